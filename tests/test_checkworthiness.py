@@ -608,14 +608,27 @@ def test_the_speakers_feeling_about_themself_opening_a_quotation_is_a_view_whate
             "Essentially, my major concern is and will always be my four children,",
         ),
         ('"We are so thrilled to welcome them," said the director.', "We are so thrilled to welcome them,"),
+        (  # dev9's embedded post: "I, for one," between the subject and its verb
+            "“I, for one, am glad to see he is back, and well!” Trump tweeted.",
+            "I, for one, am glad to see he is back, and well!",
+        ),
+        (  # a stand (PolNeAR train, two articles)
+            '"We stand in solidarity and partnership with France, our oldest ally," the statement said.',
+            "We stand in solidarity and partnership with France, our oldest ally,",
+        ),
+        (
+            "“I stand by everything I said during the campaign,” the Florida senator told the magazine.",
+            "I stand by everything I said during the campaign,",
+        ),
     ):
         terms = extract._cw_terms(text, 0, 1, True, True, quoted=quoted)
         assert terms is not None and terms.always.get("quoted_view") == 1, text
         assert terms.always.get("opinion", 0) >= 1, text
-    words = {"grateful", "heart"}
+    words = {"grateful", "heart", "stand"}
     for quoted in (
         "Luckily no-one has been hurt and we are very grateful to the fire service",  # a fact first
         "My Heart Will Go On",  # a title
         "We were told that 3,000 jobs would go by March",  # what was done to the speaker
+        "We were standing outside when the roof collapsed",  # no stand taken
     ):
         assert not extract._self_view(quoted, voc, words), quoted
