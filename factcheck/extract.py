@@ -169,6 +169,7 @@ class _CwVocab:
     frame: _Rule  # a frame that gives a reading of events ("one of the things", "the question is whether")
     concession: _Rule  # a fronted concession ("Whatever the outcome ..., "): a frame
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
+    self_view: _Rule  # the speaker's feeling or concern about themself opens the quotation (``_self_view``)
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
     country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
     country_nouns: frozenset[str]  # the nouns of those actors (also among ``words``)
@@ -259,6 +260,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     rules += [addressed, appeal]
     mind_view, forecast = _rule(data.get("mind_view", {})), _rule(data.get("forecast", {}))
     rules += [mind_view, forecast]
+    self_view = _rule(data.get("self_view", {}))
+    rules.append(self_view)
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
     prose = data.get("not_prose", {})
     every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
@@ -295,6 +298,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         frame=rules[5],
         concession=concession,
         quoted_view=_quoted_view(data.get("quoted_view", {})),
+        self_view=self_view,
         title_small_words=frozenset(data.get("quoted_view", {}).get("title_small_words", [])),
         country_actors=_country_actors(country_nouns),
         country_nouns=country_nouns,
@@ -362,13 +366,18 @@ def _not_prose(text: str, voc: _CwVocab, digits: bool = True) -> bool:
     return marks >= 2
 
 
+# an opening mark left at the start of the quoted words: the second apostrophe of a doubled one ("''I do think Fox
+# News helped Trump enormously,'' said ...", the New York Times' style), a single mark inside a double one
+_LEFT_MARK = r"(?:['‘’\"“”]\s?)?"
+
+
 def _quoted_view(table: dict[str, Any]) -> re.Pattern[str] | None:
     """The ``[quoted_view]`` pattern: a ``start`` at the start of a quoted sentence, or after a fronted adverbial
     (a ``lead``: "To avoid unnecessary speculation, I intend to ...": the view is the main clause's)."""
     if not table.get("start"):
         return None
     lead = "(?:" + "|".join(table["lead"]) + ")?" if table.get("lead") else ""
-    return re.compile(r"(?:^|(?<=[.!?…])\s+)" + lead + "(?:" + "|".join(table["start"]) + ")")
+    return re.compile(r"(?:^|(?<=[.!?…])\s+)" + _LEFT_MARK + lead + "(?:" + "|".join(table["start"]) + ")")
 
 
 # every term of the score (``_cw_terms``, ``_CwTerms.stance_terms``): each has a weight in the resource
@@ -1154,6 +1163,11 @@ def _cw_terms(
         and not _title_cased(text, quoted, voc.title_small_words)
     ):
         t["quoted_view"] = 1  # the speaker's view ("It was a big stretch," he said), not a checkable fact
+    if quoted is not None and _self_view(quoted, voc, words):
+        # the speaker's feeling or concern about themself opens the quotation ("I will always be appreciative of his
+        # 24/7 dedication ..."): a view and a reaction, whatever it counts or names
+        t["quoted_view"] = 1
+        t["opinion"] = min(2, t.get("opinion", 0) + 1)
     if (
         not words.isdisjoint(voc.boiler_words)
         or voc.boilerplate.search(low, words)
@@ -1206,6 +1220,22 @@ def _mind_views(text: str, low: str, words: set[str], voc: _CwVocab) -> int:
         if not (after and all(w[:1].isupper() for w in after)):
             n += 1
     return n
+
+
+def _self_view(quoted: str, voc: _CwVocab, words: set[str]) -> bool:
+    """Whether a sentence of the quoted words opens with the speaker's feeling or concern about themself
+    (``[self_view]``: "I will always be appreciative of ...", "my major concern is ..."); ``words``: the sentence's
+    words, a cheap gate. A match whose words after the first are all capitalised in ``quoted`` is a title ("“My
+    Heart Will Go On” also won ..."), not the speaker's."""
+    rule = voc.self_view
+    if rule.anywhere is None or words.isdisjoint(rule.triggers):
+        return False
+    low = quoted.lower()
+    for m in rule.anywhere.finditer(low):
+        after = quoted[m.start() : m.end()].split()[1:] if len(low) == len(quoted) else []
+        if not (after and all(w[:1].isupper() for w in after)):
+            return True
+    return False
 
 
 def _weighted_sum(terms: dict[str, int], weights: dict[str, float]) -> float:

@@ -580,3 +580,55 @@ def test_code_a_reference_entry_or_an_ingredient_line_is_not_prose() -> None:
     )  # no digit: no locator read
     terms = extract._cw_terms('File "<stdin>", line 1, in <module> foo', 0, None, False, False)
     assert terms is not None and terms.always.get("not_prose") == 1 and not terms.plain_event
+
+
+def test_a_quoted_view_is_read_after_an_opening_mark_left_in_the_quoted_words() -> None:
+    # the New York Times' doubled apostrophe leaves its second mark at the start of the quoted words (PolNeAR train)
+    view = extract._cw_vocab("en").quoted_view
+    assert view is not None
+    for quoted in (
+        "'i do think fox news helped trump enormously,",
+        "'i think i'll get there,",
+        "‘it was a shame",
+    ):
+        assert view.search(quoted), quoted
+    for quoted in ("'we found the car abandoned on the highway,", "'it was heard by your supporters"):
+        assert not view.search(quoted), quoted
+
+
+def test_the_speakers_feeling_about_themself_opening_a_quotation_is_a_view_whatever_it_counts() -> None:
+    voc = extract._cw_vocab("en")
+    for text, quoted in (
+        (  # dev13's Uproxx page: the 24/7 is what the gratitude is about
+            "“I will always be appreciative of his 24/7 dedication to our campaign,” Trump said in the statement.",
+            "I will always be appreciative of his 24/7 dedication to our campaign,",
+        ),
+        (  # dev13's America Now page, after a sentence adverb
+            '"Essentially, my major concern is and will always be my four children," she said.',
+            "Essentially, my major concern is and will always be my four children,",
+        ),
+        ('"We are so thrilled to welcome them," said the director.', "We are so thrilled to welcome them,"),
+        (  # dev9's embedded post: "I, for one," between the subject and its verb
+            "“I, for one, am glad to see he is back, and well!” Trump tweeted.",
+            "I, for one, am glad to see he is back, and well!",
+        ),
+        (  # a stand (PolNeAR train, two articles)
+            '"We stand in solidarity and partnership with France, our oldest ally," the statement said.',
+            "We stand in solidarity and partnership with France, our oldest ally,",
+        ),
+        (
+            "“I stand by everything I said during the campaign,” the Florida senator told the magazine.",
+            "I stand by everything I said during the campaign,",
+        ),
+    ):
+        terms = extract._cw_terms(text, 0, 1, True, True, quoted=quoted)
+        assert terms is not None and terms.always.get("quoted_view") == 1, text
+        assert terms.always.get("opinion", 0) >= 1, text
+    words = {"grateful", "heart", "stand"}
+    for quoted in (
+        "Luckily no-one has been hurt and we are very grateful to the fire service",  # a fact first
+        "My Heart Will Go On",  # a title
+        "We were told that 3,000 jobs would go by March",  # what was done to the speaker
+        "We were standing outside when the roof collapsed",  # no stand taken
+    ):
+        assert not extract._self_view(quoted, voc, words), quoted
