@@ -2,15 +2,17 @@
 
 For every hand-labelled page (tests/fixtures/realworld, of the first tree), the labelled set
 (tests/fixtures/labelled) and the seed articles, each tree extracts its claims in a child process
-(``PYTHONPATH=<tree>``); the claims shown by default (score >= model.DEFAULT_MIN_SCORE; for the labelled set
-and the seeds every claim offered, score >= extract.MIN_SCORE, as their figures count) are compared by
-text. Per split it prints how many non-claims the change stops showing (removed false), how many labelled
-claims it stops showing (lost true), and what it starts showing (gained true / gained false); "either"
+(``PYTHONPATH=<tree>``); the claims shown by default (score >= model.DEFAULT_MIN_SCORE, the seeds' too, as the
+TUI shows them; for the labelled set every claim offered, score >= extract.MIN_SCORE, as its figures count) are
+compared by text. Per split it prints how many non-claims the change stops showing (removed false), how many
+labelled claims it stops showing (lost true), and what it starts showing (gained true / gained false); "either"
 sentences are counted apart. Row "checked": the 10,375 claims Snopes checked (CLEF 2020 CheckThat! task 2
 archive, ../shared/data/clef2020-t2-dev, or env FACTCHECK_DATA), each extracted as a one-sentence article: all
 are check-worthy, so what a rule hides there is a true claim lost, on text nobody tuned on (skipped when the
-file is absent). A claim whose text changes (two parts joined) counts as lost and gained. With ``-v`` it lists the changed sentences, except those of the clean held-out
-splits of ``extract_quality.HELD_OUT`` (fresh, dev6h, dev7h, dev8h, dev9h, dev11h, dev12h, dev13h: only their counts are printed; do not read their sentences while tuning).
+file is absent). A claim whose text changes (two parts joined) counts as lost and gained. With ``-v`` it lists
+the changed sentences, except those of the held-out splits (``UNLISTED``: "heldout" and the clean held-out
+splits of ``extract_quality.HELD_OUT``, fresh, dev6h, dev7h, dev8h, dev9h, dev11h, dev12h, dev13h: only their
+counts are printed; do not read their sentences while tuning).
 
 A rule is worth keeping when it removes at least twice the true claims it loses, on two splits or more that
 it was not written from (the round-8 rule of #16).
@@ -37,6 +39,8 @@ from extract_quality import HELD_OUT, REAL_SPLITS  # noqa: E402  (the clean held
 # the labelled real-article splits as bench/extract_quality.py scores them, the held-out ones last
 DEVELOPMENT = tuple(s for s in REAL_SPLITS if s not in HELD_OUT)
 SPLITS = (*DEVELOPMENT, "labelled", "checked", "seeds", *HELD_OUT)
+# the splits whose sentences ``-v`` never lists: the labelled set's held-out split and the clean held-out ones
+UNLISTED = frozenset({"heldout", *HELD_OUT})
 
 # run in the child process of each tree: one JSON line per (split, file, claim text, label)
 _CHILD = r"""
@@ -71,8 +75,7 @@ for entry in lab["article"]:
     gold = [g["m"] for g in entry.get("claim", [])]
     emit("labelled", entry["file"], [(c.text, c.score) for c in body(art)], gold, [], extract.MIN_SCORE)
 for art in ingest.load([str(seeds)]).articles:
-    for c in extract.extract(art):
-        print(json.dumps(["seeds", art.key, c.text, None]))
+    emit("seeds", art.key, [(c.text, c.score) for c in extract.extract(art)], [], [], DEFAULT_MIN_SCORE)
 checked = Path(sys.argv[4]) if len(sys.argv) > 4 else None
 if checked is not None and checked.is_file():
     import csv
@@ -110,16 +113,62 @@ def run_in_tree(tree: Path, code: str, *args: str, stdin: str | None = None) -> 
     return out.stdout
 
 
-def claims_of(tree: Path, with_fresh: bool) -> set[tuple[str, str, str, int | None]]:
+def claims_of(
+    tree: Path,
+    with_fresh: bool,
+    fixtures: Path = ROOT / "tests" / "fixtures",
+    seeds: Path = ROOT / "seeds",
+    checked: Path | None = None,
+) -> set[tuple[str, str, str, int | None]]:
+    """The claims ``tree`` shows, as (split, file, text, label) rows: the labelled pages of ``fixtures``, the
+    articles of ``seeds`` and the Snopes-checked claims of ``checked`` (default ``checked_claims()``)."""
     out = run_in_tree(
         tree,
         _CHILD,
-        str(ROOT / "tests" / "fixtures"),
-        str(ROOT / "seeds"),
+        str(fixtures),
+        str(seeds),
         str(int(with_fresh)),
-        str(checked_claims()),
+        str(checked or checked_claims()),
     )
     return {tuple(json.loads(line)) for line in out.splitlines() if line}  # type: ignore[misc]
+
+
+def report(
+    old: set[tuple[str, str, str, int | None]],
+    new: set[tuple[str, str, str, int | None]],
+    verbose: bool = False,
+    no_fresh: bool = False,
+) -> list[str]:
+    """The table's lines: per split what ``new`` stops and starts showing against ``old``; with ``verbose`` the
+    changed sentences too, never those of the ``UNLISTED`` splits."""
+    label = {1: "true", 0: "false", None: "either"}
+    lines = [
+        f"{'split':<9} {'removed false':>13} {'lost true':>9} {'gained true':>11} {'gained false':>12} {'either -/+':>10}"
+    ]
+    total: Counter[str] = Counter()
+    for split in SPLITS:
+        gone = sorted(c for c in old - new if c[0] == split)
+        came = sorted(c for c in new - old if c[0] == split)
+        if split == "fresh" and no_fresh:
+            continue
+        n = Counter(f"-{label[c[3]]}" for c in gone) + Counter(f"+{label[c[3]]}" for c in came)
+        if split == "seeds":  # no labels: what the seeds stop and start showing
+            lines.append(f"{split:<9} shown -{len(gone)} +{len(came)}")
+        else:
+            lines.append(
+                f"{split:<9} {n['-false']:>13} {n['-true']:>9} {n['+true']:>11} {n['+false']:>12} "
+                f"{n['-either']:>4}/{n['+either']:<4}"
+            )
+            total.update(n)
+        if verbose and split not in UNLISTED:
+            for sign, cs in (("-", gone), ("+", came)):
+                for c in cs:
+                    lines.append(f"    {sign}{label[c[3]]:<6} {c[1][:34]:<34} {c[2][:110]}")
+    lines.append(
+        f"{'all':<9} {total['-false']:>13} {total['-true']:>9} {total['+true']:>11} {total['+false']:>12} "
+        f"{total['-either']:>4}/{total['+either']:<4}"
+    )
+    return lines
 
 
 def main() -> int:
@@ -135,33 +184,7 @@ def main() -> int:
     ap.add_argument("--no-fresh", action="store_true", help="leave the clean held-out split out altogether")
     args = ap.parse_args()
     old, new = claims_of(args.old, not args.no_fresh), claims_of(args.new, not args.no_fresh)
-    label = {1: "true", 0: "false", None: "either"}
-    print(
-        f"{'split':<9} {'removed false':>13} {'lost true':>9} {'gained true':>11} {'gained false':>12} {'either -/+':>10}"
-    )
-    total: Counter[str] = Counter()
-    for split in SPLITS:
-        gone = sorted(c for c in old - new if c[0] == split)
-        came = sorted(c for c in new - old if c[0] == split)
-        if split == "fresh" and args.no_fresh:
-            continue
-        n = Counter(f"-{label[c[3]]}" for c in gone) + Counter(f"+{label[c[3]]}" for c in came)
-        if split == "seeds":  # no labels: what the seeds lose or gain
-            print(f"{split:<9} claims -{len(gone)} +{len(came)}")
-        else:
-            print(
-                f"{split:<9} {n['-false']:>13} {n['-true']:>9} {n['+true']:>11} {n['+false']:>12} "
-                f"{n['-either']:>4}/{n['+either']:<4}"
-            )
-            total.update(n)
-        if args.verbose and split not in HELD_OUT:
-            for sign, cs in (("-", gone), ("+", came)):
-                for c in cs:
-                    print(f"    {sign}{label[c[3]]:<6} {c[1][:34]:<34} {c[2][:110]}")
-    print(
-        f"{'all':<9} {total['-false']:>13} {total['-true']:>9} {total['+true']:>11} {total['+false']:>12} "
-        f"{total['-either']:>4}/{total['+either']:<4}"
-    )
+    print("\n".join(report(old, new, args.verbose, args.no_fresh)))
     return 0
 
 
