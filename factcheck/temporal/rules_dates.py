@@ -712,7 +712,8 @@ def _game_period(m: re.Match[str], ctx: _Ctx) -> bool:
     half", "Maxey got going in the second quarter, scoring a dozen. He grabbed four rebounds")."""
     text = ctx.text
     ends = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
-    start = ends[-2] if len(ends) >= 2 else max(0, m.start() - 400) if not ends else ends[-1]
+    # from the sentence before (at the text's start the first sentence is the one before)
+    start = ends[-2] if len(ends) >= 2 else max(0, m.start() - 400)
     nxt = list(itertools.islice(_SENTENCE_END.finditer(text, m.end(), m.end() + 400), 2))
     end = nxt[-1].start() if nxt else min(len(text), m.end() + 400)
     return (

@@ -11,6 +11,7 @@ from factcheck.temporal.rules_dates import (
     _DAY_WORDS,
     _TITLE_NOUN_BEFORE,
     _Ctx,
+    _game_period,
     _resolver,
     _Result,
     _tense_of,
@@ -611,6 +612,27 @@ def _one_day_indefinite(m: re.Match[str], ctx: _Ctx, before: str) -> str | None:
 _ON_BEFORE = re.compile(r"(?<![^\W\d_])on\s+$")
 
 
+# "three quarters of the market share": a share, no time (time.toml [vocab] share_of_determiners), unless a time
+# unit follows ("three quarters of the year")
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?:" + "|".join(_VOCAB["share_of_determiners"]) + r")\b"
+    r"(?!\s+(?:(?:fiscal|calendar|current|next|last|same)\s+)?(?:" + "|".join(_UNITS) + r"|season)s?\b)",
+    re.I,
+)
+# "fierce in some quarters", "criticism from some quarters": people or places (time.toml [vocab] quarters_place_before)
+_QUARTERS_PLACE_BEFORE = re.compile(r"\b(?:" + "|".join(_VOCAB["quarters_place_before"]) + r")\s+$")
+
+
+def _no_quarters(m: re.Match[str], ctx: _Ctx, nword: str, before: str) -> bool:
+    """Quarters that are no time: a share ("nearly three quarters of the market share"), a
+    side ("fierce in some quarters") or the quarters of a game ("the Jaguars led for three quarters")."""
+    return (
+        _SHARE_OF.match(ctx.text, m.end()) is not None
+        or (nword == "some" and _QUARTERS_PLACE_BEFORE.search(before) is not None)
+        or _game_period(m, ctx)
+    )
+
+
 @_resolver("duration")  # pattern and examples: time.toml, rule duration
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["old"]:
@@ -625,6 +647,8 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["u"].lower().startswith("quarter") and "-" in m.group(0):
         return None  # "three-quarters of"
     before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
+    if m["u"].lower().startswith("quarter") and not m["ago"] and _no_quarters(m, ctx, nword, before):
+        return None
     if nword in ("a", "an", "one") and not m["ago"] and _ON_BEFORE.search(before):
         return None  # "On a day when ...", "close on a year that broke records": a particular day, no amount
     if nword in ("a", "an", "per") and not m["ago"] and _MEASURE_BEFORE.search(before):
