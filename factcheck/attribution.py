@@ -2094,7 +2094,10 @@ def _unclosed_apposition(toks: list[tuple[str, int, int]], k: int) -> tuple[str,
     Gillibrand (D-NY), a supporter of Hillary Clinton's 2016 bid for the presidency told" -> the person (not
     a name inside the description). The description is a role or an agent noun with its article or its
     preposition's phrase, and holds no verb, pronoun or clause word ("Lloyd Grove, the Daily Beast editor who
-    wrote" is none); the name opens its clause."""
+    wrote" is none); the name opens its clause, and the verb agrees with one person ("..., the host of an XM
+    Satellite radio show, is" holds no verb "show")."""
+    if toks[k][0][-1:] not in ("d", "s"):
+        return None
     j = k - 1
     while j > 0 and _adverb(toks[j][0]):
         j -= 1
