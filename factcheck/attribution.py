@@ -360,6 +360,24 @@ def say_verb_matches(text: str) -> list[re.Match[str]]:
     return list(_SAY_RE.finditer(" " + text))
 
 
+# one capitalised word that opens a clause right before a speech verb, an adverb or auxiliary between
+_BARE_WORD = re.compile(r"(?:^|[,;:\"”’]\s+|\b(?:and|but)\s+)(?P<w>[A-Z][a-z]+)\s+(?:(?P<a>[a-z]+)\s+)?$")
+
+
+def bare_word_subject(text: str) -> tuple[str, int, int] | None:
+    """The one capitalised word that opens a clause as the subject of a speech verb, and the verb's offsets,
+    for a sentence whose attribution names no one: a surname that is also a common word ("Nevertheless,
+    Cuban said", "Jolly said he has worked", "Schlafly said she considered", "Will wrote") is no speaker by
+    its shape alone; ``factcheck.extract`` makes it the person the article names in full with it. None when
+    no such word stands before a speech verb."""
+    for vm in say_verb_matches(text):
+        v = vm.start()
+        m = _BARE_WORD.search(text, max(0, v - 40), v)
+        if m is not None and (m.group("a") is None or _adverb(m.group("a"))):
+            return m.group("w"), v, vm.end() - 1
+    return None
+
+
 _INTERVIEW_GATE = tuple(_EN["gates"]["interview"])  # substrings the pattern needs
 _NEG_GATE = tuple(_EN["gates"]["neg_speech"])
 

@@ -514,6 +514,24 @@ def _single_name_speaker(claims: list[Claim], canon: Any, genders: dict[str, str
     return None
 
 
+def _surname_attribution(sent: str, known: frozenset[str]) -> attribution.Attribution | None:
+    """The person of the article (``known``) whose surname alone is the subject of a speech verb in ``sent``,
+    where the sentence's own attribution saw only a common word: "Nevertheless, Cuban said" (Mark Cuban),
+    "Jolly said he has worked" (David Jolly), "Will wrote" (George Will); None unless exactly one person of
+    the article bears that surname."""
+    got = attribution.bare_word_subject(sent)
+    if got is None:
+        return None
+    word, vs, ve = got
+    persons = [p for p in known if p.endswith(" " + word)]
+    if len(persons) != 1:
+        return None
+    content = (ve, len(sent)) if len(sent) - ve >= 15 else None
+    return attribution.Attribution(
+        speaker=persons[0], kind="person", spans=[(vs, ve)], verb=sent[vs:ve], content=content
+    )
+
+
 def _pronoun_before_person(text: str, st: _Sent, persons: list[entities.Mention]) -> str:
     """The subject pronoun, "he" or "she", that sentence ``st`` speaks of someone by before it names a person
     (``persons``: its mentions of persons), else "": the sentence is about someone named before ("The Sanders
@@ -1875,6 +1893,8 @@ def extract(
         if whole is None and english and (st.title or (si == 0 and line_sents[st.line] == 1)):
             # a headline (the page's title, or a first line that stands alone): "Bernie Sanders Says He's ..."
             whole = attribution.headline_attribute(sent)
+        if english and (whole is None or not (whole.speaker or whole.pronoun or whole.chain)):
+            whole = _surname_attribution(sent, known) or whole
         starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
