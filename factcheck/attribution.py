@@ -360,6 +360,8 @@ def say_verb_matches(text: str) -> list[re.Match[str]]:
     return list(_SAY_RE.finditer(" " + text))
 
 
+# the verbs that report words whatever their subject ("Cuban said", "Will wrote"), for bare_word_subject
+_SURNAME_SPEECH_VERBS = frozenset(_W["surname_speech_verbs"])
 # one capitalised word that opens a clause right before a speech verb, an adverb or auxiliary between
 _BARE_WORD = re.compile(r"(?:^|[,;:\"”’]\s+|\b(?:and|but)\s+)(?P<w>[A-Z][a-z]+)\s+(?:(?P<a>[a-z]+)\s+)?$")
 
@@ -369,9 +371,12 @@ def bare_word_subject(text: str) -> tuple[str, int, int] | None:
     for a sentence whose attribution names no one: a surname that is also a common word ("Nevertheless,
     Cuban said", "Jolly said he has worked", "Schlafly said she considered", "Will wrote") is no speaker by
     its shape alone; ``factcheck.extract`` makes it the person the article names in full with it. None when
-    no such word stands before a speech verb."""
+    no such word stands before a verb of ``surname_speech_verbs``, which report words whatever their
+    subject."""
     for vm in say_verb_matches(text):
         v = vm.start()
+        if text[v : vm.end() - 1] not in _SURNAME_SPEECH_VERBS:
+            continue  # ("Trump went after Walker", "Palin called a delegate": an act, not words)
         m = _BARE_WORD.search(text, max(0, v - 40), v)
         if m is not None and (m.group("a") is None or _adverb(m.group("a"))):
             return m.group("w"), v, vm.end() - 1
