@@ -378,8 +378,12 @@ def bare_word_subject(text: str) -> tuple[str, int, int] | None:
         if text[v : vm.end() - 1] not in _SURNAME_SPEECH_VERBS:
             continue  # ("Trump went after Walker", "Palin called a delegate": an act, not words)
         m = _BARE_WORD.search(text, max(0, v - 40), v)
-        if m is not None and (m.group("a") is None or _adverb(m.group("a"))):
-            return m.group("w"), v, vm.end() - 1
+        if m is None or not (m.group("a") is None or _adverb(m.group("a"))):
+            continue
+        w = m.start("w")
+        if any(a <= w < b for a, b in _quotations(text)):
+            continue  # inside a quotation: someone else's words ("... Trump says different things," X said)
+        return m.group("w"), v, vm.end() - 1
     return None
 
 

@@ -47,3 +47,17 @@ def test_a_common_word_no_person_of_the_article_bears_names_no_one() -> None:
     assert _speaker(text, "Nevertheless") == (None, None)  # two persons bear the surname
     text = "Separately, Will said that the plan would cost more than the city expected."
     assert _speaker(text, "Separately") == (None, None)  # no person of the article is named Will
+
+
+def test_a_surname_inside_a_quotation_is_not_its_speaker() -> None:
+    # (PolNeAR train, politico: a statement that quotes what the campaign claims)
+    sentence = (
+        "“His entire campaign claims that he says it like it is, yet on core issues, Trump says different things "
+        "to different audiences,” the group's chairman said in a statement."
+    )
+    assert attribution.bare_word_subject(sentence) is None
+    assert attribution.bare_word_subject("Nevertheless, Cuban said that he would support the former.") == (
+        "Cuban",
+        20,
+        24,
+    )
