@@ -3000,7 +3000,11 @@ def _attribute(
                 if subj is None:
                     continue
         else:
-            subj = _named_and_others(toks, k) or _unclosed_apposition(toks, k) or _subject_before(toks, k, relative)
+            subj = (
+                _named_and_others(toks, k)
+                or _unclosed_apposition(toks, k)
+                or _subject_before(toks, k, relative)
+            )
             if subj is None or _after_and(text, subj[1]):
                 # "cops and family said", "Police and fire officials said": both groups speak (unnamed people,
                 # whatever name a word of theirs holds: "Mafia informers and defectors said")
