@@ -375,8 +375,10 @@ def bare_word_subject(text: str) -> tuple[str, int, int] | None:
     subject."""
     for vm in say_verb_matches(text):
         v = vm.start()
-        if text[v : vm.end() - 1] not in _SURNAME_SPEECH_VERBS:
-            continue  # ("Trump went after Walker", "Palin called a delegate": an act, not words)
+        if text[v : vm.end() - 1] not in _SURNAME_SPEECH_VERBS or not _may_speak(text, vm):
+            # ("Trump went after Walker", "Palin called a delegate", "Armstead told jurors at the trial about
+            # the moment she was struck": an act or a topic, not words)
+            continue
         m = _BARE_WORD.search(text, max(0, v - 40), v)
         if m is None or not (m.group("a") is None or _adverb(m.group("a"))):
             continue
