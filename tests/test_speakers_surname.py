@@ -65,4 +65,7 @@ def test_a_surname_inside_a_quotation_is_not_its_speaker() -> None:
 
 def test_a_surname_that_tells_a_topic_reports_no_words() -> None:
     # (dev5, ECB+: the "told ... about" a speech verb's own checks leave to the writer)
-    assert attribution.bare_word_subject("Yesterday, Armstead told jurors at the trial about the moment.") is None
+    assert (
+        attribution.bare_word_subject("Yesterday, Armstead told jurors at the trial about the moment.")
+        is None
+    )
