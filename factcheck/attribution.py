@@ -2156,10 +2156,9 @@ def _unclosed_apposition(toks: list[tuple[str, int, int]], k: int) -> tuple[str,
     b = _walk_np(toks, e)
     if b > e or (b > 0 and toks[b - 1][0] not in _CLAUSE_START):
         return None
+    # a name, not a phrase the walk took whole ("During the storm Tuesday, a city official told")
     if not all(t[0][:1].isupper() or t[0] in entities.NAME_PARTICLES for t in toks[b : e + 1]):
-        return (
-            None  # a name, not a phrase the walk took whole ("Before the riot Monday, a police source told")
-        )
+        return None
     name = text_between(toks, toks[b][1], toks[e][2])
     src = classify_source(name)
     if src is None or src.kind != "person" or len(src.name.split()) < 2 or " and " in name:
