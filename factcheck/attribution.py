@@ -2130,9 +2130,13 @@ def _unclosed_apposition(toks: list[tuple[str, int, int]], k: int) -> tuple[str,
     j = k - 1
     while j > 0 and _adverb(toks[j][0]):
         j -= 1
-    c = next((i for i in range(j, max(0, j - 16), -1) if toks[i][0] == ","), None)
-    if c is None or c < 2 or c == j:
-        return None
+    if toks[j][0] == ",":
+        return None  # ("Chi Onwurah, the Labour MP for Newcastle Central, said": the comma closes it)
+    c = j - 1  # the comma that opens the description
+    while c >= 2 and c > j - 16 and toks[c][0] != ",":
+        c -= 1
+    if c < 2 or toks[c][0] != "," or not (toks[c - 1][0][:1].isupper() or toks[c - 1][0] == ")"):
+        return None  # (most commas follow a lower-case word: no name before them)
     inner = toks[c + 1 : j + 1]
     for t, _, _ in inner:
         if not (
