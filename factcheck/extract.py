@@ -514,16 +514,26 @@ def _single_name_speaker(claims: list[Claim], canon: Any, genders: dict[str, str
     return None
 
 
-def _surname_attribution(sent: str, known: frozenset[str]) -> attribution.Attribution | None:
-    """The person of the article (``known``) whose surname alone is the subject of a speech verb in ``sent``,
-    where the sentence's own attribution saw only a common word: "Nevertheless, Cuban said" (Mark Cuban),
-    "Jolly said he has worked" (David Jolly), "Will wrote" (George Will); None unless exactly one person of
-    the article bears that surname."""
+def _surnames(known: frozenset[str]) -> dict[str, list[str]]:
+    """The last word of each person of the article named in full -> those persons."""
+    out: dict[str, list[str]] = {}
+    for p in known:
+        if " " in p:
+            out.setdefault(p.rsplit(" ", 1)[1], []).append(p)
+    return out
+
+
+def _surname_attribution(sent: str, surnames: dict[str, list[str]]) -> attribution.Attribution | None:
+    """The person of the article whose surname alone is the subject of a speech verb in ``sent``, where the
+    sentence's own attribution saw only a common word: "Nevertheless, Cuban said" (Mark Cuban), "Will wrote"
+    (George Will); None unless exactly one person of the article bears that surname (``surnames``)."""
+    if not any(w in sent for w in surnames):
+        return None  # (most sentences name no surname of the article: no verb read)
     got = attribution.bare_word_subject(sent)
     if got is None:
         return None
     word, vs, ve = got
-    persons = [p for p in known if p.endswith(" " + word)]
+    persons = surnames.get(word, [])
     if len(persons) != 1:
         return None
     content = (ve, len(sent)) if len(sent) - ve >= 15 else None
@@ -1782,6 +1792,8 @@ def extract(
     resolver = entities.Resolver([m for st in sents for m in st.mentions])
     full_name = functools.cache(resolver.canonical_person)
     known = frozenset(resolver.persons)
+    # the surname of each person named in full (a surname alone that speaks: "Nevertheless, Cuban said")
+    surnames = _surnames(known) if english else {}
     # the persons and spokespeople "he"/"she" can stand for, in the order they were named or spoke
     humans: list[tuple[str, str]] = []
 
@@ -1894,7 +1906,7 @@ def extract(
             # a headline (the page's title, or a first line that stands alone): "Bernie Sanders Says He's ..."
             whole = attribution.headline_attribute(sent)
         if english and (whole is None or not (whole.speaker or whole.pronoun or whole.chain)):
-            whole = _surname_attribution(sent, known) or whole
+            whole = _surname_attribution(sent, surnames) or whole
         starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
