@@ -2147,11 +2147,11 @@ def _unclosed_apposition(toks: list[tuple[str, int, int]], k: int) -> tuple[str,
         ):
             return None
     p = next((i for i, t in enumerate(inner) if t[0] in _ROLE_PREPOSITIONS), len(inner))
-    head = inner[p - 1][0].lower() if p >= 1 else ""
-    if not (head in ROLE_WORDS or (head.isalpha() and _agent_noun(head))):
-        return None
-    if inner[0][0].lower() not in ("a", "an", "the") and p > 3:
-        return None
+    head = inner[p - 1][0] if p >= 1 else ""
+    if not (head.lower() in ROLE_WORDS or (head.isalpha() and head.islower() and _agent_noun(head))):
+        return None  # (a capitalised head is a title, never a guess from its ending: "Xi Jinping, Reuters reported")
+    if inner[0][0].lower() not in ("a", "an", "the") and (p > 3 or p == len(inner)):
+        return None  # (no article: a role and what it is of, "communications director for the party")
     e = c - 1
     if toks[e][0] == ")":
         e = _party_aside(toks, e)  # "Sen. Kristen Gillibrand (D-NY), a supporter of ..."
