@@ -366,6 +366,13 @@ _SURNAME_SPEECH_VERBS = frozenset(_W["surname_speech_verbs"])
 _BARE_WORD = re.compile(r"(?:^|[,;:\"”’]\s+|\b(?:and|but)\s+)(?P<w>[A-Z][a-z]+)\s+(?:(?P<a>[a-z]+)\s+)?$")
 
 
+def common_word_name(word: str) -> bool:
+    """Whether a capitalised word, a surname, reads as a common word to the attribution alone, which then names
+    no one before a speech verb: a demonym ("Cuban"), a word that never starts an entity ("Will", "From"), a
+    word in -ly read as an adverb ("Schlafly", "Jolly")."""
+    return word in DEMONYMS or word in CAP_STOP or word.endswith("ly")
+
+
 def bare_word_subject(text: str) -> tuple[str, int, int] | None:
     """The one capitalised word that opens a clause as the subject of a speech verb, and the verb's offsets,
     for a sentence whose attribution names no one: a surname that is also a common word ("Nevertheless,

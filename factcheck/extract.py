@@ -515,11 +515,12 @@ def _single_name_speaker(claims: list[Claim], canon: Any, genders: dict[str, str
 
 
 def _surnames(known: frozenset[str]) -> dict[str, list[str]]:
-    """The last word of each person of the article named in full -> those persons."""
+    """The last word of each person of the article named in full that the attribution alone reads as a common
+    word ("Cuban", "Will", "Schlafly") -> the persons of the article whose name it ends (most articles: none)."""
     out: dict[str, list[str]] = {}
     for p in known:
-        if " " in p:
-            out.setdefault(p.rsplit(" ", 1)[1], []).append(p)
+        if " " in p and attribution.common_word_name(last := p.rsplit(" ", 1)[1]):
+            out.setdefault(last, []).append(p)
     return out
 
 
@@ -527,8 +528,8 @@ def _surname_attribution(sent: str, surnames: dict[str, list[str]]) -> attributi
     """The person of the article whose surname alone is the subject of a speech verb in ``sent``, where the
     sentence's own attribution saw only a common word: "Nevertheless, Cuban said" (Mark Cuban), "Will wrote"
     (George Will); None unless exactly one person of the article bears that surname (``surnames``)."""
-    if not any(w in sent for w in surnames):
-        return None  # (most sentences name no surname of the article: no verb read)
+    if not surnames or not any(w in sent for w in surnames):
+        return None  # (most articles have no such surname, most sentences name none: no verb read)
     got = attribution.bare_word_subject(sent)
     if got is None:
         return None
