@@ -360,6 +360,42 @@ def say_verb_matches(text: str) -> list[re.Match[str]]:
     return list(_SAY_RE.finditer(" " + text))
 
 
+# the verbs that report words whatever their subject ("Cuban said", "Will wrote"), for bare_word_subject
+_SURNAME_SPEECH_VERBS = frozenset(_W["surname_speech_verbs"])
+# one capitalised word that opens a clause right before a speech verb, an adverb or auxiliary between
+_BARE_WORD = re.compile(r"(?:^|[,;:\"”’]\s+|\b(?:and|but)\s+)(?P<w>[A-Z][a-z]+)\s+(?:(?P<a>[a-z]+)\s+)?$")
+
+
+def common_word_name(word: str) -> bool:
+    """Whether a capitalised word, a surname, reads as a common word to the attribution alone, which then names
+    no one before a speech verb: a demonym ("Cuban"), a word that never starts an entity ("Will", "From"), a
+    word in -ly read as an adverb ("Schlafly", "Jolly")."""
+    return word in DEMONYMS or word in CAP_STOP or word.endswith("ly")
+
+
+def bare_word_subject(text: str) -> tuple[str, int, int] | None:
+    """The one capitalised word that opens a clause as the subject of a speech verb, and the verb's offsets,
+    for a sentence whose attribution names no one: a surname that is also a common word ("Nevertheless,
+    Cuban said", "Jolly said he has worked", "Schlafly said she considered", "Will wrote") is no speaker by
+    its shape alone; ``factcheck.extract`` makes it the person the article names in full with it. None when
+    no such word stands before a verb of ``surname_speech_verbs``, which report words whatever their
+    subject."""
+    for vm in say_verb_matches(text):
+        v = vm.start()
+        if text[v : vm.end() - 1] not in _SURNAME_SPEECH_VERBS or not _may_speak(text, vm):
+            # ("Trump went after Walker", "Palin called a delegate", "Armstead told jurors at the trial about
+            # the moment she was struck": an act or a topic, not words)
+            continue
+        m = _BARE_WORD.search(text, max(0, v - 40), v)
+        if m is None or not (m.group("a") is None or _adverb(m.group("a"))):
+            continue
+        w = m.start("w")
+        if any(a <= w < b for a, b in _quotations(text)):
+            continue  # inside a quotation: someone else's words ("... Trump says different things," X said)
+        return m.group("w"), v, vm.end() - 1
+    return None
+
+
 _INTERVIEW_GATE = tuple(_EN["gates"]["interview"])  # substrings the pattern needs
 _NEG_GATE = tuple(_EN["gates"]["neg_speech"])
 
@@ -1936,6 +1972,9 @@ def _second_predicate(toks: list[tuple[str, int, int]], k: int) -> bool:
 
 
 _ROLE_PREPOSITIONS = frozenset(_W["role_prepositions"])
+# the function words a description after a name may hold ("the communications director for the party")
+_APPOSITION_FUNCTION_WORDS = frozenset(_W["apposition_function_words"])
+_GROUP_POSSESSIVES = frozenset(_W["group_possessives"])  # "Trump and his attorneys"
 
 
 def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
@@ -2024,6 +2063,29 @@ def _joined_subject(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     return text_between(toks, toks[j][1], toks[end][2]), toks[j][1], toks[end][2]
 
 
+def _own_group(toks: list[tuple[str, int, int]], j: int) -> int | None:
+    """The possessive that opens a group of the person named before it, ending at token j, after "and": "Trump
+    and his attorneys have said", "Clinton and her campaign had said", "Bush and his rivals for the Republican
+    presidential nomination have said" -> the token of "his"/"her"/"their", else None. Its head names people
+    or a body of them, after up to two modifiers, and a preposition's phrase may follow it."""
+    p = next((i for i in range(j, max(1, j - 10), -1) if toks[i][0] in _GROUP_POSSESSIVES), None)
+    if p is None or p < 2 or toks[p - 1][0] != "and" or p == j or not _after_name(toks, p - 1):
+        return None
+    q = next((i for i in range(p + 1, j + 1) if toks[i][0] in _ROLE_PREPOSITIONS), j + 1)
+    if not 1 <= q - p - 1 <= 3 or not _people_head(toks[q - 1][0]):
+        return None
+    if not all(_plain_modifier(t[0]) for t in toks[p + 1 : q - 1]):
+        return None
+    for t, _, _ in toks[q : j + 1]:
+        if not (
+            t in _APPOSITION_FUNCTION_WORDS
+            or (t[:1].isupper() and t not in CAP_STOP)
+            or (t.islower() and t.replace("-", "").isalpha() and _modifier_word(t))
+        ):
+            return None
+    return p
+
+
 def _named_and_others(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
     """A person named with a group of others like them before the verb at token k: "Former star running back
     Maurice Clarett and other former football players have alleged", "Trump and other Republicans said",
@@ -2032,7 +2094,7 @@ def _named_and_others(toks: list[tuple[str, int, int]], k: int) -> tuple[str, in
     j = k - 1
     while j > 0 and _adverb(toks[j][0]):
         j -= 1
-    o: int | None = j if toks[j][0] == "others" else None
+    o: int | None = j if toks[j][0] == "others" else _own_group(toks, j)
     if o is None:
         w = toks[j][0]
         if not (w.endswith("s") and (_unnamed_head(w.lower()) or w in _GROUP_PLURALS)):
@@ -2060,6 +2122,59 @@ def _named_and_others(toks: list[tuple[str, int, int]], k: int) -> tuple[str, in
     if src is None or src.kind != "person" or " and " in src.name or "," in name:
         return None
     return name, toks[b][1], toks[o - 2][2]
+
+
+def _unclosed_apposition(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """A person named in full, then a description of them after a comma that no comma closes before the verb
+    at token k: "Sam Lau, the communications director for the Iowa Democratic Party said", "Sen. Kristen
+    Gillibrand (D-NY), a supporter of Hillary Clinton's 2016 bid for the presidency told" -> the person (not
+    a name inside the description). The description is a role or an agent noun with its article or its
+    preposition's phrase, and holds no verb, pronoun or clause word ("Lloyd Grove, the Daily Beast editor who
+    wrote" is none); the name opens its clause, and the verb agrees with one person ("..., the host of an XM
+    Satellite radio show, is" holds no verb "show")."""
+    if toks[k][0][-1:] not in ("d", "s"):
+        return None
+    j = k - 1
+    while j > 0 and _adverb(toks[j][0]):
+        j -= 1
+    if toks[j][0] == ",":
+        return None  # ("Chi Onwurah, the Labour MP for Newcastle Central, said": the comma closes it)
+    c = j - 1  # the comma that opens the description
+    while c >= 2 and c > j - 16 and toks[c][0] != ",":
+        c -= 1
+    if c < 2 or toks[c][0] != "," or not (toks[c - 1][0][:1].isupper() or toks[c - 1][0] == ")"):
+        return None  # (most commas follow a lower-case word: no name before them)
+    inner = toks[c + 1 : j + 1]
+    for t, _, _ in inner:
+        if not (
+            t in _APPOSITION_FUNCTION_WORDS
+            or (t[:1].isupper() and t not in CAP_STOP)
+            or t[:1].isdigit()
+            or (t.islower() and t.replace("-", "").isalpha() and _modifier_word(t))
+        ):
+            return None
+    p = next((i for i, t in enumerate(inner) if t[0] in _ROLE_PREPOSITIONS), len(inner))
+    head = inner[p - 1][0] if p >= 1 else ""
+    if not (head.lower() in ROLE_WORDS or (head.isalpha() and head.islower() and _agent_noun(head))):
+        return None  # (a capitalised head is a title, never a guess from its ending: "Xi Jinping, Reuters reported")
+    if inner[0][0].lower() not in ("a", "an", "the") and (p > 3 or p == len(inner)):
+        return None  # (no article: a role and what it is of, "communications director for the party")
+    e = c - 1
+    if toks[e][0] == ")":
+        e = _party_aside(toks, e)  # "Sen. Kristen Gillibrand (D-NY), a supporter of ..."
+    if e < 0 or not toks[e][0][:1].isupper():
+        return None
+    b = _walk_np(toks, e)
+    if b > e or (b > 0 and toks[b - 1][0] not in _CLAUSE_START):
+        return None
+    # a name, not a phrase the walk took whole ("During the storm Tuesday, a city official told")
+    if not all(t[0][:1].isupper() or t[0] in entities.NAME_PARTICLES for t in toks[b : e + 1]):
+        return None
+    name = text_between(toks, toks[b][1], toks[e][2])
+    src = classify_source(name)
+    if src is None or src.kind != "person" or len(src.name.split()) < 2 or " and " in name:
+        return None
+    return name, toks[b][1], toks[e][2]
 
 
 def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
@@ -2901,7 +3016,11 @@ def _attribute(
                 if subj is None:
                     continue
         else:
-            subj = _named_and_others(toks, k) or _subject_before(toks, k, relative)
+            subj = (
+                _named_and_others(toks, k)
+                or _unclosed_apposition(toks, k)
+                or _subject_before(toks, k, relative)
+            )
             if subj is None or _after_and(text, subj[1]):
                 # "cops and family said", "Police and fire officials said": both groups speak (unnamed people,
                 # whatever name a word of theirs holds: "Mafia informers and defectors said")

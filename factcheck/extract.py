@@ -525,6 +525,35 @@ def _single_name_speaker(claims: list[Claim], canon: Any, genders: dict[str, str
     return None
 
 
+def _surnames(known: frozenset[str]) -> dict[str, list[str]]:
+    """The last word of each person of the article named in full that the attribution alone reads as a common
+    word ("Cuban", "Will", "Schlafly") -> the persons of the article whose name it ends (most articles: none)."""
+    out: dict[str, list[str]] = {}
+    for p in known:
+        if " " in p and attribution.common_word_name(last := p.rsplit(" ", 1)[1]):
+            out.setdefault(last, []).append(p)
+    return out
+
+
+def _surname_attribution(sent: str, surnames: dict[str, list[str]]) -> attribution.Attribution | None:
+    """The person of the article whose surname alone is the subject of a speech verb in ``sent``, where the
+    sentence's own attribution saw only a common word: "Nevertheless, Cuban said" (Mark Cuban), "Will wrote"
+    (George Will); None unless exactly one person of the article bears that surname (``surnames``)."""
+    if not surnames or not any(w in sent for w in surnames):
+        return None  # (most articles have no such surname, most sentences name none: no verb read)
+    got = attribution.bare_word_subject(sent)
+    if got is None:
+        return None
+    word, vs, ve = got
+    persons = surnames.get(word, [])
+    if len(persons) != 1:
+        return None
+    content = (ve, len(sent)) if len(sent) - ve >= 15 else None
+    return attribution.Attribution(
+        speaker=persons[0], kind="person", spans=[(vs, ve)], verb=sent[vs:ve], content=content
+    )
+
+
 def _pronoun_before_person(text: str, st: _Sent, persons: list[entities.Mention]) -> str:
     """The subject pronoun, "he" or "she", that sentence ``st`` speaks of someone by before it names a person
     (``persons``: its mentions of persons), else "": the sentence is about someone named before ("The Sanders
@@ -1796,6 +1825,8 @@ def extract(
     resolver = entities.Resolver([m for st in sents for m in st.mentions])
     full_name = functools.cache(resolver.canonical_person)
     known = frozenset(resolver.persons)
+    # the surname of each person named in full (a surname alone that speaks: "Nevertheless, Cuban said")
+    surnames = _surnames(known) if english else {}
     # the persons and spokespeople "he"/"she" can stand for, in the order they were named or spoke
     humans: list[tuple[str, str]] = []
 
@@ -1907,6 +1938,8 @@ def extract(
         if whole is None and english and (st.title or (si == 0 and line_sents[st.line] == 1)):
             # a headline (the page's title, or a first line that stands alone): "Bernie Sanders Says He's ..."
             whole = attribution.headline_attribute(sent)
+        if english and (whole is None or not (whole.speaker or whole.pronoun or whole.chain)):
+            whole = _surname_attribution(sent, surnames) or whole
         starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
