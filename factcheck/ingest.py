@@ -2866,6 +2866,10 @@ def _title_line(lines: list[_Line], kinds: list[tuple[str, str]], first_body: in
     # with no punctuation at its ends, took its last paragraph, or its whole text on one line, for its title)
     head = [i for i in range(min(first_body, len(lines) - 1)) if kinds[i][0] == "body"]
     if not head:
+        # a text of one line that reads as a headline is one (a claim checked alone: "Facebook has banned
+        # the sale of firearms"); a Thai sentence run of two space-separated "words" is not
+        if len(lines) == 1 and first_body >= 1 and kinds[0][0] == "body" and _looks_headline(lines[0]):
+            return 0
         return None
     # A copied page opens with its <title> ("Bridge closed | Harbour Times") and repeats the headline
     # above the article: that repetition is the title, whatever menus lie between.
