@@ -1269,6 +1269,11 @@ TAG_WORDS = 7  # words of one tag, at most ("co grzegorz lato będzie robił w f
 _FUNCTION_WORD = re.compile(r"\b(?:a|an|the|in|of|at|to|on|for|by|with|from|is|are|was|were|has|have)\b")
 
 
+def _is_text_line(line: _Line) -> bool:
+    """A line too long for a headline: text, whatever its punctuation."""
+    return line.words > 30 or len(line.text) > 250
+
+
 def _looks_headline(line: _Line) -> bool:
     t = line.text
     return 3 <= line.words <= 30 and not re.search(r"[.…]$", t) and not _is_tag_list(t) and len(t) <= 250
@@ -2862,14 +2867,14 @@ _TITLE_SEP = re.compile(
 
 
 def _title_line(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> int | None:
-    # a headline stands above the text: the last line is none (a text of no sentence-shaped line, a Thai one
-    # with no punctuation at its ends, took its last paragraph, or its whole text on one line, for its title)
-    head = [i for i in range(min(first_body, len(lines) - 1)) if kinds[i][0] == "body"]
+    # a headline stands above the text: the last line is one only when no text stands above it (a claim
+    # checked alone, under a label or none: "Facebook has banned the sale of firearms"); a Thai text with no
+    # punctuation at its ends took its last paragraph, or its whole text on one line, for its title
+    last = len(lines) - 1
+    head = [i for i in range(min(first_body, last)) if kinds[i][0] == "body"]
+    if first_body > last >= 0 and kinds[last][0] == "body" and not any(_is_text_line(lines[i]) for i in head):
+        head.append(last)
     if not head:
-        # a text of one line that reads as a headline is one (a claim checked alone: "Facebook has banned
-        # the sale of firearms"); a Thai sentence run of two space-separated "words" is not
-        if len(lines) == 1 and first_body >= 1 and kinds[0][0] == "body" and _looks_headline(lines[0]):
-            return 0
         return None
     # A copied page opens with its <title> ("Bridge closed | Harbour Times") and repeats the headline
     # above the article: that repetition is the title, whatever menus lie between.
@@ -2884,7 +2889,12 @@ def _title_line(lines: list[_Line], kinds: list[tuple[str, str]], first_body: in
             return i
     # a two-word headline alone above the article ("Markets tumble", "انهيار الأسواق"): nothing else
     # stands before the body, so it is no menu or breadcrumb among others
-    if head == [0] and first_body == 1 and lines[0].words == 2 and not re.search(r"[.…:]$", lines[0].text):
+    if (
+        head == [0]
+        and first_body == 1 < len(lines)
+        and lines[0].words == 2
+        and not re.search(r"[.…:]$", lines[0].text)
+    ):
         return 0
     return None
 

@@ -142,13 +142,14 @@ def test_a_headline_over_unpunctuated_paragraphs_is_still_the_title() -> None:
     assert a.title == "Dengue cases triple in Bangkok"
 
 
-def test_a_text_of_one_headline_line_keeps_it_as_its_title_and_claim() -> None:
-    """A claim checked alone, one line with no full stop (as the Snopes-checked claims are read): the
-    line is the text's title and its claim, as before the last line was kept from being a title."""
+@pytest.mark.parametrize("text", ["", "Claim\n\n"])
+def test_a_text_of_one_headline_line_keeps_it_as_its_title_and_claim(text: str) -> None:
+    """A claim checked alone, one line with no full stop (alone, or under a one-word label, as the
+    Snopes-checked claims are read): no text stands above it, so the line is the text's title and its claim."""
     from factcheck.extract import extract
     from factcheck.model import DEFAULT_MIN_SCORE
 
-    a = article_from_text("Facebook has banned the sale of firearms\n", path="c.txt", key="c.txt")
+    a = article_from_text(text + "Facebook has banned the sale of firearms\n", path="c.txt", key="c.txt")
     assert a.title == "Facebook has banned the sale of firearms"
     shown = [c.text for c in extract(a) if c.score >= DEFAULT_MIN_SCORE]
     assert shown == ["Facebook has banned the sale of firearms"]
