@@ -38,7 +38,7 @@ def test_the_quoted_words_start_after_two_apostrophes(text: str, words: str) -> 
         " Valeant had ''significant upside.''",
     ],
 )
-def test_a_participle_after_a_closing_pair_of_apostrophes_reads_as_after_a_double_quotation_mark(text: str) -> None:
+def test_a_participle_after_a_closing_pair_reads_as_after_a_double_quotation_mark(text: str) -> None:
     plain = text.replace("''", '"')
     att, plain_att = attribution.attribute(text), attribution.attribute(plain)
     assert att is not None and plain_att is not None
