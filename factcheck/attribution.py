@@ -2718,13 +2718,18 @@ def _outside_quotations(text: str, verbs: list[re.Match[str]]) -> list[re.Match[
     ]
 
 
+# two apostrophes right after a word or its punctuation: a closing quotation mark ("deemed ''top secret,'' saying")
+_CLOSING_APOSTROPHES = re.compile(r"(?<=\S)''")
+
+
 def plain_text_quotes(text: str) -> str:
     """``text`` with each quotation mark written as two apostrophes or two backquotes (the plain-text form of
     news archives and wire copy: "''It's bad for the party,'' Mr. Stevens said.", "``We will win,'' he said.")
-    read as a quotation mark: a space and '"' (which opens or closes by the spaces around it), or a space and
-    '“' for the backquotes (which only open, though a space follows: "`` is seeking''"), so that every offset
-    stays where it was."""
-    return text.replace("''", ' "').replace("``", " “")
+    read as a quotation mark next to the words it stands by, so that every offset stays where it was: two
+    apostrophes right after a word or its punctuation close, '" ' ("''top secret,'' saying" is read as
+    '"top secret," saying'); any others are a space and '"' (which opens or closes by the spaces around it);
+    the backquotes a space and '“' (which only open, though a space follows: "`` is seeking''")."""
+    return _CLOSING_APOSTROPHES.sub('" ', text).replace("''", ' "').replace("``", " “")
 
 
 def attribute(text: str, lang: str | None = None) -> Attribution | None:

@@ -1549,7 +1549,11 @@ def _quoted_spans(text: str, inside: bool = False) -> list[tuple[int, int]]:
     for m in _QUOTE_MARK.finditer(text):
         if start < 0:
             if m.group() != "”":
+                # the words start after the spaces that follow the mark (the quote view writes an opening
+                # ''/`` as a mark and a space: "''I'd like to ..." is no quotation of "'I'd like to ...")
                 start = m.end()
+                while text[start : start + 1] == " ":
+                    start += 1
         elif m.group() != "“":
             spans.append((start, m.start()))
             start = -1

@@ -380,7 +380,8 @@ def test_quoted_spans_lie_between_quote_marks(text: str, inside: bool) -> None:
         assert 0 <= a <= b <= len(text)
         assert '"' not in text[a:b] and "”" not in text[a:b]  # a span ends at the first closing mark
         if i or not inside:
-            assert text[a - 1] in '"“'  # opened by a mark (or by the sentence before)
+            # opened by a mark and the spaces after it (or by the sentence before)
+            assert text[:a].rstrip(" ")[-1:] in '"“' and text[a : a + 1] != " "
         else:
             assert a == 0
         if b < len(text):
@@ -389,8 +390,9 @@ def test_quoted_spans_lie_between_quote_marks(text: str, inside: bool) -> None:
             assert spans[i - 1][1] < a
     # every word between an opening and a closing mark is inside a span
     if not inside and text.count("“") == 1 and text.count("”") == 1 and '"' not in text:
-        a, b = text.index("“"), text.index("”")
-        assert (spans == [(a + 1, b)]) if a < b else (spans == [(a + 1, len(text))])
+        o, b = text.index("“"), text.index("”")
+        a = len(text) - len(text[o + 1 :].lstrip(" "))  # after the mark and the spaces after it
+        assert spans == ([(a, b)] if o < b else [(a, len(text))])
 
 
 def test_a_quotation_of_several_sentences_gives_each_sentence_its_speaker() -> None:
