@@ -23,7 +23,8 @@ Kinds and how their patterns are anchored:
   the caption's last sentence ("... fiscal general de Colombia. Foto: Nación Media.", "Rene Benko.
   Photographer: Sebastian Widmann/Getty Images Europe"); the credit itself is a name, an agency or an
   address of a few words (``CREDIT_NAME``), never a sentence. Only photo words: a source ("Quelle:",
-  "Source:") closing a paragraph is the article's own citation.
+  "Source:") closing a paragraph is the article's own citation. With ``hints`` (the label words, one of
+  which every label holds), tested first for speed.
 - ``crawl``: the label of a crawl stamp ("Today", "Heute", "Aujourd'hui"): a short labelled date line.
 - ``published``: the label of a publication date line ("Published", "Veröffentlicht am", "Publié le").
 - ``update``: the label of an update stamp ("Update July 3rd, 8:05AM ET:", "Aktualisiert am").
@@ -89,7 +90,7 @@ class Marker:
     max_words: int
     examples: tuple[str, ...] = ()
     not_: tuple[str, ...] = ()
-    hints: tuple[str, ...] = ()  # notices: lower-case substrings one of which every match holds
+    hints: tuple[str, ...] = ()  # notices, credits: lower-case substrings one of which every match holds
 
 
 def markers(lang: str) -> list[Marker]:
@@ -158,6 +159,12 @@ def compile_marker(m: Marker) -> re.Pattern[str]:
     return re.compile(_wrap(m.kind, m.pattern), re.I)
 
 
+def _hints_of(ms: list[Marker]) -> tuple[str, ...] | None:
+    """The hints of markers ``ms``, one of which every match of theirs holds; None when one has none (or there
+    are no markers): the markers are then always searched."""
+    return tuple(sorted({h for m in ms for h in m.hints})) if ms and all(m.hints for m in ms) else None
+
+
 class Vocabulary:
     """The compiled markers of a set of languages: one alternation per kind, with the reason of each."""
 
@@ -179,14 +186,11 @@ class Vocabulary:
                 body = "|".join(f"(?:{m.pattern})" for m in ms)
             self._rx[kind] = re.compile(_wrap(kind, body), re.I)
         self.max_words = {k: max((m.max_words for m in ms), default=0) for k, ms in by_kind.items()}
-        # Notices are searched anywhere in long lines: a cheap substring test on their hints comes first
-        # (a marker without hints is always searched).
+        # Notices are searched anywhere in long lines, credits in a line's end: a cheap substring test on their
+        # hints comes first (a marker without hints is always searched).
         notices = by_kind["notice"]
-        self._notice_hints: tuple[str, ...] | None = (
-            tuple(sorted({h for m in notices for h in m.hints}))
-            if notices and all(m.hints for m in notices)
-            else None
-        )
+        self._notice_hints = _hints_of(notices)
+        self._credit_hints = _hints_of(by_kind["credit"])
         # a line is searched only for the notice markers whose hints it holds (a marker with none of its
         # hints in the line cannot match it): the markers of each hint, and a pattern per set of markers
         self._notice_markers_of: dict[str, list[int]] = {}
@@ -285,7 +289,14 @@ class Vocabulary:
         Only the line's last ``CREDIT_CHARS`` characters are searched: a credit is a label and a name of a few
         words, and the pattern is tried at every place it is searched from."""
         rx = self._rx["credit"]
-        return rx is not None and rx.search(text, max(0, len(text) - CREDIT_CHARS)) is not None
+        if rx is None:
+            return False
+        start = max(0, len(text) - CREDIT_CHARS)
+        if self._credit_hints is not None:
+            end = text[start:].lower()
+            if not any(h in end for h in self._credit_hints):
+                return False  # (no label's word: the pattern, tried at every place, is not searched)
+        return rx.search(text, start) is not None
 
     def labelled(self, kind: str, text: str) -> str | None:
         """For crawl/published/update/byline/about/tags: the text after the label, or None."""

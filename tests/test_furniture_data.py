@@ -24,8 +24,8 @@ def test_marker_examples(marker: furniture.Marker, index: int) -> None:
     rx = furniture.compile_marker(marker)
     assert marker.examples, "every marker carries examples"
     match = rx.search if marker.kind in ("notice", "credit") else rx.match
-    if marker.kind == "notice":
-        assert marker.hints, "a notice marker names its hints"
+    if marker.kind in ("notice", "credit"):
+        assert marker.hints, f"a {marker.kind} marker names its hints"
     for ex in marker.examples:
         assert match(ex), f"{marker.lang}/{marker.kind}: {ex!r} should match"
         if marker.hints:

@@ -282,3 +282,54 @@ def test_a_line_is_searched_only_for_the_notices_whose_hints_it_holds(data: st.D
             else vocab._reason("notice", text, words, search=True)
         )
         assert vocab.notice(text, words, hints) == plain
+
+
+def _credit_examples() -> list[str]:
+    from factcheck import furniture
+
+    return sorted(
+        {
+            ex
+            for code in ("en", "de", "fr", "es", "pt")
+            for m in furniture.markers(code)
+            if m.kind == "credit"
+            for ex in m.examples
+        }
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_line_end_is_searched_for_a_credit_only_when_it_holds_a_label_word(data: st.DataObject) -> None:
+    from factcheck import furniture
+
+    parts = data.draw(st.lists(st.one_of(st.sampled_from(_credit_examples()), _TEXT), min_size=1, max_size=4))
+    text = " ".join(parts).strip()
+    text = data.draw(st.sampled_from([text, text.upper(), text.lower()]))
+    for lang in ("en", "de", "es", None):
+        vocab = furniture.vocabulary(lang)
+        rx = vocab._rx["credit"]
+        assert rx is not None
+        # the plain expression: the credit pattern searched in the line's last CREDIT_CHARS characters
+        plain = rx.search(text, max(0, len(text) - furniture.CREDIT_CHARS)) is not None
+        assert vocab.credit(text) == plain
+
+
+def test_a_line_end_with_no_label_word_is_not_searched_for_a_credit() -> None:
+    from factcheck import furniture
+
+    vocab = furniture.Vocabulary(("en",))
+    rx = vocab._rx["credit"]
+    assert rx is not None
+    searched: list[str] = []
+
+    class Spy:
+        def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+            searched.append(text)
+            return rx.search(text, pos)
+
+    vocab._rx["credit"] = Spy()  # type: ignore[assignment]
+    assert not vocab.credit("The mayor told reporters: the bridge will reopen on Monday.")
+    assert not vocab.credit("A photo of the bridge hung in the hall: it was taken in 1931 by a visitor.")
+    assert searched == ["A photo of the bridge hung in the hall: it was taken in 1931 by a visitor."]
+    assert vocab.credit("Volunteers fill sandbags in the square (PHOTO: J. Smith, 12.02.2021).")
