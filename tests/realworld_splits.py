@@ -8,6 +8,7 @@ import re
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 REALWORLD = Path(__file__).resolve().parent / "fixtures" / "realworld"
 sys.path.insert(0, str(REALWORLD))  # the make_devN.py scripts, beside their pages
@@ -31,3 +32,25 @@ def split_records(split: str) -> dict[str, dict]:
         p.name: json.loads(p.read_text(encoding="utf-8"))
         for p in sorted((REALWORLD / "articles").glob(f"{split}.*.json"))
     }
+
+
+def check_drawn_pages(script: Any, split: str, short: frozenset[str] = frozenset()) -> dict[str, dict]:
+    """A postlight-drawn split (make_dev12.py's steps): its 12 pages are labelled in the half the script deals
+    them, each with the date line read by hand (and the date where the metadata's is not the page's), a
+    source and a text cut after the paragraph passing ``CUT`` characters (``short``: the pages whose whole
+    article is shorter). Returns the split's records."""
+    entries = {e["file"]: e["split"] for e in split_labels(split, split + "h")}
+    records = split_records(split)
+    halves = script.halves(sorted(script.DOCS))
+    assert len(script.DOCS) == script.N == 12 and len(entries) == 12 and set(records) == set(entries)
+    assert sorted(halves.values()) == [split] * 6 + [split + "h"] * 6  # two halves of six
+    by_outlet = {script.outlet(key.split(":", 1)[1].split("--")[0]): key for key in script.DOCS}
+    for file, rec in records.items():
+        key = by_outlet[file.removeprefix(split + ".").removesuffix(".json")]
+        assert entries[file] == rec["half"] == halves[key]
+        _, found, date = script.DOCS[key]
+        assert rec["date_found"] == found and re.fullmatch(r"\d{4}-\d\d-\d\d", rec["date"])
+        assert date is None or rec["date"] == date
+        assert rec["source"].startswith("https://")
+        assert len(rec["text"]) > script.drawing.CUT or file in short
+    return records

@@ -5,9 +5,8 @@ bench/speakers_real.py score both halves (dev12h held out)."""
 from __future__ import annotations
 
 import json
-import re
 
-from realworld_splits import REALWORLD, TIMEX_VALUE, split_labels, split_records
+from realworld_splits import REALWORLD, TIMEX_VALUE, check_drawn_pages, split_labels, split_records
 
 # isort: split
 import make_dev12  # (the fixture's own script, beside its pages: realworld_splits puts its folder on sys.path)
@@ -23,19 +22,7 @@ def _records() -> dict[str, dict]:
 
 
 def test_every_drawn_page_is_labelled_in_its_half() -> None:
-    entries = {e["file"]: e["split"] for e in _labels()}
-    records = _records()
-    halves = make_dev12.halves(sorted(make_dev12.DOCS))
-    assert len(make_dev12.DOCS) == make_dev12.N == 12 and len(entries) == 12 and set(records) == set(entries)
-    assert sorted(halves.values()) == ["dev12"] * 6 + ["dev12h"] * 6  # two halves of six
-    by_outlet = {make_dev12.outlet(key.split(":", 1)[1].split("--")[0]): key for key in make_dev12.DOCS}
-    for file, rec in records.items():
-        key = by_outlet[file.removeprefix("dev12.").removesuffix(".json")]
-        assert entries[file] == rec["half"] == halves[key]
-        _, found, date = make_dev12.DOCS[key]
-        assert rec["date_found"] == found and re.fullmatch(r"\d{4}-\d\d-\d\d", rec["date"])
-        assert date is None or rec["date"] == date
-        assert rec["source"].startswith("https://") and len(rec["text"]) > make_dev12.drawing.CUT
+    check_drawn_pages(make_dev12, "dev12")
 
 
 def test_the_pages_come_from_twelve_outlets_no_other_split_uses() -> None:
