@@ -54,3 +54,25 @@ def check_drawn_pages(script: Any, split: str, short: frozenset[str] = frozenset
         assert rec["source"].startswith("https://")
         assert len(rec["text"]) > script.drawing.CUT or file in short
     return records
+
+
+def check_benches_score_both_halves(split: str, *, speakers: bool = True) -> None:
+    """bench/extract_quality.py (and bench/speakers_real.py) score both halves of ``split`` (its held-out half
+    ``split + "h"`` in totals only, never listed), pool them, and read every labelled claim of each."""
+    from bench_modules import bench_module
+
+    held = split + "h"
+    q = bench_module("extract_quality")
+    assert {split, held} <= set(q.REAL_SPLITS)
+    assert held in q.HELD_OUT and held not in q.LISTABLE and split in q.LISTABLE and split not in q.HELD_OUT
+    if speakers:
+        s = bench_module("speakers_real")
+        assert {split, held} <= set(s.SPLITS) and held in s.HELD_OUT
+    assert q.POOLED[f"{split}+{held}"] == (split, held)
+    for part in (split, held):
+        n = sum(len(e["claim"]) for e in split_labels(part))
+        naive = q.evaluate_real(part, "naive")
+        shown = q.evaluate_real(part, "shown")
+        assert naive.labelled == shown.labelled == n > 20
+        assert naive.found == n  # every labelled claim lies in a body sentence the bench reads
+        assert shown.shown >= shown.shown_ok > 0 and shown.found > 0
