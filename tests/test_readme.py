@@ -141,3 +141,25 @@ def test_every_repository_path_named_exists() -> None:
     assert len(concrete) > 20
     missing = sorted(n for n in concrete if not (root / n).exists())
     assert not missing, "README names files that do not exist: " + ", ".join(missing)
+
+
+def _cells(row: str) -> list[str]:
+    """A Markdown table row's cells; a pipe escaped as ``\\|`` stays inside its cell (GitHub's rule, code spans
+    included)."""
+    return re.split(r"(?<!\\)\|", row.strip()[1:-1])
+
+
+def test_every_table_row_has_its_header_s_cells() -> None:
+    """A bare ``|`` inside a cell (a command's ``a|b`` choice) splits the row: GitHub then shows a cell too many
+    and shifts the figures under the wrong heading."""
+    wrong = []
+    header = 0
+    for number, line in enumerate(README.splitlines(), 1):
+        if not line.startswith("|"):
+            header = 0
+            continue
+        if not header:
+            header = len(_cells(line))
+        elif len(_cells(line)) != header:
+            wrong.append(f"line {number}: {len(_cells(line))} cells, the header {header}")
+    assert wrong == []
