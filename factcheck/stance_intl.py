@@ -6,6 +6,9 @@ lower-cased sentence) name the cues of each stance. Unconfirmed and denied alway
 earliest cue decides, at the same position in the order hypothetical, expected, planned, occurred; a
 planned or expected event whose attribution verb announces it is ``announced``. A negation within a few
 words before or after the cue makes the polarity -1; a denied event is -1. No cue: ``stated``.
+A kind's ``<kind>_cased`` patterns (``occurred_cased``) run on the sentence as written, not lower-cased: where
+a language's capitals tell nouns from verbs (German: "sind mit Balken versehen" is a participle, "sind die
+Behörden" a noun), a cue of that kind at the same place as a lower-cased one.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ _ORDER = (
 )
 
 
+_RANK = {stance: rank for rank, (_, stance) in enumerate(_ORDER)}  # an earlier kind wins at the same place
+
+
 class _Cues:
     def __init__(self, patterns: dict[str, list[str]]) -> None:
         def one(name: str) -> re.Pattern[str] | None:
@@ -33,6 +39,8 @@ class _Cues:
         self.unconfirmed = one("unconfirmed")
         self.denied = one("denied")
         self.kinds = [(stance, rx) for name, stance in _ORDER if (rx := one(name)) is not None]
+        # (the sentence as written: the text ``classify`` is given, not its lower-cased copy)
+        self.cased = [(stance, rx) for name, stance in _ORDER if (rx := one(f"{name}_cased")) is not None]
         self.negation = one("negation")
 
 
@@ -57,10 +65,12 @@ def classify(text: str, lang: str, *, announce: bool = False) -> tuple[Stance, i
     if cues.denied is not None and cues.denied.search(low):
         return Stance.DENIED, -1
     best: tuple[int, int, Stance, re.Match[str]] | None = None
-    for rank, (stance, rx) in enumerate(cues.kinds):
-        m = rx.search(low)
-        if m is not None and (best is None or (m.start(), rank) < (best[0], best[1])):
-            best = (m.start(), rank, stance, m)
+    for kinds, written in ((cues.kinds, low), (cues.cased, text)):
+        for stance, rx in kinds:
+            rank = _RANK[stance]
+            m = rx.search(written)
+            if m is not None and (best is None or (m.start(), rank) < (best[0], best[1])):
+                best = (m.start(), rank, stance, m)
     if best is None:
         return Stance.STATED, 1
     stance, m = best[2], best[3]
