@@ -223,3 +223,142 @@ def load_docs(sh: Path, extra: Path, path: Path = LABELS) -> list[tuple[Page, tb
             gold.append(tb.Timex(start, end, kind, canonical(value), phrase))
         out.append((page, tb.Doc(page.page, page.dct, text, sorted(gold, key=lambda g: g.start))))
     return out
+
+
+def strict(outputs: list[tuple[tb.Doc, list[tb.Timex]]], only: str | None = None) -> tuple[float, float]:
+    """(span F1, value F1) with strict spans (the same start and end), of every type or of ``only``."""
+    n_sys = n_gold = span = value = 0
+    for d, found in outputs:
+        gold = [g for g in d.gold if only is None or g.type == only]
+        sys_ = [s for s in found if only is None or s.type == only]
+        n_sys += len(sys_)
+        n_gold += len(gold)
+        exact = {(g.start, g.end): g.value for g in gold}
+        for s in sys_:
+            if (s.start, s.end) in exact:
+                span += 1
+                value += exact[(s.start, s.end)] == s.value
+    return (2 * span / (n_sys + n_gold) if n_sys + n_gold else 0.0), (
+        2 * value / (n_sys + n_gold) if n_sys + n_gold else 0.0
+    )
+
+
+def figures(outputs: list[tuple[tb.Doc, list[tb.Timex]]]) -> dict[str, float]:
+    overall, date = tb.evaluate(outputs)
+    out: dict[str, float] = {}
+    for label, score, only in (("all", overall, None), ("DATE", date, "DATE")):
+        f = score.figures()
+        s_span, s_value = strict(outputs, only)
+        out |= {
+            f"{label} span F1": f["span F1"],
+            f"{label} strict span F1": s_span,
+            f"{label} value P": f["value P"],
+            f"{label} value R": f["value R"],
+            f"{label} value F1": f["value F1"],
+            f"{label} strict value F1": s_value,
+            f"{label} gold": score.n_gold,
+            f"{label} found": score.n_sys,
+        }
+    return out
+
+
+def tagged(docs: list[tb.Doc], system: str) -> list[tuple[tb.Doc, list[tb.Timex]]]:
+    """Each document with ``system``'s expressions (values made canonical as the labels' are)."""
+    return [
+        (d, [tb.Timex(t.start, t.end, t.type, canonical(t.value), t.text) for t in tb.run_one(d, system)])
+        for d in docs
+    ]
+
+
+def show_errors(outputs: list[tuple[tb.Doc, list[tb.Timex]]]) -> None:
+    """Every development error: a gold expression missed or valued otherwise, an expression not in the gold."""
+    for d, found in outputs:
+        for g in d.gold:
+            over = [s for s in found if s.start < g.end and g.start < s.end]
+            if not over:
+                print(f"MISSED   {d.name[:24]:24} {g.text!r} {g.type} {g.value}  | {d.dct}")
+            elif not any(s.value == g.value for s in over):
+                got = ", ".join(f"{s.text!r} {s.type} {s.value}" for s in over)
+                print(f"VALUE    {d.name[:24]:24} {g.text!r} {g.type} {g.value} <- {got}  | {d.dct}")
+        for s in found:
+            if not any(s.start < g.end and g.start < s.end for g in d.gold):
+                ctx = d.text[max(0, s.start - 40) : s.end + 30].replace("\n", " ")
+                print(f"SPURIOUS {d.name[:24]:24} {s.text!r} {s.type} {s.value}  | {ctx!r}")
+
+
+def measure(docs: dict[str, list[tb.Doc]], baseline: bool) -> dict[str, dict[str, dict[str, float]]]:
+    systems = ["factcheck"] + (["dateparser"] if baseline else [])
+    return {part: {name: figures(tagged(ds, name)) for name in systems} for part, ds in docs.items()}
+
+
+def measure_beside(tree: str, argv: list[str]) -> dict[str, dict[str, dict[str, float]]]:
+    """The figures of the engine of the checkout ``tree``: this script run on it, read back as JSON."""
+    env = {**os.environ, "FACTCHECK_ENGINE_ROOT": str(Path(tree).resolve())}
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--json", "--no-baseline", *argv]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
+    figs: dict[str, dict[str, dict[str, float]]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figs
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--sh", default="/tmp/ingest_gold/sh", help="scrapinghub's benchmark folder")
+    ap.add_argument("--extra", default=os.environ.get("FACTCHECK_EXTRA", "/work/trafi_extra"))
+    ap.add_argument("--part", choices=["dev", "heldout"], help="one part only")
+    ap.add_argument("--errors", action="store_true", help="list the development part's errors")
+    ap.add_argument("--beside", help="also measure the engine of this checkout, in a column")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the dateparser baseline")
+    ap.add_argument("--draw", action="store_true", help="print the drawn pages (page, part, date hint)")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON (what --beside reads)")
+    args = ap.parse_args(argv)
+    sh, extra = Path(args.sh), Path(args.extra)
+    for folder in (sh / "ground-truth.json", extra / "evaldata_extra.json"):
+        if not folder.exists():
+            print(f"error: {folder} not found (see --sh, --extra)", file=sys.stderr)
+            return 2
+    if args.draw:
+        for p in draw(sh, extra):
+            print(f"{p['part']}\t{p['date']}\t{p['page']}\t{p['url']}")
+        return 0
+    pages = load_docs(sh, extra)
+    drawn = {p["page"]: p["part"] for p in draw(sh, extra)}
+    if drawn != {p.page: p.part for p, _ in pages}:
+        print("error: the labels' pages are not the pages the draw deals", file=sys.stderr)
+        return 2
+    parts = [args.part] if args.part else ["dev", "heldout"]
+    docs = {part: [d for p, d in pages if p.part == part] for part in parts}
+    if args.errors:
+        if "dev" not in docs:
+            print("error: --errors lists the development part only", file=sys.stderr)
+            return 2
+        show_errors(tagged(docs["dev"], "factcheck"))
+        return 0
+    figs = measure(docs, not args.no_baseline)
+    if args.json:
+        print(json.dumps(figs))
+        return 0
+    if args.beside:
+        extra_args = ["--sh", str(sh), "--extra", str(extra)] + (["--part", args.part] if args.part else [])
+        for part, cols in measure_beside(args.beside, extra_args).items():
+            figs[part] = {"factcheck": figs[part]["factcheck"], "beside": cols["factcheck"]} | {
+                k: v for k, v in figs[part].items() if k != "factcheck"
+            }
+    for part, cols in figs.items():
+        ds = docs[part]
+        n = sum(len(d.gold) for d in ds)
+        n_date = sum(g.type == "DATE" for d in ds for g in d.gold)
+        print(f"== {part}: {len(ds)} documents, {n} gold TIMEX3 ({n_date} DATE)" + (" (totals only)" if part == "heldout" else ""))
+        names = list(cols)
+        print(f"{'':26}" + "".join(f"{c:>12}" for c in names))
+        for key in next(iter(cols.values())):
+            if key.endswith(("gold", "found")):
+                row = "".join(f"{int(cols[c][key]):12d}" for c in names)
+            else:
+                row = "".join(f"{cols[c][key]:12.3f}" for c in names)
+            print(f"{key:26}{row}")
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
