@@ -441,6 +441,7 @@ def _clause_tense(
         # colder": that clause's verb decides, not the clause before the comma
         first = len(ltoks)
     weak: str | None = None
+    past_to = False  # an infinitive before the expression that a past verb governs
     # the last word before the expression is read with the expression's first word after it ("due on
     # Friday"), not with the word after the expression ("decided on Saturday to fire him" is no "decided to")
     both = ltoks + _words(text[start:end])[:1]
@@ -471,6 +472,7 @@ def _clause_tense(
         if c == "FUT" and short and lk == "to" and _past_governs(both, k):
             # an infinitive under a past verb says nothing of the direction of a day near the anchor ("called on
             # President Obama to replace the head of the SEC on Friday" in a Saturday story): the nearest day
+            past_to = True
             continue
         if c == "FUT" and short and (lk == "to" or lk in ("until", "till")):
             # an infinitive before a scheduled event says nothing of when the event is ("failing to act in the
@@ -513,6 +515,11 @@ def _clause_tense(
                 continue  # "Roe vs. Wade", "Birmingham, Ala., killed"
             break
         c = _classify(rtoks, k)
+        if c == "FUT" and past_to and t.lower() == "to":
+            # a further infinitive of the same past act ("capped a comeback to lift the Islanders over the Penguins
+            # 5-4 Tuesday night to extend their streak", a Wednesday story): the result of that act, no look
+            # ahead; the nearest day
+            return None
         if c:
             return c
         if short and _scheduled_present(rtoks, k):
