@@ -108,6 +108,8 @@ _LIKELIHOOD_WORDS = frozenset(_TENSE["likelihood_words"])
 # a boundary too: the figures of a financial report are their own short clauses.
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?:ll|s|ve|d|re|t))?|\d?\.|[!?;:\n\"“”]")
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+# a score or a tally ("5-4", "45-17,", "51-49 on") right before an expression
+_TALLY_BEFORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3},?\s+(?:on\s+)?$")
 _BOUNDARY = frozenset([".", "!", "?", ";", "\n", *(f"{d}." for d in range(10))])
 
 
@@ -432,6 +434,11 @@ def _clause_tense(
         # "Wednesday's ruling" is a reported act, past; a future after it tells its consequences ("Monday's
         # decision will reverberate down the ballot", "Friday's agreement may merely reset the clock")
         return "PAST"
+    if short and _TALLY_BEFORE.search(left[-24:]):
+        # a final score or a vote's tally right before the day ("beat the Penguins 5-4 Tuesday night to extend their
+        # streak", "rolled past Northern Illinois, 45-17, on Tuesday night"): the game or the vote is over; the
+        # nearest day, whatever infinitive follows
+        return None
     if _may_end_in(left, _DEADLINE_WORDS) and _DEADLINE_BEFORE.search(left[-60:]):
         return "FUT"
     if _may_end_in(left, _DEADLINE_IS_ENDS) and _DEADLINE_IS.search(left[-100:]):
@@ -441,7 +448,6 @@ def _clause_tense(
         # colder": that clause's verb decides, not the clause before the comma
         first = len(ltoks)
     weak: str | None = None
-    past_to = False  # an infinitive before the expression that a past verb governs
     # the last word before the expression is read with the expression's first word after it ("due on
     # Friday"), not with the word after the expression ("decided on Saturday to fire him" is no "decided to")
     both = ltoks + _words(text[start:end])[:1]
@@ -472,7 +478,6 @@ def _clause_tense(
         if c == "FUT" and short and lk == "to" and _past_governs(both, k):
             # an infinitive under a past verb says nothing of the direction of a day near the anchor ("called on
             # President Obama to replace the head of the SEC on Friday" in a Saturday story): the nearest day
-            past_to = True
             continue
         if c == "FUT" and short and (lk == "to" or lk in ("until", "till")):
             # an infinitive before a scheduled event says nothing of when the event is ("failing to act in the
@@ -515,11 +520,6 @@ def _clause_tense(
                 continue  # "Roe vs. Wade", "Birmingham, Ala., killed"
             break
         c = _classify(rtoks, k)
-        if c == "FUT" and past_to and t.lower() == "to":
-            # a further infinitive of the same past act ("capped a comeback to lift the Islanders over the Penguins
-            # 5-4 Tuesday night to extend their streak", a Wednesday story): the result of that act, no look
-            # ahead; the nearest day
-            return None
         if c:
             return c
         if short and _scheduled_present(rtoks, k):
