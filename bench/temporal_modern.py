@@ -347,7 +347,10 @@ def main(argv: list[str] | None = None) -> int:
         ds = docs[part]
         n = sum(len(d.gold) for d in ds)
         n_date = sum(g.type == "DATE" for d in ds for g in d.gold)
-        print(f"== {part}: {len(ds)} documents, {n} gold TIMEX3 ({n_date} DATE)" + (" (totals only)" if part == "heldout" else ""))
+        print(
+            f"== {part}: {len(ds)} documents, {n} gold TIMEX3 ({n_date} DATE)"
+            + (" (totals only)" if part == "heldout" else "")
+        )
         names = list(cols)
         print(f"{'':26}" + "".join(f"{c:>12}" for c in names))
         for key in next(iter(cols.values())):
