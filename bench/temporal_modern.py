@@ -29,7 +29,8 @@ names its expression's text and which occurrence of it (whole words) in the page
 Figures as ``bench/temporal.py`` computes them (its scoring is imported, not copied): span and value F1 with
 relaxed spans (overlap), for all TIMEX3 and DATE alone, and also with strict spans (the same start and end),
 for this checkout's engine, for dateparser's ``search_dates`` as a baseline and, with ``--beside TREE``, for the
-engine of another checkout (run on it, in the same run).
+engine of another checkout (run on it, in the same run). The relaxed DATE figures are bench/temporal.py's (engine
+DATEs overlapping a gold expression of another type left out); the strict ones count the DATEs of each side.
 """
 
 from __future__ import annotations
