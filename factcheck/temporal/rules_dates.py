@@ -588,7 +588,9 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return "DATE", f"XXXX-{code}", None
         k = {"this": 0, "last": -1, "next": 1}[m["ry"].split()[0].lower()]
         return "DATE", f"{ctx.anchor.year + k}-{code}", None
-    if not pre:
+    if not pre and not (m["s"].islower() and m["s"].endswith("time")):
+        # a bare "summer" is as often a name or a noun's modifier of no time; "a summertime phone call", "springtime
+        # ads" name the season alone (in capitals, as often a name: "Summertime Sadness")
         return None
     if m["s"].lower() == "fall" and pre in (
         "the",

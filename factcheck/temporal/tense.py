@@ -108,6 +108,8 @@ _LIKELIHOOD_WORDS = frozenset(_TENSE["likelihood_words"])
 # a boundary too: the figures of a financial report are their own short clauses.
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?:ll|s|ve|d|re|t))?|\d?\.|[!?;:\n\"“”]")
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+# a score or a tally ("5-4", "45-17,", "51-49 on") right before an expression
+_TALLY_BEFORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3},?\s+(?:on\s+)?$")
 _BOUNDARY = frozenset([".", "!", "?", ";", "\n", *(f"{d}." for d in range(10))])
 
 
@@ -432,6 +434,11 @@ def _clause_tense(
         # "Wednesday's ruling" is a reported act, past; a future after it tells its consequences ("Monday's
         # decision will reverberate down the ballot", "Friday's agreement may merely reset the clock")
         return "PAST"
+    if short and _TALLY_BEFORE.search(left[-24:]):
+        # a final score or a vote's tally right before the day ("beat the Penguins 5-4 Tuesday night to extend their
+        # streak", "rolled past Northern Illinois, 45-17, on Tuesday night"): the game or the vote is over; the
+        # nearest day, whatever infinitive follows
+        return None
     if _may_end_in(left, _DEADLINE_WORDS) and _DEADLINE_BEFORE.search(left[-60:]):
         return "FUT"
     if _may_end_in(left, _DEADLINE_IS_ENDS) and _DEADLINE_IS.search(left[-100:]):
