@@ -103,6 +103,14 @@ class _Speech:
         self.bracket_auxiliaries = frozenset(_low(w) for w in data.get("bracket_auxiliaries", []))
         self.bracket_participles = frozenset(_low(w) for w in data.get("bracket_participles", []))
         self.bracket_not_between = frozenset(_low(w) for w in data.get("bracket_not_between", []))
+        # separable verbs: a listed verb of two words whose second is one of these particles may hold the
+        # clause's middle between its parts ("Die Bundesbahn teilte am Sonntag mit, ...", "Er weist darauf hin,
+        # dass ..."): the finite verb's first word -> its particles
+        particles = frozenset(_low(w) for w in data.get("separable_particles", []))
+        self.separable: dict[str, frozenset[str]] = {}
+        for phrase in (*self.verbs, *self.deny_verbs):
+            if len(phrase) == 2 and phrase[1] in particles:
+                self.separable[phrase[0]] = self.separable.get(phrase[0], frozenset()) | {phrase[1]}
         # a subject pronoun written after its verb ("dit-il", "a-t-elle ajouté"), longest suffix first
         self.inverted = sorted(
             ((_low(k), str(v)) for k, v in data.get("inverted_pronouns", {}).items()),
@@ -337,6 +345,23 @@ def _bracket_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
             after = toks[p + 1].text if p + 1 < n else ""
             quoted = i > 1 and toks[i - 1].text == "," and toks[i - 2].text in _QUOTE_CLOSE
             return p + 1 - i if after in (",", ":") or (quoted and after in ("", ".")) else 0
+    return 0
+
+
+def _separable_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
+    """Tokens from the finite verb at token i to the particle of its separable verb that closes the clause
+    before a comma or a colon ("teilte am Sonntag mit, ...", "weist darauf hin, dass ..."), with the clause's
+    middle between them (a bracket's middle: words only, no reflexive); 0 when there is none."""
+    particles = sp.separable.get(toks[i].low)
+    if not particles or not toks[i].text[:1].islower():
+        return 0
+    n = len(toks)
+    for p in range(i + 2, min(n - 1, i + 2 + _BRACKET_MIDDLE)):
+        t = toks[p - 1]
+        if t.low in sp.bracket_not_between or not t.text[:1].isalnum():
+            return 0  # (the clause ends, or "sich": not speech)
+        if toks[p].low in particles and toks[p].text.islower() and toks[p + 1].text in (",", ":"):
+            return p + 1 - i
     return 0
 
 
@@ -1022,10 +1047,11 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
             not k
             and speaker is None
             and pronoun is None
-            and sp.bracket_auxiliaries
+            and (sp.bracket_auxiliaries or sp.separable)
             and (quoted is None or not quoted[i])
         ):
-            k = _bracket_len(sp, toks, i)
+            # a verb bracket: "hat ... gesagt,", "teilte ... mit,"
+            k = _bracket_len(sp, toks, i) or _separable_len(sp, toks, i)
             bracket = k > 0
         document_only = False
         if not k and speaker is None and pronoun is None:
