@@ -124,6 +124,8 @@ class _Speech:
         self.indefinites = frozenset(_low(w) for w in data.get("indefinites", []))
         # possessives are no adjectives of a speaker phrase ("die ihre Aussagen betont": a relative clause)
         self.possessives = frozenset(_low(w) for w in data.get("possessives", []))
+        # quantifiers of a plural source after a cue ("selon plusieurs sources", "según diversas fuentes")
+        self.quantifiers = frozenset(_low(w) for w in data.get("quantifiers", []))
         # determiners of a plural ("les ministres"): no antecedent of "il"/"he"
         self.plural_determiners = frozenset(_low(w) for w in data.get("plural_determiners", []))
         # adjectives follow their noun ("le porte-parole gouvernemental", "un responsable syndical")
@@ -446,8 +448,15 @@ def _cue_use(sp: _Speech, toks: list[_Tok], i: int, k: int) -> bool:
             return False
     if not _is_word(nxt):
         return False
-    # (a lower-case word right after the cue is no noun where nouns are capitalised: "pusten laut oder")
-    return not (sp.nouns_capitalised and j == i + k and not _cap(nxt))
+    # (a lower-case word right after the cue is no noun where nouns are capitalised: "pusten laut oder"; but a
+    # possessive or a quantifier opens one: "laut seinem Sprecher", "laut mehreren Quellen")
+    return not (
+        sp.nouns_capitalised
+        and j == i + k
+        and not _cap(nxt)
+        and nxt.low not in sp.possessives
+        and nxt.low not in sp.quantifiers
+    )
 
 
 _OPEN_QUOTES = frozenset('"„“«‚‘')
@@ -612,6 +621,22 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
     if j == start_head:
         return None
     return i, j
+
+
+def _owned_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """After a cue, the phrase of a head of the tables after a possessive or a quantifier, from token i
+    (maybe past an article): "selon leur étude", "segundo o seu presidente", "selon plusieurs sources",
+    "según diversas fuentes" -> the head's phrase; None when the words there are no such phrase."""
+    n = len(toks)
+    while i < n and toks[i].low in sp.determiners:
+        i += 1
+    if (
+        i + 1 >= n
+        or (toks[i].low not in sp.possessives and toks[i].low not in sp.quantifiers)
+        or sp.head_kind(toks[i + 1].low) is None
+    ):
+        return None
+    return _forward_np(sp, toks, i + 1)
 
 
 def _names_outlet(sp: _Speech, toks: list[_Tok], i: int) -> bool:
@@ -1001,13 +1026,15 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
             i += k + 1
             continue
         if k and speaker is None and _cue_use(sp, toks, i, k):
-            rng = _forward_np(sp, toks, i + k) or _adjective_np(sp, toks, i + k)
+            owned = _owned_np(sp, toks, i + k)
+            rng = owned or _forward_np(sp, toks, i + k) or _adjective_np(sp, toks, i + k)
             src = _classify(sp, toks, *rng, sentence_start=False, cue=True) if rng else None
             # "según la policía", "laut Polizei", "según fuentes del Ministerio"
             # (the first word of the source, past a quote mark: "laut „Spiegel“")
             first = toks[rng[0] + 1] if rng and toks[rng[0]].text in _QUOTE_OPEN else toks[i + k]
             if src is not None and (
-                first.low in sp.determiners
+                owned is not None
+                or first.low in sp.determiners
                 or first.low in sp.indefinites
                 or _cap(first)
                 or sp.head_kind(first.low)
@@ -1015,7 +1042,9 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
                 spans.append((toks[i].start, toks[i + k - 1].end))
                 if src.kind in ("outlet", "media"):
                     chain.append(src.name)
-                speaker = src
+                # a title, then the name: "según el vicepresidente de la ANP, Daniel Loureiro"
+                speaker = _name_after_title(sp, toks, src, rng[1], closed=True) if rng else None
+                speaker = speaker or src
                 i += k
                 continue
         k = _match(sp.after, toks, i, sp.maxlen)
@@ -1725,32 +1754,37 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
         rng = _forward_np(sp, toks, j)
         if rng is not None:
             src = _classify(sp, toks, *rng, sentence_start=False)
-            e = rng[1]
-            if src is not None and src.kind == "person" and " " not in src.name:
-                # "el coordinador del área pública de CCOO, Juan Carles Gallego": the name after the title
-                while (
-                    e < n
-                    and e - rng[1] < 12
-                    and toks[e].text != ","
-                    and (toks[e].low not in sp.clause_words or toks[e].low in sp.linkers)
-                ):
-                    e += 1  # ("o ministro interino do Interior e ministro da Defesa, Filomeno Paixão")
-            if (
-                src is not None
-                and src.kind == "person"
-                and not _proper_name(sp, src.name)
-                and e + 1 < n
-                and toks[e].text == ","
-            ):
-                # a title, then the name: "afirmou o presidente da Câmara, Carlos Moedas" (not a name, then
-                # a title: "informó Raúl Ramírez, periodista de Última Hora")
-                name = _forward_np(sp, toks, e + 1)
-                if name is not None and toks[e + 1].low not in sp.determiners:
-                    named = _classify(sp, toks, *name, sentence_start=False)
-                    if named is not None and named.kind == "person" and " " in named.name:
-                        return named
-            return src
+            return _name_after_title(sp, toks, src, rng[1]) or src
     return None
+
+
+def _name_after_title(
+    sp: _Speech, toks: list[_Tok], src: _Source | None, e: int, closed: bool = False
+) -> _Source | None:
+    """The person named after a comma that follows the title ``src`` ending before token e ("afirmou o
+    presidente da Câmara, Carlos Moedas", "según el vicepresidente de la ANP, Daniel Loureiro"): a name of
+    two words or more; None when there is none (not a name, then a title: "informó Raúl Ramírez, periodista
+    de Última Hora"). With ``closed``, the name must end at a comma or the sentence's end: after a cue, a name
+    before its verb is the subject of the main clause ("Según el ministro, Juan Pérez viajará ...")."""
+    if src is None or src.kind != "person" or _proper_name(sp, src.name):
+        return None
+    n, start = len(toks), e
+    if " " not in src.name:
+        # "el coordinador del área pública de CCOO, Juan Carles Gallego": the name after the title
+        while (
+            e < n
+            and e - start < 12
+            and toks[e].text != ","
+            and (toks[e].low not in sp.clause_words or toks[e].low in sp.linkers)
+        ):
+            e += 1  # ("o ministro interino do Interior e ministro da Defesa, Filomeno Paixão")
+    if e + 1 >= n or toks[e].text != "," or toks[e + 1].low in sp.determiners:
+        return None
+    name = _forward_np(sp, toks, e + 1)
+    if name is None or (closed and name[1] < n and toks[name[1]].text not in (",", *_SENTENCE_ENDS)):
+        return None
+    named = _classify(sp, toks, *name, sentence_start=False)
+    return named if named is not None and named.kind == "person" and " " in named.name else None
 
 
 def _named_before_appositive(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:

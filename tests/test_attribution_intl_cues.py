@@ -1,0 +1,57 @@
+"""The source after a cue ("según", "selon", "segundo", "laut") and German separable verbs: cases the examples of
+``lang/*/speech.toml`` do not hold (each language's examples come from real pages and run in
+tests/test_lang_resources.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.attribution_intl import attribute
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        # a title, then the name between commas or before the sentence's end: the name
+        (
+            "fr",
+            "La situation est grave, selon le porte-parole du gouvernement, Gabriel Attal.",
+            "Gabriel Attal",
+        ),
+        ("es", "Según el portavoz de la policía, Juan Pérez Gómez, hubo tres heridos.", "Juan Pérez Gómez"),
+        # a name followed by its verb is the main clause's subject, not the title's holder
+        ("es", "Según el ministro, Juan Pérez viajará a Madrid.", "ministro"),
+        ("pt", "Segundo o ministro, Paulo Guedes vai viajar.", "ministro"),
+        # a possessive or a quantifier before a head of the tables
+        ("es", "Es inocente, según su abogado.", "abogado"),
+        ("de", "Er sei unschuldig, so sein Anwalt.", "Anwalt"),
+        ("de", "Laut mehreren Quellen ist er unschuldig.", "Quellen"),
+        ("pt", "Segundo várias fontes, o jogo foi adiado.", "fontes"),
+        # not before a word that heads no source
+        ("fr", "Selon ses dires, il est innocent.", None),
+        ("es", "Según su criterio, el plan es bueno.", None),
+    ],
+)
+def test_source_after_cue(lang: str, text: str, speaker: str | None) -> None:
+    found = attribute(text, lang)
+    assert (found.speaker if found else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "pronoun"),
+    [
+        ("Die Bundesbahn teilte am Sonntag mit, der Schnellzug falle vorerst aus.", "Bundesbahn", None),
+        ("Am Montag teilte die Polizei in Köln mit, der Mann sei gefasst.", "Polizei", None),
+        ("Sie wies in ihrer Rede darauf hin, dass die Lage ernst sei.", None, "she"),
+        # the particle must close the clause before a comma or a colon
+        ("Die Bundesbahn teilte am Sonntag mit Bedauern den Ausfall.", None, None),
+        # a reflexive in the middle is no speech
+        ("Er teilte sich die Wohnung mit, wie man hört.", None, None),
+        # the verb's two parts with a comma between are two clauses
+        ("Er teilte, wie üblich, die Karten aus, ohne zu zählen.", None, None),
+    ],
+)
+def test_separable_verb(text: str, speaker: str | None, pronoun: str | None) -> None:
+    found = attribute(text, "de")
+    assert (found.speaker if found else None) == speaker
+    assert (found.pronoun if found else None) == pronoun
