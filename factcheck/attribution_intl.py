@@ -183,6 +183,10 @@ class _Speech:
         self.given_names = _GIVEN_NAMES | frozenset(resource(lang, "person_names").get("given", []))
         # conjunctions before a second verb whose subject opens the sentence ("Biden sonrió y dijo")
         self.coordinators = frozenset(_low(w) for w in data.get("coordinators", []))
+        # gerunds of speech before "que" or a colon: their subject is the clause's ("Juan Pappier ... reaccionó
+        # en Twitter diciendo: “...”", "elogiaron este episodio diciendo que ...")
+        self.gerunds = phrases("gerunds")
+        self.gerund_objects = frozenset(_low(w) for w in data.get("gerund_objects", []))
         # the particles that open a surname named alone after a speech verb ("sagte von Preen", "sagt de Decker")
         self.surname_particles = phrases("surname_particles")
         # ... the surname no common word (at least ``surname_common_zipf`` in the frequency table: "von Problemen")
@@ -1070,6 +1074,18 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
             content = (0, vs) if vs > len(text) - toks[i + k - 1].end else (toks[i + k - 1].end, len(text))
             i += k
             continue
+        g = _gerund_len(sp, toks, i) if speaker is None and pronoun is None else 0
+        if g:
+            src = _gerund_subject(sp, toks, i)
+            if src is not None:
+                spans.append((toks[i].start, toks[i + g - 1].end))
+                verb = " ".join(t.low for t in toks[i : i + g])
+                speaker = src
+                if src.kind in ("outlet", "media") and src.name not in chain:
+                    chain.append(src.name)
+                content = (toks[i + g - 1].end, len(text))
+                i += g
+                continue
         k = _verb_len(sp, toks, i) if speaker is None and pronoun is None else 0
         bracket = False
         if (
@@ -1595,6 +1611,36 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     ):
         return None, "he"  # "Dijo que...", ', añadió.': the last person named
     return None
+
+
+def _gerund_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
+    """Tokens of a gerund of speech at token i that opens what was said ("diciendo que", "dizendo:", "en
+    affirmant que"); 0 when there is none."""
+    g = _match(sp.gerunds, toks, i, sp.maxlen) if sp.gerunds else 0
+    if not g or i + g >= len(toks) or i == 0:
+        return 0
+    nxt = toks[i + g]
+    return g if nxt.text == ":" or nxt.low in sp.gerund_objects else 0
+
+
+def _gerund_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
+    """The subject of the clause a gerund at token i belongs to: the named subject that opens the sentence
+    ("Kovon y Jill Flores elogiaron este episodio diciendo que"), maybe with an appositive between commas
+    before its verb ("Juan Pappier, investigador de Human Rights Watch, reaccionó en Twitter diciendo:")."""
+    rng = _forward_np(sp, toks, 0)
+    if rng is not None and rng[1] < i and toks[rng[1]].text == ",":
+        close = next((c for c in range(rng[1] + 1, min(i, rng[1] + 25)) if toks[c].text == ","), None)
+        if (
+            close is not None
+            and close + 1 < i
+            and toks[close + 1].text.isalpha()
+            and toks[close + 1].text.islower()
+        ):
+            src = _classify(sp, toks, *rng, sentence_start=True)
+            if src is not None and src.kind in ("person", "organisation"):
+                # (a title, then the name in apposition: "O chefe dos negociadores, Yoel Singer, realçara")
+                return _name_after_title(sp, toks, src, rng[1], closed=True) or src
+    return _opening_subject(sp, toks, i)
 
 
 def _opening_subject(sp: _Speech, toks: list[_Tok], end: int) -> _Source | None:

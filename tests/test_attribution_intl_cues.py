@@ -55,3 +55,27 @@ def test_separable_verb(text: str, speaker: str | None, pronoun: str | None) -> 
     found = attribute(text, "de")
     assert (found.speaker if found else None) == speaker
     assert (found.pronoun if found else None) == pronoun
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        (
+            "es",
+            "El sindicato, que agrupa a los estibadores, respondió al anuncio diciendo que habrá huelga.",
+            "sindicato",
+        ),
+        (
+            "fr",
+            "Marie Dupont a réagi sur Twitter en affirmant qu'elle ne démissionnerait pas.",
+            "Marie Dupont",
+        ),
+        # not a gerund that opens no content ("que" or a colon)
+        ("es", "Juan Pérez pasó la tarde diciendo tonterías.", None),
+        # nor one whose clause names no subject
+        ("pt", "Continuam a fazer campanha contra o dispositivo, afirmando que não existe informação.", None),
+    ],
+)
+def test_gerund_of_speech(lang: str, text: str, speaker: str | None) -> None:
+    found = attribute(text, lang)
+    assert (found.speaker if found else None) == speaker
