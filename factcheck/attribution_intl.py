@@ -207,6 +207,8 @@ class _Speech:
         self.subjunctive = frozenset(_low(w) for w in data.get("subjunctive_verbs", []))
         self.subjunctive_idioms = phrases("subjunctive_idioms")
         self.subjunctive_not_after = frozenset(_low(w) for w in data.get("subjunctive_not_after", []))
+        # conjunctions of a subordinate clause before the main clause, whose verb follows the comma
+        self.subjunctive_subordinators = frozenset(_low(w) for w in data.get("subjunctive_subordinators", []))
         self.subjunctive_comparisons = frozenset(_low(w) for w in data.get("subjunctive_comparisons", []))
         # Konjunktiv I by its form: a lower-case word of the ending whose infinitive and present indicative
         # are both common words of the language (its frequency table), but for the words listed
@@ -1369,8 +1371,15 @@ def reported_speech(text: str, lang: str) -> bool:
     if any(t.low in sp.subjunctive_not_after and not q for t, q in zip(toks, quoted, strict=True)):
         return False  # "Ich gehe früh aus dem Haus": the first person's forms are indicative
     idiom_end = 0
+    subordinate = bool(toks) and toks[0].low in sp.subjunctive_subordinators
     for i, t in enumerate(toks):
-        if i > 0 and not quoted[i] and (t.text in ",;:–—" or t.low in sp.clause_words):
+        if subordinate and i > 0 and t.text == "," and not quoted[i]:
+            # a subordinate clause first: the main clause's verb follows its comma ("Da der Fernsehrat ... sein
+            # sollte, sei deren Einfluss zu begrenzen")
+            return i + 1 < len(toks) and (
+                toks[i + 1].low in sp.subjunctive or _subjunctive_form(sp, toks, i + 1)
+            )
+        if not subordinate and i > 0 and not quoted[i] and (t.text in ",;:–—" or t.low in sp.clause_words):
             # only the first clause: after "Der AStA hatte moniert, Lucke habe ..." or "Cherry hatte angekündigt,
             # dass ... werde" the sentence names its source itself
             return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.attribution_intl import attribute
+from factcheck.attribution_intl import attribute, reported_speech
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,22 @@ def test_separable_verb(text: str, speaker: str | None, pronoun: str | None) -> 
 def test_gerund_of_speech(lang: str, text: str, speaker: str | None) -> None:
     found = attribute(text, lang)
     assert (found.speaker if found else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Wenn es regnet, sei die Straße nass.", True),
+        ("Wenn es regnet, bleibt die Straße nass.", False),
+        # a form inside the subordinate clause still reports, as it did before
+        ("Weil er krank sei, bleibt er zu Hause.", True),
+        # the subordinate clause may hold a conjunction of its own before its comma
+        ("Wenn es regnet und die Straße nass ist, sei Vorsicht geboten.", True),
+    ],
+)
+def test_subjunctive_after_subordinate_clause(text: str, reported: bool) -> None:
+    assert reported_speech(text, "de") is reported
+
+
+def test_reflexive_ruling_is_no_speech() -> None:
+    assert attribute("Er hat sich entschieden, zu bleiben.", "de") is None
