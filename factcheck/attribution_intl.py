@@ -103,6 +103,14 @@ class _Speech:
         self.bracket_auxiliaries = frozenset(_low(w) for w in data.get("bracket_auxiliaries", []))
         self.bracket_participles = frozenset(_low(w) for w in data.get("bracket_participles", []))
         self.bracket_not_between = frozenset(_low(w) for w in data.get("bracket_not_between", []))
+        # separable verbs: a listed verb of two words whose second is one of these particles may hold the
+        # clause's middle between its parts ("Die Bundesbahn teilte am Sonntag mit, ...", "Er weist darauf hin,
+        # dass ..."): the finite verb's first word -> its particles
+        particles = frozenset(_low(w) for w in data.get("separable_particles", []))
+        self.separable: dict[str, frozenset[str]] = {}
+        for phrase in (*self.verbs, *self.deny_verbs):
+            if len(phrase) == 2 and phrase[1] in particles:
+                self.separable[phrase[0]] = self.separable.get(phrase[0], frozenset()) | {phrase[1]}
         # a subject pronoun written after its verb ("dit-il", "a-t-elle ajouté"), longest suffix first
         self.inverted = sorted(
             ((_low(k), str(v)) for k, v in data.get("inverted_pronouns", {}).items()),
@@ -116,6 +124,8 @@ class _Speech:
         self.indefinites = frozenset(_low(w) for w in data.get("indefinites", []))
         # possessives are no adjectives of a speaker phrase ("die ihre Aussagen betont": a relative clause)
         self.possessives = frozenset(_low(w) for w in data.get("possessives", []))
+        # quantifiers of a plural source after a cue ("selon plusieurs sources", "según diversas fuentes")
+        self.quantifiers = frozenset(_low(w) for w in data.get("quantifiers", []))
         # determiners of a plural ("les ministres"): no antecedent of "il"/"he"
         self.plural_determiners = frozenset(_low(w) for w in data.get("plural_determiners", []))
         # adjectives follow their noun ("le porte-parole gouvernemental", "un responsable syndical")
@@ -173,6 +183,10 @@ class _Speech:
         self.given_names = _GIVEN_NAMES | frozenset(resource(lang, "person_names").get("given", []))
         # conjunctions before a second verb whose subject opens the sentence ("Biden sonrió y dijo")
         self.coordinators = frozenset(_low(w) for w in data.get("coordinators", []))
+        # gerunds of speech before "que" or a colon: their subject is the clause's ("Juan Pappier ... reaccionó
+        # en Twitter diciendo: “...”", "elogiaron este episodio diciendo que ...")
+        self.gerunds = phrases("gerunds")
+        self.gerund_objects = frozenset(_low(w) for w in data.get("gerund_objects", []))
         # the particles that open a surname named alone after a speech verb ("sagte von Preen", "sagt de Decker")
         self.surname_particles = phrases("surname_particles")
         # ... the surname no common word (at least ``surname_common_zipf`` in the frequency table: "von Problemen")
@@ -193,6 +207,8 @@ class _Speech:
         self.subjunctive = frozenset(_low(w) for w in data.get("subjunctive_verbs", []))
         self.subjunctive_idioms = phrases("subjunctive_idioms")
         self.subjunctive_not_after = frozenset(_low(w) for w in data.get("subjunctive_not_after", []))
+        # conjunctions of a subordinate clause before the main clause, whose verb follows the comma
+        self.subjunctive_subordinators = frozenset(_low(w) for w in data.get("subjunctive_subordinators", []))
         self.subjunctive_comparisons = frozenset(_low(w) for w in data.get("subjunctive_comparisons", []))
         # Konjunktiv I by its form: a lower-case word of the ending whose infinitive and present indicative
         # are both common words of the language (its frequency table), but for the words listed
@@ -340,6 +356,23 @@ def _bracket_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
     return 0
 
 
+def _separable_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
+    """Tokens from the finite verb at token i to the particle of its separable verb that closes the clause
+    before a comma or a colon ("teilte am Sonntag mit, ...", "weist darauf hin, dass ..."), with the clause's
+    middle between them (a bracket's middle: words only, no reflexive); 0 when there is none."""
+    particles = sp.separable.get(toks[i].low)
+    if not particles or not toks[i].text[:1].islower():
+        return 0
+    n = len(toks)
+    for p in range(i + 2, min(n - 1, i + 2 + _BRACKET_MIDDLE)):
+        t = toks[p - 1]
+        if t.low in sp.bracket_not_between or not t.text[:1].isalnum():
+            return 0  # (the clause ends, or "sich": not speech)
+        if toks[p].low in particles and toks[p].text.islower() and toks[p + 1].text in (",", ":"):
+            return p + 1 - i
+    return 0
+
+
 def _incise_verb(sp: _Speech, toks: list[_Tok], i: int) -> bool:
     """Token i is a verb in an incise: a lower-case word of the language's ``incise_endings`` right after a
     quotation of four words or more and its comma ('“...”, resalta González.', '"...", acrescenta o
@@ -421,8 +454,15 @@ def _cue_use(sp: _Speech, toks: list[_Tok], i: int, k: int) -> bool:
             return False
     if not _is_word(nxt):
         return False
-    # (a lower-case word right after the cue is no noun where nouns are capitalised: "pusten laut oder")
-    return not (sp.nouns_capitalised and j == i + k and not _cap(nxt))
+    # (a lower-case word right after the cue is no noun where nouns are capitalised: "pusten laut oder"; but a
+    # possessive or a quantifier opens one: "laut seinem Sprecher", "laut mehreren Quellen")
+    return not (
+        sp.nouns_capitalised
+        and j == i + k
+        and not _cap(nxt)
+        and nxt.low not in sp.possessives
+        and nxt.low not in sp.quantifiers
+    )
 
 
 _OPEN_QUOTES = frozenset('"„“«‚‘')
@@ -587,6 +627,22 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
     if j == start_head:
         return None
     return i, j
+
+
+def _owned_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """After a cue, the phrase of a head of the tables after a possessive or a quantifier, from token i
+    (maybe past an article): "selon leur étude", "segundo o seu presidente", "selon plusieurs sources",
+    "según diversas fuentes" -> the head's phrase; None when the words there are no such phrase."""
+    n = len(toks)
+    while i < n and toks[i].low in sp.determiners:
+        i += 1
+    if (
+        i + 1 >= n
+        or (toks[i].low not in sp.possessives and toks[i].low not in sp.quantifiers)
+        or sp.head_kind(toks[i + 1].low) is None
+    ):
+        return None
+    return _forward_np(sp, toks, i + 1)
 
 
 def _names_outlet(sp: _Speech, toks: list[_Tok], i: int) -> bool:
@@ -976,13 +1032,15 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
             i += k + 1
             continue
         if k and speaker is None and _cue_use(sp, toks, i, k):
-            rng = _forward_np(sp, toks, i + k) or _adjective_np(sp, toks, i + k)
+            owned = _owned_np(sp, toks, i + k)
+            rng = owned or _forward_np(sp, toks, i + k) or _adjective_np(sp, toks, i + k)
             src = _classify(sp, toks, *rng, sentence_start=False, cue=True) if rng else None
             # "según la policía", "laut Polizei", "según fuentes del Ministerio"
             # (the first word of the source, past a quote mark: "laut „Spiegel“")
             first = toks[rng[0] + 1] if rng and toks[rng[0]].text in _QUOTE_OPEN else toks[i + k]
             if src is not None and (
-                first.low in sp.determiners
+                owned is not None
+                or first.low in sp.determiners
                 or first.low in sp.indefinites
                 or _cap(first)
                 or sp.head_kind(first.low)
@@ -990,7 +1048,9 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
                 spans.append((toks[i].start, toks[i + k - 1].end))
                 if src.kind in ("outlet", "media"):
                     chain.append(src.name)
-                speaker = src
+                # a title, then the name: "según el vicepresidente de la ANP, Daniel Loureiro"
+                speaker = _name_after_title(sp, toks, src, rng[1], closed=True) if rng else None
+                speaker = speaker or src
                 i += k
                 continue
         k = _match(sp.after, toks, i, sp.maxlen)
@@ -1016,16 +1076,29 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
             content = (0, vs) if vs > len(text) - toks[i + k - 1].end else (toks[i + k - 1].end, len(text))
             i += k
             continue
+        g = _gerund_len(sp, toks, i) if speaker is None and pronoun is None else 0
+        if g:
+            src = _gerund_subject(sp, toks, i)
+            if src is not None:
+                spans.append((toks[i].start, toks[i + g - 1].end))
+                verb = " ".join(t.low for t in toks[i : i + g])
+                speaker = src
+                if src.kind in ("outlet", "media") and src.name not in chain:
+                    chain.append(src.name)
+                content = (toks[i + g - 1].end, len(text))
+                i += g
+                continue
         k = _verb_len(sp, toks, i) if speaker is None and pronoun is None else 0
         bracket = False
         if (
             not k
             and speaker is None
             and pronoun is None
-            and sp.bracket_auxiliaries
+            and (sp.bracket_auxiliaries or sp.separable)
             and (quoted is None or not quoted[i])
         ):
-            k = _bracket_len(sp, toks, i)
+            # a verb bracket: "hat ... gesagt,", "teilte ... mit,"
+            k = _bracket_len(sp, toks, i) or _separable_len(sp, toks, i)
             bracket = k > 0
         document_only = False
         if not k and speaker is None and pronoun is None:
@@ -1298,8 +1371,15 @@ def reported_speech(text: str, lang: str) -> bool:
     if any(t.low in sp.subjunctive_not_after and not q for t, q in zip(toks, quoted, strict=True)):
         return False  # "Ich gehe früh aus dem Haus": the first person's forms are indicative
     idiom_end = 0
+    subordinate = bool(toks) and toks[0].low in sp.subjunctive_subordinators
     for i, t in enumerate(toks):
-        if i > 0 and not quoted[i] and (t.text in ",;:–—" or t.low in sp.clause_words):
+        if subordinate and i > 0 and t.text == "," and not quoted[i]:
+            # a subordinate clause first: the main clause's verb follows its comma ("Da der Fernsehrat ... sein
+            # sollte, sei deren Einfluss zu begrenzen")
+            return i + 1 < len(toks) and (
+                toks[i + 1].low in sp.subjunctive or _subjunctive_form(sp, toks, i + 1)
+            )
+        if not subordinate and i > 0 and not quoted[i] and (t.text in ",;:–—" or t.low in sp.clause_words):
             # only the first clause: after "Der AStA hatte moniert, Lucke habe ..." or "Cherry hatte angekündigt,
             # dass ... werde" the sentence names its source itself
             return False
@@ -1542,6 +1622,36 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     return None
 
 
+def _gerund_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
+    """Tokens of a gerund of speech at token i that opens what was said ("diciendo que", "dizendo:", "en
+    affirmant que"); 0 when there is none."""
+    g = _match(sp.gerunds, toks, i, sp.maxlen) if sp.gerunds else 0
+    if not g or i + g >= len(toks) or i == 0:
+        return 0
+    nxt = toks[i + g]
+    return g if nxt.text == ":" or nxt.low in sp.gerund_objects else 0
+
+
+def _gerund_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
+    """The subject of the clause a gerund at token i belongs to: the named subject that opens the sentence
+    ("Kovon y Jill Flores elogiaron este episodio diciendo que"), maybe with an appositive between commas
+    before its verb ("Juan Pappier, investigador de Human Rights Watch, reaccionó en Twitter diciendo:")."""
+    rng = _forward_np(sp, toks, 0)
+    if rng is not None and rng[1] < i and toks[rng[1]].text == ",":
+        close = next((c for c in range(rng[1] + 1, min(i, rng[1] + 25)) if toks[c].text == ","), None)
+        if (
+            close is not None
+            and close + 1 < i
+            and toks[close + 1].text.isalpha()
+            and toks[close + 1].text.islower()
+        ):
+            src = _classify(sp, toks, *rng, sentence_start=True)
+            if src is not None and src.kind in ("person", "organisation"):
+                # (a title, then the name in apposition: "O chefe dos negociadores, Yoel Singer, realçara")
+                return _name_after_title(sp, toks, src, rng[1], closed=True) or src
+    return _opening_subject(sp, toks, i)
+
+
 def _opening_subject(sp: _Speech, toks: list[_Tok], end: int) -> _Source | None:
     """The named subject that opens the sentence before token ``end``, at its start or after a fronted
     phrase and its comma ("En el debate, Betancourt también distó ...", "Na saída, Pacheco conversou ..."):
@@ -1699,32 +1809,37 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
         rng = _forward_np(sp, toks, j)
         if rng is not None:
             src = _classify(sp, toks, *rng, sentence_start=False)
-            e = rng[1]
-            if src is not None and src.kind == "person" and " " not in src.name:
-                # "el coordinador del área pública de CCOO, Juan Carles Gallego": the name after the title
-                while (
-                    e < n
-                    and e - rng[1] < 12
-                    and toks[e].text != ","
-                    and (toks[e].low not in sp.clause_words or toks[e].low in sp.linkers)
-                ):
-                    e += 1  # ("o ministro interino do Interior e ministro da Defesa, Filomeno Paixão")
-            if (
-                src is not None
-                and src.kind == "person"
-                and not _proper_name(sp, src.name)
-                and e + 1 < n
-                and toks[e].text == ","
-            ):
-                # a title, then the name: "afirmou o presidente da Câmara, Carlos Moedas" (not a name, then
-                # a title: "informó Raúl Ramírez, periodista de Última Hora")
-                name = _forward_np(sp, toks, e + 1)
-                if name is not None and toks[e + 1].low not in sp.determiners:
-                    named = _classify(sp, toks, *name, sentence_start=False)
-                    if named is not None and named.kind == "person" and " " in named.name:
-                        return named
-            return src
+            return _name_after_title(sp, toks, src, rng[1]) or src
     return None
+
+
+def _name_after_title(
+    sp: _Speech, toks: list[_Tok], src: _Source | None, e: int, closed: bool = False
+) -> _Source | None:
+    """The person named after a comma that follows the title ``src`` ending before token e ("afirmou o
+    presidente da Câmara, Carlos Moedas", "según el vicepresidente de la ANP, Daniel Loureiro"): a name of
+    two words or more; None when there is none (not a name, then a title: "informó Raúl Ramírez, periodista
+    de Última Hora"). With ``closed``, the name must end at a comma or the sentence's end: after a cue, a name
+    before its verb is the subject of the main clause ("Según el ministro, Juan Pérez viajará ...")."""
+    if src is None or src.kind != "person" or _proper_name(sp, src.name):
+        return None
+    n, start = len(toks), e
+    if " " not in src.name:
+        # "el coordinador del área pública de CCOO, Juan Carles Gallego": the name after the title
+        while (
+            e < n
+            and e - start < 12
+            and toks[e].text != ","
+            and (toks[e].low not in sp.clause_words or toks[e].low in sp.linkers)
+        ):
+            e += 1  # ("o ministro interino do Interior e ministro da Defesa, Filomeno Paixão")
+    if e + 1 >= n or toks[e].text != "," or toks[e + 1].low in sp.determiners:
+        return None
+    name = _forward_np(sp, toks, e + 1)
+    if name is None or (closed and name[1] < n and toks[name[1]].text not in (",", *_SENTENCE_ENDS)):
+        return None
+    named = _classify(sp, toks, *name, sentence_start=False)
+    return named if named is not None and named.kind == "person" and " " in named.name else None
 
 
 def _named_before_appositive(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
