@@ -651,6 +651,8 @@ def test_a_one_that_counts_nothing_is_no_count_in_words() -> None:
     assert counts("The mosque is one of the oldest in this part of Florida.")
     assert counts("I'm the only one with foreign policy experience.")
     assert counts("In one of his films, he delivered the line.")
+    assert counts("One of the American Government’s wartime powers was the War Finance Corporation.")
+    assert counts("He was one of the few heads of state not invited.")
     assert counts("He anticipated that one of the biggest challenges would be the debt.")
     # "one-year" is no count word, and "one of those" counts nothing
     assert not counts("They signed a one-year contract and one of those deals.")
