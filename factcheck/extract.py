@@ -141,6 +141,7 @@ class _CwVocab:
 
     words: re.Pattern[str] | None  # every word and trigger, whole, in " " + the lower-cased sentence
     numbers: frozenset[str]
+    not_count: _Rule  # a number word that counts nothing ("one of the reasons", "the one he built")
     superlatives: frozenset[str]
     comparatives: frozenset[str]
     opinion: frozenset[str]  # opinion and reaction words
@@ -261,8 +262,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     rules += [addressed, appeal]
     mind_view, forecast = _rule(data.get("mind_view", {})), _rule(data.get("forecast", {}))
     rules += [mind_view, forecast]
-    self_view = _rule(data.get("self_view", {}))
-    rules.append(self_view)
+    self_view, not_count = _rule(data.get("self_view", {})), _rule(data.get("not_count", {}))
+    rules += [self_view, not_count]
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
     prose = data.get("not_prose", {})
     every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
@@ -273,6 +274,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     return _CwVocab(
         words=words,
         numbers=numbers,
+        not_count=not_count,
         superlatives=sup,
         comparatives=comp,
         opinion=opinion,
@@ -1081,7 +1083,7 @@ def _cw_terms(
         # a count or an amount ("6,500", "$10", "2 percent") weighs more than a bare year
         years_only = all(_YEAR.fullmatch(f.rstrip(",.")) for f in _FIGURE.findall(low))
         t["year" if years_only else "figure"] = 1
-    elif not words.isdisjoint(voc.numbers):
+    elif not words.isdisjoint(voc.numbers) and _counts_in_words(low, words, voc):
         t["number_word"] = 1
     else:
         has_fig = False
@@ -1296,8 +1298,21 @@ def _counts(quoted: str, voc: _CwVocab) -> bool:
     """Whether quoted words count something: a figure or a number in words ("Three people were hurt")."""
     if _has_digit(quoted):
         return True
+    if voc.words is None:
+        return False
     low = _no_one(quoted.lower())
-    return voc.words is not None and not voc.numbers.isdisjoint(voc.words.findall(" " + low))
+    words = set(voc.words.findall(" " + low))
+    return not voc.numbers.isdisjoint(words) and _counts_in_words(low, words, voc)
+
+
+def _counts_in_words(low: str, words: set[str], voc: _CwVocab) -> bool:
+    """Whether the lower-cased ``low``, whose words ``words`` hold a number word, counts in words: a number word
+    outside the phrases in which it counts nothing (``[not_count]``: "one of the reasons", "the one he built")."""
+    rule = voc.not_count
+    if rule.anywhere is None or words.isdisjoint(rule.triggers) or rule.anywhere.search(low) is None:
+        return True
+    rest = rule.anywhere.sub(" ", low)
+    return voc.words is not None and not voc.numbers.isdisjoint(voc.words.findall(" " + rest))
 
 
 def _no_one(low: str) -> str:

@@ -632,3 +632,30 @@ def test_the_speakers_feeling_about_themself_opening_a_quotation_is_a_view_whate
         "We were standing outside when the roof collapsed",  # no stand taken
     ):
         assert not extract._self_view(quoted, voc, words), quoted
+
+
+def test_a_one_that_counts_nothing_is_no_count_in_words() -> None:
+    # [not_count]: "one" that picks a member of a kind or stands for a noun counts nothing; the sentence's other
+    # number words, a member of a rank, "the only one" and a possessive's member still count
+    voc = extract._cw_vocab("en")
+
+    def counts(text: str) -> bool:
+        low = text.lower()
+        words = set(voc.words.findall(" " + low)) if voc.words else set()
+        return bool(words & voc.numbers) and extract._counts_in_words(low, words, voc)
+
+    assert not counts("It is one of the reasons they are still at the top of the tech game.")
+    assert not counts("He was never one of those to get into trouble.")
+    assert not counts("We need a superstructure like the one Plouffe built.")
+    assert counts("One of the three suspects was arrested.")
+    assert counts("The mosque is one of the oldest in this part of Florida.")
+    assert counts("I'm the only one with foreign policy experience.")
+    assert counts("In one of his films, he delivered the line.")
+    assert counts("One of the American Government’s wartime powers was the War Finance Corporation.")
+    assert counts("He was one of the few heads of state not invited.")
+    assert counts("He anticipated that one of the biggest challenges would be the debt.")
+    # "one-year" is no count word, and "one of those" counts nothing
+    assert not counts("They signed a one-year contract and one of those deals.")
+    # a quotation that counts nothing this way is no count either (``_counts``: the quoted words' count)
+    assert not extract._counts("Whole Foods is one of the better ones, to be honest with you", voc)
+    assert extract._counts("Two of the better ones closed", voc)
