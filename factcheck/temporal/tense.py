@@ -282,8 +282,24 @@ def _event_noun_pattern(lead: str, words: str, most: int) -> re.Pattern[str]:
 
 
 # a possessive expression naming a scheduled event: "Tuesday's New Hampshire primary", "Saturday's Nevada
-# caucus", "Tuesday's five Democratic presidential primaries"
-_SCHEDULED_EVENT_AFTER = _event_noun_pattern(r"['’]s\s+", r"[A-Z][\w.’'-]*|[A-Za-z]+-[\w-]+|\d+", 4)
+# caucus", "Tuesday's five Democratic presidential primaries", "November's crunch election", "May's slow trickle of
+# contests": up to four words before the event's noun, none of [tense] event_name_stops, an auxiliary, a modal or the
+# noun of a reported act ("Monday's decision to postpone the vote"; a possessive naming no event is a reported act)
+_EVENT_NAME_STOPS = "|".join(
+    re.escape(w)
+    for w in sorted(
+        {
+            *_TENSE["event_name_stops"],
+            *_TENSE["auxiliaries"],
+            *_TENSE["finite_after_subject"],
+            *_TENSE["reported_act_nouns"],
+        }
+    )
+    if " " not in w
+)
+_SCHEDULED_EVENT_AFTER = _event_noun_pattern(
+    r"['’]s\s+", rf"(?!(?i:{_EVENT_NAME_STOPS})\b)[^\W_][\w.’'-]*", 4
+)
 
 # the same event named with the time before its noun: "the February conference", "the November election", "a
 # Thursday rally", "the March 15 primary"
