@@ -327,6 +327,20 @@ def names_scheduled_event(text: str, start: int, end: int) -> bool:
     return _after_attributive(text, start) and _SCHEDULED_EVENT_ATTRIBUTIVE.match(text, end) is not None
 
 
+# the noun of a scheduled event right before a day, "on" between them or not: "the Iowa caucuses Feb. 1", "the
+# California primary on June 7"
+_SCHEDULED_EVENT_BEFORE = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(w) for w in _VOCAB["scheduled_event_nouns"]) + r")[ \t]+(?:on[ \t]+)?)$"
+)
+
+
+def follows_scheduled_event(text: str, start: int) -> bool:
+    """Whether the day at text[start] comes right after the noun of the scheduled event it dates, "on" between
+    them or not: "as Trump and Cruz led the field before the Iowa caucuses Feb. 1", "vowed to remain in the fight
+    through the California primary on June 7"."""
+    return _SCHEDULED_EVENT_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 def _after_attributive(text: str, start: int) -> bool:
     """Whether the word before text[start] is a determiner or a possessive ("the", "a", "her", "NASA's"): a time
     written there modifies the noun after it."""
