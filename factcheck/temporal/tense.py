@@ -285,20 +285,16 @@ def _event_noun_pattern(lead: str, words: str, most: int) -> re.Pattern[str]:
 # caucus", "Tuesday's five Democratic presidential primaries", "November's crunch election", "May's slow trickle of
 # contests": up to four words before the event's noun, none of [tense] event_name_stops, an auxiliary, a modal or the
 # noun of a reported act ("Monday's decision to postpone the vote"; a possessive naming no event is a reported act)
-_EVENT_NAME_STOPS = "|".join(
+_EVENT_NAME_STOPS = frozenset(_TENSE["event_name_stops"])
+_EVENT_NAME_BREAKS = "|".join(
     re.escape(w)
     for w in sorted(
-        {
-            *_TENSE["event_name_stops"],
-            *_TENSE["auxiliaries"],
-            *_TENSE["finite_after_subject"],
-            *_TENSE["reported_act_nouns"],
-        }
+        _EVENT_NAME_STOPS | _AUXILIARIES | _FINITE_AFTER_SUBJECT | frozenset(_TENSE["reported_act_nouns"])
     )
     if " " not in w
 )
 _SCHEDULED_EVENT_AFTER = _event_noun_pattern(
-    r"['’]s\s+", rf"(?!(?i:{_EVENT_NAME_STOPS})\b)[^\W_][\w.’'-]*", 4
+    r"['’]s\s+", rf"(?!(?i:{_EVENT_NAME_BREAKS})\b)[^\W_][\w.’'-]*", 4
 )
 
 # the same event named with the time before its noun: "the February conference", "the November election", "a
