@@ -127,6 +127,12 @@ def test_perfect_infinitive(text: str, anchor: dt.date, phrase: str, value: str)
         ("'s decision", False),
         ("'s provisional agreement", False),
         ("'s results in the primary", False),  # the noun is "results": the primary is another noun's
+        # any words before the event's noun (PolNeAR train, Breitbart 2016-07-27), "of" too (Politico 2016-03-23)
+        ("’s crunch election", True),
+        ("’s slow trickle of contests", True),
+        # ... but not a reported act's noun, nor a modal, which ends the possessive's noun phrase
+        ("'s decision to postpone the vote", False),
+        ("'s announcement will reverberate in the primary", False),
         (" primary", False),  # no possessive
     ],
 )

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from factcheck.sentences import ABBREVIATIONS
-from factcheck.temporal.tense import _tense, names_scheduled_event
+from factcheck.temporal.tense import _tense, follows_scheduled_event, names_scheduled_event
 from factcheck.temporal.vocab import (
     _DECADE_WORDS,
     _LOWER_WORD_AFTER,
@@ -177,10 +177,13 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     else:
         if _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
             y = _ended_year(mon, day, ctx.anchor, True)  # "the quarter ended Oct. 31": over by now
-        elif names_scheduled_event(ctx.text, m.start(), m.end()):
-            # a day that names its event ("the Nov. 8 election", "a March 1 caucus") is the nearest one: the
-            # clause's tense tells when the clause's act happened ("said Russia engineered the release to
-            # influence the Nov. 8 election"), not the event's day
+        elif names_scheduled_event(ctx.text, m.start(), m.end()) or follows_scheduled_event(
+            ctx.text, m.start()
+        ):
+            # a day that names its event ("the Nov. 8 election", "a March 1 caucus", "the Iowa caucuses Feb. 1")
+            # is the nearest one: the clause's tense tells when the clause's act happened ("said Russia engineered
+            # the release to influence the Nov. 8 election", "led the field before the Iowa caucuses Feb. 1"), not
+            # the event's day
             y = _nearest_year(mon, day, ctx.anchor, lambda: None)
         else:
             y = _nearest_year(mon, day, ctx.anchor, lambda: _tense_of(m, ctx))

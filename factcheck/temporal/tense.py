@@ -284,8 +284,20 @@ def _event_noun_pattern(lead: str, words: str, most: int) -> re.Pattern[str]:
 
 
 # a possessive expression naming a scheduled event: "Tuesday's New Hampshire primary", "Saturday's Nevada
-# caucus", "Tuesday's five Democratic presidential primaries"
-_SCHEDULED_EVENT_AFTER = _event_noun_pattern(r"['’]s\s+", r"[A-Z][\w.’'-]*|[A-Za-z]+-[\w-]+|\d+", 4)
+# caucus", "Tuesday's five Democratic presidential primaries", "November's crunch election", "May's slow trickle of
+# contests": up to four words before the event's noun, none of [tense] event_name_stops, an auxiliary, a modal or the
+# noun of a reported act ("Monday's decision to postpone the vote"; a possessive naming no event is a reported act)
+_EVENT_NAME_STOPS = frozenset(_TENSE["event_name_stops"])
+_EVENT_NAME_BREAKS = "|".join(
+    re.escape(w)
+    for w in sorted(
+        _EVENT_NAME_STOPS | _AUXILIARIES | _FINITE_AFTER_SUBJECT | frozenset(_TENSE["reported_act_nouns"])
+    )
+    if " " not in w
+)
+_SCHEDULED_EVENT_AFTER = _event_noun_pattern(
+    r"['’]s\s+", rf"(?!(?i:{_EVENT_NAME_BREAKS})\b)[^\W_][\w.’'-]*", 4
+)
 
 # the same event named with the time before its noun: "the February conference", "the November election", "a
 # Thursday rally", "the March 15 primary"
@@ -311,6 +323,20 @@ def names_scheduled_event(text: str, start: int, end: int) -> bool:
     determiner or a possessive: "the Nov. 8 election", "a March 1 caucus", "the prime minister's Dec. 28
     meeting"."""
     return _after_attributive(text, start) and _SCHEDULED_EVENT_ATTRIBUTIVE.match(text, end) is not None
+
+
+# the noun of a scheduled event right before a day, "on" between them or not: "the Iowa caucuses Feb. 1", "the
+# California primary on June 7"
+_SCHEDULED_EVENT_BEFORE = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(w) for w in _VOCAB["scheduled_event_nouns"]) + r")[ \t]+(?:on[ \t]+)?)$"
+)
+
+
+def follows_scheduled_event(text: str, start: int) -> bool:
+    """Whether the day at text[start] comes right after the noun of the scheduled event it dates, "on" between
+    them or not: "as Trump and Cruz led the field before the Iowa caucuses Feb. 1", "vowed to remain in the fight
+    through the California primary on June 7"."""
+    return _SCHEDULED_EVENT_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _after_attributive(text: str, start: int) -> bool:
