@@ -847,8 +847,22 @@ def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[st
 
 @functools.cache
 def _coordinated_pronoun(pronoun: str) -> re.Pattern[str]:
-    """A clause joined to the one before it whose subject is ``pronoun`` (", but she", " and he")."""
-    return re.compile(r"\b(?:" + "|".join(attribution.COORDINATORS) + r")\s+" + re.escape(pronoun) + r"\b")
+    """A clause joined to the one before it whose subject is ``pronoun`` (", but she", " and he"), or opened
+    by a colon, a semicolon or a dash ("...: He also said", "... — he told the AP")."""
+    marks = "|".join(re.escape(m) for m in attribution.CLAUSE_MARKS)
+    return re.compile(
+        r"(?:\b(?:"
+        + "|".join(attribution.COORDINATORS)
+        + r")\s+"
+        + re.escape(pronoun)
+        + r"|(?:"
+        + marks
+        + r")\s+(?:"
+        + re.escape(pronoun)
+        + "|"
+        + re.escape(pronoun.capitalize())
+        + r"))\b"
+    )
 
 
 def _coordinate_subject_person(
@@ -867,8 +881,12 @@ def _coordinate_subject_person(
     e = st.start + subj[2]
     for p in _person_mentions(st, canon, known):
         # the name opens the sentence, after nothing but titles ("Ms.", "Former Sen."; never "The Romney
-        # attack"), and ends the phrase or owns its head
+        # attack"), and ends the phrase or owns its head; or ends a description that opens it, an aside after
+        # it ("The Ethiopian marathoner Feyisa Lilesa, who won ...; he says": the person described, not "The
+        # wife of John Smith")
         titles = text[st.start : p.start].split()
+        if p.end == e and text.startswith(",", p.end) and "of" not in titles:
+            return str(canon(p.text))
         if any(not w[:1].isupper() or w in _DETERMINERS for w in titles):
             continue
         if p.end == e or (p.end < e and text.startswith(("'s ", "’s "), p.end)):
