@@ -72,3 +72,22 @@ def test_a_surname_a_describing_word_opened_stays_the_one_person_of_that_name() 
         "Carson said he plans to preview a strategy for Libya after Christmas."
     )
     assert _speaker(text, "preview a strategy") == "Ben Carson"
+
+
+def test_a_retort_shot_or_fired_back_speaks_but_fired_back_at_someone_is_an_act() -> None:
+    # (PolNeAR train politico_2016-03-10 'Fallon fired back: “...”', huff-post_2016-02-07, usa-today_2016-04-15)
+    text = (
+        "David Axelrod tweeted that Clinton's team should stop attacking Sanders over his health plan.\n\n"
+        "Brian Fallon, Clinton's spokesman, was not amused.\n\n"
+        "Fallon fired back: “As a guardian of the legacy, we know you are rooting for Clinton, too.”"
+    )
+    assert _speaker(text, "guardian of the legacy") == "Brian Fallon"
+    for sentence, speaker in (
+        ('"Jeb wants to be a tough guy tonight," Trump shot back.', "Trump"),
+        ('Sanders shot back, "Secretary Clinton called them out."', "Sanders"),
+        ("Clinton fired back that the people of New York voted for her twice.", "Clinton"),
+        ("Rubio fired back at Christie over the state's credit rating being downgraded nine times.", None),
+        ("Last year, health care spending shot back up and grew by 5.3 percent.", None),
+    ):
+        got = attribution.attribute(sentence)
+        assert (got.speaker if got else None) == speaker, sentence
