@@ -91,3 +91,17 @@ def test_a_retort_shot_or_fired_back_speaks_but_fired_back_at_someone_is_an_act(
     ):
         got = attribution.attribute(sentence)
         assert (got.speaker if got else None) == speaker, sentence
+
+
+def test_people_who_lean_one_way_in_politics_speak_as_an_unnamed_group() -> None:
+    # (PolNeAR train west-journal_2016-05-25, wash-post_2016-03-10)
+    for sentence, speaker in (
+        (
+            "Many conservatives have said they will not vote for Trump under any circumstances.",
+            "conservatives",
+        ),
+        ("Progressives say the platform does not go far enough on trade.", "Progressives"),
+        ("Many veterans said the remarks were an insult to the families of the fallen.", "veterans"),
+    ):
+        got = attribution.attribute(sentence)
+        assert got is not None and (got.speaker, got.kind) == (speaker, "anonymous"), sentence
