@@ -100,7 +100,7 @@ def test_people_who_lean_one_way_in_politics_speak_as_an_unnamed_group() -> None
             "Many conservatives have said they will not vote for Trump under any circumstances.",
             "conservatives",
         ),
-        ("Progressives say the platform does not go far enough on trade.", "Progressives"),
+        ("Progressives say the platform does not go far enough on trade.", "progressives"),
         ("Many veterans said the remarks were an insult to the families of the fallen.", "veterans"),
     ):
         got = attribution.attribute(sentence)
