@@ -2091,12 +2091,23 @@ def extract(
                                 lead = None
                         if lead is not None and full_name(lead) in plain:
                             lead = None
+                        # "...; he also notes that ...", "...: He said ...": a pronoun that opens a clause after a
+                        # colon or a semicolon stands for the person who opens the sentence, or for no one
+                        # (never for a person named earlier: "Looking back at the crisis, the economist Joseph
+                        # Stiglitz comments that ...; he also notes" named no one the rules read as its subject)
+                        marked = (
+                            (sent if att is whole else ptext)[: min(a for a, _b in att.spans)]
+                            .rstrip()
+                            .endswith(attribution.CLAUSE_MARKS)
+                        )
                         got = (
                             (lead, "person")
                             if lead is not None
                             and genders().get(full_name(lead), given().get(full_name(lead), att.pronoun))
                             == att.pronoun
                             and person_like(lead)
+                            else None
+                            if marked
                             else _human_for(
                                 att.pronoun,
                                 [h for h in humans if h[1] != "person" or full_name(h[0]) not in others]

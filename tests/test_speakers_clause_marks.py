@@ -105,3 +105,15 @@ def test_people_who_lean_one_way_in_politics_speak_as_an_unnamed_group() -> None
     ):
         got = attribution.attribute(sentence)
         assert got is not None and (got.speaker, got.kind) == (speaker, "anonymous"), sentence
+
+
+def test_a_pronoun_after_a_semicolon_never_stands_for_a_person_named_earlier() -> None:
+    # (trafi_extra half A newrepublic.com.neoliberalism: "Looking back at the 1997 Asian financial crisis, the
+    # economist Joseph Stiglitz comments that “...”; he also notes that ..." went to a person named before)
+    text = (
+        "Lawrence Summers defended the policy of rapid liberalization in 1998.\n\n"
+        "Looking back at the 1997 Asian financial crisis, the economist Joseph Stiglitz comments that “excessively "
+        "rapid capital market liberalization was the single most important cause of the crisis”; he also notes "
+        "that after the crisis, the International Monetary Fund’s policies “exacerbated the downturns.”"
+    )
+    assert _speaker(text, "Asian financial crisis") != "Lawrence Summers"
