@@ -2086,7 +2086,7 @@ def extract(
                         # "Ms. Brainard joined the Fed in 2014, but she said ...": the person who opens the
                         # sentence, when their pronoun (the article's, or their given name's) is this one
                         if lead is None:
-                            lead = _coordinate_subject_person(text, st, att.pronoun, full_name, known)
+                            lead = _coordinate_subject_person(text, st, att.pronoun, full_name, speaking())
                             if lead is not None and genders().get(lead, given().get(lead)) != att.pronoun:
                                 lead = None
                         if lead is not None and full_name(lead) in plain:

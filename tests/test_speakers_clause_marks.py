@@ -117,3 +117,14 @@ def test_a_pronoun_after_a_semicolon_never_stands_for_a_person_named_earlier() -
         "that after the crisis, the International Monetary Fund’s policies “exacerbated the downturns.”"
     )
     assert _speaker(text, "Asian financial crisis") != "Lawrence Summers"
+
+
+def test_a_one_word_name_the_article_makes_speak_opens_a_sentence_for_its_pronoun() -> None:
+    # (PolNeAR train breitbart_2016-07-26: "Canova" is never resolved to a full name there, but speaks;
+    # wash-post_2016-06-27: "Sanders's role is under discussion, but he has said ...")
+    text = (
+        "Canova said he would not concede the primary to the congresswoman.\n\n"
+        "Canova has ripped Wasserman Schultz on social media because it is paying off: He said he has raised "
+        "about $100,000 in the 72 hours since the emails were published."
+    )
+    assert _speaker(text, "raised about $100,000") == "Canova"
