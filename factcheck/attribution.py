@@ -55,6 +55,8 @@ _TIME_DETERMINERS = frozenset(_W["time_determiners"])
 _OBJECT_PREPOSITIONS = frozenset(_W["object_prepositions"])
 _TIME_UNITS = frozenset(_W["time_units"])
 _PRONOUN_OPENERS = frozenset(_W["pronoun_openers"])
+CLAUSE_MARKS = tuple(_W["clause_marks"])  # (the marks that open a clause of its own: ":", ";")
+_PRONOUN_AFTER = frozenset(_W["pronoun_after"])  # (right before a speaking pronoun)
 _TIME_PHRASE_ENDS = frozenset(_W.get("time_phrase_ends", []))
 _TIME_PREPOSITIONS = frozenset(_W["time_prepositions"])
 # the words of a time phrase that opens a sentence ("In 2009", "On Monday", "Last week", "Earlier this month")
@@ -2990,7 +2992,9 @@ def _attribute(
             and toks[p][0].lower() in _PRONOUNS
             and (
                 (p < 1 and ws == 0)
-                or (p >= 1 and toks[p - 1][0] in (",", "”", '"', "and", "but", "that"))
+                or (p >= 1 and toks[p - 1][0] in _PRONOUN_AFTER)
+                # ("... went further than placating members: He also said that ...": a person's clause of its own)
+                or (p >= 1 and toks[p - 1][0] in CLAUSE_MARKS and toks[p][0].lower() in ("he", "she"))
                 or (ws == 0 and _pronoun_opener(toks, p))
             )
         ):

@@ -109,6 +109,7 @@ _PLACE_AFTER = re.compile(
 PLACE_HEADS = frozenset(_WORDS["place_heads"])
 _PLACE_PREFIXES = frozenset(_WORDS["place_prefixes"])
 _VESSEL_PREFIXES = frozenset(_WORDS["vessel_prefixes"])
+_NAME_MODIFIERS = frozenset(_WORDS["name_modifiers"])  # ("Former Carson advisers": Carson)
 _ADJ_END = tuple(_WORDS["adjective_endings"])
 _ORG_NOUN_BEFORE = frozenset(_WORDS["org_nouns_before"])
 _COUNTRIES = frozenset(DEMONYMS.values())
@@ -370,6 +371,9 @@ def _classify(
     # leading function words ("The", "After", "Regarding")
     while toks and toks[0] in CAP_STOP:
         toks.pop(0)
+        piece = piece[1:]
+    if len(toks) > 1 and toks[0] in _NAME_MODIFIERS:
+        toks.pop(0)  # "Former Carson advisers", "Top Sanders strategists": the name after the describing word
         piece = piece[1:]
     if not toks:
         return None

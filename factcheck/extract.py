@@ -849,8 +849,22 @@ def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[st
 
 @functools.cache
 def _coordinated_pronoun(pronoun: str) -> re.Pattern[str]:
-    """A clause joined to the one before it whose subject is ``pronoun`` (", but she", " and he")."""
-    return re.compile(r"\b(?:" + "|".join(attribution.COORDINATORS) + r")\s+" + re.escape(pronoun) + r"\b")
+    """A clause joined to the one before it whose subject is ``pronoun`` (", but she", " and he"), or opened
+    by a colon, a semicolon or a dash ("...: He also said", "... — he told the AP")."""
+    marks = "|".join(re.escape(m) for m in attribution.CLAUSE_MARKS)
+    return re.compile(
+        r"(?:\b(?:"
+        + "|".join(attribution.COORDINATORS)
+        + r")\s+"
+        + re.escape(pronoun)
+        + r"|(?:"
+        + marks
+        + r")\s+(?:"
+        + re.escape(pronoun)
+        + "|"
+        + re.escape(pronoun.capitalize())
+        + r"))\b"
+    )
 
 
 def _coordinate_subject_person(
@@ -869,8 +883,12 @@ def _coordinate_subject_person(
     e = st.start + subj[2]
     for p in _person_mentions(st, canon, known):
         # the name opens the sentence, after nothing but titles ("Ms.", "Former Sen."; never "The Romney
-        # attack"), and ends the phrase or owns its head
+        # attack"), and ends the phrase or owns its head; or ends a description that opens it, an aside after
+        # it ("The Ethiopian marathoner Feyisa Lilesa, who won ...; he says": the person described, not "The
+        # wife of John Smith")
         titles = text[st.start : p.start].split()
+        if p.end == e and text.startswith(",", p.end) and "of" not in titles:
+            return str(canon(p.text))
         if any(not w[:1].isupper() or w in _DETERMINERS for w in titles):
             continue
         if p.end == e or (p.end < e and text.startswith(("'s ", "’s "), p.end)):
@@ -2083,17 +2101,28 @@ def extract(
                         # "Ms. Brainard joined the Fed in 2014, but she said ...": the person who opens the
                         # sentence, when their pronoun (the article's, or their given name's) is this one
                         if lead is None:
-                            lead = _coordinate_subject_person(text, st, att.pronoun, full_name, known)
+                            lead = _coordinate_subject_person(text, st, att.pronoun, full_name, speaking())
                             if lead is not None and genders().get(lead, given().get(lead)) != att.pronoun:
                                 lead = None
                         if lead is not None and full_name(lead) in plain:
                             lead = None
+                        # "...; he also notes that ...", "...: He said ...": a pronoun that opens a clause after a
+                        # colon or a semicolon stands for the person who opens the sentence, or for no one
+                        # (never for a person named earlier: "Looking back at the crisis, the economist Joseph
+                        # Stiglitz comments that ...; he also notes" named no one the rules read as its subject)
+                        marked = (
+                            (sent if att is whole else ptext)[: min(a for a, _b in att.spans)]
+                            .rstrip()
+                            .endswith(attribution.CLAUSE_MARKS)
+                        )
                         got = (
                             (lead, "person")
                             if lead is not None
                             and genders().get(full_name(lead), given().get(full_name(lead), att.pronoun))
                             == att.pronoun
                             and person_like(lead)
+                            else None
+                            if marked
                             else _human_for(
                                 att.pronoun,
                                 [h for h in humans if h[1] != "person" or full_name(h[0]) not in others]
