@@ -76,7 +76,7 @@ def _headless(monkeypatch: pytest.MonkeyPatch, seen: dict[str, Any]) -> None:
 
 
 def test_review_fetches_a_failing_url_once_and_names_why_on_screen(
-    site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`factcheck review GOOD BAD` fetched every URL before the app opened, then the app read the batch and
     fetched the one that had failed again: a slow or hanging server cost its timeout twice (20 s at
@@ -85,7 +85,13 @@ def test_review_fetches_a_failing_url_once_and_names_why_on_screen(
     seen: dict[str, Any] = {}
     _headless(monkeypatch, seen)
     good, bad = f"{site}/a.html", f"{site}/gone.html"
-    assert main(["review", "--session", str(tmp_path / "u.toml"), good, bad]) == 0
+    assert (
+        main(["review", "--session", str(tmp_path / "u.toml"), good, bad]) == 1
+    )  # partial: one URL not read
+    # named on stderr once (by the fetch before the app opened), not again when the app closes
+    assert [line for line in capsys.readouterr().err.splitlines() if bad in line] == [
+        f"factcheck: {bad}: HTTP error 404 File not found"
+    ]
     assert _CountingHandler.requests.count("/gone.html") == 1
     assert _CountingHandler.requests.count("/a.html") == 1
     assert seen["articles"] == [good]

@@ -586,7 +586,23 @@ def run(
                 file=sys.stderr,
             )
         return 1
-    return int(app.return_code or 0)
+    from factcheck.textout import one_line
+
+    code = int(app.return_code or 0)
+    unread = _unread_inputs(app.review)
+    printed = {e.path for e in fetch_errors or ()}  # (cli.prefetch printed these before the app opened)
+    for e in unread:
+        if e.path not in printed:
+            print(one_line(f"factcheck: {e}"), file=sys.stderr)
+    return code or (1 if unread else 0)  # 1: partial, some inputs unreadable, as every command says it
+
+
+def _unread_inputs(review: Review | None) -> list[InputError]:
+    """The inputs of the batch the review could not read, once the whole batch was read (a review quit while
+    reading has not met them all yet: none)."""
+    if review is None or review.loading is not None:
+        return []
+    return list(review.corpus.errors)
 
 
 __all__ = ["FactcheckApp", "LoadCancelled", "Loading", "make_app", "opener_for", "run"]

@@ -459,7 +459,9 @@ class FilterModal(TypeAhead, Dialog[Filter | None]):
             )
             yield Select(outlets, value=self._current.outlet or _NONE, allow_blank=False, id="filter-outlet")
             yield Label(
-                Content("tab moves · enter in the text (or ctrl+enter) applies · ctrl+r clear all · escape"),
+                Content(
+                    "tab moves · enter in the text (or ctrl+enter) applies · ctrl+r clear all · escape cancel"
+                ),
                 classes="dialog-hint",
             )
 
@@ -548,7 +550,7 @@ class AddClaimModal(Dialog[tuple[int, int] | None]):
             yield Label(Content(""), id="add-state", classes="dialog-error")
             yield Label(
                 Content(
-                    "←/→ sentence · shift+←/→ move end by a word · ctrl+←/→ move start · enter add · escape"
+                    "←/→ sentence · shift+←/→ move end by a word · ctrl+←/→ move start · enter add · escape cancel"
                 ),
                 classes="dialog-hint",
             )
@@ -743,7 +745,9 @@ class EvidenceModal(Dialog[tuple[str, str] | None]):
         with Vertical(classes="dialog -wide"):
             yield Label(literal(self._title), classes="dialog-title")
             yield OptionList(*(Option(literal(item)) for item in self._items), id="evidence-list")
-            yield Label(Content("↑/↓ choose · enter open · delete remove · escape"), classes="dialog-hint")
+            yield Label(
+                Content("↑/↓ choose · enter open · delete remove · escape close"), classes="dialog-hint"
+            )
 
     def on_mount(self) -> None:
         ol = self.query_one(OptionList)

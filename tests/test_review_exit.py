@@ -1,0 +1,68 @@
+"""`factcheck review`'s exit code and stderr once the app closes, for a batch with unreadable inputs.
+
+The app itself is replaced by one that reads the batch through the real opener and quits at once: what is
+tested is what `review` tells the shell after the reviewer quits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+import factcheck.tui.app as tui_app
+from factcheck.cli import main
+from factcheck.review import Review
+
+TEXT = "The finance minister said on Monday that inflation rose to 3.4 percent in March, the highest level since 2019.\n"
+
+
+class _ReadsAndQuits:
+    """An app that opens the review as the real one's worker does, then quits (q) at once."""
+
+    def __init__(self, opener: tui_app.Opener) -> None:
+        self.opener = opener
+        self.error: str | None = None
+        self.save_error: str | None = None
+        self.rescued: Path | None = None
+        self.return_code: int | None = 0
+        self.review: Review | None = None
+
+    def run(self) -> None:
+        loading = SimpleNamespace(progress=lambda done, total: None, extracted=None, session_read=None)
+        self.review = self.opener(loading)  # type: ignore[arg-type]
+        self.review.close()
+
+
+@pytest.fixture
+def quits_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tui_app, "make_app", lambda _screen, _config, opener: _ReadsAndQuits(opener))
+
+
+def test_review_of_a_batch_with_an_unreadable_file_exits_1_and_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], quits_at_once: None
+) -> None:
+    """README: every command exits 1 when some inputs are unreadable, each listed on stderr. `review` exited 0
+    and said nothing once the app closed: the file not read (here Latin-1 text) was named only in a notice
+    that had gone by the time the reviewer quit."""
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "a.txt").write_text(TEXT, encoding="utf-8")
+    (batch / "latin1.txt").write_bytes(
+        "Le ministre a déclaré lundi que le chômage a baissé.\n".encode("latin-1")
+    )
+    code = main(["review", str(batch), "--session", str(tmp_path / "s.toml")])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    lines = err.splitlines()
+    assert (
+        len(lines) == 1 and lines[0].startswith("factcheck: ") and "latin1.txt: not valid UTF-8" in lines[0]
+    )
+
+
+def test_review_of_a_readable_batch_still_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], quits_at_once: None
+) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert main(["review", str(tmp_path / "a.txt"), "--session", str(tmp_path / "s.toml")]) == 0
+    assert capsys.readouterr().err == ""
