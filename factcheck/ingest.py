@@ -2877,11 +2877,11 @@ def _newest_first(lines: list[_Line], kinds: list[tuple[str, str]], lang: str | 
     language: the dates are read by ``_date_in_line``. Reason: NEWEST_FIRST (a date line taken from the
     list is then no longer the page's date: ``classify_lines`` drops a date line that is not metadata)."""
     n = len(lines)
-    candidate = [
-        1 <= ln.words <= DATED_ITEM_WORDS
-        and ln.has_digit
-        and not ln.full_stop_end
+    candidate = [  # (the cheap tests first: most lines of a page end like sentences or hold no figure)
+        not ln.full_stop_end
+        and 1 <= ln.words <= DATED_ITEM_WORDS
         and not ln.substantial
+        and ln.has_digit
         and kinds[i][0] != "title"
         and _DATE_IN_LINE.search(ln.text) is not None
         for i, ln in enumerate(lines)
