@@ -1350,6 +1350,7 @@ def classify_lines(
     _another_article(lines, kinds, first_body)
     if page:
         _teaser_lists(lines, kinds, first_body)
+        _newest_first(lines, kinds, lang)
     # (each page-shape rule below runs only where its precondition holds: a gallery repeats its title three
     # times, a repeated line is there twice, a list of excerpts has two read-more links, another post opens
     # with a date stamp, a block after the article lies behind a run of SHORT_GAP_LINES lines or more that are
@@ -2856,6 +2857,81 @@ def _teaser_lists(
             for k in run:
                 kinds[k] = ("furniture", HEADLINES_BETWEEN_LABELS if labels else "teaser list")
         i = j
+
+
+NEWEST_FIRST = "list of posts, newest first"  # the reason of the lines of a list of dated posts
+NEWEST_FIRST_ITEMS = 3  # dated lines in a row, each of another day, at least
+DATED_ITEM_WORDS = 40  # words of one dated item, at most (a headline with its date, section or author)
+DATED_ITEM_GAP_WORDS = 8  # words at most of a line between two dated items (a label, a count)
+
+
+def _newest_first(lines: list[_Line], kinds: list[tuple[str, str]], lang: str | None) -> None:
+    """A list of other posts that a page shows anywhere (above the article as "Latest posts", beside it,
+    below it as an archive): lines of one to DATED_ITEM_WORDS words that each carry a full date ("[ 26.
+    Februar 2020 ] Am Windows Server 2019 ...", "Robotik in der Industrie: Vom Unimate zum LLM 31.10.2023"),
+    NEWEST_FIRST_ITEMS of them in a row or more (short labels between them allowed: ``_label_between``),
+    their dates in descending order and NEWEST_FIRST_ITEMS of them different: a feed of posts lists the
+    newest first, whereas an article's own chronology runs forward in time. An item that ends like a
+    sentence (a full stop, "!" or "?") or is a paragraph of running text is no list's line: the list stops
+    there (a line already furniture, a post's date stamp, is one of its lines and keeps its reason). Any
+    language: the dates are read by ``_date_in_line``. Reason: NEWEST_FIRST (a date line taken from the
+    list is then no longer the page's date: ``classify_lines`` drops a date line that is not metadata)."""
+    n = len(lines)
+    candidate = [  # (the cheap tests first: most lines of a page end like sentences or hold no figure)
+        not ln.full_stop_end
+        and 1 <= ln.words <= DATED_ITEM_WORDS
+        and not ln.substantial
+        and ln.has_digit
+        and kinds[i][0] != "title"
+        and _DATE_IN_LINE.search(ln.text) is not None
+        for i, ln in enumerate(lines)
+    ]
+    if sum(candidate) < NEWEST_FIRST_ITEMS:
+        return
+    i = 0
+    while i < n:
+        if not candidate[i]:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < n:
+            if candidate[j]:
+                run.append(j)
+            elif not _label_between(lines[j], kinds[j]):
+                break
+            j += 1
+        if len(run) >= NEWEST_FIRST_ITEMS:
+            dates = [_date_in_line(lines[k].text, lang) for k in run]
+            _newest_first_runs(run, dates, kinds)
+        i = j
+
+
+def _label_between(ln: _Line, kind: tuple[str, str]) -> bool:
+    """A short line between two dated items of a list (a section's label, a count, a button): not the
+    article's title, DATED_ITEM_GAP_WORDS words at most, not closed like a sentence."""
+    return kind[0] != "title" and ln.words <= DATED_ITEM_GAP_WORDS and not ln.full_stop_end
+
+
+def _newest_first_runs(run: list[int], dates: list[dt.date | None], kinds: list[tuple[str, str]]) -> None:
+    """The stretches of ``run`` (dated lines in a row, ``dates`` theirs) whose dates descend over
+    NEWEST_FIRST_ITEMS different days or more: lists of posts, newest first (see ``_newest_first``). A line
+    whose date is not read, or a date later than the one above it, ends a stretch."""
+    stretch: list[tuple[int, dt.date]] = []
+
+    def close() -> None:
+        if len({d for _k, d in stretch}) >= NEWEST_FIRST_ITEMS:
+            for k, _d in stretch:
+                if kinds[k][0] != "furniture":  # (a post's date stamp already furniture keeps its reason)
+                    kinds[k] = ("furniture", NEWEST_FIRST)
+        stretch.clear()
+
+    for k, d in zip(run, dates, strict=True):
+        if d is None or (stretch and d > stretch[-1][1]):
+            close()
+        if d is not None:
+            stretch.append((k, d))
+    close()
 
 
 # A page's <title> line: "Headline | Site", "Headline - Site - Section".
