@@ -75,7 +75,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factcheck import extract, furniture, ingest, webpage  # noqa: E402
+from factcheck import atomic, extract, furniture, ingest, webpage  # noqa: E402
 from factcheck.model import Segment  # noqa: E402
 
 BLOCK = frozenset(
@@ -479,11 +479,13 @@ def _cached(kind: str, data: bytes, make: Any) -> Any:
 
     tag = f"{kind}:{trafilatura.__version__}:{getattr(justext, '__version__', '?')}:".encode()
     path = _cache_dir() / kind / (hashlib.sha1(tag + data).hexdigest() + ".json")
-    if path.is_file():
+    try:
         return json.loads(path.read_text(encoding="utf-8"))["v"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # not cached yet, or an entry a crashed run left unreadable: made again
     value = make()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"v": value}, ensure_ascii=False), encoding="utf-8")
+    # atomic: a bench running beside this one never reads a half-written entry
+    atomic.write_atomic(path, json.dumps({"v": value}, ensure_ascii=False))
     return value
 
 
