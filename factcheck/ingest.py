@@ -3440,7 +3440,7 @@ def _live_update(rest: str) -> bool:
     text: SUBSTANTIAL_WORDS words or more after the label and its stamp, in more than one sentence (an
     editor's note of one sentence, "Correction, 3 May 2021: An earlier version misnamed the minister.",
     stays the page's furniture)."""
-    inner = rest.rstrip(" .!?\"”“»«")  # (a sentence ends inside it, not only at its end)
+    inner = rest.rstrip(' .!?"”“»«')  # (a sentence ends inside it, not only at its end)
     return len(rest.split()) >= SUBSTANTIAL_WORDS and _WORD_SENTENCE_END.search(inner) is not None
 
 
