@@ -3445,9 +3445,11 @@ def _live_update(rest: str) -> bool:
 
 
 # a wire story's sign-off: its agency's short name alone in parentheses after the last sentence ("...
-# skeptisch geäußert. (dpa)", "(AFP)", "(dpa/lnw)"); a caption's credit names a photographer or says
-# photo ("(Foto: dpa)", "(AP Photo/Evan Vucci)")
-_AGENCY_SIGN_OFF = re.compile(r"[.!?][\"”“»«]?\s*\((?:[A-Za-z]{2,8})(?:\s*/\s*[A-Za-z]{2,8})?\)$")
+# skeptisch geäußert. (dpa)", "(AFP)", "(dpa/lnw)"), or the outlet's with it ("(FR mit dpa)", "(with AFP)");
+# a caption's credit names a photographer or says photo ("(Foto: dpa)", "(AP Photo/Evan Vucci)")
+_AGENCY_SIGN_OFF = re.compile(
+    r"[.!?][\"”“»«]?\s*\((?!(?i:foto|photo|bild|image|picture|imago)\b)(?:[A-Za-z]{2,8}\s+)?(?:(?:mit|with|avec|con|com)\s+)?[A-Za-z]{2,8}(?:\s*/\s*[A-Za-z]{2,8})?\)$"
+)
 
 
 def _agency_sign_off(t: str) -> bool:

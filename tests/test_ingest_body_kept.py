@@ -114,6 +114,11 @@ def test_a_short_update_or_a_correction_stays_an_update_stamp(lang: str, stamp: 
             "am Abend in Münster mit. (dpa/lnw)",
         ),
         (
+            "de",
+            "Als der Minister im Oktober wochenlang verschwunden war, gab es ebenfalls Spekulationen. Das Amt "
+            "nahm damals an, dass er wegen einer Operation verschwunden gewesen sei. (FR mit dpa)",
+        ),
+        (
             "en",
             "The ministry did not say when the talks would resume. Both sides have accused each other of "
             "breaking the ceasefire agreed in March last year. (AFP)",
@@ -130,6 +135,11 @@ def test_a_wire_story_closed_by_its_agency_is_the_article(lang: str, paragraph: 
     ("lang", "caption"),
     [
         ("de", "Der Kanzler am Montag im Bundestag. (dpa)"),
+        (
+            "de",
+            "Demonstranten vor dem Landtag am Samstag. Sie forderten mehr Geld für die Schulen und Kitas des "
+            "Landes. (Foto dpa)",
+        ),
         ("en", "Protesters gather outside the parliament in the capital on Saturday. (AP Photo/Jane Doe)"),
         (
             "en",
