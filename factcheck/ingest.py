@@ -111,8 +111,11 @@ def _has_any(low: str, words: tuple[str, ...]) -> bool:
 
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?|reporting\s+by)\s*:\s*(?P<who>.+)$", re.I)
 _SOURCE_LABEL = re.compile(r"^(?:source|publisher|outlet|published\s+by)\s*:\s*(?P<who>.+)$", re.I)
+# (the first person's "I am" speaks of the author only outside a quotation: not right after an opening
+# quote, and with no closing quote before the role -- "“I am not a crook,” Nixon told a group of Associated
+# Press editors" is a quote in the article's text)
 _BIO = re.compile(
-    r"""(?:\bI\s+(?:am|have\s+been|'ve\s+been|write|cover)\b.{0,200}\b(?:writer|journalist|reporter|author|editor|correspondent|columnist|news|blogger)|
+    r"""(?:(?<![“"„«‘‚'])\bI\s+(?:am|have\s+been|'ve\s+been|write|cover)\b[^”"»]{0,200}\b(?:writer|journalist|reporter|author|editor|correspondent|columnist|news|blogger)|
         ^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+\(@\w+\))?\s+(?:is|has\s+been)\s+(?:an?\s+|the\s+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s?\s+)(?:[\w-]+\s+){0,4}(?i:writer|journalist|reporter|editor|correspondent|columnist|contributor)s?\b)""",
     re.X,
 )
@@ -3393,7 +3396,7 @@ def _classify_one(
     if ln.words <= STAMP_LINE_WORDS and ln.has_digit and not ln.full_stop_end and _two_stamps(t, vocab):
         return "furniture", "update stamp"
     rest = vocab.labelled("update", t) if ln.words <= 80 else None
-    if rest:
+    if rest and not _live_update(t[t.index(rest) + len(rest) + 1 :]):
         return "furniture", "update stamp"
     rest = vocab.labelled("byline", t) if ln.words <= 30 else None
     if rest and not _is_sentence_like_byline(t) and _byline_names(rest):
@@ -3467,7 +3470,7 @@ def _classify_one(
     # sensor, instead of FaceID ... Image credit: www.apple.com/in/")
     if ln.words <= 60 and (
         vocab.caption(t, ln.words)
-        or (t[-1] == ")" and _CAPTION.search(t))
+        or (t[-1] == ")" and _CAPTION.search(t) and not _agency_sign_off(t))
         or _credit_line(t)
         or (page and (":" in t or "..." in t or "…" in t) and vocab.credit(t))
     ):
@@ -3505,6 +3508,35 @@ def _classify_one(
     if m:
         info.setdefault("dateline_agency", m["agency"].strip())
     return "body", ""
+
+
+def _live_update(rest: str) -> bool:
+    """The text after an update's label and its stamp (``rest``) is a live report's new paragraph ("Update vom 03. Mai 2020, 16:05 Uhr:
+    Kim Jong Uns vermeintliche Rückkehr ... Der US-Präsident schrieb auf Twitter, ..."), the article's own
+    text: SUBSTANTIAL_WORDS words or more after the label and its stamp, in more than one sentence (an
+    editor's note of one sentence, "Correction, 3 May 2021: An earlier version misnamed the minister.",
+    stays the page's furniture)."""
+    inner = rest.rstrip(' .!?"”“»«')  # (a sentence ends inside it, not only at its end)
+    return len(rest.split()) >= SUBSTANTIAL_WORDS and _WORD_SENTENCE_END.search(inner) is not None
+
+
+# a wire story's sign-off: its agency's short name alone in parentheses after the last sentence ("...
+# skeptisch geäußert. (dpa)", "(AFP)", "(dpa/lnw)"), or the outlet's with it ("(FR mit dpa)", "(with AFP)");
+# a caption's credit names a photographer or says photo ("(Foto: dpa)", "(AP Photo/Evan Vucci)")
+_AGENCY_SIGN_OFF = re.compile(
+    r"[.!?][\"”“»«]?\s*\((?!(?i:foto|photo|bild|image|picture|imago)\b)(?:[A-Za-z]{2,8}\s+)?(?:(?:mit|with|avec|con|com)\s+)?[A-Za-z]{2,8}(?:\s*/\s*[A-Za-z]{2,8})?\)$"
+)
+
+
+def _agency_sign_off(t: str) -> bool:
+    """A paragraph of SUBSTANTIAL_WORDS words or more in more than one sentence, closed by a wire agency's
+    sign-off (``_AGENCY_SIGN_OFF``): the story's last paragraph, not a photo's caption."""
+    m = _AGENCY_SIGN_OFF.search(t)
+    return (
+        m is not None
+        and len(t.split()) >= SUBSTANTIAL_WORDS
+        and _WORD_SENTENCE_END.search(t, 0, m.start()) is not None
+    )
 
 
 _UPDATED = re.compile(
