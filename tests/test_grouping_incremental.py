@@ -482,9 +482,8 @@ def test_a_reloaded_state_is_the_same_state():
     claims, arts = batch(specs)
     grouping.group_claims(claims, arts, state=state)
     back = reloaded(state)
-    for name in ("params", "fingerprints", "stories", "groups", "copies", "earned"):
+    for name in ("params", "fingerprints", "stories", "groups", "copies"):
         assert getattr(back, name) == getattr(state, name), name
-    assert state.earned.keys() == state.parts.keys() and any(state.earned.values())
     assert back.parts.keys() == state.parts.keys()
     for key, (uids, links, kept) in state.parts.items():
         assert back.parts[key][0] == uids and back.parts[key][2] == kept
@@ -552,11 +551,6 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: m["story_parts"][0][1].__setitem__(0, 1),  # a story's first article after another
         lambda m, p: m["copies"].append(["k1", "k2", ["a00-0"], []]),  # a copy's claim short
         lambda m, p: m["copies"].append(["k1", 2, [], []]),
-        lambda m, p: m.pop("earned"),
-        lambda m, p: m["earned"][0].__setitem__(0, "zz"),  # a part's key not hex
-        lambda m, p: m["earned"][0][1][0].__setitem__(1, [-1]),  # a place before the cluster's first
-        lambda m, p: m["earned"][0][1][0].__setitem__(1, [1, 0]),  # places out of order
-        lambda m, p: m["earned"][0][1][0].__setitem__(1, ["0"]),
     ],
 )
 def test_a_state_of_another_shape_is_refused(damage):
@@ -1179,69 +1173,6 @@ def test_a_group_of_a_changed_part_with_the_same_claims_and_edges_is_not_made_ag
     assert len(made) == 1 and before.to_json() in as_json(got)  # ... its 2023 group is last run's
     monkeypatch.setattr(cluster, "_make_group", real)
     assert as_json(got) == as_json(grouping.group_claims(claims, arts))
-
-
-def test_a_cluster_of_a_changed_part_with_the_same_claims_and_edges_keeps_last_runs_members(monkeypatch):
-    """A part of the claim graph clustered anew after a change: a cluster of it with the same claims, the
-    same edges between them and the same topic names as a cluster of last run keeps the members ``_earned``
-    kept then (through the state as the cache stores it); the changed cluster is earned again."""
-    from factcheck.grouping import cluster
-
-    # two look-alike events (2023 and 2024) joined in one part by an article telling both; a change to a
-    # 2024 article changes the part and its 2024 cluster, not its 2023 cluster
-    specs = {
-        key: ("2023-05-14" if k < 4 else "2024-09-10", [(0 if k < 4 else 1, 0, 0), (0 if k < 4 else 1, 1, 0)])
-        for k, key in enumerate(KEYS[:7])
-    }
-    specs["a07"] = ("2024-09-10", [(1, 2, 0), (0, 2, 1)])
-    claims, arts = batch(specs)
-    state = GroupingState()
-    grouping.group_claims(claims, arts, state=state)
-    assert state.stats["parts"] == 1 and state.stats["earned_reused"] == 0
-    earned: list[int] = []
-    real = cluster._earned
-    monkeypatch.setattr(cluster, "_earned", lambda ms, *a, **k: earned.append(len(ms)) or real(ms, *a, **k))
-    specs["a06"] = ("2024-09-10", [(1, 1, 0), (None, 2, 2)])
-    claims, arts = batch(specs)
-    state = reloaded(state)
-    got = grouping.group_claims(claims, arts, state=state)
-    assert state.stats["parts_reused"] == 0  # the part changed ...
-    assert len(earned) == 1 and state.stats["earned_reused"] == 1  # ... its 2023 cluster is last run's
-    monkeypatch.setattr(cluster, "_earned", real)
-    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
-
-
-@settings(max_examples=40, deadline=None)
-@given(
-    st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=8),
-    st.lists(op, max_size=6),
-    st.booleans(),
-)
-def test_members_kept_from_last_run_are_those_earned_now(start, ops, evidence):
-    """After any sequence of articles added, changed and removed (the state read back as the cache gives it
-    each time), every answer ``_Reuse.earned`` takes from last run is what ``_earned`` computes now, and
-    the groups are those of a grouping from scratch."""
-    from factcheck.grouping import cluster
-
-    real = cluster._Reuse.earned
-
-    def earned(self, ms, detail, topic, compute):
-        got = real(self, ms, detail, topic, compute)
-        assert got == compute()
-        return got
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(cluster._Reuse, "earned", earned)
-        specs = dict(start)
-        state = GroupingState()
-        claims, arts = batch(specs, evidence)
-        grouping.group_claims(claims, arts, state=state)
-        for kind, key, spec in ops:
-            apply(specs, kind, key, spec)
-            claims, arts = batch(specs, evidence)
-            state = reloaded(state)
-            got = grouping.group_claims(claims, arts, state=state)
-            assert as_json(got) == as_json(grouping.group_claims(claims, arts))
 
 
 # blocking keys that cross their cap as articles come and go: the pairs inside them are decided again, and

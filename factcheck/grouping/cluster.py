@@ -379,9 +379,7 @@ def group_claims(
             kept
             for m in members.values()
             if len(m) > 1
-            for kept in [
-                run.earned(m, detail, topic, functools.partial(_earned, m, feats, detail, vec, p, topic))
-            ]
+            for kept in [_earned(m, feats, detail, vec, p, topic)]
             if kept
         ]
 
@@ -743,9 +741,6 @@ class _Reuse:
         # the parts reused whole and not placed in the batch: (part key, the keys of its groups)
         self.whole: list[tuple[bytes, list[bytes]]] = []
         self.framed: set[int] = set()  # the claims naming a name that became or ceased to be a topic name
-        # what ``_earned`` kept of the clusters of the part being clustered anew (``clusters``), by cluster key
-        self.earning: dict[bytes, list[int]] = {}
-        self.known_earned: dict[bytes, list[int]] | None = None  # (last run's, of every part: when needed)
         if state is None:
             return
         n_docs = len(keys)
@@ -885,7 +880,6 @@ class _Reuse:
                 "story_vectors_moved": state.story_memo.vectors_moved,
                 "stories_made": state.story_memo.stories_made,
                 "parts_settled": settled,
-                "earned_reused": 0,  # clusters of parts clustered anew whose ``_earned`` is last run's
             }
         edges = [(sc, i, j) for (i, j), (sc, _ev) in scored.items()]
         detail: dict[int, dict[int, _Edge]] = defaultdict(dict)
@@ -967,13 +961,11 @@ class _Reuse:
         new_parts: dict[
             bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, _Edge]] | None, list[list[int]]]
         ] = {}
-        new_earned: dict[bytes, dict[bytes, list[int]]] = {}
         reused = 0
         if state is not None:
             for key, now in self.reused:
                 uids, links, kept = state.parts[key]
                 new_parts[key] = (uids, links, kept)
-                new_earned[key] = state.earned.get(key, {})
                 reused += 1
                 if now is None and min_size is not None:
                     # (a group of a part is keyed by the part and its claims' places there: ``group``)
@@ -1000,10 +992,8 @@ class _Reuse:
             got = state.parts.get(key)
             if got is not None:
                 kept_local = got[2]
-                new_earned[key] = state.earned.get(key, {})
                 reused += 1
             else:
-                self.earning = new_earned[key] = {}
                 kept_local = [[local[m] for m in c] for c in cluster(ms, sims)]
             new_parts[key] = (tuple(self.uid[m] for m in ms), links, kept_local)
             out.extend([ms[x] for x in c] for c in kept_local)
@@ -1011,40 +1001,11 @@ class _Reuse:
             self.place.update(local)
         if state is not None:
             state.parts = new_parts
-            state.earned = new_earned
             state.articles_of = {k: v for k, v in state.articles_of.items() if k in new_parts}
             state.group_keys = {k: v for k, v in state.group_keys.items() if k in new_parts}
             state.stats["parts_reused"] = reused
             state.stats["parts"] = len(new_parts)
         return sorted(out)
-
-    def earned(
-        self,
-        ms: list[int],
-        detail: Mapping[int, Mapping[int, _Edge]],
-        topic: frozenset[str],
-        compute: Callable[[], list[int]],
-    ) -> list[int]:
-        """``compute()``, what ``_earned`` keeps of the cluster ``ms`` (ascending), or last run's answer for
-        a cluster of the same claims, with the same edges between them, under the same topic names (all
-        that ``_earned`` reads: a claim's uid names its article's fingerprint, so its features and word
-        vector). Only for a part clustered anew (``clusters``: a part reused whole keeps its clusters)."""
-        if self.state is None:
-            return compute()
-        at = {m: x for x, m in enumerate(ms)}
-        links = sorted((at[i], at[j], ev) for i in ms for j, ev in detail.get(i, {}).items() if j in at)
-        key = digest(("earned", tuple(self.uid[m] for m in ms), links, tuple(sorted(topic))))
-        if self.known_earned is None:
-            self.known_earned = {k: v for got in self.state.earned.values() for k, v in got.items()}
-        places = self.known_earned.get(key)
-        if places is not None and (not places or places[-1] < len(ms)):
-            self.state.stats["earned_reused"] = self.state.stats.get("earned_reused", 0) + 1
-            kept = [ms[x] for x in places]
-        else:
-            kept = compute()
-            places = [at[m] for m in kept]
-        self.earning[key] = places
-        return kept
 
     def _part_key(self, ms: list[int], links: list[tuple[int, int, float, _Edge]]) -> bytes:
         stories: dict[int, int] = {}

@@ -105,12 +105,6 @@ class GroupingState:
     # article fingerprint -> its dominant year (``features._doc_year`` of its claims' features: a function of
     # the article alone; saved in its ``a`` piece)
     years: dict[str, str | None] = field(default_factory=dict)
-    # a part's key -> what ``cluster._earned`` kept of each cluster of that part that it was asked about: the
-    # cluster's ``cluster._Reuse.earned_key`` (its claims, the edges between them and the topic names: all
-    # that ``_earned`` reads) -> the places, among the cluster's claims, of the members kept. A part clustered
-    # anew after a change takes the answers of its clusters that are last run's (by that key, whichever part
-    # held them); a part reused whole keeps its own.
-    earned: dict[bytes, dict[bytes, list[int]]] = field(default_factory=dict)
 
     def groupable_claims(self, claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
         """``features.groupable_claims(claims, articles, copies=True)``, told again only for the articles
@@ -182,7 +176,7 @@ def group_key(part: bytes, places: Sequence[int]) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 13
+STATE_FORMAT = 12
 
 
 def params_digest(p: Params) -> str:
@@ -405,11 +399,6 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         # original's claim ids, the copy's]
         "copies": [
             [a, b, [o for o, _c in pairs], [c for _o, c in pairs]] for (a, b), pairs in state.copies.items()
-        ],
-        # what ``_earned`` kept of each part's clusters (``GroupingState.earned``): [part key, [[cluster key,
-        # places kept]]]
-        "earned": [
-            [pk.hex(), [[ck.hex(), places] for ck, places in got.items()]] for pk, got in state.earned.items()
         ],
     }
     return manifest, pieces
@@ -693,17 +682,6 @@ def state_from_pieces(
             "copies",
         )
         state.copies[(a, b)] = list(zip(originals, own, strict=True))
-    earned = manifest.get("earned")
-    _check(type(earned) is list and all(type(x) is list and len(x) == 2 for x in earned), "earned")
-    for pk, got in earned:
-        _check(type(pk) is str and type(got) is list, "earned")
-        answers: dict[bytes, list[int]] = {}
-        for entry in got:
-            _check(type(entry) is list and len(entry) == 2 and type(entry[0]) is str, "earned")
-            places = _typed(entry[1], _INT, "earned")
-            _check(places == sorted(set(places)) and (not places or places[0] >= 0), "earned")
-            answers[bytes.fromhex(entry[0])] = places
-        state.earned[bytes.fromhex(pk)] = answers
     for fps, sides, holds in splits:
         n = len(_strs(fps, "split"))
         _check(type(holds) is bool, "split")
