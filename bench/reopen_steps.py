@@ -23,8 +23,9 @@ The steps (each CPU seconds of the whole step, its inner steps included):
 - ``regroup``: ``pipeline.regroup`` whole and, inside it: ``state read`` (``load_grouping_state``: its rows
   read, ``Cache.get_state``, and its pieces checked and made, ``state_from_pieces``), ``group_claims``,
   ``state saved`` (``save_grouping_state``: its rows written, ``Cache.put_state``), ``groups stored``
-  (``Cache.put_groups``); inside ``group_claims`` (each looked up where ``group_claims`` calls it): the claims
-  that may be grouped (``GroupingState.groupable_claims``), the features placed in the batch
+  (``Cache.put_groups``), ``content keys set`` (``with_content_keys``: each article's key for the state)
+  and ``groups set on the claims`` (``set_groups``), the two batch-wide passes of ``regroup`` besides;
+  inside ``group_claims`` (each looked up where ``group_claims`` calls it): the claims that may be grouped (``GroupingState.groupable_claims``), the features placed in the batch
   (``_claim_features``), the stories (``_doc_clusters``: its document frequencies, ``_df_update``, the article
   pairs told, ``_memo_pairs``, the linkage, the splits, the strays attached and the stories merged), the
   blocking postings (``_postings``: every key's claims, from scratch; after a change, those of the keys asked,
@@ -99,6 +100,8 @@ STEPS = (
     ("state saved", "factcheck.pipeline", "save_grouping_state"),
     ("· its rows written", "factcheck.cache", "Cache.put_state"),
     ("groups stored", "factcheck.cache", "Cache.put_groups"),
+    ("content keys set", "factcheck.pipeline", "with_content_keys"),
+    ("groups set on the claims", "factcheck.pipeline", "set_groups"),
 )
 
 
