@@ -61,6 +61,7 @@ import argparse
 import re
 import sys
 import tomllib
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -125,6 +126,8 @@ def norm_name(s: str | None) -> str:
     if not s:
         return ""
     s = re.sub(r"[’']s\b", "", s.casefold()).replace("’", "'")  # "O’Neill" and "O'Neill" are one name
+    # a page's accents against a label's plain letters ("Murátov", "Muratov"; "José", "Jose") are one name
+    s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
     s = re.sub(r"^(?:the|a|an|some)\s+", "", " ".join(s.split()))
     return s
 

@@ -194,6 +194,8 @@ def test_the_quality_bench_never_lists_the_held_out_splits_and_pools_dev6() -> N
     assert q.POOLED["dev6+dev6h"] == ("dev6", "dev6h") and q.POOLED["dev7+dev7h"] == ("dev7", "dev7h")
     assert q.POOLED["dev8+dev8h"] == ("dev8", "dev8h") and q.POOLED["dev9+dev9h"] == ("dev9", "dev9h")
     assert q.same_speaker("O'Neill", "James O’Neill") and not q.same_speaker("O'Neill", "James Bond")
+    assert q.same_speaker("Murátov", "Muratov") and q.same_speaker("Jose Pérez", "José Pérez")  # accents
+    assert not q.same_speaker("Murátov", "Moratov")
     a, b = (
         q.RealScores(shown=3, shown_ok=2, labelled=4, found=2),
         q.RealScores(shown=1, shown_ok=1, labelled=2),
