@@ -1003,8 +1003,9 @@ def test_a_fresh_process_hashes_no_claim_and_follows_the_reviewers_edits(
 
 
 def test_the_content_key_reads_what_grouping_reads() -> None:
-    """``content_key`` changes with where an article lies, its claims' ids and offsets and a claim added by
-    hand; not with a reviewer's speaker."""
+    """``content_key`` changes with the article's key in the batch, its claims' ids and offsets and a claim
+    added by hand; not with a reviewer's speaker, nor with how the path of its file is written (#22: grouping
+    reads no path, source file, record index or notice)."""
     import dataclasses
 
     corpus = pipeline.build([REPO / "seeds"], cache=cache.Cache(enabled=False))
@@ -1015,6 +1016,12 @@ def test_the_content_key_reads_what_grouping_reads() -> None:
     assert pipeline.content_key(art, claims, digest) == key
     moved = dataclasses.replace(art, key="elsewhere.txt", path="elsewhere.txt")
     assert pipeline.content_key(moved, claims, digest) != key
+    for where in (
+        {"path": f"/somewhere/else/{art.key}", "source_file": f"/somewhere/else/{art.key}"},
+        {"path": f"../seeds/{art.key}", "source_file": f"link/{art.key}"},
+        {"record": 3, "notices": [*art.notices, "a notice"]},
+    ):
+        assert pipeline.content_key(dataclasses.replace(art, **where), claims, digest) == key, where
     assert pipeline.content_key(art, claims[1:], digest) != key
     assert pipeline.content_key(art, claims, "another digest") != key
     manual = [*claims, dataclasses.replace(claims[0], id="c_mine", manual=True)]
