@@ -112,6 +112,14 @@ def article_digest(article: Article) -> str:
     return h.hexdigest()
 
 
+def batch_where(paths: Sequence[str]) -> list[str]:
+    """Where a batch lies, as the entries of a whole batch are keyed by it (what its last run told, its last
+    grouping, its grouping state): each path given resolved once (absolute, symlinks and ``..`` followed), so
+    that a relative path, an absolute one, a symlink or another working folder name the same batch; a URL as
+    given."""
+    return [p if "://" in p else str(Path(p).resolve()) for p in paths]
+
+
 def text_digest(text: str) -> str:
     """A text as a digest: what values derived from a text alone are stored under."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
@@ -368,19 +376,28 @@ class Cache:
             h.update(b"\0" + repr(part).encode("utf-8", "surrogatepass"))
         return f"a:{h.hexdigest()}"
 
-    def article(self, kind: str, parts: Sequence[object], build: Callable[[], Article]) -> Article:
-        """The article ``build()`` reads from ``parts`` (a file's text and metadata, with where it lies:
-        ``build`` depends on nothing else), from the cache when it was read before. Its errors (ValueError...)
-        reach the caller and nothing is stored. New entries are written by ``flush`` (or with the next write)."""
+    def article(
+        self, kind: str, parts: Sequence[object], build: Callable[[], Article], *, path: str, source_file: str
+    ) -> Article:
+        """The article ``build()`` reads from ``parts`` (a file's text and metadata and its key in the batch:
+        ``build`` depends on nothing else), from the cache when it was read before. Where the file lies is no
+        part of the entry's key: ``build`` reads its ``path`` and ``source_file`` only to set them (and a
+        suffix, which ``kind`` tells), so the same unchanged file opened by another path form (relative,
+        absolute, through a symlink, from another working folder) is read back, with these two set. Its
+        errors (ValueError...) reach the caller and nothing is stored. New entries are written by ``flush``
+        (or with the next write)."""
         if not self.enabled:
             return build()
         key = self.article_key(kind, parts)
         value = self._get([key]).get(key)
         if value is not None:
             try:
-                return article_from_json(value)
+                art = article_from_json(value)
             except (TypeError, ValueError, KeyError):
                 self._delete([key])
+            else:
+                art.path, art.source_file = path, source_file
+                return art
         art = build()
         self._pending[key] = article_to_json(art)
         if len(self._pending) >= 200:
@@ -436,7 +453,7 @@ class Cache:
     @staticmethod
     def told_key(paths: Sequence[str]) -> str:
         """A batch by where it lies (absolute paths), for what its last run told."""
-        where = [str(Path(p).resolve()) if "://" not in p else p for p in paths]
+        where = batch_where(paths)
         h = hashlib.blake2b(json.dumps([code_version(), where]).encode(), digest_size=16)
         return f"n:{h.hexdigest()}"
 
@@ -514,7 +531,7 @@ class Cache:
     @staticmethod
     def batch_key(paths: Sequence[str], overrides: GroupOverrides | None) -> str:
         """A batch by where it lies (absolute paths) and the reviewer's merges and splits."""
-        where = [str(Path(p).resolve()) if "://" not in p else p for p in paths]
+        where = batch_where(paths)
         ov = None
         if overrides is not None and (overrides.merges or overrides.splits):
             ov = [sorted(map(list, overrides.merges)), sorted(overrides.splits)]
@@ -545,7 +562,7 @@ class Cache:
     def state_prefix(paths: Sequence[str], params_digest: str) -> str:
         """The key prefix of a batch's grouping state: the batch by where it lies (absolute paths), the
         extractor and grouping code, and the grouping parameters."""
-        where = [str(Path(p).resolve()) if "://" not in p else p for p in paths]
+        where = batch_where(paths)
         h = hashlib.blake2b(json.dumps([code_version(), params_digest, where]).encode(), digest_size=16)
         return f"s:{h.hexdigest()}:"
 

@@ -497,10 +497,12 @@ def _load_html(f: Path, shown: str, rel: str, batch: Batch, seen: set[str], stor
         batch.articles.append(
             store.article(
                 "html",
-                (html, shown, key, str(f)),
+                (html, key),
                 lambda: article_from_record(
                     webpage.page_record(html), path=shown, key=key, source_file=str(f)
                 ),
+                path=shown,
+                source_file=str(f),
             )
         )
     except (ValueError, webpage.PageError) as e:
@@ -559,8 +561,10 @@ def _load_file(
                 key = _unique_key(f"{rel}#{i}" if path != shown else rel, seen)
                 art = store.article(
                     "record",
-                    (rec, path, key, str(f), i),
+                    (rec, key, i),
                     partial(article_from_record, rec, path=path, key=key, source_file=str(f), record=i),
+                    path=path,
+                    source_file=str(f),
                 )
             except (ValueError, RecursionError) as e:
                 batch.errors.append(InputError(path, _reason(e)))
@@ -572,8 +576,10 @@ def _load_file(
         meta = _sidecar(f, folder)
         art = store.article(
             "text",
-            (text, shown, rel, meta, str(f)),
+            (text, rel, meta),
             partial(article_from_text, text, path=shown, key=rel, meta=meta, source_file=str(f)),
+            path=shown,
+            source_file=str(f),
         )
     except (ValueError, RecursionError) as e:
         batch.errors.append(InputError(shown, _reason(e)))

@@ -384,11 +384,13 @@ def content_key(article: Article, claims: list[Claim], digest: str) -> str:
     (``GroupingState.content_keys``). Its claims are the extraction of ``digest`` (its
     ``cache.article_digest``: the same text, metadata and extractor give the same claims) as ``build``
     makes them, or a reviewer's edits of them: the claims added by hand (read whole), claims gone (their ids
-    and offsets are read) and speakers (which grouping does not read). Where it lies comes from the
-    article's other fields (read whole, its text and segments left to ``digest``)."""
+    and offsets are read) and speakers (which grouping does not read). Of the fields ``digest`` leaves out
+    (``cache.LOCATION_FIELDS``) grouping reads the article's key alone (its claims and groups name it): not
+    where its file lies (``path``, ``source_file``, ``record``) nor its notices, so the same unchanged batch
+    opened by another path form (relative, absolute, through a symlink, from another working folder) keeps
+    every article's content key, and its grouping state is reused whole (issue #22)."""
     h = hashlib.blake2b(digest.encode(), digest_size=16)
-    where = tuple(getattr(article, f) for f in _WHERE)
-    h.update(repr(where).encode("utf-8", "surrogatepass"))
+    h.update(f"\0{article.key}\0".encode("utf-8", "surrogatepass"))
     h.update(
         "\0".join([f"{c.id}:{c.start}:{c.end}:{c.article_key}" for c in claims]).encode(
             "utf-8", "surrogatepass"
@@ -415,10 +417,6 @@ def with_content_keys(
             for a in corpus.articles
         }
     return state
-
-
-# what ``content_key`` reads of an article beside its digest: the fields ``cache.article_digest`` leaves out
-_WHERE = tuple(sorted(_cache.LOCATION_FIELDS))
 
 
 def grouping_delta(

@@ -260,6 +260,38 @@ def test_reading_is_identical_with_and_without_the_cache(tmp_path: Path, store: 
     assert any(a.get("title") == "Set by a sidecar" for a in warm)
 
 
+def _path_forms(tmp_path: Path, folder: Path) -> list[tuple[Path, str]]:
+    """The ways a user names ``folder`` (a child of ``tmp_path``): (the working folder, the path given) —
+    relative, absolute, through a symlink, from another working folder, with a ``..`` in it."""
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "link").symlink_to(folder, target_is_directory=True)
+    return [
+        (tmp_path, folder.name),
+        (tmp_path, str(folder)),
+        (tmp_path, "link"),
+        (tmp_path / "elsewhere", f"../{folder.name}"),
+        (tmp_path / "elsewhere", str(tmp_path / "elsewhere" / ".." / folder.name)),
+    ]
+
+
+def test_another_path_form_reads_no_file_again(
+    tmp_path: Path, store: cache.Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What ingest read of a file is keyed by its content and its key in the batch, not by how its path is
+    written (#22): the same folder named another way reads every file back from the cache, each article
+    with the path and source file of this opening, as a read without the cache gives them."""
+    folder = _reading_corpus(tmp_path / "in")
+    forms = _path_forms(tmp_path, folder)
+    for n, (cwd, named) in enumerate(forms):
+        monkeypatch.chdir(cwd)
+        plain = _read(Path(named), cache.Cache(enabled=False))
+        got = _read(Path(named), store)
+        assert got == plain, named
+        assert {a["path"] for a in got if "path" in a} == {a["path"] for a in plain if "path" in a}
+        if n:  # no article read anew: the 8 entries of the first opening (see above) serve every form
+            assert store.stats().get("article") == 8, named
+
+
 def test_a_changed_file_or_sidecar_is_read_again(tmp_path: Path, store: cache.Cache) -> None:
     folder = _reading_corpus(tmp_path / "in")
     _read(folder, store)
@@ -492,6 +524,42 @@ def test_a_fresh_process_regroups_only_what_changed_from_the_saved_state(tmp_pat
     _change(folder, 12, "Officials said on Monday that the bridge would reopen in May.")
     pipeline.build([folder], cache=cache.Cache(enabled=False))
     assert _states(path) == before
+
+
+def test_another_path_form_regroups_only_what_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same batch opened by another path form (relative, absolute, through a symlink, from another
+    working folder) keeps every article's content key (#22): unchanged, nothing is read, extracted or
+    grouped again; after one change, the saved grouping state is reused as when the path is written the
+    same way. Each opening's output is that of a run without the cache, for the path as written."""
+    folder = _mixed(tmp_path)
+    path = tmp_path / "c.sqlite3"
+    forms = _path_forms(tmp_path, folder)
+    monkeypatch.chdir(forms[0][0])
+    first = pipeline.build([forms[0][1]], cache=cache.Cache(path))
+    assert first.grouping_state is not None
+    all_pairs = first.grouping_state.stats["pairs_scored"]
+    for n, (cwd, named) in enumerate(forms[1:]):
+        monkeypatch.chdir(cwd)
+        _change(folder, 9 + n, f"The ministry said on Friday that {40 + n} people were hurt in the blast.")
+        store = cache.Cache(path)  # a new process: nothing in memory
+        again = pipeline.build([named], cache=store)
+        state = again.grouping_state
+        assert state is not None and state.stats["parts_reused"] >= 1, named
+        assert state.stats["pairs_scored"] < all_pairs / 3, named
+        assert _doc(again) == _doc(pipeline.build([named], cache=cache.Cache(enabled=False)))
+        store.close()
+        # unchanged since, opened as the form before this one was: nothing read, extracted or grouped again
+        monkeypatch.chdir(forms[n][0])
+        store = cache.Cache(path)
+        entries = {k: store.stats().get(k) for k in ("article", "claims", "groups")}
+        warm = pipeline.build([forms[n][1]], cache=store)
+        assert store.misses == 0, named
+        assert {k: store.stats().get(k) for k in entries} == entries, named
+        assert warm.grouping_state is None  # (the groups read back whole)
+        assert _doc(warm) == _doc(pipeline.build([forms[n][1]], cache=cache.Cache(enabled=False)))
+        store.close()
 
 
 @pytest.mark.parametrize("what", ["manifest", "piece", "foreign", "wrong shape", "words gone"])
@@ -935,8 +1003,9 @@ def test_a_fresh_process_hashes_no_claim_and_follows_the_reviewers_edits(
 
 
 def test_the_content_key_reads_what_grouping_reads() -> None:
-    """``content_key`` changes with where an article lies, its claims' ids and offsets and a claim added by
-    hand; not with a reviewer's speaker."""
+    """``content_key`` changes with the article's key in the batch, its claims' ids and offsets and a claim
+    added by hand; not with a reviewer's speaker, nor with how the path of its file is written (#22: grouping
+    reads no path, source file, record index or notice)."""
     import dataclasses
 
     corpus = pipeline.build([REPO / "seeds"], cache=cache.Cache(enabled=False))
@@ -947,6 +1016,12 @@ def test_the_content_key_reads_what_grouping_reads() -> None:
     assert pipeline.content_key(art, claims, digest) == key
     moved = dataclasses.replace(art, key="elsewhere.txt", path="elsewhere.txt")
     assert pipeline.content_key(moved, claims, digest) != key
+    for where in (
+        {"path": f"/somewhere/else/{art.key}", "source_file": f"/somewhere/else/{art.key}"},
+        {"path": f"../seeds/{art.key}", "source_file": f"link/{art.key}"},
+        {"record": 3, "notices": [*art.notices, "a notice"]},
+    ):
+        assert pipeline.content_key(dataclasses.replace(art, **where), claims, digest) == key, where
     assert pipeline.content_key(art, claims[1:], digest) != key
     assert pipeline.content_key(art, claims, "another digest") != key
     manual = [*claims, dataclasses.replace(claims[0], id="c_mine", manual=True)]

@@ -85,9 +85,9 @@ class GroupingState:
     # (set by the caller before each call, not saved) article key -> the caller's digest of everything
     # grouping reads of that article and its claims, used as its fingerprint instead of hashing each claim
     # (``fingerprint``: ~0.4 s on 23,000 claims). The pipeline's (``pipeline.content_key``): the article's
-    # extraction key (its claims are that extraction's), where it lies, and its claims' ids and offsets and
-    # reviewer-added claims; a reviewer's speaker is the one field a review changes in place, and grouping
-    # does not read it.
+    # extraction key (its claims are that extraction's), its key in the batch (not how its path is written:
+    # grouping reads none), and its claims' ids and offsets and reviewer-added claims; a reviewer's speaker
+    # is the one field a review changes in place, and grouping does not read it.
     content_keys: dict[str, str] = field(default_factory=dict)
     # content key -> the places, among its article's claims, of those that may be grouped
     # (``features.groupable_claims``: a function of the article and its claims alone)

@@ -1,0 +1,153 @@
+"""The same batch opened by another path form, in fresh processes: issue #22's "nothing redone when the articles
+have not changed", whichever way the batch's folder is written, on this tree beside a baseline tree in the same run.
+
+    FACTCHECK_DATA=../shared/data /work/venv/bin/python bench/reopen_paths.py [--n 1000] [--baseline TREE]
+
+Each tree gets its own copy of bench/reopen.py's batch (``--n`` ECB+ articles plus the 110 real pages) and its
+own cache; the two run at the same time (same machine load). Per tree, every run ``python -m factcheck extract
+PATH --json`` as a user runs it: cold by a relative path (``batch``, from the batch's parent folder), then warm by
+the same path, by its absolute path, through a symlink (``link``) and from another working folder
+(``../batch``); then one article changed (``reopen_changed.BODY_ARTICLE``, a line of ``CHANGED_LINES``) and
+opened by the relative path again (the same form as the last grouping), changed once more and opened by the
+absolute path (another form). Printed: CPU seconds (wall beside) of each run, and whether each run's output is
+that of ``--no-cache`` (one run by the absolute path after the last change; a warm run's paths, as the user
+wrote them, are compared with the batch's folder written as ``BATCH``, and the warm runs before the change
+with each other the same way).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from extract import corpus, write_reopen_batch  # noqa: E402
+from reopen_changed import BODY_ARTICLE, article_changer  # noqa: E402
+
+
+def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, str]:
+    """``python -m factcheck ARGS`` in a fresh process from ``cwd``: wall and CPU seconds, and its stdout. (Never
+    from a tree's root: ``-m`` imports the working folder's package before ``PYTHONPATH``'s, so a baseline
+    run from this tree's root would measure this tree.)"""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "factcheck", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        check=False,
+    )
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if out.returncode not in (0, 1):
+        sys.exit(f"factcheck {' '.join(args)} failed ({out.returncode}): {out.stderr[-2000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), out.stdout
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+def _as_batch(out: str, named: str) -> str:
+    """A run's output with the batch's folder, as this run named it, written ``BATCH`` (the JSON escapes no
+    character of these paths)."""
+    return out.replace(f'"{named}/', '"BATCH/')
+
+
+def measure(tree: Path, n: int) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="factcheck-reopen-paths-"))
+    try:
+        folder = tmp / "batch"
+        write_reopen_batch(folder, corpus(n))
+        (tmp / "link").symlink_to(folder, target_is_directory=True)
+        (tmp / "elsewhere").mkdir()
+        env = {**os.environ, "FACTCHECK_CACHE": str(tmp / "cache" / "cache.sqlite3"), "PYTHONPATH": str(tree)}
+        forms = [
+            ("relative", "batch", tmp),
+            ("absolute", str(folder), tmp / "elsewhere"),
+            ("symlink", "link", tmp),
+            ("other working folder", "../batch", tmp / "elsewhere"),
+        ]
+        cold = run(["extract", "batch", "--json"], env, tmp)
+        warm = {name: run(["extract", named, "--json"], env, cwd) for name, named, cwd in forms}
+        same_warm = len({_digest(_as_batch(warm[name][2], named)) for name, named, _ in forms}) == 1
+        change = article_changer(folder / BODY_ARTICLE)
+        change()
+        ch_same = run(["extract", "batch", "--json"], env, tmp)
+        change()
+        ch_other = run(["extract", str(folder), "--json"], env, tmp / "elsewhere")
+        plain = run(["extract", str(folder), "--json", "--no-cache"], env, tmp / "elsewhere")
+        print(f"tree {tree}: {len(list(folder.iterdir()))} articles")
+        print(f"  extract --json cold (relative path) {cold[1]:6.2f} CPU s ({cold[0]:6.1f} wall)")
+        for name, _named, _cwd in forms:
+            w = warm[name]
+            print(f"  warm, unchanged, {name + ' path':<27} {w[1]:6.2f} CPU s ({w[0]:6.1f} wall)")
+        print(
+            f"  the warm runs' outputs identical (the folder as written aside): {'yes' if same_warm else 'NO'}"
+        )
+        print(
+            f"  one changed, opened by the same path form (relative)   {ch_same[1]:6.2f} CPU s ({ch_same[0]:6.1f} wall)"
+        )
+        print(
+            f"  one changed, opened by another path form (absolute)   {ch_other[1]:6.2f} CPU s ({ch_other[0]:6.1f} wall)"
+        )
+        print(
+            f"  --no-cache after the change {plain[1]:.2f} CPU s; identical with and without the cache:"
+            f" {'yes' if ch_other[2] == plain[2] else 'NO'}"
+        )
+        print(
+            f"  output after the change {_digest(_as_batch(plain[2], str(folder)).replace(str(tmp), 'TMP'))}"
+        )
+        sys.stdout.flush()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000, help="ECB+ articles (the 110 real pages come on top)")
+    ap.add_argument("--baseline", type=Path, help="another tree measured in the same run")
+    ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child is not None:
+        measure(args.child.resolve(), args.n)
+        return 0
+    trees = [ROOT] + ([args.baseline.resolve()] if args.baseline else [])
+    procs = [
+        subprocess.Popen(
+            [sys.executable, __file__, "--n", str(args.n), "--child", str(t)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for t in trees
+    ]
+    ok = True
+    outputs = []
+    for t, p in zip(trees, procs, strict=True):
+        out, _ = p.communicate()
+        print(("this tree" if t == ROOT else "baseline") + ":")
+        print(out, end="")
+        ok = ok and p.returncode == 0
+        outputs.append([line for line in out.splitlines() if line.startswith("  output after the change ")])
+    if len(outputs) == 2:
+        same = outputs[0] == outputs[1] and bool(outputs[0])
+        print(
+            f"extract --json output after the change identical to the baseline's: {'yes' if same else 'NO'}"
+        )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
