@@ -446,6 +446,37 @@ def test_report_does_not_fetch_a_url_it_has_not_stored(
         assert len(_CountingHandler.requests) == asked  # nothing fetched
 
 
+def test_status_mark_and_report_say_why_a_url_s_fetch_failed(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A URL whose fetch failed (a 404 here, in a review or `factcheck fetch`): status, mark and report said it
+    was "not fetched yet" and that a review stores it, advice the failed fetch had already proved wrong. They
+    say the fetch failed, why and when, and what to do; a fetch that works again ends the note."""
+    with _url_session_with_one_unfetched(proj, capsys, monkeypatch) as (missing, asked):
+        code, _, err = run(capsys, "fetch", missing)
+        assert code == 2 and "HTTP error 404" in err, err
+        cid = next(iter(sess.load(proj / "sessions/u.toml").decisions))
+        for args in (
+            ("status", "sessions/u.toml"),
+            ("mark", "sessions/u.toml", cid, "disputed"),
+            ("report", "sessions/u.toml"),
+        ):
+            code, _, err = run(capsys, *args)
+            (line,) = [x for x in err.splitlines() if missing in x]
+            assert code == 1 and "fetch failed (HTTP error 404" in line and "factcheck fetch" in line, (
+                args,
+                err,
+            )
+            assert "not fetched yet" not in line and "a review stores it" not in line, line
+        assert len(_CountingHandler.requests) == asked + 1  # (only `fetch` asked the server)
+        (proj / "site" / "b.html").write_bytes(
+            (proj / "site" / "a.html").read_bytes().replace(b"Rates", b"Taxes")
+        )
+        assert run(capsys, "fetch", missing)[0] == 0
+        code, _, err = run(capsys, "status", "sessions/u.toml")
+        assert code == 0 and "fetch failed" not in err and "not fetched" not in err, err
+
+
 ZH = "市议会周二投票决定从下个月起禁止重型车辆通过旧港口大桥，因为工程师在两根钢支柱上发现了裂缝。" * 4
 
 
