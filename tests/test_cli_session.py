@@ -272,6 +272,11 @@ def test_edit_sets_the_publication_date_as_the_tui_reads_it(
     for bad in (["--article", "alpha.txt", "--published", "no date here"], ["--published", "2024-05-03"]):
         code, _, err = run(capsys, "edit", "sessions/s.toml", *bad)
         assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+    # a day its month lacks is named as such (it read as "no date in that", a parser failure)
+    code, _, err = run(
+        capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--published", "February 30, 2023"
+    )
+    assert code == 2 and "no such day (February 2023 has no day 30: it has 28 days)" in err, err
 
 
 def test_a_moved_corpus_is_named_not_reported_as_an_empty_review(
