@@ -862,7 +862,7 @@ def _check_target(session: Path, target: Path) -> None:
     does not exist (none is created), the session's own files, another session. (A device or a pipe is
     refused by the writer: ``atomic.write_atomic``.)"""
     if target.is_dir():
-        raise ReportError(f"{target}: a folder; give the report's file name (-o FOLDER/report.md)")
+        raise ReportError(f"{target}: a folder; give the report a file name in it ({target / 'report.md'})")
     if not target.parent.is_dir():
         raise ReportError(f"{target.parent}: no such folder (the report's folder is not created)")
     where = target.resolve()

@@ -521,7 +521,7 @@ def test_a_decided_csv_has_a_row_for_each_claim_a_listed_one_is_superseded_by(re
 @pytest.mark.parametrize(
     ("options", "said"),
     [
-        (["-o", "{folder}"], "a folder; give the report's file name"),
+        (["-o", "{folder}"], "a folder; give the report a file name in it"),
         (["-o", "{folder}/none/r.md"], "no such folder"),
         (["-f", "claimreview"], "ClaimReview needs the URL of the page publishing each review"),
     ],
