@@ -170,7 +170,17 @@ class _Speech:
         self.adverbs = frozenset(_low(w) for w in data.get("adverbs", []))
         # phrases that may stand between a speech verb and the subject after it ("erklärt auf Nachfrage Martin
         # Rölen", "señaló en rueda de prensa el ministro")
-        self.verb_adjuncts = phrases("verb_adjuncts")
+        # ... and time adverbials there ("informó este martes el Banco Central", "a déclaré mardi soir le
+        # ministre"), written with {weekday} for each weekday of the language's dates table
+        weekdays = list(dates.get("weekdays", {}))
+        timed = [
+            p.replace("{weekday}", day)
+            for p in data.get("time_adjuncts", [])
+            for day in (weekdays if "{weekday}" in p else [""])
+        ]
+        self.verb_adjuncts = _Phrases(
+            {_key(p): p for p in [*data.get("verb_adjuncts", []), *timed] if _key(p)}
+        )
         # relative pronouns: an appositive they open may stand long between a subject and its verb
         self.relatives = frozenset(_low(w) for w in data.get("relatives", []))
         # conjunctions that open a clause whose verb comes last, its subject right after them (German "wie":

@@ -63,7 +63,7 @@ def register(subparsers: Any) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from factcheck.cli_session import nothing_readable, say_notices
-    from factcheck.report import ReportError, render, write_report
+    from factcheck.report import ReportError, check_request, render, write_report
     from factcheck.review import Review, SessionError
 
     path = Path(args.session)
@@ -89,6 +89,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         "base_url": args.base_url,
         "ratings": ratings,
     }
+    try:  # what is refused whatever the batch holds, before it is read: its notices would bury the refusal
+        check_request(path, args.format, args.output, **options)
+    except ReportError as e:
+        _err(str(e))
+        return EXIT_USAGE
     try:
         # like status: from the session and the stored pages; a URL not stored yet is listed, never fetched
         # (a server that does not answer would cost the fetch timeout on every report)

@@ -204,8 +204,11 @@ def cmd_edit(args: argparse.Namespace) -> int:
             typed = article_edits["published"]
             published = times_intl.typed_date(typed, art.language, dt.date.today()) if typed else None
             if typed and published is None:
+                no_day = times_intl.impossible_day(typed, art.language, dt.date.today())
                 raise ReviewError(
-                    f"--published {typed!r}: no date in that (write it as 2024-05-03, '3 May 2024' or '3 days ago')"
+                    f"--published {typed!r}: no such day ({no_day.removesuffix('.')})"
+                    if no_day
+                    else f"--published {typed!r}: no date in that (write it as 2024-05-03, '3 May 2024' or '3 days ago')"
                 )
             review.set_published(key, published)
         if "title" in article_edits:

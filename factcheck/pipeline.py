@@ -339,15 +339,25 @@ def build(
             read=run.read,
         )
         corpus.articles, corpus.errors = batch.articles, batch.errors
-        corpus.errors += [
-            InputError(url, "not fetched yet (no stored page): `factcheck fetch URL` or a review stores it")
-            for url in unfetched
-        ]
+        corpus.errors += [InputError(url, _why_not_stored(url, pages_dir)) for url in unfetched]
         run.finish(len(batch.articles))
         if group:
             regroup(corpus, overrides, cache=store, digests=run.digests)
     store.flush()
     return corpus
+
+
+def _why_not_stored(url: str, pages_dir: Path | None) -> str:
+    """What a command that reads stored pages only says of a URL with no stored page: why its last fetch
+    failed, when one did (a review's, or ``factcheck fetch``'s), else that it was not fetched yet."""
+    failed = webpage.last_failure(url, pages_dir)
+    if failed is None:
+        return "not fetched yet (no stored page): `factcheck fetch URL` or a review stores it"
+    why, when = failed
+    return (
+        f"no stored page: its fetch failed ({why}; {when.replace('T', ' ')}); "
+        "check the URL, then `factcheck fetch URL` tries again"
+    )
 
 
 def _not_stored(path: str, pages_dir: Path | None) -> bool:

@@ -589,9 +589,25 @@ def _check_required(obj: Mapping[str, Any], cid: str, verdict: str) -> None:
             f"(reviewRating.alternateName is required: give --rating {verdict}=NAME)"
         )
     if not obj.get("url"):
+        raise ReportError(_no_base_url())
+
+
+def _no_base_url() -> str:
+    return (
+        "ClaimReview needs the URL of the page publishing each review (url is required): "
+        f"give --base-url https://... or set base_url in the [report] table of {config.config_path()}"
+    )
+
+
+def _check_urls(opts: Mapping[str, Any]) -> None:
+    base = opts.get("base_url")
+    for name in ("base_url", "organisation_url"):
+        if opts.get(name) and not is_http_url(opts[name]):
+            option = "--" + name.replace("_", "-")
+            raise ReportError(f"{option} must be an http(s) URL, not {opts[name]!r}")
+    if base and "#" in base:  # each review's url is BASE#CLAIM_ID: a fragment of its own would make two
         raise ReportError(
-            "ClaimReview needs the URL of the page publishing each review (url is required): "
-            f"give --base-url https://... or set base_url in the [report] table of {config.config_path()}"
+            f"--base-url must have no fragment (the part from #), each review's is its claim id: {base!r}"
         )
 
 
@@ -652,14 +668,7 @@ def claimreviews(
     by_id = {r["claim_id"]: r for r in [*data.get("cited", ()), *data.get("superseding", ()), *rows]}
     ratings: Mapping[str, str] = {**DEFAULT_RATINGS, **(opts.get("ratings") or {})}
     base = opts.get("base_url")
-    for name in ("base_url", "organisation_url"):
-        if opts.get(name) and not is_http_url(opts[name]):
-            option = "--" + name.replace("_", "-")
-            raise ReportError(f"{option} must be an http(s) URL, not {opts[name]!r}")
-    if base and "#" in base:  # each review's url is BASE#CLAIM_ID: a fragment of its own would make two
-        raise ReportError(
-            f"--base-url must have no fragment (the part from #), each review's is its claim id: {base!r}"
-        )
+    _check_urls(opts)
     left = _LeftOut()
     out = []
     for r in rows:
@@ -780,11 +789,7 @@ def render(
 
     ClaimReview: recommended fields left out are described in ``notes`` (when given); ``strict`` refuses.
     ``decided``: only the decided claims and their groups (``collect``)."""
-    fmt = fmt.lower()
-    if fmt == "markdown":
-        fmt = "md"
-    if fmt not in FORMATS:
-        raise ReportError(f"unknown report format {fmt!r} (use one of: {', '.join(FORMATS)})")
+    fmt = _format(fmt)
     opts = _options(options)
     data = collect(review, decided=decided)
     if fmt == "md":
@@ -794,6 +799,29 @@ def render(
     if fmt == "json":
         return render_json(data)
     return render_claimreview(data, opts, notes=notes, strict=strict)
+
+
+def _format(fmt: str) -> str:
+    fmt = fmt.lower()
+    if fmt == "markdown":
+        fmt = "md"
+    if fmt not in FORMATS:
+        raise ReportError(f"unknown report format {fmt!r} (use one of: {', '.join(FORMATS)})")
+    return fmt
+
+
+def check_request(session: Path, fmt: str, output: Path | str | None = None, **options: Any) -> None:
+    """Refuse (``ReportError``) what a report of ``session`` is refused for whatever its batch holds, before
+    the batch is read (seconds on a big one, and its notices would bury the one line that matters): an unknown
+    format, a bad option (a rating, a URL), a ClaimReview with no base URL (given or configured; each review
+    needs the URL that publishes it), and an ``output`` that is a folder, in no folder, or a session's file."""
+    fmt = _format(fmt)
+    opts = _options(options)
+    _check_urls(opts)
+    if fmt == "claimreview" and not opts["base_url"]:
+        raise ReportError(_no_base_url())
+    if output is not None:
+        _check_target(session, Path(output))
 
 
 def write_report(
@@ -820,7 +848,23 @@ def write_report(
 def _refuse_inputs(review: Any, target: Path) -> None:
     """A report written over the session, its history, backups or lock, or an article it was made from,
     would destroy what the report is about; one written over another session would destroy that review."""
-    session = Path(review.path)
+    _check_target(Path(review.path), target)
+    where = target.resolve()
+    for a in review.corpus.articles:
+        if a.source_file and Path(a.source_file).resolve() == where:
+            raise ReportError(
+                f"{target}: an article of the corpus ({a.key}); not written over (give another file)"
+            )
+
+
+def _check_target(session: Path, target: Path) -> None:
+    """What refuses ``target`` as the report file of ``session`` without its batch: a folder, a folder that
+    does not exist (none is created), the session's own files, another session. (A device or a pipe is
+    refused by the writer: ``atomic.write_atomic``.)"""
+    if target.is_dir():
+        raise ReportError(f"{target}: a folder; give the report a file name in it ({target / 'report.md'})")
+    if not target.parent.is_dir():
+        raise ReportError(f"{target.parent}: no such folder (the report's folder is not created)")
     where = target.resolve()
     if any(p.resolve() == where for p in sess.session_files(session)):
         raise ReportError(
@@ -828,8 +872,3 @@ def _refuse_inputs(review: Any, target: Path) -> None:
         )
     if sess.is_session_file(target):  # another session's (a name typed or completed wrong: a desk's review)
         raise ReportError(f"{target}: a factcheck session file; not written over (give another file)")
-    for a in review.corpus.articles:
-        if a.source_file and Path(a.source_file).resolve() == where:
-            raise ReportError(
-                f"{target}: an article of the corpus ({a.key}); not written over (give another file)"
-            )

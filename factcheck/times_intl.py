@@ -20,6 +20,7 @@ are cached by (text, anchor, language).
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import functools
@@ -1121,3 +1122,27 @@ def typed_date(text: str, language: str | None, today: dt.date) -> dt.date | Non
         or parse_date_text(v, languages=others, anchor=today, whole_day=True)
         or date_phrase(v, today, language)
     )
+
+
+_DAY_NUMBER = re.compile(r"(?<![0-9])(?:0?[1-9]|[12][0-9]|3[01])(?![0-9])")
+
+
+def impossible_day(text: str, language: str | None, today: dt.date) -> str | None:
+    """Why ``text`` is no date when it names a day its month does not have ("31 de febrero de 2023", "February
+    30, 2023", "2023-02-30", "31/04/2024"): the same words with that day number made the 1st are a date of that
+    month, which has fewer days. None when it reads as a date, or names no such day (``typed_date`` is None for
+    other reasons: say those as before)."""
+    if typed_date(text, language, today) is not None:
+        return None
+    for m in _DAY_NUMBER.finditer(text):
+        n = int(m.group())
+        first = "1".zfill(len(m.group()))  # (2023-02-30 -> 2023-02-01: the form stays what it was)
+        day = typed_date(text[: m.start()] + first + text[m.end() :], language, today)
+        if day is None or day.day != 1:
+            continue
+        last = calendar.monthrange(day.year, day.month)[1]
+        if n > last:
+            named = str(day.year) in text or day.month == 2  # (a year not typed is named for February only)
+            month = calendar.month_name[day.month] + (f" {day.year}" if named else "")
+            return f"{month} has no day {n}: it has {last} days."
+    return None

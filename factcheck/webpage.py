@@ -15,6 +15,7 @@ CLI and TUI alike): the review then works offline, and the page is fetched again
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -277,6 +278,7 @@ def pages_dir() -> Path:
 
 
 REDIRECT_SUFFIX = ".redirect"  # (no article file: reading the pages folder passes these by)
+FAILED_SUFFIX = ".failed"  # why the last fetch of a URL failed, and when (gone once a fetch of it works)
 
 
 def record_path(url: str, pages: Path | None = None) -> Path:
@@ -306,6 +308,30 @@ def _redirected_to(folder: Path, url: str) -> str | None:
     except (OSError, UnicodeDecodeError):
         return None
     return final if is_http_url(final) else None
+
+
+def _failure_note(folder: Path, url: str) -> Path:
+    return folder / Path(record_name(url)).with_suffix(FAILED_SUFFIX)
+
+
+def last_failure(url: str, pages: Path | None = None) -> tuple[str, str] | None:
+    """Why the last fetch of ``url`` failed and when (a UTC time, ``2026-05-03T14:00Z``), as the fetch said it;
+    None when no fetch of it failed since the last that worked (or none was tried)."""
+    try:
+        note = _failure_note(Path(pages or pages_dir()), url).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    when, _, why = note.strip().partition("\t")
+    return (why.strip(), when.strip()) if why.strip() else None
+
+
+def _remember_failure(folder: Path, url: str, why: str) -> None:
+    """Keep why a fetch of ``url`` failed beside the records (``last_failure`` reads it): a command that reads
+    the stored pages only (``status``, ``report``) then says what happened, not "not fetched yet". Best effort:
+    a folder that cannot be written loses the note, not the error the caller raises."""
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%MZ")
+    with contextlib.suppress(OSError):
+        write_atomic(_failure_note(folder, url), f"{when}\t{' '.join(why.split())}\n")
 
 
 def _read_by(resp: Any, deadline: float, limit: int) -> bytes:
@@ -375,7 +401,11 @@ def fetch_record(
     path = record_path(url, pages_dir)
     if path.is_file() and not refresh:
         return path, False
-    data, final, charset = fetch_html(url, timeout=timeout)
+    try:
+        data, final, charset = fetch_html(url, timeout=timeout)
+    except PageError as e:
+        _remember_failure(path.parent, url, str(e))
+        raise
     rec = page_record(data, final, charset)
     rec["source"] = rec.get("source") or final
     rec["requested-url"] = url
@@ -391,4 +421,5 @@ def fetch_record(
         path = own
         _redirect_note(folder, url).unlink(missing_ok=True)
     write_atomic(path, json.dumps(rec, ensure_ascii=False, indent=1) + "\n")
+    _failure_note(folder, url).unlink(missing_ok=True)
     return path, True

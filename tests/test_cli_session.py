@@ -272,6 +272,11 @@ def test_edit_sets_the_publication_date_as_the_tui_reads_it(
     for bad in (["--article", "alpha.txt", "--published", "no date here"], ["--published", "2024-05-03"]):
         code, _, err = run(capsys, "edit", "sessions/s.toml", *bad)
         assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+    # a day its month lacks is named as such (it read as "no date in that", a parser failure)
+    code, _, err = run(
+        capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--published", "February 30, 2023"
+    )
+    assert code == 2 and "no such day (February 2023 has no day 30: it has 28 days)" in err, err
 
 
 def test_a_moved_corpus_is_named_not_reported_as_an_empty_review(
@@ -444,6 +449,37 @@ def test_report_does_not_fetch_a_url_it_has_not_stored(
         code, out, err = run(capsys, "report", "sessions/u.toml", "-f", "json")
         assert code == 1 and json.loads(out)["summary"]["progress"]["confirmed"] == 1, err
         assert len(_CountingHandler.requests) == asked  # nothing fetched
+
+
+def test_status_mark_and_report_say_why_a_url_s_fetch_failed(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A URL whose fetch failed (a 404 here, in a review or `factcheck fetch`): status, mark and report said it
+    was "not fetched yet" and that a review stores it, advice the failed fetch had already proved wrong. They
+    say the fetch failed, why and when, and what to do; a fetch that works again ends the note."""
+    with _url_session_with_one_unfetched(proj, capsys, monkeypatch) as (missing, asked):
+        code, _, err = run(capsys, "fetch", missing)
+        assert code == 2 and "HTTP error 404" in err, err
+        cid = next(iter(sess.load(proj / "sessions/u.toml").decisions))
+        for args in (
+            ("status", "sessions/u.toml"),
+            ("mark", "sessions/u.toml", cid, "disputed"),
+            ("report", "sessions/u.toml"),
+        ):
+            code, _, err = run(capsys, *args)
+            (line,) = [x for x in err.splitlines() if missing in x]
+            assert code == 1 and "fetch failed (HTTP error 404" in line and "factcheck fetch" in line, (
+                args,
+                err,
+            )
+            assert "not fetched yet" not in line and "a review stores it" not in line, line
+        assert len(_CountingHandler.requests) == asked + 1  # (only `fetch` asked the server)
+        (proj / "site" / "b.html").write_bytes(
+            (proj / "site" / "a.html").read_bytes().replace(b"Rates", b"Taxes")
+        )
+        assert run(capsys, "fetch", missing)[0] == 0
+        code, _, err = run(capsys, "status", "sessions/u.toml")
+        assert code == 0 and "fetch failed" not in err and "not fetched" not in err, err
 
 
 ZH = "市议会周二投票决定从下个月起禁止重型车辆通过旧港口大桥，因为工程师在两根钢支柱上发现了裂缝。" * 4

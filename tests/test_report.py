@@ -516,3 +516,29 @@ def test_a_decided_csv_has_a_row_for_each_claim_a_listed_one_is_superseded_by(re
     assert by_id[ids["c"][0]]["verdict"] == "unreviewed"
     assert by_id[ids["c"][0]]["outlet"] == "Gamma Post"
     assert [r["claim_id"] for r in rows][-1] == ids["c"][0]  # after the decided ones
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["-o", "{folder}"], "a folder; give the report a file name in it"),
+        (["-o", "{folder}/none/r.md"], "no such folder"),
+        (["-f", "claimreview"], "ClaimReview needs the URL of the page publishing each review"),
+    ],
+)
+def test_report_refuses_before_it_reads_the_batch(
+    review: Review, tmp_path: Path, capsys, monkeypatch, options: list[str], said: str
+) -> None:
+    """`report -o FOLDER` and `report -f claimreview` with no base URL read the whole batch (seconds on a big
+    one) and printed its notices (here an unreadable file) before the one-line refusal: both are known from the
+    arguments and the config, so the refusal comes first and alone, and nothing of the batch is read."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # (no base_url configured)
+    (tmp_path / "corpus" / "latin1.txt").write_bytes("Le ministre a d\xe9clar\xe9 lundi.".encode("latin-1"))
+    review.close()
+    read: list[object] = []
+    monkeypatch.setattr(Review, "open", classmethod(lambda cls, *a, **k: read.append(a) or 1 / 0))
+    args = [a.replace("{folder}", str(tmp_path)) for a in options]
+    assert cli.main(["report", str(review.path), *args]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and said in err and "latin1.txt" not in err, err
+    assert not read

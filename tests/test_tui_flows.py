@@ -118,6 +118,28 @@ def main_of_stack(app) -> MainScreen:
     return next(s for s in app.screen_stack if isinstance(s, MainScreen))
 
 
+async def test_publication_date_on_a_day_the_month_lacks_says_so(seeds_copy, session_path):
+    """`p` with "31 de febrero de 2023" or "February 30, 2023" said only "No date in that", which a reviewer who
+    typed a date reads as the parser failing: the dialog says the month has no such day, and stays open."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        before = m.article.published
+        for typed, said in (
+            ("31 de febrero de 2023", "February 2023 has no day 31"),
+            ("February 30, 2023", "February 2023 has no day 30"),
+        ):
+            await pilot.press("p", "ctrl+u", *typed, "enter")
+            assert not isinstance(app.screen, MainScreen)
+            error = str(app.screen.query_one("#modal-error").render())
+            assert said in error and "No date in that" not in error, error
+            await pilot.press("escape")
+        assert m.article.published == before
+        await pilot.press("q")
+
+
 async def test_publication_date_reresolves_times(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r)

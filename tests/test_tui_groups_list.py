@@ -183,6 +183,27 @@ async def test_an_open_time_too_long_for_the_when_column_keeps_its_question_mark
         assert not any("…" in line[:18] for line in lines.values())
 
 
+@pytest.mark.parametrize(("size", "shown"), [((30, 10), "2023-SP"), ((120, 40), "spring 2023")])
+async def test_a_season_too_long_for_a_narrow_when_column_shows_its_timex_value(
+    seeds_copy, tmp_path, size, shown
+):
+    """At 30x10 a group of spring 2023 read "spring 20…" (a season has no tiny form): the year was cut. A time
+    whose words do not fit shows its TIMEX3 value ("2023-SP", the same information); wide, the words stay."""
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    coded = {"2023-SP": "spring 2023", "2023-H1": "first half 2023"}
+    groups = r.corpus.groups[: len(coded)]
+    for g, value in zip(groups, coded, strict=True):
+        g.when = value
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        screen = await groups_screen(app, pilot)
+        heads = {g.id: screen.table.prompt_at(i).plain.split("\n")[0] for i, g in enumerate(screen.groups)}
+        for g, value in zip(groups, coded, strict=True):
+            want = shown if value == "2023-SP" else (value if size[0] < 60 else coded[value])
+            assert heads[g.id].startswith(want + " "), heads[g.id]
+            assert "…" not in heads[g.id][:18], heads[g.id]
+
+
 async def test_one_group_is_one_event_group(tmp_path):
     """A batch of two reports of one vote read "1 event groups, sorted by event time"."""
     folder = tmp_path / "arts"

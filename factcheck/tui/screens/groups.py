@@ -63,6 +63,7 @@ class _Row:
     title: str
     claims: int  # its claims (dismissed ones left out)
     undecided: int  # of those, the claims with no verdict
+    when: str = ""  # the group's TIMEX3 value (refitted to a narrower When column on two-line rows)
 
 
 # cells of each column of the groups screen (at most, for the outlets; the event takes the rest of the line)
@@ -229,7 +230,9 @@ class GroupsScreen(Screen[str | None]):
         when = fitted_time(g.when, _WHEN - 1) if g.when else "?"
         head = f"{when:<{_WHEN}}" + "".join(f"{counts[v] or '·':>{_COUNT}}" for v in _ORDER)
         title = one_line(event_title(g))
-        return _Row(head, ", ".join(outlets), title, sum(counts.values()), counts[Verdict.UNREVIEWED])
+        return _Row(
+            head, ", ".join(outlets), title, sum(counts.values()), counts[Verdict.UNREVIEWED], g.when or ""
+        )
 
     def _search_text(self, g: EventGroup) -> str:
         """What the search looks in for group ``g``, lower case: its event text, its claims' speakers and
@@ -302,10 +305,9 @@ class GroupsScreen(Screen[str | None]):
 
     def _line(self, r: _Row) -> Content:
         if self._narrow:
-            when, counts = r.head[:_WHEN].rstrip(), r.head[_WHEN:]
-            head = Content.assemble(_cell(when, self._when_cells()), counts).truncate(
-                self._narrow, ellipsis=True
-            )
+            cells = self._when_cells()
+            when = fitted_time(r.when, cells) if r.when else r.head[:_WHEN].rstrip()
+            head = Content.assemble(_cell(when, cells), r.head[_WHEN:]).truncate(self._narrow, ellipsis=True)
             return Content.assemble(head, "\n", _cell(r.title, self._narrow))
         outlets, event = self._widths
         return Content.assemble(r.head, " ", _cell(r.outlets, outlets), "  ", _cell(r.title, event))

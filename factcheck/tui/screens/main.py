@@ -775,6 +775,9 @@ class MainScreen(ReadingScreen):
             date = parse(v)
             if date is not None:
                 return future_publication(date, today)
+            no_day = times_intl.impossible_day(v, a.language, today)
+            if no_day:
+                return f"No such day: {no_day}"
             return "No date in that: write it as 2024-05-03, '3 May 2024', '20 de setembro de 2023' or '3 days ago'."
 
         key = a.key
