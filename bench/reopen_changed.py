@@ -275,19 +275,24 @@ def _digest(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:16]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run_trees(
+    script: str, description: str, measure_tree: Callable[[Path, int], None], marker: str, same_what: str
+) -> int:
+    """The command line of a bench that measures this tree (and ``--baseline TREE``) each in a child process
+    of ``script`` at once (``measure_tree(tree, n)`` in the child), prints each child's output and whether the
+    lines that open with ``marker`` (digests of outputs) are the same in both trees (``same_what``)."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--n", type=int, default=1000, help="ECB+ articles (the 110 real pages come on top)")
     ap.add_argument("--baseline", type=Path, help="another tree measured in the same run")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child is not None:
-        measure(args.child.resolve(), args.n)
+        measure_tree(args.child.resolve(), args.n)
         return 0
     trees = [ROOT] + ([args.baseline.resolve()] if args.baseline else [])
     procs = [
         subprocess.Popen(
-            [sys.executable, __file__, "--n", str(args.n), "--child", str(t)],
+            [sys.executable, script, "--n", str(args.n), "--child", str(t)],
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -300,13 +305,21 @@ def main() -> int:
         print(("this tree" if t == ROOT else "baseline") + ":")
         print(out, end="")
         ok = ok and p.returncode == 0
-        digests.append([line for line in out.splitlines() if line.startswith("  saved session ")])
+        digests.append([line for line in out.splitlines() if line.startswith(marker)])
     if len(digests) == 2:
         same = digests[0] == digests[1] and bool(digests[0])
-        print(
-            f"saved sessions and extract --json output identical to the baseline's: {'yes' if same else 'NO'}"
-        )
+        print(f"{same_what} identical to the baseline's: {'yes' if same else 'NO'}")
     return 0 if ok else 1
+
+
+def main() -> int:
+    return run_trees(
+        __file__,
+        __doc__.splitlines()[0],
+        measure,
+        "  saved session ",
+        "saved sessions and extract --json output",
+    )
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ with each other the same way).
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import os
 import resource
@@ -32,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extract import corpus, write_reopen_batch  # noqa: E402
-from reopen_changed import BODY_ARTICLE, article_changer  # noqa: E402
+from reopen_changed import BODY_ARTICLE, article_changer, run_trees  # noqa: E402
 
 
 def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, str]:
@@ -116,37 +115,13 @@ def measure(tree: Path, n: int) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=1000, help="ECB+ articles (the 110 real pages come on top)")
-    ap.add_argument("--baseline", type=Path, help="another tree measured in the same run")
-    ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
-    args = ap.parse_args()
-    if args.child is not None:
-        measure(args.child.resolve(), args.n)
-        return 0
-    trees = [ROOT] + ([args.baseline.resolve()] if args.baseline else [])
-    procs = [
-        subprocess.Popen(
-            [sys.executable, __file__, "--n", str(args.n), "--child", str(t)],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for t in trees
-    ]
-    ok = True
-    outputs = []
-    for t, p in zip(trees, procs, strict=True):
-        out, _ = p.communicate()
-        print(("this tree" if t == ROOT else "baseline") + ":")
-        print(out, end="")
-        ok = ok and p.returncode == 0
-        outputs.append([line for line in out.splitlines() if line.startswith("  output after the change ")])
-    if len(outputs) == 2:
-        same = outputs[0] == outputs[1] and bool(outputs[0])
-        print(
-            f"extract --json output after the change identical to the baseline's: {'yes' if same else 'NO'}"
-        )
-    return 0 if ok else 1
+    return run_trees(
+        __file__,
+        __doc__.splitlines()[0],
+        measure,
+        "  output after the change ",
+        "extract --json output after the change",
+    )
 
 
 if __name__ == "__main__":
