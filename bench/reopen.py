@@ -220,7 +220,10 @@ def loading(tmp: Path, env: dict[str, str]) -> None:
         )
 
 
-def run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+def run(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float, str]:
+    """``python -m factcheck ARGS`` in a fresh process from ``cwd``: wall and CPU seconds, and its stdout. (``-m``
+    imports the working folder's package before ``PYTHONPATH``'s: a bench that measures another tree runs it
+    from a folder outside every tree, as bench/reopen_paths.py does.)"""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     out = subprocess.run(
@@ -228,7 +231,7 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
         capture_output=True,
         text=True,
         env=env,
-        cwd=ROOT,
+        cwd=cwd,
         check=False,
     )
     wall = time.perf_counter() - t0

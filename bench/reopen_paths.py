@@ -17,46 +17,18 @@ with each other the same way).
 
 from __future__ import annotations
 
-import hashlib
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extract import corpus, write_reopen_batch  # noqa: E402
-from reopen_changed import BODY_ARTICLE, article_changer, run_trees  # noqa: E402
-
-
-def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, str]:
-    """``python -m factcheck ARGS`` in a fresh process from ``cwd``: wall and CPU seconds, and its stdout. (Never
-    from a tree's root: ``-m`` imports the working folder's package before ``PYTHONPATH``'s, so a baseline
-    run from this tree's root would measure this tree.)"""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-m", "factcheck", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        check=False,
-    )
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if out.returncode not in (0, 1):
-        sys.exit(f"factcheck {' '.join(args)} failed ({out.returncode}): {out.stderr[-2000:]}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), out.stdout
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode()).hexdigest()[:16]
+from reopen import run  # noqa: E402
+from reopen_changed import BODY_ARTICLE, _digest, article_changer, run_trees  # noqa: E402
 
 
 def _as_batch(out: str, named: str) -> str:
