@@ -30,6 +30,8 @@ _MONTH_NAMES = [
 ]
 _DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+# the parts of the day in fewer cells, for columns where the whole word does not fit ("2023-05-03 aftn.")
+_PARTS_TINY = {"MO": "morn.", "MI": "midday", "AF": "aftn.", "EV": "eve.", "NI": "night", "DT": "day"}
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _OPEN = re.compile(
     r"XXXX(?:-(?P<mon>\d\d)(?:-(?P<day>\d\d))?|-XX-(?P<dom>\d\d)|(?P<anyday>-XX-XX)|(?P<anymon>-XX)"
@@ -47,16 +49,17 @@ _KNOWN = re.compile(
 _PART_OF_DAY = re.compile(r"(?P<day>.+)T(?P<part>MO|MI|AF|EV|NI|DT)")
 
 
-def _readable_known(value: str) -> str:
+def _readable_known(value: str, tiny: bool = False) -> str:
     """Known values read as they are (ISO dates), except the TIMEX3 codes: seasons, quarters, halves,
-    weeks, parts of the day, decades, centuries and the PRESENT/PAST/FUTURE references."""
+    weeks, parts of the day, decades, centuries and the PRESENT/PAST/FUTURE references. ``tiny``: the part
+    of the day shortened ("2023-05-03 morn.")."""
     if value in _REFS:
         return _REFS[value]
     if value.isdigit() and len(value) in (2, 3):  # a decade ("199": the 1990s) or a century ("19": 1900-1999)
         return f"the {value}0s" if len(value) == 3 else f"the {_ordinal(int(value) + 1)} century"
     part = _PART_OF_DAY.fullmatch(value)
     if part is not None:
-        return f"{_readable_known(part['day'])} {_PARTS[part['part']]}"
+        return f"{_readable_known(part['day'])} {(_PARTS_TINY if tiny else _PARTS)[part['part']]}"
     m = _KNOWN.fullmatch(value)
     if m is None:
         return value
@@ -78,12 +81,13 @@ def _ordinal(n: int) -> str:
 def readable_time(value: str, *, short: bool = False, tiny: bool = False) -> str:
     """A TIMEX3 value for reading. Known dates are shown as they are, codes as words (``2023-SP``
     "spring 2023", ``PRESENT_REF`` "now"); open ones (the publication date is unknown) say what the text
-    fixed and what is missing ("May (year unknown)"; ``short``: "May (year?)"; ``tiny``: "May?").
+    fixed and what is missing ("May (year unknown)"; ``short``: "May (year?)"; ``tiny``: "May?"; a known
+    day's part of the day shortened: "2023-05-03 morn.").
     Display only: the values themselves are unchanged."""
     if value.startswith("T"):  # a time of day on a day the text does not fix
         value = "XXXX-XX-XX" + value
     if not is_open_time(value):
-        return _readable_known(value)
+        return _readable_known(value, tiny)
     if tiny:
         return readable_time(value, short=True).rsplit(" (", 1)[0] + "?"
     date_unknown, year_unknown = ("(date?)", "(year?)") if short else ("(date unknown)", "(year unknown)")

@@ -517,6 +517,19 @@ def test_times_of_day_read_as_words_not_codes():
     assert readable_time("PRESENT_REF") == "now" and readable_time("FUTURE_REF") == "the future"
 
 
+def test_a_known_day_s_part_of_day_fits_the_when_column_in_words():
+    """The groups screen's When column (17 cells) showed the code '2023-05-03TMO' at full width: the words
+    "2023-05-03 morning" take 18 cells; the part of the day shortened fits, and the code only where it does not."""
+    from factcheck.tui.fmt import fitted_time, readable_time
+
+    assert fitted_time("2023-05-03TMO", 17) == "2023-05-03 morn."
+    assert fitted_time("2023-11-23TAF", 17) == "2023-11-23 aftn."
+    assert fitted_time("2023-05-03TNI", 17) == "2023-05-03 night"  # the words fit whole
+    assert fitted_time("2023-05-03TMO", 13) == "2023-05-03TMO"
+    assert readable_time("2023-05-03TEV", tiny=True) == "2023-05-03 eve."
+    assert readable_time("2023-05-03TEV") == "2023-05-03 evening"  # the event panel keeps the whole word
+
+
 async def test_undated_article_reads_its_open_times_until_p_sets_the_date(tmp_path, session_path):
     corpus = tmp_path / "articles"
     corpus.mkdir()

@@ -110,10 +110,11 @@ def coded_times(claim: Claim) -> list[str]:
 
 def fitted_time(value: str, width: int) -> str:
     """``readable_time`` in at most ``width`` cells: the short form, else the tiny one when the short one
-    does not fit ("18 November?", not "18 November (yea…"), else the TIMEX3 value itself ("2023-SP", not
-    "spring 20…": the same information in fewer cells); the short form cut only when none of them fits."""
+    does not fit ("18 November?", not "18 November (yea…"; "2023-05-03 morn.", not "2023-05-03TMO"), else
+    the TIMEX3 value itself ("2023-SP", not "spring 20…": the same information in fewer cells); the short
+    form cut only when none of them fits."""
     short = readable_time(value, short=True)
-    forms = [short, readable_time(value, tiny=True) if is_open_time(value) else short, value]
+    forms = [short, readable_time(value, tiny=True), value]
     return next((f for f in forms if len(f) <= width), clip(short, width))
 
 
