@@ -1799,9 +1799,13 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
         return _classify(sp, toks, *kin, sentence_start=False) if kin is not None else None
     if j >= n or (
         toks[j].low in sp.not_subjects
-        # (a preposition that is also an article opens the subject before a person's noun: pt "a", "disse a
-        # ministra", "diz a garota")
-        and not (toks[j].low in sp.determiners and j + 1 < n and sp.head_kind(toks[j + 1].low) == "person")
+        # (a preposition that is also an article opens the subject before the noun of a person, an organisation
+        # or an outlet: pt "a", "disse a ministra", "diz a garota", "informou a Federação", "informou a agência")
+        and not (
+            toks[j].low in sp.determiners
+            and j + 1 < n
+            and sp.head_kind(toks[j + 1].low) in ("person", "organisation", "outlet")
+        )
     ):
         return None
     if toks[j].low in sp.determiners:
