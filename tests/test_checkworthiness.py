@@ -89,6 +89,8 @@ def test_realworld_labels_are_unique_and_split() -> None:
             "dev12h",
             "dev13",
             "dev13h",
+            "dev14",
+            "dev14h",
             "heldout",
             "ecb",
             "fresh",
@@ -120,6 +122,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
     assert splits["dev11"] == splits["dev11h"] == 6  # round 24's blind sample of English news, in two halves
     assert splits["dev12"] == splits["dev12h"] == 6  # round 25's, from postlight/parser's fixtures, likewise
     assert splits["dev13"] == splits["dev13h"] == 6  # round 26's, from the fixtures make_dev12 did not draw
+    assert splits["dev14"] == splits["dev14h"] == 6  # round 28's, from htmldate's evaluation pages
 
 
 def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
@@ -190,6 +193,7 @@ def test_the_quality_bench_never_lists_the_held_out_splits_and_pools_dev6() -> N
         "dev11h",
         "dev12h",
         "dev13h",
+        "dev14h",
     } and not set(q.HELD_OUT) & set(q.LISTABLE)
     assert q.POOLED["dev6+dev6h"] == ("dev6", "dev6h") and q.POOLED["dev7+dev7h"] == ("dev7", "dev7h")
     assert q.POOLED["dev8+dev8h"] == ("dev8", "dev8h") and q.POOLED["dev9+dev9h"] == ("dev9", "dev9h")
