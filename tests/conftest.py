@@ -6,6 +6,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No test is a timing test (speed is measured in bench/): hypothesis's per-example deadline (200 ms) failed
+# tests on a loaded machine ("DeadlineExceeded" on a first call that imported a module).
+settings.register_profile("factcheck", deadline=None)
+settings.load_profile("factcheck")
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
