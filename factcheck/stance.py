@@ -51,7 +51,8 @@ _AUX_PART = _P["aux_part"]
 _OCCURRED = re.compile(
     # "\b[a-z]{2,}(?:ed|ied)\b" written without backtracking: a whole lower-case word of 4+ letters ending in -ed
     rf"\b(?:did\s+not|didn[’']t|never)\s+[a-z]+\b|\b(?:{_IRREGULAR_PAST}|{_AMBIGUOUS_PAST})\b|\b(?=[a-z]{{4}})[a-z]++(?<=ed)\b|"
-    rf"\b{_AUX_PART}(?:been\s+[a-z]+ing|{_PARTICIPLES})\b|\b(?:was|were)\s+(?:still\s+|also\s+)?[a-z]+ing\b",
+    rf"\b{_AUX_PART}(?:been\s+[a-z]+ing|{_PARTICIPLES})\b|\b(?:was|were)\s+(?:still\s+|also\s+)?[a-z]+ing\b|"
+    + _P["past_obligation"],  # "had to carry": the act done
 )
 _MODAL_BEFORE = frozenset(_W["modal_before"])
 _AMBIGUOUS_PAST_SET = frozenset(_W["ambiguous_past"])

@@ -665,3 +665,34 @@ def test_a_one_that_counts_nothing_is_no_count_in_words() -> None:
     # a quotation that counts nothing this way is no count either (``_counts``: the quoted words' count)
     assert not extract._counts("Whole Foods is one of the better ones, to be honest with you", voc)
     assert extract._counts("Two of the better ones closed", voc)
+
+
+def test_the_superlative_of_a_comparative_is_a_rank_and_greatest_a_judgement() -> None:
+    # "coldest", "smallest", "fewest" rank like "highest" (a record, checkable); "greatest" is left out, a judgement
+    # more often than a rank ("the greatest place in the world"), as "better" and "worse" are no comparatives
+    def ranked(text: str) -> bool:
+        terms = extract._cw_terms(text, 0, 1, False, False)
+        assert terms is not None
+        return "superlative" in terms.always
+
+    assert ranked("Cheorwon claimed the coldest temperature in the country.")
+    assert ranked("The company reported its smallest quarterly profit in years.")
+    assert ranked("Missouri had the fewest delegates at stake that night.")
+    assert ranked("It was the highest turnout in the country.")
+    assert not ranked("This is the greatest place in the world.")
+    assert (
+        _score(
+            "Cheorwon in Gangwon Province claimed the coldest temperature in the country at negative six-point-six degrees Celsius in the morning."
+        )
+        >= DEFAULT_MIN_SCORE
+    )
+
+
+def test_had_to_before_a_verb_is_an_act_done() -> None:
+    # lang/en/stance.toml `past_obligation`: "had to carry" tells that the team carried him, an event that lifts
+    # the score as a past tense would; "had to be" before no participle is an inference, a cue before it decides
+    rescue = "The rescue team had to carry the man by stretcher down a glacier, walking two hours to reach a rescue helicopter."
+    carried = "The rescue team carried the man by stretcher down a glacier, walking two hours to reach a rescue helicopter."
+    assert _score(rescue) == _score(carried) >= DEFAULT_MIN_SCORE
+    assert _score("He says the firemen also had to protect nearby buildings.") >= DEFAULT_MIN_SCORE
+    assert _score("He says there had to be something driving her on.") < DEFAULT_MIN_SCORE
