@@ -541,7 +541,9 @@ def test_one_excerpt_opened_by_its_question_headline_inside_the_article_is_a_tea
 
 def test_a_section_under_a_short_label_above_one_read_more_link_stays() -> None:
     # (lavazza.de: "Das Mahlen" and its paragraph, then another story's headline and "MEHR ERFAHREN")
-    section = "Die ideale Körnung, weder zu fein noch zu grob, für einen vollkommenen Espresso – Tasse für Tasse."
+    section = (
+        "Die ideale Körnung, weder zu fein noch zu grob, für einen vollkommenen Espresso – Tasse für Tasse."
+    )
     lines = ["Bridge closed", *ARTICLE[:2], "Das Mahlen", section, "Mehr erfahren", *ARTICLE[2:]]
     segs, _info = classify_lines("\n".join(lines), "de")
     text = "\n".join(lines)
