@@ -86,3 +86,21 @@ def test_the_sample_pool_holds_a_gold_set_s_development_half(tmp_path: Path, mon
     rows = sample.gold_leaked_claims(tmp_path, "page")
     assert {r[0] for r in rows} == dev  # (the check half is never sampled)
     assert all(r[2] == "after" and "football" in r[3] for r in rows)
+
+
+def test_the_weighed_leakage_gives_the_interval_its_samples_leave(tmp_path: Path, monkeypatch) -> None:
+    bench = bench_module("ingest")
+    # (inside: 2 furniture, 2 body -> rate 0.5, the scores' variance 1/3; after: 4 furniture -> no spread)
+    _labels(
+        tmp_path / "a.tsv", [("inside", "furniture"), ("inside", "body")] * 2 + [("after", "furniture")] * 4
+    )
+    monkeypatch.setattr(bench, "LABELS", (tmp_path / "a.tsv",))
+    half = 1.96 * (20 * 20 * (1 / 3) / 4) ** 0.5 / 200  # (20 claims inside, of 200)
+    assert abs(bench.rated_interval({"inside": 20, "after": 10}, 200) - half) < 1e-12
+    tally = bench.Tally()
+    tally.count("raw B leak", 30, 200)
+    for place, n in (("inside", 20), ("after", 10)):
+        for _ in range(n):
+            tally.add(f"raw B leak-{place}", True)
+    line = bench.rated(tally, "B")
+    assert "10.0% = 20/200" in line and f"+-{half:.1%}" in line and "inside 20 x 50% (of 4)" in line
