@@ -43,11 +43,13 @@ REFS: dict[str, set[tuple[str, ...]]] = {}  # (each page's reference 4-grams, to
 
 
 def leaked_claims(base: Path) -> list[tuple[str, int, str, str, bool]]:
-    """(file, start, position, claim text, kept by jusText) of every leaked raw claim of half A."""
+    """(file, start, position, claim text, kept by jusText) of every leaked raw claim of half A: leaked against
+    the reference bench/ingest.py's figures take (``reference_text``: trafilatura's title, text and recall
+    text, the page's own title and description), so the sample is drawn from the claims it counts."""
     out = []
-    for f, _entry, html, rec, text in bench.readable_pages(base, lambda f: bench.extra_half(f) == "A"):
+    for f, entry, html, rec, text in bench.readable_pages(base, lambda f: bench.extra_half(f) == "A"):
         art = ingest.article_from_text(text, path=f, key=f)
-        ref_text = bench.norm(str(rec.get("title") or "") + "\n" + str(rec.get("text") or ""))
+        ref_text = bench.reference_text(rec, entry, bench.recall_text(html))
         ref_grams = REFS[f] = bench.grams(ref_text)
         lo, hi = bench._article_span(art, ref_grams)
         jt = bench._cached(

@@ -1372,7 +1372,7 @@ def classify_lines(
         _related_links(lines, kinds, first_body, tail_from, chrome, vocab)
         if repeats >= 2:
             _galleries(lines, kinds, first_body)
-        if chrome.count(READ_MORE) >= 2:
+        if READ_MORE in chrome:
             _read_more_teasers(lines, kinds, chrome)
     at = info.pop("_date_line_at", None)
     if at is not None and kinds[at][0] != "meta":
@@ -2221,8 +2221,13 @@ def _read_more_teasers(lines: list[_Line], kinds: list[tuple[str, str]], chrome:
     suite"): one to three lines of text right above a read-more line (or above the teaser's date and author
     line right above it: "22 July 2019 By Wikimedia Foundation"), with furniture (the teaser's headline,
     date, image credit) above them. Two or more such excerpts on a page are a list of other stories; one
-    alone may be the article cut by a "Continue reading" link, and stays."""
+    alone may be the article cut by a "Continue reading" link, and stays -- unless the article's prose
+    stands both above it (INLINE_TEASER_PROSE substantial paragraphs before its headline) and right below its
+    link (within INLINE_TEASER_GAP lines): a box inside the article that points to another story ("Topinambur
+    schälen: So geht es am besten" / its blurb / "Mehr erfahren", then the article goes on). A link that cuts
+    the article has its lede, not its prose, above it."""
     units: list[range] = []
+    links: list[int] = []  # (the read-more line of each unit)
     for i, why in enumerate(chrome):
         if why != READ_MORE:
             continue
@@ -2242,13 +2247,32 @@ def _read_more_teasers(lines: list[_Line], kinds: list[tuple[str, str]], chrome:
             and sum(lines[k].words for k in excerpt) <= TEASER_EXCERPT_WORDS
         ):
             units.append(excerpt)
-    if len(units) < 2:
+            links.append(i)
+    if len(units) == 1 and not _inside_the_prose(lines, kinds, units[0], links[0]):
         return
     for excerpt in units:
         for k in excerpt:
             kinds[k] = ("furniture", "teaser (read more)")
 
 
+def _inside_the_prose(lines: list[_Line], kinds: list[tuple[str, str]], excerpt: range, link: int) -> bool:
+    """Whether an excerpt closed by its read-more line ``link`` is a box inside the article's prose: a
+    headline-shaped line (``_headline_shaped``: not a section's label of a word or two, "Das Mahlen", nor a
+    salutation, "Sehr geehrte Damen und Herren,") right above it or opening it (above more of it), at least
+    INLINE_TEASER_PROSE substantial paragraphs of body above the excerpt, and one within INLINE_TEASER_GAP
+    lines below the link."""
+    head = [k for k in (excerpt.start - 1, excerpt.start) if k >= 0 and k < excerpt.stop - 1]
+    if not any(_headline_shaped(lines[k]) for k in head):
+        return False
+    above = sum(1 for k in range(excerpt.start - 1) if kinds[k] == ("body", "") and lines[k].substantial)
+    below = range(link + 1, min(len(lines), link + 1 + INLINE_TEASER_GAP))
+    return above >= INLINE_TEASER_PROSE and any(
+        kinds[k] == ("body", "") and lines[k].substantial for k in below
+    )
+
+
+INLINE_TEASER_PROSE = 2  # substantial paragraphs of the article above a lone excerpt's headline, at least
+INLINE_TEASER_GAP = 3  # lines from a lone excerpt's read-more link to the article's next paragraph, at most
 TEASER_EXCERPT_LINES = 3
 TEASER_EXCERPT_WORDS = 150
 TEASER_STAMP_LINES = 2  # a teaser's date line and author line, between its excerpt and its read-more link
@@ -2578,12 +2602,18 @@ def _related_headline(
     """Below the page's end-of-article marker, a line shaped like a headline (3-20 words, no closing
     punctuation, opening with a capital or a digit) that no paragraph of running text follows: a related
     story's headline, which shares the article's topic, not a subheading of the article going on."""
-    ln = lines[k]
+    return _headline_shaped(lines[k]) and not (
+        k + 1 < len(lines) and substantial[k + 1] and kinds[k + 1][0] == "body"
+    )
+
+
+def _headline_shaped(ln: _Line) -> bool:
+    """A line shaped like a headline: 3-20 words, no closing punctuation (a question mark may close it),
+    opening with a capital or a digit."""
     return (
         3 <= ln.words <= 20
         and not _HEADLINE_END.search(ln.closing)
         and (ln.text[:1].isupper() or ln.text[:1].isdigit())
-        and not (k + 1 < len(lines) and substantial[k + 1] and kinds[k + 1][0] == "body")
     )
 
 

@@ -478,6 +478,86 @@ def test_excerpts_each_closed_by_a_read_more_link_are_teasers(lang: str, more: s
     assert all(k[t][0] == "body" for t in ARTICLE)
 
 
+@pytest.mark.parametrize(
+    ("lang", "headline", "blurb", "more"),
+    [
+        (
+            "en",
+            "How the harbour tunnel was built",
+            "The tunnel under the harbour took ten years to build. Here is how its engineers did it.",
+            "Read more",
+        ),
+        (
+            "de",
+            "Topinambur schälen: So geht es",
+            "Die Knollen sind von einer feinen Schale umgeben. Hier erfahren Sie, wie man sie ganz einfach schälen kann.",
+            "Mehr erfahren",
+        ),
+        (
+            "fr",
+            "Comment le tunnel a été construit",
+            "Le tunnel sous le port a demandé dix ans de travaux. Voici comment ses ingénieurs ont fait.",
+            "Lire la suite",
+        ),
+        (
+            "es",
+            "Cómo se construyó el túnel",
+            "El túnel bajo el puerto tardó diez años en construirse. Así lo hicieron sus ingenieros.",
+            "Leer más",
+        ),
+        (
+            "pt",
+            "Como o túnel foi construído",
+            "O túnel sob o porto levou dez anos para ser construído. Veja como os engenheiros fizeram.",
+            "Leia mais",
+        ),
+    ],
+)
+def test_one_excerpt_with_its_read_more_link_inside_the_article_is_a_teaser(
+    lang: str, headline: str, blurb: str, more: str
+) -> None:
+    # (a box pointing to another story between the article's paragraphs: omeda.de, mein-schoener-garten.de)
+    lines = ["Bridge closed", *ARTICLE[:2], headline, blurb, more, *ARTICLE[2:]]
+    segs, _info = classify_lines("\n".join(lines), lang)
+    text = "\n".join(lines)
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert k[blurb] == ("furniture", "teaser (read more)")
+    assert all(k[t][0] == "body" for t in ARTICLE)
+
+
+def test_one_excerpt_opened_by_its_question_headline_inside_the_article_is_a_teaser() -> None:
+    # (omeda.de: the box's photo credit, then its headline, its blurb and "Zum Artikel")
+    box = [
+        "Coronavirus: Wie gefährlich ist die Omikron-Variante?",
+        "Das Coronavirus verändert sich ständig. Im November wurde eine neue Virusvariante entdeckt.",
+    ]
+    lines = ["Bridge closed", *ARTICLE[:2], "Foto: dpa", *box, "Zum Artikel", *ARTICLE[2:]]
+    segs, _info = classify_lines("\n".join(lines), "de")
+    text = "\n".join(lines)
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert all(k[t] == ("furniture", "teaser (read more)") for t in box)
+    assert all(k[t][0] == "body" for t in ARTICLE)
+
+
+def test_a_section_under_a_short_label_above_one_read_more_link_stays() -> None:
+    # (lavazza.de: "Das Mahlen" and its paragraph, then another story's headline and "MEHR ERFAHREN")
+    section = (
+        "Die ideale Körnung, weder zu fein noch zu grob, für einen vollkommenen Espresso – Tasse für Tasse."
+    )
+    lines = ["Bridge closed", *ARTICLE[:2], "Das Mahlen", section, "Mehr erfahren", *ARTICLE[2:]]
+    segs, _info = classify_lines("\n".join(lines), "de")
+    text = "\n".join(lines)
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert k[section] == ("body", "")
+
+
+def test_the_lede_above_one_read_more_link_stays() -> None:
+    # (a link that cuts the article after its lede: no prose of the article above the excerpt's headline)
+    text = "\n".join(["Bridge closed", ARTICLE[0], "Read more", *ARTICLE[1:]]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
 def test_an_article_cut_by_one_continue_reading_link_stays() -> None:
     text = "\n".join(["Bridge closed", *ARTICLE[:2], "Continue reading", *ARTICLE[2:]]) + "\n"
     k = kinds_of(text)
