@@ -93,3 +93,16 @@ def test_today_then_now_without_an_anchor() -> None:
         "PRESENT_REF",
     )
     assert _reading("Today, the city has a new mayor.", None, "Today") == ("DATE", "XXXX-XX-XX")
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+@pytest.mark.parametrize(
+    ("written", "value"), [("the 1970{a}s", "197"), ("the late 1980{a}s", "198"), ("the 1990{a}s", "199")]
+)
+def test_decade_with_either_apostrophe(apostrophe: str, written: str, value: str) -> None:
+    # a decade written with an apostrophe, straight or typographic, is the decade, never its first year
+    phrase = written.format(a=apostrophe)
+    refs = [
+        r for r in tag(f"Prices soared in {phrase}, the report said.", D(2016, 3, 15)) if r.type == "DATE"
+    ]
+    assert [r.value for r in refs] == [value]
