@@ -106,3 +106,30 @@ def test_decade_with_either_apostrophe(apostrophe: str, written: str, value: str
         r for r in tag(f"Prices soared in {phrase}, the report said.", D(2016, 3, 15)) if r.type == "DATE"
     ]
     assert [r.value for r in refs] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("After months of talks, the deal was signed.", "months", "PXM"),
+        ("Years of war have left the city in ruins.", "Years", "PXY"),
+        ("The truce came after days of negotiations.", "days", "PXD"),
+        ("The voters' wages were eroded by decades of globalization.", "decades", "PXY"),
+        ("The rescue came after hours of searching.", "hours", "PTXH"),
+    ],
+)
+def test_bare_units_of_an_activity(text: str, phrase: str, value: str) -> None:
+    assert _reading(text, D(2016, 4, 8), phrase) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("He spent the happiest years of his life in Rome.", "years"),
+        ("She was born in the early years of the war.", "years"),
+        ("He left for months of training.", "months"),
+        ("After years of it, he quit.", "years"),
+    ],
+)
+def test_units_of_a_time_or_a_life_are_no_duration(text: str, phrase: str) -> None:
+    assert all(r.text != phrase for r in tag(text, D(2016, 4, 8)))
