@@ -311,8 +311,9 @@ _DAY_BEFORE = re.compile(
     re.I,
 )
 # a past form anywhere in that sentence tells it in the past ("The Act was signed into law in 1973 to protect
-# ... species"), however far from its end; "last", "set" and "hit" are also other words
-_THEN_WORDS = _PAST_WORDS - {"last", "set", "hit"}
+# ... species"), however far from its end (tense.toml past_words less [vocab] then_now_not_past, words that are
+# also other words: "last", "set", "hit")
+_THEN_WORDS = _PAST_WORDS - frozenset(_VOCAB["then_now_not_past"])
 _WORD = re.compile(r"[A-Za-z]+")
 
 
