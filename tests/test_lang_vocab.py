@@ -197,7 +197,10 @@ NOT_VOCABULARY: dict[str, set[str]] = {
         "_FOLDS",
     },  # TIMEX3 types, a rule record's field values, letters' case folds
     "temporal/resolve.py": {"_SEASON_RANGES"},  # TIMEX season codes
-    "temporal/rules_relative.py": {"_YEARS_IN"},  # TIMEX unit codes
+    "temporal/rules_relative.py": {
+        "_YEARS_IN",
+        "_UNKNOWN_OF_UNIT",
+    },  # TIMEX unit codes (and the unknown value of each)
     "temporal/rules_times.py": {"_WD"},  # weekday codes of the holiday table's own format
     "temporal/vocab.py": {"_SEASON_ORDER"},  # TIMEX season codes
     "times_intl.py": {

@@ -147,7 +147,23 @@ KINDS: list[tuple[str, str, str, str | None, str | None]] = [
     ),
     ("current", "Growth in the current quarter is slowing.", "the current quarter", "DATE", "2016-Q4"),
     ("current", "The deficit for the current year is $2 billion.", "the current year", "DATE", "2016"),
-    ("following", "The court heard the case the following week.", "the following week", "DATE", "2016-W43"),
+    # the week after the time last named; with none named, a clause that looks ahead counts from the publication
+    # date, a past one from a week the text does not give (round 28, as "The day after, ..." already did)
+    (
+        "following",
+        "The trial opened on Oct. 3 and the court heard the case the following week.",
+        "the following week",
+        "DATE",
+        "2016-W41",
+    ),
+    (
+        "following",
+        "The court will hear the case the following week.",
+        "the following week",
+        "DATE",
+        "2016-W43",
+    ),
+    ("following", "The court heard the case the following week.", "the following week", "DATE", "XXXX-WXX"),
     ("latest", "In the latest quarter, profit doubled.", "the latest quarter", "DATE", "2016-Q3"),
     ("ago", "The plant was built about twenty years ago.", "about twenty years ago", "DATE", "1996"),
     ("ago", "She left the firm a month ago.", "a month ago", "DATE", "2016-09"),

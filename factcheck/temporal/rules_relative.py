@@ -16,7 +16,7 @@ from factcheck.temporal.rules_dates import (
     _Result,
     _tense_of,
 )
-from factcheck.temporal.tense import _tense, scheduled_event_after
+from factcheck.temporal.tense import _PAST_WORDS, _tense, scheduled_event_after
 from factcheck.temporal.vocab import (
     _EVERY_BEFORE,
     _MONTH_RE,
@@ -92,6 +92,10 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if ref is None:
             return None
         off = 1 if rel == "the following" else -1
+        unknown = _unknown_step(m, ctx, unit, off, ref)
+        if unknown is not None:
+            # "The following month, the board resigned" with no month named before
+            return "DATE", unknown, None
         val = _rel_value(unit, off, ref)
         _note_value(ctx, val)
         return "DATE", val, None
@@ -294,6 +298,48 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", base, None
 
 
+# the end of the sentence before "Today": its last sentence mark, closing quotes and spaces
+_SENTENCE_BEFORE_END = re.compile(r"[.!?][\"”’']?\s*\Z")
+_SENTENCE_MARK = re.compile(r"[.!?\n]")
+# a day named in that sentence ("Yesterday he visited Ohio. Today, he is in Michigan"): "today" is its next day
+_DAY_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_VOCAB["then_now_day_words"], key=len, reverse=True))
+    + "|"
+    + _WEEKDAY_RE
+    + r")\b",
+    re.I,
+)
+# a past form anywhere in that sentence tells it in the past ("The Act was signed into law in 1973 to protect
+# ... species"), however far from its end (tense.toml past_words less [vocab] then_now_not_past, words that are
+# also other words: "last", "set", "hit")
+_THEN_WORDS = _PAST_WORDS - frozenset(_VOCAB["then_now_not_past"])
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@_resolver("today_then_now")  # pattern and examples: time.toml, rule today_then_now
+def _today_then_now(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """The present era (PRESENT_REF) for "Today" opening a sentence of a present state after a sentence told in
+    the past ("Dues were $6,612 a year. Today, that same membership costs $25,000"): now set against then, as "But
+    today" is (rule today_contrast). After a sentence about a day, or with no sentence before, the anchor's day."""
+    before = ctx.text[max(0, m.start() - 300) : m.start()]
+    end = _SENTENCE_BEFORE_END.search(before)
+    if end is not None and end.start() > 0:
+        marks = [x.end() for x in _SENTENCE_MARK.finditer(before, 0, end.start())]
+        sentence = before[marks[-1] if marks else 0 : end.start()]
+        at = m.start() - len(before) + end.start()
+        if _DAY_BEFORE.search(sentence) is None and (
+            any(w.lower() in _THEN_WORDS for w in _WORD.findall(sentence))
+            or _tense(ctx.text, at, at) == "PAST"
+        ):
+            return "DATE", "PRESENT_REF", None
+    a = ctx.anchor
+    if a is None:
+        return "DATE", "XXXX-XX-XX", None
+    ctx.last_ref = a
+    return "DATE", _fmt_date(a), None
+
+
 # ---- weekdays ------------------------------------------------------------------------------
 
 # newspapers and programmes named after a weekday ([vocab] weekday_titles)
@@ -450,7 +496,7 @@ def _ref_date(ctx: _Ctx, unit: str) -> dt.date | None:
         return ctx.last_ref
     if unit == "month" and ctx.last_month is not None:
         return dt.date(ctx.last_month[0], ctx.last_month[1], 1)
-    if unit == "year" and ctx.last_year is not None:
+    if unit in ("year", "decade", "century") and ctx.last_year is not None:
         return dt.date(ctx.last_year, 1, 1)
     return ctx.anchor
 
@@ -480,16 +526,9 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if ("before" in w or "previous" in w)
         else 0
     )
-    if off and ref is ctx.anchor and _unnamed_reference(ctx, unit):
-        # nothing named before to count from, and the anchor is no reference either when the clause points
-        # the other way: "The day after, the company announced cuts" is no day after publication
-        tense = _tense(ctx.text, m.start(), m.end())
-        if (off > 0 and tense == "PAST") or (off < 0 and tense == "FUT"):
-            return (
-                "DATE",
-                {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX"),
-                None,
-            )
+    unknown = _unknown_step(m, ctx, unit, off, ref)
+    if unknown is not None:
+        return "DATE", unknown, None
     if w.startswith("that ") and unit in ("week", "day") and _unnamed_reference(ctx, unit):
         # "I sold it that week", "That day, I was jubilant" with no day named before: a week or a day of the
         # story, not the publication's
@@ -497,6 +536,24 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if unit in ("day", "morning"):
         return "DATE", _fmt_date(ref + dt.timedelta(days=off)), None
     return "DATE", _rel_value(unit, off, ref), None
+
+
+_UNKNOWN_OF_UNIT = {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "decade": "XXX", "century": "XX"}
+
+
+def _unknown_step(m: re.Match[str], ctx: _Ctx, unit: str, off: int, ref: dt.date) -> str | None:
+    """The unknown value of a step from the time last named ("the day after", "the following month") when
+    nothing of its granularity was named before and the clause points the other way, else None.
+
+    The anchor is no reference then: "The day after, the company announced cuts", "The following year, the firm
+    went bankrupt" are no day or year after publication (a future clause, "The following year will be harder",
+    may count from it)."""
+    if not off or ref is not ctx.anchor or not _unnamed_reference(ctx, unit):
+        return None
+    tense = _tense(ctx.text, m.start(), m.end())
+    if (off > 0 and tense == "PAST") or (off < 0 and tense == "FUT"):
+        return _UNKNOWN_OF_UNIT.get(unit, "XXXX-XX-XX")
+    return None
 
 
 def _unnamed_reference(ctx: _Ctx, unit: str) -> bool:

@@ -1,0 +1,135 @@
+"""Issue #21's error kinds, variant by variant (session 28, part times13): an anaphoric step ("the following
+month") with nothing named before to count from, and "Today" opening a sentence of a present state after a
+sentence told in the past (the present era). The rules' own examples run in tests/test_temporal_rules.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.temporal import tag
+
+D = dt.date
+
+
+def _reading(text: str, anchor: dt.date | None, phrase: str) -> tuple[str, str]:
+    refs = [r for r in tag(text, anchor) if r.text == phrase]
+    assert refs, f"{phrase!r} not read in {text!r}: {[(r.text, r.value) for r in tag(text, anchor)]}"
+    return refs[0].type, refs[0].value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # a past clause and nothing named before: the step counts from a time the text does not give
+        ("The following month, the board resigned.", "The following month", "XXXX-XX"),
+        ("The following year, the firm went bankrupt.", "The following year", "XXXX"),
+        ("The following week, prices rose again.", "The following week", "XXXX-WXX"),
+        ("The following decade saw rapid growth.", "The following decade", "XXX"),
+        ("The previous century will be remembered for its wars.", "The previous century", "XX"),
+        # a clause that looks ahead may count from the publication date; "the previous" in the past too
+        ("The following year will be harder, the minister warned.", "The following year", "2025"),
+        ("The previous month, sales had dropped.", "The previous month", "2024-02"),
+        # a time named before is the reference (a decade counts from the year last named)
+        ("He was elected in 2020 and resigned the following year.", "the following year", "2021"),
+        (
+            "The town was founded in 1990. The following decade saw rapid growth.",
+            "The following decade",
+            "200",
+        ),
+        ("He was born in 2005. The previous decade had been hard.", "The previous decade", "199"),
+    ],
+)
+def test_anaphoric_step_with_nothing_named_before(text: str, phrase: str, value: str) -> None:
+    assert _reading(text, D(2024, 3, 13), phrase) == ("DATE", value)
+
+
+@given(
+    unit=st.sampled_from(["week", "month", "year", "decade"]),
+    verb=st.sampled_from(["resigned", "went bankrupt", "saw rapid growth", "was quiet", "had doubled"]),
+    anchor=st.dates(min_value=D(1990, 1, 1), max_value=D(2030, 12, 31)),
+)
+def test_following_unit_in_a_past_clause_never_counts_from_the_anchor(
+    unit: str, verb: str, anchor: dt.date
+) -> None:
+    text = f"The following {unit}, the company {verb}."
+    typ, value = _reading(text, anchor, f"The following {unit}")
+    assert typ == "DATE"
+    assert value == {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "decade": "XXX"}[unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # then against now: the present era (PolNeAR train NYT 2015-11-25's shape; realworld-dev dw.com's; ECB+ 19_6)
+        ("Dues were $500 a year. Today, the same membership costs $2,000.", "PRESENT_REF"),
+        ("The port was once a sleepy village. Today it is one of the busiest in Asia.", "PRESENT_REF"),
+        ("Few people owned a car in 1950. Today, most families have two.", "PRESENT_REF"),
+        (
+            "The police were barred from the campus in 1970. Today, the schools are once again full of protest.",
+            "PRESENT_REF",
+        ),
+        # the day's news
+        ("Today is the last day to register.", "2024-03-13"),
+        ("Today, the Senate is expected to vote on the bill.", "2024-03-13"),
+        ("Today, the city has a new mayor.", "2024-03-13"),
+        ("The bill passed in 2019. Today, the company announced 500 layoffs.", "2024-03-13"),
+        ("The bill passed in 2019. Today, the company has announced 500 layoffs.", "2024-03-13"),
+        ("The senator spoke in Ohio last night. Today, she has three rallies in Michigan.", "2024-03-13"),
+        ("The Senate met on Monday. Today, the House is in session.", "2024-03-13"),
+    ],
+)
+def test_today_opening_a_sentence_after_a_past_one(text: str, value: str) -> None:
+    assert _reading(text, D(2024, 3, 13), "Today") == ("DATE", value)
+
+
+def test_today_then_now_without_an_anchor() -> None:
+    # the era needs no anchor; the day stays unknown without one
+    assert _reading("Dues were $500 a year. Today, the same membership costs $2,000.", None, "Today") == (
+        "DATE",
+        "PRESENT_REF",
+    )
+    assert _reading("Today, the city has a new mayor.", None, "Today") == ("DATE", "XXXX-XX-XX")
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+@pytest.mark.parametrize(
+    ("written", "value"), [("the 1970{a}s", "197"), ("the late 1980{a}s", "198"), ("the 1990{a}s", "199")]
+)
+def test_decade_with_either_apostrophe(apostrophe: str, written: str, value: str) -> None:
+    # a decade written with an apostrophe, straight or typographic, is the decade, never its first year
+    phrase = written.format(a=apostrophe)
+    refs = [
+        r for r in tag(f"Prices soared in {phrase}, the report said.", D(2016, 3, 15)) if r.type == "DATE"
+    ]
+    assert [r.value for r in refs] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("After months of talks, the deal was signed.", "months", "PXM"),
+        ("Years of war have left the city in ruins.", "Years", "PXY"),
+        ("The truce came after days of negotiations.", "days", "PXD"),
+        ("The voters' wages were eroded by decades of globalization.", "decades", "PXY"),
+        ("The rescue came after hours of searching.", "hours", "PTXH"),
+    ],
+)
+def test_bare_units_of_an_activity(text: str, phrase: str, value: str) -> None:
+    assert _reading(text, D(2016, 4, 8), phrase) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("He spent the happiest years of his life in Rome.", "years"),
+        ("She was born in the early years of the war.", "years"),
+        ("He left for months of training.", "months"),
+        ("After years of it, he quit.", "years"),
+    ],
+)
+def test_units_of_a_time_or_a_life_are_no_duration(text: str, phrase: str) -> None:
+    assert all(r.text != phrase for r in tag(text, D(2016, 4, 8)))
