@@ -996,9 +996,8 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
 _GAP_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 # an ampersand between capitals is inside a name ("PG&E officials said", "AT&T said": were "PG & E", "T"), for
 # a text that holds an "&" (most hold none)
-_GAP_TOKEN_AMPERSAND = re.compile(
-    r"(\s*)(" + _TOKEN_HEAD + r"|[\w’'\-]+(?:(?<=[A-Z])&[A-Z][\w’'\-]*)*|[^\w\s])"
-)
+_TOKEN_AMPERSAND = re.compile(_TOKEN_HEAD + r"|[\w’'\-]+(?:(?<=[A-Z])&[A-Z][\w’'\-]*)*|[^\w\s]")
+_GAP_TOKEN_AMPERSAND = re.compile(r"(\s*)(" + _TOKEN_AMPERSAND.pattern + ")")
 
 
 _POSSESSIVE_OUTLET = re.compile(r"^(?P<o>[A-Z][\w.\- ]*?)[’']s?\s+\S")
