@@ -849,12 +849,12 @@ def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[st
 
 @functools.cache
 def _coordinated_pronoun(pronoun: str) -> re.Pattern[str]:
-    """A clause joined to the one before it whose subject is ``pronoun`` (", but she", " and he"), or opened
-    by a colon, a semicolon or a dash ("...: He also said", "... — he told the AP")."""
+    """A clause joined to the one before it whose subject is ``pronoun`` (", but she", " and he", " when she"),
+    or opened by a colon, a semicolon or a dash ("...: He also said", "... — he told the AP")."""
     marks = "|".join(re.escape(m) for m in attribution.CLAUSE_MARKS)
     return re.compile(
         r"(?:\b(?:"
-        + "|".join(attribution.COORDINATORS)
+        + "|".join((*attribution.COORDINATORS, *attribution.PRONOUN_SUBORDINATORS))
         + r")\s+"
         + re.escape(pronoun)
         + r"|(?:"

@@ -1,0 +1,64 @@
+"""Speakers of round 28 (part spk16): a "he"/"she"/"they" that speaks in a clause of a time or a reason after
+the main one ("Clinton caught flak ... when she said ..."), and the emphatic "did"/"does" before a speech verb
+("Reince Priebus, however, did note that ...")."""
+
+from __future__ import annotations
+
+from factcheck import attribution, extract, ingest
+
+
+def _speaker(text: str, part: str) -> str | None:
+    art = ingest.article_from_record(
+        {"text": text, "date": "2016-06-01", "language": "en"}, path="x.json", key="x"
+    )
+    return next(c.speaker for c in extract.extract(art, min_score=0.0) if part in c.text)
+
+
+def test_a_pronoun_after_when_speaks_as_the_person_who_opens_the_sentence() -> None:
+    # (PolNeAR train, breitbart and wash-post: Clinton booed, Trump's applause)
+    text = (
+        "By Amber Phillips\n\n"
+        "Hillary Clinton and Tim Kaine spoke in Philadelphia on Saturday. Kaine said the ticket would win.\n\n"
+        "Clinton was booed at the debate when she said the attack on her was an attack on the president."
+    )
+    assert _speaker(text, "booed") == "Hillary Clinton"
+    text = (
+        "Donald Trump spoke for an hour in Iowa on Saturday.\n\n"
+        "Trump's biggest applause came when he said 40 percent of the voters would follow him in November."
+    )
+    assert _speaker(text, "applause") == "Donald Trump"
+
+
+def test_a_pronoun_after_because_speaks_for_the_group_named_before() -> None:
+    # (PolNeAR train, politico)
+    text = (
+        "Senate Democrats met on Tuesday.\n\n"
+        "Senate Democrats blocked the bill because they said the language was an untenable poison pill."
+    )
+    assert _speaker(text, "blocked") == "Senate Democrats"
+
+
+def test_a_subordinate_pronoun_that_reports_no_words_has_no_speaker() -> None:
+    # a clause that opens the sentence, a thought, the object of "said", a condition
+    for text in (
+        "When he said that, the crowd booed.",
+        "That frustrates many analysts because they believe that a shift in policy will come only later.",
+        "The governor tried to walk back his comments a day after he said them.",
+        "If we are hearing his strategy correctly when he says he intends to pick up delegates, the plan is risky.",
+    ):
+        assert attribution.attribute(text) is None, text
+
+
+def test_the_emphatic_did_before_a_speech_verb_keeps_its_subject() -> None:
+    # (dev13 uproxx; PolNeAR train breitbart)
+    text = (
+        "Donald Trump praised Rudy Giuliani on Friday.\n\n"
+        "Embattled Chief of Staff Reince Priebus, however, did note that Giuliani had passed the team's vetting "
+        "process with flying colors."
+    )
+    assert _speaker(text, "vetting") == "Reince Priebus"
+    text = (
+        "Sheldon Adelson met the candidates in Las Vegas.\n\n"
+        "The casino owner Sheldon Adelson did say he found Trump to be very charming at the dinner."
+    )
+    assert _speaker(text, "charming") == "Sheldon Adelson"
