@@ -3016,10 +3016,10 @@ def _attribute(
                 pronoun = _PRONOUNS[toks[p][0].lower()]
                 spans.append((toks[p][1], e))
                 verb = verb or t
-                if content is None:
-                    content = (
-                        (e, len(text)) if subordinate or len(text) - e >= toks[p][1] else (0, toks[p][1])
-                    )
+                if content is None and not subordinate:
+                    # (a subordinate clause's report leaves the main clause, the writer's, in the claim: "A video
+                    # shows a woman pushing a priest off a stage after he said, “...”")
+                    content = (e, len(text)) if len(text) - e >= toks[p][1] else (0, toks[p][1])
             continue
         if participle:
             first = text.split(None, 1)[0].lower() if text.strip() else ""

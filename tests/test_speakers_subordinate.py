@@ -62,3 +62,19 @@ def test_the_emphatic_did_before_a_speech_verb_keeps_its_subject() -> None:
         "The casino owner Sheldon Adelson did say he found Trump to be very charming at the dinner."
     )
     assert _speaker(text, "charming") == "Sheldon Adelson"
+
+
+def test_the_main_clause_before_a_subordinate_report_stays_the_claim() -> None:
+    # (a claim Snopes checked, CLEF 2020: the main clause is the writer's report and stays shown)
+    from factcheck.model import DEFAULT_MIN_SCORE
+
+    art = ingest.article_from_record(
+        {
+            "text": 'A video shows a woman pushing a priest off a stage after he said, "Fat women cannot go to heaven."',
+            "date": "2019-06-01",
+            "language": "en",
+        },
+        path="x.json",
+        key="x",
+    )
+    assert any(c.score >= DEFAULT_MIN_SCORE and "pushing a priest" in c.text for c in extract.extract(art))
