@@ -867,6 +867,22 @@ def _coordinated_pronoun(pronoun: str) -> re.Pattern[str]:
     )
 
 
+def _subordinate_subject_persons(
+    text: str, st: _Sent, pronoun: str, canon: Any, known: frozenset[str]
+) -> list[str]:
+    """The persons sentence ``st`` names before a clause of a time or a reason whose subject is ``pronoun``, first
+    first: the main clause's subject is the likeliest one it stands for ("The legislature passed a ban, but Gov.
+    Mary Fallin vetoed the bill because she said ..." -> Fallin, not a person who spoke before; "Trump's biggest
+    applause came when he said ..." -> Trump)."""
+    m = re.search(
+        r"\b(?:" + "|".join(attribution.PRONOUN_SUBORDINATORS) + r")\s+" + re.escape(pronoun) + r"\b",
+        text[st.start : st.end],
+    )
+    if m is None:
+        return []
+    return [str(canon(p.text)) for p in _person_mentions(st, canon, known) if p.end <= st.start + m.start()]
+
+
 def _coordinate_subject_person(
     text: str, st: _Sent, pronoun: str, canon: Any, known: frozenset[str]
 ) -> str | None:
@@ -2094,6 +2110,17 @@ def extract(
                         # named, unless the article's pronouns for them say otherwise
                         # "When Meghan joined the family, she said": the subject of the clause that opens the
                         # sentence, when the article's pronouns for them are this one
+                        if lead is None:
+                            lead = next(
+                                (
+                                    p
+                                    for p in _subordinate_subject_persons(
+                                        text, st, att.pronoun, full_name, speaking()
+                                    )
+                                    if genders().get(p, given().get(p)) == att.pronoun
+                                ),
+                                None,
+                            )
                         if lead is None:
                             lead = _clause_subject_person(text, st, full_name, speaking())
                             if lead is not None and genders().get(lead) != att.pronoun:

@@ -29,6 +29,16 @@ def test_a_pronoun_after_when_speaks_as_the_person_who_opens_the_sentence() -> N
     assert _speaker(text, "applause") == "Donald Trump"
 
 
+def test_a_subordinate_pronoun_stands_for_the_main_clause_subject_not_the_last_speaker() -> None:
+    # (PolNeAR train, wash-post: Penny Nance spoke in the sentence before; the governor vetoed the bill)
+    text = (
+        "“This ruling is a tragedy,” said Penny Nance, the president of Concerned Women for America.\n\n"
+        "The legislature passed a measure that would ban almost all abortions, but Republican Gov. Mary Fallin, "
+        "who opposes abortion, vetoed the bill because she said it was unconstitutional."
+    )
+    assert _speaker(text, "vetoed") == "Mary Fallin"
+
+
 def test_a_pronoun_after_because_speaks_for_the_group_named_before() -> None:
     # (PolNeAR train, politico)
     text = (
