@@ -3016,9 +3016,18 @@ def _attribute(
                 pronoun = _PRONOUNS[toks[p][0].lower()]
                 spans.append((toks[p][1], e))
                 verb = verb or t
-                if content is None and not subordinate:
-                    # (a subordinate clause's report leaves the main clause, the writer's, in the claim: "A video
-                    # shows a woman pushing a priest off a stage after he said, “...”")
+                if content is None and subordinate:
+                    # the main clause the subordinate one hangs on stays in what is reported, the writer's words
+                    # with it ("A video shows a woman pushing a priest off a stage after he said, “...”" stays a
+                    # claim); a clause joined before it ("The legislature passed a ban, but Gov. Fallin vetoed it
+                    # because she said ...") is not framed
+                    b = p - 1
+                    while b > 0 and not (
+                        toks[b][0] == ";" or (toks[b][0] in COORDINATORS and toks[b - 1][0] == ",")
+                    ):
+                        b -= 1
+                    content = (toks[b][1] if b > 0 else 0, len(text))
+                elif content is None:
                     content = (e, len(text)) if len(text) - e >= toks[p][1] else (0, toks[p][1])
             continue
         if participle:

@@ -874,11 +874,14 @@ def _subordinate_subject_persons(
     first: the main clause's subject is the likeliest one it stands for ("The legislature passed a ban, but Gov.
     Mary Fallin vetoed the bill because she said ..." -> Fallin, not a person who spoke before; "Trump's biggest
     applause came when he said ..." -> Trump)."""
+    sent = text[st.start : st.end]
     m = re.search(
-        r"\b(?:" + "|".join(attribution.PRONOUN_SUBORDINATORS) + r")\s+" + re.escape(pronoun) + r"\b",
-        text[st.start : st.end],
+        r"\b(?:" + "|".join(attribution.PRONOUN_SUBORDINATORS) + r")\s+(" + re.escape(pronoun) + r")\b", sent
     )
-    if m is None:
+    # (only the sentence's first "he"/"she": "Last month, he waded into politics on a Kansas City station when he
+    # suggested ..." is about whoever the first "he" is; "He's leaning toward Kasich, he said, because he ...")
+    first = re.search(r"\b" + re.escape(pronoun) + r"\b", sent, re.IGNORECASE)
+    if m is None or first is None or first.start() != m.start(1):
         return []
     return [str(canon(p.text)) for p in _person_mentions(st, canon, known) if p.end <= st.start + m.start()]
 
