@@ -88,3 +88,18 @@ def test_the_main_clause_before_a_subordinate_report_stays_the_claim() -> None:
         key="x",
     )
     assert any(c.score >= DEFAULT_MIN_SCORE and "pushing a priest" in c.text for c in extract.extract(art))
+
+
+def test_a_subordinate_pronoun_after_the_sentence_s_own_pronoun_stands_for_that_one() -> None:
+    # (PolNeAR train, nyt and politico: a place typed as a person, a person named in the main clause's object)
+    text = (
+        "Curt Schilling was fired by ESPN on Wednesday.\n\n"
+        "Last month, he waded into politics on a Kansas City radio station when he suggested that the candidate "
+        "should be buried under a jail somewhere."
+    )
+    assert _speaker(text, "waded") == "Curt Schilling"
+    text = (
+        "Kyle Babcock, a student, came to the rally with a John Kasich sign.\n\n"
+        "He's leaning toward Kasich, he said, because he prizes electability and reclaiming the White House."
+    )
+    assert _speaker(text, "leaning") == "Kyle Babcock"
