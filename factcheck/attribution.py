@@ -57,6 +57,10 @@ _TIME_UNITS = frozenset(_W["time_units"])
 _PRONOUN_OPENERS = frozenset(_W["pronoun_openers"])
 CLAUSE_MARKS = tuple(_W["clause_marks"])  # (the marks that open a clause of its own: ":", ";")
 _PRONOUN_AFTER = frozenset(_W["pronoun_after"])  # (right before a speaking pronoun)
+PRONOUN_SUBORDINATORS = tuple(_W["pronoun_subordinators"])  # ("..., when she said ...")
+_SUBORDINATE_SPEECH = frozenset(_W["subordinate_speech_verbs"])
+_CONDITIONS = frozenset(_W["conditions"])
+_SAID_OBJECT = re.compile(r" (?:" + "|".join(map(re.escape, _W["said_objects"])) + r")\b")
 _TIME_PHRASE_ENDS = frozenset(_W.get("time_phrase_ends", []))
 _TIME_PREPOSITIONS = frozenset(_W["time_prepositions"])
 # the words of a time phrase that opens a sentence ("In 2009", "On Monday", "Last week", "Earlier this month")
@@ -2985,6 +2989,15 @@ def _attribute(
         p = k - 1  # the pronoun, before adverbs: "He also added that ..."
         while p > 0 and toks[p][0] in _AUX:  # (not any -ly word: "he finally admitted his ruse" is an act)
             p -= 1
+        # "Clinton caught flak ... when she said she could not support ...": a clause of a time or a reason
+        # after the main one (not one that opens the sentence), with words reported after its verb
+        subordinate = (
+            p >= 2
+            and toks[p - 1][0].lower() in PRONOUN_SUBORDINATORS
+            and t in _SUBORDINATE_SPEECH
+            and (text.startswith(" that ", e) or (t in ("said", "says") and not _SAID_OBJECT.match(text, e)))
+            and not any(tk[0].lower() in _CONDITIONS for tk in toks[: p - 1])
+        )
         if (
             k > 0
             and not (p > 0 and toks[p - 1][0] == "and" and toks[p][0].lower() == "it")
@@ -2992,6 +3005,7 @@ def _attribute(
             and (
                 (p < 1 and ws == 0)
                 or (p >= 1 and toks[p - 1][0] in _PRONOUN_AFTER)
+                or subordinate
                 # ("... went further than placating members: He also said that ...": a person's clause of its own)
                 or (p >= 1 and toks[p - 1][0] in CLAUSE_MARKS and toks[p][0].lower() in ("he", "she"))
                 or (ws == 0 and _pronoun_opener(toks, p))
@@ -3001,7 +3015,18 @@ def _attribute(
                 pronoun = _PRONOUNS[toks[p][0].lower()]
                 spans.append((toks[p][1], e))
                 verb = verb or t
-                if content is None:
+                if content is None and subordinate:
+                    # the main clause the subordinate one hangs on stays in what is reported, the writer's words
+                    # with it ("A video shows a woman pushing a priest off a stage after he said, “...”" stays a
+                    # claim); a clause joined before it ("The legislature passed a ban, but Gov. Fallin vetoed it
+                    # because she said ...") is not framed
+                    b = p - 1
+                    while b > 0 and not (
+                        toks[b][0] == ";" or (toks[b][0] in COORDINATORS and toks[b - 1][0] == ",")
+                    ):
+                        b -= 1
+                    content = (toks[b][1] if b > 0 else 0, len(text))
+                elif content is None:
                     content = (e, len(text)) if len(text) - e >= toks[p][1] else (0, toks[p][1])
             continue
         if participle:

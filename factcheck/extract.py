@@ -849,12 +849,12 @@ def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[st
 
 @functools.cache
 def _coordinated_pronoun(pronoun: str) -> re.Pattern[str]:
-    """A clause joined to the one before it whose subject is ``pronoun`` (", but she", " and he"), or opened
-    by a colon, a semicolon or a dash ("...: He also said", "... — he told the AP")."""
+    """A clause joined to the one before it whose subject is ``pronoun`` (", but she", " and he", " when she"),
+    or opened by a colon, a semicolon or a dash ("...: He also said", "... — he told the AP")."""
     marks = "|".join(re.escape(m) for m in attribution.CLAUSE_MARKS)
     return re.compile(
         r"(?:\b(?:"
-        + "|".join(attribution.COORDINATORS)
+        + "|".join((*attribution.COORDINATORS, *attribution.PRONOUN_SUBORDINATORS))
         + r")\s+"
         + re.escape(pronoun)
         + r"|(?:"
@@ -865,6 +865,25 @@ def _coordinated_pronoun(pronoun: str) -> re.Pattern[str]:
         + re.escape(pronoun.capitalize())
         + r"))\b"
     )
+
+
+def _subordinate_subject_persons(
+    text: str, st: _Sent, pronoun: str, canon: Any, known: frozenset[str]
+) -> list[str]:
+    """The persons sentence ``st`` names before a clause of a time or a reason whose subject is ``pronoun``, first
+    first: the main clause's subject is the likeliest one it stands for ("The legislature passed a ban, but Gov.
+    Mary Fallin vetoed the bill because she said ..." -> Fallin, not a person who spoke before; "Trump's biggest
+    applause came when he said ..." -> Trump)."""
+    sent = text[st.start : st.end]
+    m = re.search(
+        r"\b(?:" + "|".join(attribution.PRONOUN_SUBORDINATORS) + r")\s+(" + re.escape(pronoun) + r")\b", sent
+    )
+    # (only the sentence's first "he"/"she": "Last month, he waded into politics on a Kansas City station when he
+    # suggested ..." is about whoever the first "he" is; "He's leaning toward Kasich, he said, because he ...")
+    first = re.search(r"\b" + re.escape(pronoun) + r"\b", sent, re.IGNORECASE)
+    if m is None or first is None or first.start() != m.start(1):
+        return []
+    return [str(canon(p.text)) for p in _person_mentions(st, canon, known) if p.end <= st.start + m.start()]
 
 
 def _coordinate_subject_person(
@@ -2094,6 +2113,17 @@ def extract(
                         # named, unless the article's pronouns for them say otherwise
                         # "When Meghan joined the family, she said": the subject of the clause that opens the
                         # sentence, when the article's pronouns for them are this one
+                        if lead is None:
+                            lead = next(
+                                (
+                                    p
+                                    for p in _subordinate_subject_persons(
+                                        text, st, att.pronoun, full_name, speaking()
+                                    )
+                                    if genders().get(p, given().get(p)) == att.pronoun
+                                ),
+                                None,
+                            )
                         if lead is None:
                             lead = _clause_subject_person(text, st, full_name, speaking())
                             if lead is not None and genders().get(lead) != att.pronoun:
