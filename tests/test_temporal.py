@@ -1657,6 +1657,22 @@ _HINT_PIECES = st.sampled_from(
         "12/3/99",
         "2024-05-16",
         "2024-05-16T10:30",
+        "MARCH 14, 2013",
+        "SEPT. 3, 2012",
+        "MAY 2",
+        "the second half of 2023",
+        "the first HALF",
+        "H1 2024",
+        "h2",
+        "per day",
+        "PER WEEK",
+        "FY25",
+        "FY '24",
+        "fıscal '24",
+        "FİSCAL year '23",
+        "the 2024 fiscal year",
+        "its 2019 FINANCIAL year",
+        "2020  tax year",
     ]
 )
 
