@@ -1148,7 +1148,9 @@ def impossible_day(text: str, language: str | None, today: dt.date) -> str | Non
         return None
     year_first = _YEAR_FIRST.fullmatch(text.strip())
     if year_first and not 1 <= int(year_first.group("m")) <= 12:
-        return f"a year has no month {int(year_first.group('m'))}; a date written year first is year-month-day."
+        return (
+            f"a year has no month {int(year_first.group('m'))}; a date written year first is year-month-day."
+        )
     for m in _DAY_NUMBER.finditer(text):
         n = int(m.group())
         first = "1".zfill(len(m.group()))  # (2023-02-30 -> 2023-02-01: the form stays what it was)
