@@ -1066,7 +1066,7 @@ class Review:
     def named_claim(self, claim_id: str) -> str:
         """A claim as a reviewer recognises it in a message: its first words (its id when it is not read)."""
         text = self.claim_text(claim_id)
-        return f"'{_first_words(text)}'" if text.strip() else claim_id
+        return _quoted(text) if text.strip() else claim_id
 
     def named_article(self, key: str) -> str:
         """An article as a reviewer recognises it: its outlet and the first words of its title."""
@@ -1109,9 +1109,7 @@ class Review:
         if op == "add_claim":
             text = after.get("text")
             return (
-                f"add claim '{_first_words(text)}'"
-                if isinstance(text, str) and text.strip()
-                else f"add claim {key}"
+                f"add claim {_quoted(text)}" if isinstance(text, str) and text.strip() else f"add claim {key}"
             )
         if kind == "article":
             what = {"published": "publication date", "title": "title", "outlet": "outlet"}.get(op, op)
@@ -1711,7 +1709,7 @@ def article_named(a: Article) -> str:
     """An article as a reviewer recognises it: its outlet (its file name when it has none) and the first
     words of its title."""
     outlet = one_line(a.outlet or Path(a.key).name)
-    return f"{outlet} '{_first_words(a.title)}'" if a.title and a.title.strip() else outlet
+    return f"{outlet} {_quoted(a.title)}" if a.title and a.title.strip() else outlet
 
 
 def originals_named(
@@ -1733,6 +1731,19 @@ def _first_words(text: str) -> str:
     words = text.split()
     head = clipped(" ".join(words[:_FIRST_WORDS]), 50)
     return one_line(head + ("…" if len(words) > _FIRST_WORDS and not head.endswith("…") else ""))
+
+
+_SINGLE_QUOTES = "'‘’‛‚"
+
+
+def _quoted(text: str) -> str:
+    """The first words of a claim or a title in single quotes; in double ones when they begin or end with a
+    single quote, so the marks read as what they are: a headline that opens with a quoted name read
+    "Reuters ''Parasite' scores historic upset…'"."""
+    words = _first_words(text)
+    if words[:1] in _SINGLE_QUOTES or words.removesuffix("…")[-1:] in _SINGLE_QUOTES:
+        return f'"{words}"'
+    return f"'{words}'"
 
 
 def _remap_change(c: _Change, remap: dict[str, str]) -> _Change:

@@ -1102,18 +1102,30 @@ def _attach_clocks(out: list[TimeRef], text: str) -> list[TimeRef]:
 __all__ = ["clear_cache", "supported", "tag", "tag_language"]
 
 
+_YEAR_FIRST = re.compile(r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})")
+
+
 def typed_date(text: str, language: str | None, today: dt.date) -> dt.date | None:
     """The day a reviewer typed for an article's publication ("2024-05-03", "3 May 2024", "20 de setembro de
     2023", "3 days ago", "lundi dernier"), or None. The article's language is tried first, so a date in figures
     reads as that language writes it ("08/03/2016" is 8 March on a German page); then the languages factcheck
     has a folder for (dateparser's guess among all its languages reads a half-typed "3 Ma" as Hungarian "ma",
     today); then the languages' time rules for what dateparser does not read. What names no day and month is none: a
-    half-typed "3 Ma" is no date (dateparser alone reads it as the 3rd of this month), nor is "May 2024"."""
+    half-typed "3 Ma" is no date (dateparser alone reads it as the 3rd of this month), nor is "May 2024". A date
+    in figures written year first ("2024-05-03", "2024/5/3", "2024.05.03") is year-month-day only, as ISO 8601
+    and every language that writes the year first has it: dateparser read a mistyped "2019-13-01" as 13 January
+    (year-day-month), a day nobody meant."""
     v = text.strip()
     try:
         return dt.date.fromisoformat(v)
     except ValueError:
         pass
+    year_first = _YEAR_FIRST.fullmatch(v)
+    if year_first:
+        try:
+            return dt.date(*(int(year_first.group(g)) for g in ("y", "m", "d")))
+        except ValueError:
+            return None
     tried = (language, "en") if language else ("en",)
     got = parse_date_text(v, languages=tried, anchor=today, whole_day=True)
     others = tuple(code for code in languages() if code not in tried)
@@ -1134,6 +1146,11 @@ def impossible_day(text: str, language: str | None, today: dt.date) -> str | Non
     other reasons: say those as before)."""
     if typed_date(text, language, today) is not None:
         return None
+    year_first = _YEAR_FIRST.fullmatch(text.strip())
+    if year_first and not 1 <= int(year_first.group("m")) <= 12:
+        return (
+            f"a year has no month {int(year_first.group('m'))}; a date written year first is year-month-day."
+        )
     for m in _DAY_NUMBER.finditer(text):
         n = int(m.group())
         first = "1".zfill(len(m.group()))  # (2023-02-30 -> 2023-02-01: the form stays what it was)

@@ -277,6 +277,12 @@ def test_edit_sets_the_publication_date_as_the_tui_reads_it(
         capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--published", "February 30, 2023"
     )
     assert code == 2 and "no such day (February 2023 has no day 30: it has 28 days)" in err, err
+    # a mistyped month in a date written year first is refused, not read year-day-month (13 January)
+    code, _, err = run(
+        capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--published", "2019-13-01"
+    )
+    assert code == 2 and "no such day (a year has no month 13;" in err, err
+    assert sess.load(Path("sessions/s.toml")).articles["alpha.txt"].published is None
 
 
 def test_a_moved_corpus_is_named_not_reported_as_an_empty_review(

@@ -47,3 +47,30 @@ def test_every_iso_day_past_the_month_s_end_is_named(year: int, month: int, day:
     assert (got is not None) == (day > last)
     if got:
         assert f"no day {day}: it has {last} days" in got
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es", None])
+@pytest.mark.parametrize("typed", ["2019-13-01", "2019/13/01", "2019.13.01", "2019-31-12", "2019-00-05"])
+def test_a_year_first_date_is_year_month_day_only(typed: str, language: str | None) -> None:
+    """A mistyped month in a date written year first is refused with that reason: dateparser read
+    "2019-13-01" as 13 January (year-day-month) and `edit --published` / `p` saved that day."""
+    month = int(typed[5:7])
+    assert typed_date(typed, language, TODAY) is None
+    said = impossible_day(typed, language, TODAY)
+    assert said is not None and said.startswith(f"a year has no month {month};"), said
+
+
+@given(
+    st.integers(1900, 2100),
+    st.integers(0, 99),
+    st.integers(1, 28),
+    st.sampled_from(["-", "/", "."]),
+    st.booleans(),
+)
+def test_a_year_first_date_reads_as_its_year_month_and_day(
+    year: int, month: int, day: int, sep: str, padded: bool
+) -> None:
+    width = 2 if padded else 1
+    typed = f"{year}{sep}{month:0{width}d}{sep}{day:0{width}d}"
+    got = typed_date(typed, "en", TODAY)
+    assert got == (dt.date(year, month, day) if 1 <= month <= 12 else None)

@@ -986,3 +986,28 @@ def test_a_review_grouped_in_another_thread_refuses_what_moves_groups_until_its_
         lazy.close()
         grouped.close()
         cache.reset()  # (the next test's cache object is made from its own environment)
+
+
+def test_words_that_begin_or_end_with_a_single_quote_are_named_in_double_quotes(tmp_path: Path) -> None:
+    """A headline or a claim that opens with a quoted name ('Parasite' scores historic upset...; 'We will not
+    pay,' the minister said) was named in single quotes around single quotes: "Reuters ''Parasite' scores…'"
+    in status, undo and mark's notes. Double quotes then; other words keep their single ones."""
+    write_corpus(
+        tmp_path / "corpus",
+        {
+            "a.txt": "'Parasite' scores historic upset at SAG awards\n\n'We will not pay the fine,' the Norwegian"
+            " finance minister said on Tuesday in Oslo.\nThe central bank in Oslo announced that it will raise"
+            " interest rates by 0.25 points at its meeting on 12 June.\n",
+        },
+    )
+    r = Review.open(tmp_path / "s.toml", [str(tmp_path / "corpus")], reviewer="alice")
+    try:
+        r.set_outlet("a.txt", "Reuters")
+        art = r.corpus.article("a.txt")
+        assert art is not None and art.title and art.title.startswith("'Parasite'"), art
+        assert r.named_article("a.txt") == "Reuters \"'Parasite' scores historic upset at SAG…\""
+        named = {c.text[:3]: r.named_claim(c.id) for c in r.claims("a.txt")}
+        assert named["'We"] == "\"'We will not pay the fine,'…\"", named
+        assert named["The"] == "'The central bank in Oslo announced…'", named
+    finally:
+        r.close()

@@ -130,6 +130,7 @@ async def test_publication_date_on_a_day_the_month_lacks_says_so(seeds_copy, ses
         for typed, said in (
             ("31 de febrero de 2023", "February 2023 has no day 31"),
             ("February 30, 2023", "February 2023 has no day 30"),
+            ("2019-13-01", "a year has no month 13"),  # (it was saved as 13 January, year-day-month)
         ):
             await pilot.press("p", "ctrl+u", *typed, "enter")
             assert not isinstance(app.screen, MainScreen)

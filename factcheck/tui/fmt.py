@@ -118,6 +118,17 @@ def fitted_time(value: str, width: int) -> str:
     return next((f for f in forms if len(f) <= width), clip(short, width))
 
 
+def claim_time(value: str, width: int) -> str:
+    """The claim list's time in at most ``width`` cells: the tiny form ("May?", "2023-05-03 eve."); a known
+    time whose words do not fit shows its TIMEX3 value when that fits ("2019-W40", not "week 40 of 20…": the
+    year was cut; "2019-H2", not "second half 2…"), as the groups screen does; an open one keeps its words,
+    cut ("Thursday morn…" says more than "XXXX-WXX-4TMO")."""
+    tiny = readable_time(value, tiny=True)
+    if len(tiny) > width and not is_open_time(value) and len(value) <= width:
+        return value
+    return clip(tiny, width)
+
+
 def group_time(g: EventGroup, members: Iterable[Claim], articles: Mapping[str, Article]) -> Content:
     """A group's time read as words and the words of the report it comes from ("2008 from “September 15,
     2008” in a.txt"): a group of undated articles otherwise shows a year no member's date explains."""

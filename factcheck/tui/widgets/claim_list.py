@@ -6,7 +6,7 @@ from textual.content import Content
 
 from factcheck.model import Claim
 from factcheck.session import Decision
-from factcheck.tui.fmt import badge, clip, fit_lines, readable_time
+from factcheck.tui.fmt import badge, claim_time, clip, fit_lines
 from factcheck.tui.widgets.prompt_list import PromptList
 
 TEXT_LINES = 2  # lines of claim text under each claim's head line
@@ -73,8 +73,7 @@ class ClaimList(PromptList):
     ) -> Content:
         """The head line (what never fits is the speaker's tail, cut last) and the text on two lines."""
         values = list(dict.fromkeys(claim.time_values))
-        more = f" +{len(values) - 1}" if len(values) > 1 else ""
-        when = readable_time(values[0], tiny=True) + more if values else ""  # all of them: event panel
+        more = f" +{len(values) - 1}" if len(values) > 1 else ""  # all of them: event panel
         marks: list[tuple[str, str]] = []
         if decision.dismissed:
             marks.append(("dismissed ", "$text-warning"))
@@ -96,8 +95,14 @@ class ClaimList(PromptList):
         )
         # then the first time (up to 14 cells) and the speaker in what is left (a long one is cut)
         room = width - head.cell_length - 3
-        if when and room >= 5:
-            head = Content.assemble(head, " · ", (clip(when, min(14, room)), "$text-accent"))
+        if values and room >= 5:
+            # the time fitted before the "+n" of its other times, which a cut used to take with the year
+            fit = min(14, room)
+            if fit - len(more) >= 5:
+                when = claim_time(values[0], fit - len(more)) + more
+            else:
+                when = claim_time(values[0], fit)
+            head = Content.assemble(head, " · ", (when, "$text-accent"))
         room = width - head.cell_length - 3
         if room >= 4:
             speaker = clip(claim.speaker or "—", min(24, room))
