@@ -524,6 +524,14 @@ def _clause_tense(
             # anchor: "was kidnapped to make the late-November trip", "made it hard to meet
             # demand well into the summer": the nearest occurrence
             return None
+        head = _passive_infinitive(both, k) if c == "FUT" and lk != "to" else None
+        if head is not None and _past_governs(both, head):
+            # a passive or perfect infinitive under a past verb, as the bare one above: "the inquiry only asked
+            # for messages to be handed over in September" (a November story), "ordered the plant to be closed
+            # in March": seen from the past act, the nearest occurrence (a weekday: the rest of the clause decides)
+            if short:
+                continue
+            return None
         if c == "FUT" and _reduced_plan(ltoks, k) and _past_in(ltoks[:k] + right()):
             # a plan told inside a past report looks ahead from that past time: "the release,
             # planned for early November" in a story of last autumn, "a service planned for
@@ -594,6 +602,11 @@ def _participle_governs(ltoks: list[str]) -> str | None:
         if ltoks[k].lower() in _AFTER_PARTICIPLE_STOPS:
             return None
         k -= 1
+    if k >= 0 and _classify(ltoks, k) == "FUT":
+        # a participle that looks ahead by itself governs its clause, whatever the verb before it: "an
+        # anthology ... coming in e-book June 9 and as a hardcover in November" (a May story), "the upcoming film,
+        # coming to theaters in December"
+        return "FUT"
     for j in range(k - 1, -1, -1):
         lj = ltoks[j].lower()
         if lj in _BEFORE_VERB_STOPS:
@@ -748,6 +761,20 @@ def _plan_told_in_past(tokens: list[str], k: int) -> bool:
         if lt not in _PLAN_CHAIN:
             return False
     return False
+
+
+def _passive_infinitive(tokens: list[str], k: int) -> int | None:
+    """The index of the "to" of a passive or perfect infinitive whose participle is ``tokens[k]`` ("to be handed
+    over", "to be formally sentenced", "to have been completed"), or None."""
+    j = k - 1
+    while j > 0 and _MANNER_ADVERB.fullmatch(tokens[j]):
+        j -= 1
+    if j > 0 and tokens[j].lower() == "been":
+        j -= 1
+    if j > 0 and tokens[j].lower() in ("be", "have"):
+        j -= 1
+        return j if tokens[j].lower() == "to" and j < k - 1 else None
+    return None
 
 
 def _past_governs(tokens: list[str], k: int) -> bool:
