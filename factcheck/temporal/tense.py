@@ -95,6 +95,7 @@ _LAST_PERIOD = frozenset(_TENSE["last_period"])
 _PROPOSED_PAST_NEXT = frozenset(_TENSE["proposed_past_next"])
 _PLAN_PARTICIPLES = frozenset(_TENSE["plan_participles"])
 _PAST_ADVERBS = frozenset(_TENSE["past_adverbs"])
+_INTERVIEW_PARTICIPLES = frozenset(_TENSE["interview_participles"])
 _AUXILIARIES = frozenset(_TENSE["auxiliaries"])
 _PASSIVE_AUX = frozenset(_TENSE["passive_aux"])
 # linking verbs in the present or bare form: a participle after them is an adjective
@@ -492,6 +493,11 @@ def _clause_tense(
             # "if he is the Republican nominee in November", "if the November election does not break their way":
             # a conditional or time clause in the present looks ahead, whatever the main clause's tense
             return "FUT"
+        if k == 0 and lk in _INTERVIEW_PARTICIPLES and ltoks[k][:1].isupper() and len(ltoks) <= 6:
+            # a question put to someone, its participle opening the sentence ("Asked on Monday whether Mr. Clinton
+            # would hold a cabinet position, Mrs. Clinton shook her head"): put before the story, whatever the
+            # tense of what it asked
+            return "PAST"
         c = _classify(both, k)
         if c == "FUT" and lk == "would" and _reported_before(both, k):
             # a future in the past of a report ("the cities said they would light landmarks on Monday night" in a
