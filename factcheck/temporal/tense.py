@@ -95,6 +95,7 @@ _LAST_PERIOD = frozenset(_TENSE["last_period"])
 _PROPOSED_PAST_NEXT = frozenset(_TENSE["proposed_past_next"])
 _PLAN_PARTICIPLES = frozenset(_TENSE["plan_participles"])
 _PAST_ADVERBS = frozenset(_TENSE["past_adverbs"])
+_INTERVIEW_PARTICIPLES = frozenset(_TENSE["interview_participles"])
 _AUXILIARIES = frozenset(_TENSE["auxiliaries"])
 _PASSIVE_AUX = frozenset(_TENSE["passive_aux"])
 # linking verbs in the present or bare form: a participle after them is an adjective
@@ -492,6 +493,11 @@ def _clause_tense(
             # "if he is the Republican nominee in November", "if the November election does not break their way":
             # a conditional or time clause in the present looks ahead, whatever the main clause's tense
             return "FUT"
+        if k == 0 and lk in _INTERVIEW_PARTICIPLES and ltoks[k][:1].isupper() and len(ltoks) <= 6:
+            # a question put to someone, its participle opening the sentence ("Asked on Monday whether Mr. Clinton
+            # would hold a cabinet position, Mrs. Clinton shook her head"): put before the story, whatever the
+            # tense of what it asked
+            return "PAST"
         c = _classify(both, k)
         if c == "FUT" and lk == "would" and _reported_before(both, k):
             # a future in the past of a report ("the cities said they would light landmarks on Monday night" in a
@@ -523,6 +529,14 @@ def _clause_tense(
             # an infinitive under a past verb looks ahead from that past time, not from the
             # anchor: "was kidnapped to make the late-November trip", "made it hard to meet
             # demand well into the summer": the nearest occurrence
+            return None
+        head = _passive_infinitive(both, k) if c == "FUT" and lk != "to" else None
+        if head is not None and _past_governs(both, head):
+            # a passive or perfect infinitive under a past verb, as the bare one above: "the inquiry only asked
+            # for messages to be handed over in September" (a November story), "ordered the plant to be closed
+            # in March": seen from the past act, the nearest occurrence (a weekday: the rest of the clause decides)
+            if short:
+                continue
             return None
         if c == "FUT" and _reduced_plan(ltoks, k) and _past_in(ltoks[:k] + right()):
             # a plan told inside a past report looks ahead from that past time: "the release,
@@ -594,6 +608,11 @@ def _participle_governs(ltoks: list[str]) -> str | None:
         if ltoks[k].lower() in _AFTER_PARTICIPLE_STOPS:
             return None
         k -= 1
+    if k >= 0 and _classify(ltoks, k) == "FUT":
+        # a participle that looks ahead by itself governs its clause, whatever the verb before it: "an
+        # anthology ... coming in e-book June 9 and as a hardcover in November" (a May story), "the upcoming film,
+        # coming to theaters in December"
+        return "FUT"
     for j in range(k - 1, -1, -1):
         lj = ltoks[j].lower()
         if lj in _BEFORE_VERB_STOPS:
@@ -748,6 +767,20 @@ def _plan_told_in_past(tokens: list[str], k: int) -> bool:
         if lt not in _PLAN_CHAIN:
             return False
     return False
+
+
+def _passive_infinitive(tokens: list[str], k: int) -> int | None:
+    """The index of the "to" of a passive or perfect infinitive whose participle is ``tokens[k]`` ("to be handed
+    over", "to be formally sentenced", "to have been completed"), or None."""
+    j = k - 1
+    while j > 0 and _MANNER_ADVERB.fullmatch(tokens[j]):
+        j -= 1
+    if j > 0 and tokens[j].lower() == "been":
+        j -= 1
+    if j > 0 and tokens[j].lower() in ("be", "have"):
+        j -= 1
+        return j if tokens[j].lower() == "to" and j < k - 1 else None
+    return None
 
 
 def _past_governs(tokens: list[str], k: int) -> bool:
