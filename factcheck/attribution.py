@@ -312,7 +312,7 @@ def compound_title_before(text: str, start: int) -> str | None:
     """The title of two words or more that the capitalised words right before a name starting at ``start``
     give it, ending on a role word, in lower case, without the demonym or place that opens it: "Russian
     Prime Minister Mikhail Mishustin" -> "prime minister", "Defense Secretary Jim Mattis" -> "defense
-    secretary", "Kremlin spokesman Dmitry Peskov" -> "kremlin spokesman": what "the prime minister" of a
+    secretary", "Boeing spokesman Dan Hart" -> "boeing spokesman": what "the prime minister" of a
     later sentence stands for. The whole title, never a tail of it ("Deputy Prime Minister" -> "deputy prime
     minister": a deputy is not the prime minister); None when no role word ends the words before the name, or
     it stands alone ("Mayor Jane Smith": the role word alone is read as a title already)."""
