@@ -2214,10 +2214,11 @@ def extract(
                     speaker is not None
                     and english
                     and len(titled.get(speaker.lower(), ())) == 1
-                    and (speaker.islower() or (kind == "person" and speaker.istitle()))
+                    and (speaker.islower() or kind == "person")
                 ):
                     # "The chief executive said" after "Jane Smith, the chief executive of Acme"; "the Prime
-                    # Minister said" after "Prime Minister Anna Berg"
+                    # Minister said" after "Prime Minister Anna Berg", "the FBI director said" after "FBI Director
+                    # James Comey"
                     speaker, kind = next(iter(titled[speaker.lower()])), "person"
                 elif (
                     speaker is not None

@@ -299,3 +299,12 @@ def test_a_deputy_is_not_the_title_he_deputises() -> None:
     )
     assert _by_text(claims, "rise by 4%").speaker == "prime minister"
     assert _by_text(claims, "fall by 2%").speaker == "Eva Dahl"
+
+
+def test_a_title_of_several_words_in_any_case() -> None:
+    # (PolNeAR train, NYT: "Treasury Secretary Jacob J. Lew ... The Treasury secretary also lauded ...")
+    claims = _claims(
+        "The nomination came in a statement from Treasury Secretary Ann J. Carr on Friday.\n\n"
+        "The Treasury secretary also said the bank had raised $2 billion for the response in 2015.\n"
+    )
+    assert _by_text(claims, "$2 billion").speaker == "Ann J. Carr"
