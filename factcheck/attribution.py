@@ -305,6 +305,43 @@ def title_before(text: str, start: int) -> str | None:
     return m["title"] if m is not None and m["head"] in ROLE_WORDS else None
 
 
+_COMPOUND_TITLE_MAX = 4  # words of a capitalised title before a name, at most ("Deputy Prime Minister")
+
+
+def compound_title_before(text: str, start: int) -> str | None:
+    """The title of two words or more that the capitalised words right before a name starting at ``start``
+    give it, ending on a role word, in lower case, without the demonym or place that opens it: "Russian
+    Prime Minister Mikhail Mishustin" -> "prime minister", "Defense Secretary Jim Mattis" -> "defense
+    secretary", "Boeing spokesman Dan Hart" -> "boeing spokesman": what "the prime minister" of a
+    later sentence stands for. The whole title, never a tail of it ("Deputy Prime Minister" -> "deputy prime
+    minister": a deputy is not the prime minister); None when no role word ends the words before the name, or
+    it stands alone ("Mayor Jane Smith": the role word alone is read as a title already)."""
+    words = text[max(0, start - 80) : start].split()
+    if not words or words[-1].lower() not in ROLE_WORDS:
+        return None
+    run = [words[-1]]
+    for w in reversed(words[:-1]):
+        if (
+            len(run) >= _COMPOUND_TITLE_MAX
+            or not w.replace("-", "").isalpha()  # "said,", "U.S.", "Russia's": no part of the title
+            or not w[:1].isupper()
+            or w in CAP_STOP
+        ):
+            break
+        run.insert(0, w)
+    # (the country or place the title is of: "New Zealand Prime Minister", "Florida Sen.")
+    cut = next(
+        (
+            i
+            for i in range(len(run) - 1, 0, -1)
+            if " ".join(run[:i]) in PLACES or " ".join(run[:i]) in DEMONYMS
+        ),
+        0,
+    )
+    run = run[cut:]
+    return " ".join(run).lower() if len(run) >= 2 else None
+
+
 def title_subject(sentence: str, titled: dict[str, set[str]]) -> str | None:
     """The one person that the "the <title>" opening ``sentence`` stands for ("The duchess has hinted ..."
     after "Meghan, Duchess of Sussex"; ``titled``: title (lower case) -> the persons the article gave it),

@@ -2213,11 +2213,13 @@ def extract(
                 elif (
                     speaker is not None
                     and english
-                    and len(titled.get(speaker, ())) == 1
-                    and speaker.islower()
+                    and len(titled.get(speaker.lower(), ())) == 1
+                    and (speaker.islower() or kind == "person")
                 ):
-                    # "The chief executive said" after "Jane Smith, the chief executive of Acme"
-                    speaker, kind = next(iter(titled[speaker])), "person"
+                    # "The chief executive said" after "Jane Smith, the chief executive of Acme"; "the Prime
+                    # Minister said" after "Prime Minister Anna Berg", "the FBI director said" after "FBI Director
+                    # James Comey"
+                    speaker, kind = next(iter(titled[speaker.lower()])), "person"
                 elif (
                     speaker is not None
                     and english
@@ -2603,6 +2605,11 @@ def extract(
                         if len(before) >= 2 and before[-2] in PLACES:
                             # "Florida Sen. Marco Rubio": "the Florida senator" of a later sentence
                             described.setdefault(f"{before[-2].lower()} {noun}", set()).add(full_name(m.text))
+                    # and the whole title of several words: "Russian Prime Minister Mikhail Mishustin" -> "prime
+                    # minister" (not "minister" alone, which a foreign minister may be too)
+                    compound = attribution.compound_title_before(text, m.start)
+                    if compound is not None:
+                        titled.setdefault(compound, set()).add(m.text)
                 if m.kind == "person" and " and " not in m.text:
                     for d in attribution.descriptions_before(text, m.start):
                         described.setdefault(d, set()).add(full_name(m.text))

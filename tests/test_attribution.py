@@ -374,3 +374,36 @@ def test_a_quotation_in_two_apostrophes_frames_like_one_in_double_quotes() -> No
 def test_named_subjects_of_the_main_clause(text: str, speaker: str | None) -> None:
     att = attribute(text)
     assert (att.speaker if att else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("It is impossible, Russian Prime Minister Mikhail Mishustin", "prime minister"),
+        ("New York (AFP) – Vice President Joe Biden", "vice president"),
+        ("On Monday, New Zealand Prime Minister Jacinda Ardern", "prime minister"),  # (a place of two words)
+        ("said Defense Secretary Jim Mattis", "defense secretary"),
+        ("Deputy Prime Minister Eva Dahl", "deputy prime minister"),  # the whole title, not its tail
+        ("Boeing spokesman Dan Hart", "boeing spokesman"),
+        ("Mayor Jane Smith", None),  # one word: the title word alone is read elsewhere
+        ("Russian President Vladimir Putin", None),  # a demonym and the role: the role alone
+        ("the prime minister, Anna Berg", None),  # no capitalised title right before the name
+        ("U.S. Sen. Marco Rubio", None),  # no role word before the name
+    ],
+)
+def test_compound_title_before(text: str, title: str | None) -> None:
+    name = text.rsplit(" ", 2)[-2]
+    assert attribution.compound_title_before(text, text.rindex(name)) == title
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Deputy", "Acting", "Defense", "Health", "Prime", "Vice", "Foreign"]),
+        min_size=1,
+        max_size=3,
+    ),
+    st.sampled_from(["Minister", "Secretary", "President", "spokesman", "Chancellor"]),
+)
+def test_a_compound_title_is_the_words_before_the_name(modifiers: list[str], role: str) -> None:
+    text = f"On Monday, {' '.join(modifiers)} {role} Ann Lee"
+    assert attribution.compound_title_before(text, text.index("Ann")) == " ".join([*modifiers, role]).lower()

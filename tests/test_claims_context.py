@@ -260,3 +260,51 @@ def test_a_dated_claim_drops_its_vague_times() -> None:
     )
     assert [t.value for t in _by_text(claims, "can now be held liable").when] == ["2020-08-13"]
     assert [t.value for t in _by_text(claims, "is now reviewing").when] == ["PRESENT_REF"]
+
+
+def test_a_title_of_several_words_is_the_one_person_named_with_it() -> None:
+    # the shapes of a Sputnik wire (dev14 UrduPoint: "Russian Prime Minister ... the prime minister said") and an
+    # AFP one (PolNeAR train, Breitbart: "Vice President Joe Biden ... the vice president said")
+    claims = _claims(
+        "The borders will stay closed until May 30, Russian Prime Minister Olga Petrova said Wednesday.\n\n"
+        "The restrictions on the entry of foreigners will be extended to June, the prime minister said.\n\n"
+        "Vice President Tom Dale on Monday joined the campaign in Ohio for the first time.\n\n"
+        "In Akron, the vice president said the plant would hire 400 workers in 2020.\n\n"
+        "The new road will cost $40 million, the Vice President told reporters.\n"
+    )
+    assert _by_text(claims, "extended to June").speaker == "Olga Petrova"
+    assert _by_text(claims, "400 workers").speaker == "Tom Dale"
+    assert _by_text(claims, "$40 million").speaker == "Tom Dale"  # (the title written in capitals)
+
+
+def test_a_title_of_several_words_stands_for_no_one_when_it_may_be_another() -> None:
+    claims = _claims(
+        "Prime Minister Anna Berg met Prime Minister Lars Moe in Oslo on Monday.\n\n"
+        "The talks will resume in March, the prime minister said.\n\n"  # two prime ministers
+        "Foreign Minister Karl Holm arrived in Bergen on Tuesday.\n\n"
+        "Deputy Prime Minister Eva Dahl arrived in Tromso on Tuesday.\n\n"
+        "The budget will rise by 4% in 2021, the deputy finance minister said.\n\n"  # another title
+        "The tax will fall by 2% in 2022, a spokesman for the foreign minister said.\n"  # not the minister
+    )
+    assert _by_text(claims, "resume in March").speaker == "prime minister"
+    assert _by_text(claims, "rise by 4%").speaker == "deputy finance minister"
+    assert _by_text(claims, "fall by 2%").speaker != "Karl Holm"
+
+
+def test_a_deputy_is_not_the_title_he_deputises() -> None:
+    claims = _claims(
+        "Deputy Prime Minister Eva Dahl arrived in Tromso on Tuesday.\n\n"
+        "The budget will rise by 4% in 2021, the prime minister said.\n\n"
+        "The tax will fall by 2% in 2022, the deputy prime minister said.\n"
+    )
+    assert _by_text(claims, "rise by 4%").speaker == "prime minister"
+    assert _by_text(claims, "fall by 2%").speaker == "Eva Dahl"
+
+
+def test_a_title_of_several_words_in_any_case() -> None:
+    # (PolNeAR train, NYT: "Treasury Secretary Jacob J. Lew ... The Treasury secretary also lauded ...")
+    claims = _claims(
+        "The nomination came in a statement from Treasury Secretary Ann J. Carr on Friday.\n\n"
+        "The Treasury secretary also said the bank had raised $2 billion for the response in 2015.\n"
+    )
+    assert _by_text(claims, "$2 billion").speaker == "Ann J. Carr"
