@@ -726,6 +726,8 @@ def article_from_record(
             )
     elif art.published is None and art.url:
         _date_from_url(art)
+    if isinstance(rec.get("little-text"), str):
+        art.notices.append(rec["little-text"])  # (webpage.page_record: a big page, a few words)
     if rec_lang is None and art.language is None:
         declared = metadata.language_code(rec.get("declared-language"))
         if declared:

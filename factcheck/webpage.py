@@ -37,6 +37,10 @@ TIMEOUT = 20.0  # seconds for one page
 MAX_PAGE_BYTES = 10 * 1024 * 1024  # a news page with its markup is rarely above 2 MB
 USER_AGENT = "factcheck (+https://github.com/; a fact-checker's offline reader)"
 MIN_WORDS = 5  # fewer words than this extracted is a menu or an error page, not an article
+# a big page that gives a few dozen words: its article is likely in the page's scripts (read by a browser, not
+# here) or behind a wall, and the reviewer is told so (the record's "little-text", a notice of the article)
+LITTLE_TEXT_WORDS = 40
+LITTLE_TEXT_PAGE_BYTES = 100_000
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -143,6 +147,12 @@ def page_record(html: bytes | str, url: str | None = None, charset: str | None =
     rec["text"] = text
     if len(text.split()) < MIN_WORDS and len("".join(text.split())) < 40:
         raise PageError("no extractable text on the page")
+    words = len(text.split())
+    if words < LITTLE_TEXT_WORDS and len(raw) >= LITTLE_TEXT_PAGE_BYTES:
+        rec["little-text"] = (
+            f"little text: {words} words found in a {len(raw) // 1000} KB page (its article may be in the"
+            " page's scripts or behind a wall, or the page holds none): open it in a browser to check"
+        )
     if url and not rec.get("source"):
         rec["source"] = url
     if _a_year_alone(rec.get("date"), raw, url):

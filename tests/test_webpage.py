@@ -138,6 +138,25 @@ def test_html_file_is_read_with_trafilatura(tmp_path: Path) -> None:
     assert a.language == "en" and not a.notices
 
 
+def test_a_big_page_that_gives_a_few_words_says_so(tmp_path: Path) -> None:
+    """A 374 KB page of realworld-dev (its article in the page's script data) read as one photo caption, 0
+    claims and no word to the reviewer: a big page that gives fewer than LITTLE_TEXT_WORDS words has a notice."""
+    caption = "Taiwan's President Tsai Ing-wen waves to supporters in Taipei after her re-election. Photo: AP"
+    script = '<script>window.__DATA__ = {"body": "' + "x" * 150_000 + '"};</script>'
+    page = (
+        "<html><head><title>Playbook</title></head><body>"
+        f"{script}<article><h1>Playbook</h1><p>{caption}</p></article></body></html>"
+    )
+    (tmp_path / "big.html").write_text(page, encoding="utf-8")
+    (a,) = load([tmp_path]).articles
+    (notice,) = [n for n in a.notices if n.startswith("little text:")]
+    assert f"{len(a.text.split())} words found in a" in notice and "KB page" in notice
+    (tmp_path / "big.html").unlink()
+    (tmp_path / "small.html").write_text(page.replace(script, ""), encoding="utf-8")  # a small page: as it is
+    (a,) = load([tmp_path]).articles
+    assert not [n for n in a.notices if n.startswith("little text:")]
+
+
 def test_html_in_another_charset_and_broken_files(tmp_path: Path) -> None:
     de = PAGE.replace('lang="en"', 'lang="de"').replace(
         BODY,
