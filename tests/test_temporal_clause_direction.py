@@ -10,6 +10,7 @@ The New York Times, The Huffington Post), the names and details changed."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
@@ -20,20 +21,7 @@ from factcheck.temporal import tag
 
 D = dt.date
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS = list(calendar.month_name)[1:]  # (English names: "January" ... "December")
 
 
 def _value(text: str, anchor: dt.date, phrase: str) -> str:
