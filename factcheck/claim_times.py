@@ -15,9 +15,10 @@ holiday or a bare season right before a noun, which names a kind of thing ("an o
 "Black Friday deals", "brought early winter temperatures"), and an expression of urgency, which says how soon
 an act is asked for, not when anything happens ("should deploy this update as soon as possible"), and an
 indefinite period a relative clause describes, a time named by what happened in it ("in a year when voters cried
-out for an outsider"), which is no duration. The words are data: ``factcheck/lang/<code>/claim_times.toml``
-(``[noun_phrase_ref]``, ``[kind_modifier]``, ``[urgency]``, ``[title_year]``, ``[described_period]``); a language
-without the file keeps every expression.
+out for an outsider"), which is no duration, and "last" meaning "final" ("in the last week of the race", "the last
+weekend of the festival"), which the tagger reads as the week before now. The words are data:
+``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``, ``[kind_modifier]``, ``[urgency]``,
+``[title_year]``, ``[described_period]``, ``[final_part]``); a language without the file keeps every expression.
 """
 
 from __future__ import annotations
@@ -68,6 +69,10 @@ class _Rules:
     # an indefinite period a relative clause describes: "in a year when voters cried out for an outsider"
     described_periods: frozenset[str]
     relative_after: re.Pattern[str] | None
+    # "last" meaning "final" after a determiner and before "of": "the last week of the race"
+    final_words: frozenset[str]
+    final_units: frozenset[str]
+    final_determiners: frozenset[str]
 
 
 @functools.cache
@@ -107,6 +112,9 @@ def _rules(lang: str | None) -> _Rules | None:
         bool(data.get("title_year", {}).get("enabled")),
         words("expressions", data.get("described_period", {})),
         _relative_after(data.get("described_period", {}).get("relatives", [])),
+        words("words", data.get("final_part", {})),
+        words("units", data.get("final_part", {})),
+        words("determiners", data.get("final_part", {})),
     )
 
 
@@ -319,11 +327,29 @@ def _described_period(text: str, t: TimeRef, start: int, rules: _Rules, low: str
     )
 
 
+def _final_part(text: str, t: TimeRef, start: int, rules: _Rules, low: str) -> bool:
+    """Whether ``t`` is "last" + a unit after a determiner and before "of" ("the last week of the race", "on the
+    last night of the tour"): the final part of what "of" names, not the unit before now the tagger reads."""
+    words = low.split()
+    own_determiner = len(words) == 3 and words[0] in rules.final_determiners
+    if own_determiner:
+        words = words[1:]
+    if len(words) != 2 or words[0] not in rules.final_words or words[1] not in rules.final_units:
+        return False
+    a, b = t.start - start, t.end - start
+    if not _OF_AFTER.match(text, b):
+        return False
+    if own_determiner:
+        return True
+    m = _WORD_BEFORE.search(text, max(0, a - 30), a)
+    return m is not None and m.group(1).lower() in rules.final_determiners
+
+
 def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = None) -> list[TimeRef]:
     """The expressions of ``found`` (inside ``text``, which starts at offset ``start``) a claim of ``text``
     carries: all but the references that are part of a noun phrase, the holidays and seasons that name a
-    kind of thing, the expressions of urgency, the years that end a name and the periods a relative clause
-    describes."""
+    kind of thing, the expressions of urgency, the years that end a name, the periods a relative clause
+    describes and the final parts of a thing ("the last week of the race")."""
     rules = _rules(lang)
     if rules is None:
         return list(found)
@@ -338,4 +364,5 @@ def _left_out(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
         or low in rules.urgent
         or _ends_a_name(text, t, start, rules)
         or _described_period(text, t, start, rules, low)
+        or _final_part(text, t, start, rules, low)
     )
