@@ -16,9 +16,11 @@ holiday or a bare season right before a noun, which names a kind of thing ("an o
 an act is asked for, not when anything happens ("should deploy this update as soon as possible"), and an
 indefinite period a relative clause describes, a time named by what happened in it ("in a year when voters cried
 out for an outsider"), which is no duration, and "last" meaning "final" ("in the last week of the race", "the last
-weekend of the festival"), which the tagger reads as the week before now. The words are data:
+weekend of the festival"), which the tagger reads as the week before now, and a time word of a title in quotation
+marks ("the show “Lopez Tonight.”", "the song “All Right Now,”"), which names no time. The words are data:
 ``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``, ``[kind_modifier]``, ``[urgency]``,
-``[title_year]``, ``[described_period]``, ``[final_part]``); a language without the file keeps every expression.
+``[title_year]``, ``[described_period]``, ``[final_part]``, ``[quoted_title]``); a language without the file keeps
+every expression.
 """
 
 from __future__ import annotations
@@ -73,6 +75,11 @@ class _Rules:
     final_words: frozenset[str]
     final_units: frozenset[str]
     final_determiners: frozenset[str]
+    # a title in quotation marks ("the show “Lopez Tonight.”"): (opening, closing) marks, its length in words and
+    # the words that may stay in lower case inside it
+    title_quotes: tuple[tuple[str, str], ...]
+    title_words: tuple[int, int]
+    title_minor_words: frozenset[str]
 
 
 @functools.cache
@@ -115,6 +122,12 @@ def _rules(lang: str | None) -> _Rules | None:
         words("words", data.get("final_part", {})),
         words("units", data.get("final_part", {})),
         words("determiners", data.get("final_part", {})),
+        tuple((q[0], q[1]) for q in data.get("quoted_title", {}).get("quotes", [])),
+        (
+            int(data.get("quoted_title", {}).get("min_words", 0)),
+            int(data.get("quoted_title", {}).get("max_words", 0)),
+        ),
+        words("minor_words", data.get("quoted_title", {})),
     )
 
 
@@ -345,11 +358,39 @@ def _final_part(text: str, t: TimeRef, start: int, rules: _Rules, low: str) -> b
     return m is not None and m.group(1).lower() in rules.final_determiners
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d+")
+_TITLE_END = ",.!?;: \t"  # what may close a quoted title before its mark: "“All Right Now,”"
+
+
+def _in_quoted_title(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
+    """Whether ``t`` is a word of a title in quotation marks (a show's, a song's, a film's: "“Lopez Tonight.”",
+    "“All Right Now,”"): a quotation of a few words, each capitalised or a minor word, the time's first too."""
+    a, b = t.start - start, t.end - start
+    if not t.text[:1].isupper():
+        return False
+    for opening, closing in rules.title_quotes:
+        o = text.rfind(opening, 0, a)
+        c = text.find(closing, b)
+        if o < 0 or c < 0:
+            continue
+        inner = text[o + len(opening) : c]
+        if opening in inner or closing in inner:  # (a straight mark closing one quotation, opening the next)
+            continue
+        title = _TITLE_WORD.findall(inner.rstrip(_TITLE_END))
+        lo, hi = rules.title_words
+        if lo <= len(title) <= hi and all(
+            w[0].isupper() or w[0].isdigit() or w.lower() in rules.title_minor_words for w in title
+        ):
+            return True
+    return False
+
+
 def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = None) -> list[TimeRef]:
     """The expressions of ``found`` (inside ``text``, which starts at offset ``start``) a claim of ``text``
     carries: all but the references that are part of a noun phrase, the holidays and seasons that name a
     kind of thing, the expressions of urgency, the years that end a name, the periods a relative clause
-    describes and the final parts of a thing ("the last week of the race")."""
+    describes, the final parts of a thing ("the last week of the race") and the words of a quoted title ("the show
+    “Lopez Tonight.”")."""
     rules = _rules(lang)
     if rules is None:
         return list(found)
@@ -365,4 +406,5 @@ def _left_out(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
         or _ends_a_name(text, t, start, rules)
         or _described_period(text, t, start, rules, low)
         or _final_part(text, t, start, rules, low)
+        or _in_quoted_title(text, t, start, rules)
     )

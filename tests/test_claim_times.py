@@ -221,3 +221,15 @@ def test_a_claim_does_not_carry_last_meaning_final() -> None:
     assert [t.value for t in final.when] == []
     deictic = _claim(text, "New Hampshire last week", dt.date(2016, 2, 11))
     assert [t.value for t in deictic.when] == ["2016-W05", "2016-02-08"]
+
+
+def test_a_claim_does_not_carry_a_time_word_of_a_quoted_title() -> None:
+    text = (
+        "Comedians on the campaign\n\n"
+        "John Oliver, who hosts the HBO show “Last Week Tonight,” lost his temper over the remarks.\n"
+        "“Tonight was supposed to be Ted Cruz's big night,” Rubio told supporters in Miami on Tuesday.\n"
+    )
+    show = _claim(text, "Last Week Tonight", dt.date(2016, 8, 3))
+    assert [t.value for t in show.when] == []
+    quote = _claim(text, "Tonight was supposed", dt.date(2016, 3, 1))
+    assert [t.value for t in quote.when] == ["2016-03-01TNI", "2016-03-01"]
