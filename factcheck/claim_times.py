@@ -359,12 +359,14 @@ def _final_part(text: str, t: TimeRef, start: int, rules: _Rules, low: str) -> b
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d+")
-_TITLE_END = ",.!?;: \t"  # what may close a quoted title before its mark: "“All Right Now,”"
+_TITLE_CLOSE = ",.;: \t"  # what may close a quoted title before its mark: "“All Right Now,”"
 
 
 def _in_quoted_title(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
     """Whether ``t`` is a word of a title in quotation marks (a show's, a song's, a film's: "“Lopez Tonight.”",
-    "“All Right Now,”"): a quotation of a few words, each capitalised or a minor word, the time's first too."""
+    "“All Right Now,”"): a quotation of a few words, each capitalised or a minor word, the time's first too, with
+    words besides the time's (a quoted time alone is still that time: the "Super Tuesday" primary, a post's
+    tweet-date="March 9, 2016"), not ending in "!" or "?" (“What a Super Tuesday!” is said)."""
     a, b = t.start - start, t.end - start
     if not t.text[:1].isupper():
         return False
@@ -376,10 +378,17 @@ def _in_quoted_title(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
         inner = text[o + len(opening) : c]
         if opening in inner or closing in inner:  # (a straight mark closing one quotation, opening the next)
             continue
-        title = _TITLE_WORD.findall(inner.rstrip(_TITLE_END))
+        body = inner.rstrip(_TITLE_CLOSE)
+        if body != inner.rstrip(_TITLE_CLOSE + "!?"):
+            continue  # an exclamation or a question is said, not a title: “What a Super Tuesday!”
+        title = _TITLE_WORD.findall(body)
+        own = _TITLE_WORD.findall(t.text)
         lo, hi = rules.title_words
-        if lo <= len(title) <= hi and all(
-            w[0].isupper() or w[0].isdigit() or w.lower() in rules.title_minor_words for w in title
+        if (
+            lo <= len(title) <= hi
+            and len(title)
+            > len(own)  # the time is a part of the title, not all of it: the "Super Tuesday" primary
+            and all(w[0].isupper() or w[0].isdigit() or w.lower() in rules.title_minor_words for w in title)
         ):
             return True
     return False
