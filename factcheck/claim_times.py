@@ -15,9 +15,12 @@ holiday or a bare season right before a noun, which names a kind of thing ("an o
 "Black Friday deals", "brought early winter temperatures"), and an expression of urgency, which says how soon
 an act is asked for, not when anything happens ("should deploy this update as soon as possible"), and an
 indefinite period a relative clause describes, a time named by what happened in it ("in a year when voters cried
-out for an outsider"), which is no duration. The words are data: ``factcheck/lang/<code>/claim_times.toml``
-(``[noun_phrase_ref]``, ``[kind_modifier]``, ``[urgency]``, ``[title_year]``, ``[described_period]``); a language
-without the file keeps every expression.
+out for an outsider"), which is no duration, and "last" meaning "final" ("in the last week of the race", "the last
+weekend of the festival"), which the tagger reads as the week before now, and a time word of a title in quotation
+marks ("the show “Lopez Tonight.”", "the song “All Right Now,”"), which names no time. The words are data:
+``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``, ``[kind_modifier]``, ``[urgency]``,
+``[title_year]``, ``[described_period]``, ``[final_part]``, ``[quoted_title]``); a language without the file keeps
+every expression.
 """
 
 from __future__ import annotations
@@ -68,6 +71,15 @@ class _Rules:
     # an indefinite period a relative clause describes: "in a year when voters cried out for an outsider"
     described_periods: frozenset[str]
     relative_after: re.Pattern[str] | None
+    # "last" meaning "final" after a determiner and before "of": "the last week of the race"
+    final_words: frozenset[str]
+    final_units: frozenset[str]
+    final_determiners: frozenset[str]
+    # a title in quotation marks ("the show “Lopez Tonight.”"): (opening, closing) marks, its length in words and
+    # the words that may stay in lower case inside it
+    title_quotes: tuple[tuple[str, str], ...]
+    title_words: tuple[int, int]
+    title_minor_words: frozenset[str]
 
 
 @functools.cache
@@ -107,6 +119,15 @@ def _rules(lang: str | None) -> _Rules | None:
         bool(data.get("title_year", {}).get("enabled")),
         words("expressions", data.get("described_period", {})),
         _relative_after(data.get("described_period", {}).get("relatives", [])),
+        words("words", data.get("final_part", {})),
+        words("units", data.get("final_part", {})),
+        words("determiners", data.get("final_part", {})),
+        tuple((q[0], q[1]) for q in data.get("quoted_title", {}).get("quotes", [])),
+        (
+            int(data.get("quoted_title", {}).get("min_words", 0)),
+            int(data.get("quoted_title", {}).get("max_words", 0)),
+        ),
+        words("minor_words", data.get("quoted_title", {})),
     )
 
 
@@ -319,11 +340,66 @@ def _described_period(text: str, t: TimeRef, start: int, rules: _Rules, low: str
     )
 
 
+def _final_part(text: str, t: TimeRef, start: int, rules: _Rules, low: str) -> bool:
+    """Whether ``t`` is "last" + a unit after a determiner and before "of" ("the last week of the race", "on the
+    last night of the tour"): the final part of what "of" names, not the unit before now the tagger reads."""
+    words = low.split()
+    own_determiner = len(words) == 3 and words[0] in rules.final_determiners
+    if own_determiner:
+        words = words[1:]
+    if len(words) != 2 or words[0] not in rules.final_words or words[1] not in rules.final_units:
+        return False
+    a, b = t.start - start, t.end - start
+    if not _OF_AFTER.match(text, b):
+        return False
+    if own_determiner:
+        return True
+    m = _WORD_BEFORE.search(text, max(0, a - 30), a)
+    return m is not None and m.group(1).lower() in rules.final_determiners
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d+")
+_TITLE_CLOSE = ",.;: \t"  # what may close a quoted title before its mark: "“All Right Now,”"
+
+
+def _in_quoted_title(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
+    """Whether ``t`` is a word of a title in quotation marks (a show's, a song's, a film's: "“Lopez Tonight.”",
+    "“All Right Now,”"): a quotation of a few words, each capitalised or a minor word, the time's first too, with
+    words besides the time's (a quoted time alone is still that time: the "Super Tuesday" primary, a post's
+    tweet-date="March 9, 2016"), not ending in "!" or "?" (“What a Super Tuesday!” is said)."""
+    a, b = t.start - start, t.end - start
+    if not t.text[:1].isupper():
+        return False
+    for opening, closing in rules.title_quotes:
+        o = text.rfind(opening, 0, a)
+        c = text.find(closing, b)
+        if o < 0 or c < 0:
+            continue
+        inner = text[o + len(opening) : c]
+        if opening in inner or closing in inner:  # (a straight mark closing one quotation, opening the next)
+            continue
+        body = inner.rstrip(_TITLE_CLOSE)
+        if body != inner.rstrip(_TITLE_CLOSE + "!?"):
+            continue  # an exclamation or a question is said, not a title: “What a Super Tuesday!”
+        title = _TITLE_WORD.findall(body)
+        own = _TITLE_WORD.findall(t.text)
+        lo, hi = rules.title_words
+        if (
+            lo <= len(title) <= hi
+            and len(title)
+            > len(own)  # the time is a part of the title, not all of it: the "Super Tuesday" primary
+            and all(w[0].isupper() or w[0].isdigit() or w.lower() in rules.title_minor_words for w in title)
+        ):
+            return True
+    return False
+
+
 def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = None) -> list[TimeRef]:
     """The expressions of ``found`` (inside ``text``, which starts at offset ``start``) a claim of ``text``
     carries: all but the references that are part of a noun phrase, the holidays and seasons that name a
-    kind of thing, the expressions of urgency, the years that end a name and the periods a relative clause
-    describes."""
+    kind of thing, the expressions of urgency, the years that end a name, the periods a relative clause
+    describes, the final parts of a thing ("the last week of the race") and the words of a quoted title ("the show
+    “Lopez Tonight.”")."""
     rules = _rules(lang)
     if rules is None:
         return list(found)
@@ -338,4 +414,6 @@ def _left_out(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
         or low in rules.urgent
         or _ends_a_name(text, t, start, rules)
         or _described_period(text, t, start, rules, low)
+        or _final_part(text, t, start, rules, low)
+        or _in_quoted_title(text, t, start, rules)
     )

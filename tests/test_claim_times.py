@@ -209,3 +209,27 @@ def test_carried_keeps_order_and_every_dated_expression(words: list[str]) -> Non
         and not claim_times.ends_a_name(text, t)
     )
     assert not any(claim_times.names_a_kind(text, t) or claim_times.is_urgency(t) for t in kept)
+
+
+def test_a_claim_does_not_carry_last_meaning_final() -> None:
+    text = (
+        "Christie's campaign in review\n\n"
+        "Christie refused to campaign with Mitt Romney in the last week of the race in Ohio, aides said.\n"
+        "Christie campaigned with Mitt Romney in New Hampshire last week, his aides said on Monday.\n"
+    )
+    final = _claim(text, "the last week of the race", dt.date(2016, 2, 11))
+    assert [t.value for t in final.when] == []
+    deictic = _claim(text, "New Hampshire last week", dt.date(2016, 2, 11))
+    assert [t.value for t in deictic.when] == ["2016-W05", "2016-02-08"]
+
+
+def test_a_claim_does_not_carry_a_time_word_of_a_quoted_title() -> None:
+    text = (
+        "Comedians on the campaign\n\n"
+        "John Oliver, who hosts the HBO show “Last Week Tonight,” lost his temper over the remarks.\n"
+        "“Tonight was supposed to be Ted Cruz's big night,” Rubio told supporters in Miami on Tuesday.\n"
+    )
+    show = _claim(text, "Last Week Tonight", dt.date(2016, 8, 3))
+    assert [t.value for t in show.when] == []
+    quote = _claim(text, "Tonight was supposed", dt.date(2016, 3, 1))
+    assert [t.value for t in quote.when] == ["2016-03-01TNI", "2016-03-01"]

@@ -26,7 +26,9 @@ granularity of the unit; no ``n`` is one unit), ``{shift_day}`` (the same, at th
 "fifty years ago today" is the anchor's day fifty years back), ``{per_unit}`` (one unit of ``u``: P1W), ``{year}`` (group
 ``y``), ``{year2}`` (group ``yy``, or ``yy2`` in another branch: a year of two digits, the one nearest the
 anchor), ``{last_named}`` (the date last named in the text: its day, else its month), ``{ref_day}``,
-``{ref_day+1}``, ``{ref_day-1}`` (the day last named, else the anchor, and the days around it), ``{season}``
+``{ref_day+1}``, ``{ref_day-1}`` (the day last named, else the anchor, and the days around it), ``{named_day}``
+(the day last named, else an unknown day of the story, XXXX-XX-XX: "that night" with no day named before it is
+no night of the publication day), ``{season}``
 (group ``s``: SU), ``{part}`` (group ``p``, a part of the day: MO). ``priority = "high"`` makes the rule win a
 tie (same span) with every other rule; otherwise a tie goes to the earlier record of the file.
 ``resolver = "name"`` names a procedural step of the code (``rules_dates._resolver``) that reads the match
@@ -207,6 +209,7 @@ _FIELDS = frozenset(
         "ref_day",
         "ref_day+1",
         "ref_day-1",
+        "named_day",
         "season",
         "part",
     }
@@ -410,6 +413,8 @@ def _fill(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
                 day = day + dt.timedelta(days=int(field[7:] or 0))
                 ctx.last_ref = day
                 got = _fmt_date(day)
+        elif field == "named_day":
+            got = "XXXX-XX-XX" if ctx.last_ref is None else _fmt_date(ctx.last_ref)
         elif field == "season":
             got = _SEASONS.get((_group(m, "s") or "").lower())
         elif field == "part":
