@@ -1277,6 +1277,40 @@ def test_one_changed_article_lists_the_claims_of_its_keys_only(monkeypatch):
     assert set().union(*asked) & every < every  # (also the keys the article held before)
 
 
+def test_one_changed_article_finds_the_claims_of_the_keys_it_asks_in_one_pass(monkeypatch):
+    """After one change the blocking keys' claims a regrouping needs (the keys whose count moved, to tell
+    which crossed their cap, and the keys of the touched articles' claims, to pair them) are found in one
+    pass over the batch's claims, not one pass per ask; the groups are those of a grouping from scratch."""
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    specs["a03"] = ("2023-05-14", [(1, 2, 0), (4, 1, 0)])
+    claims, arts = batch(specs)
+    passes: list[set[str]] = []  # each ask's keys not found before (such an ask goes through every claim)
+    of = cluster_module._Postings.of
+
+    def counting(self, keys):
+        asked = list(keys)
+        if new := set(asked) - self.known.keys():
+            passes.append(new)
+        return of(self, asked)
+
+    monkeypatch.setattr(cluster_module._Postings, "of", counting)
+    got = grouping.group_claims(claims, arts, state=state)
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    mine = {
+        k
+        for f in cluster_module._features([c for c in claims if c.article_key == "a03"], arts)[0]
+        for k in cluster_module._claim_keys(f, grouping.DEFAULT)
+    }
+    assert len(passes) == 1 and mine <= passes[0]
+    assert state.stats["blocking_scans"] == 1
+
+
 @given(
     st.lists(st.lists(st.sampled_from("abcdefg"), max_size=4), max_size=12),
     st.lists(st.sampled_from("abcdefgh")),

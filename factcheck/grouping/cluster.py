@@ -657,12 +657,14 @@ class _Postings:
     def __init__(self, keys_of: Sequence[Sequence[str]]):
         self.keys_of = keys_of
         self.known: dict[str, list[int]] = {}  # the keys asked so far
+        self.scans = 0  # passes over the claims' keys (a figure for the benches and tests)
 
     def of(self, keys: Iterable[str]) -> dict[str, list[int]]:
         """The claims of each of ``keys`` (in the order asked, each once)."""
         asked = list(dict.fromkeys(keys))
         want = set(asked) - self.known.keys()
         if want:
+            self.scans += 1
             found: dict[str, list[int]] = {k: [] for k in want}
             for i, ks in enumerate(self.keys_of):
                 if not want.isdisjoint(ks):
@@ -726,6 +728,7 @@ class _Reuse:
         names that became or ceased to be topic names since last run (``_topic_names``; None: not known)."""
         self.state, self.feats, self.keys, self.fps, self.p = state, feats, keys, fps, p
         postings, keys_of, earlier = blocking
+        self.postings = postings
         doc_label, n_claims = stories
         self.doc_label = doc_label
         self.touched: set[int] | None = None  # None: every article
@@ -803,9 +806,13 @@ class _Reuse:
                 for ks in old[1]:
                     grown.subtract(ks)
         cap = p.max_posting
-        held = postings.of(k for k, n in grown.items() if n)
-        for k, ms in held.items():
-            n = grown[k]
+        crossed = [k for k, n in grown.items() if n]
+        # (asked with them, the keys ``group_claims`` asks next, of the claims of the touched articles and of
+        # the articles whose pairs are decided again: one pass over the batch's claims finds them all)
+        near = sorted(touched | self.redo.docs.keys())
+        held = postings.of([*crossed, *(k for d in near for f in by_doc[d] for k in keys_of[f.idx])])
+        for k in crossed:
+            ms, n = held[k], grown[k]
             if ms and (len(ms) <= cap) != (len(ms) - n <= cap):
                 self.redo.keys.append(set(ms))
         # A name that became a topic name, or ceased to be one, frames the pairs of the claims that name it
@@ -880,6 +887,7 @@ class _Reuse:
                 "story_vectors_moved": state.story_memo.vectors_moved,
                 "stories_made": state.story_memo.stories_made,
                 "parts_settled": settled,
+                "blocking_scans": self.postings.scans,
             }
         edges = [(sc, i, j) for (i, j), (sc, _ev) in scored.items()]
         detail: dict[int, dict[int, _Edge]] = defaultdict(dict)
