@@ -83,7 +83,14 @@ class _Speech:
         )
         self.report_verbs = phrases("report_verbs")
         self.deny_verbs = phrases("deny_verbs")
-        self.before = phrases("according_before")
+        # cues of a publication ("peut-on lire dans Les Échos"): read like "according to", a name after them
+        # an outlet
+        self.publication_cues = phrases("publication_cues")
+        # a participle of saying and its agent between a cue and the source ("según lo informado por la policía",
+        # "de acuerdo con lo señalado por el ministro"): the word before the participle, the agent's preposition
+        self.cue_frame_openers = frozenset(_low(w) for w in data.get("cue_frame_openers", []))
+        self.cue_frame_agents = frozenset(_low(w) for w in data.get("cue_frame_agents", []))
+        self.before = _Phrases({**phrases("according_before"), **self.publication_cues})
         # prepositions that open a sentence with whose view it gives, the source before a comma ("Para la
         # Fiscalía, el daño fue de ...", "Para ele, há um interesse ...", "Pour les auteurs, ...")
         self.opinion_cues = frozenset(_low(w) for w in data.get("opinion_cues", []))
@@ -162,7 +169,11 @@ class _Speech:
         dates = resource(lang, "dates")  # weekdays, months and relative days are never a subject
         date_words = [*dates.get("weekdays", {}), *dates.get("months", {}), *dates.get("relative_days", {})]
         # the first word of a cue is never a subject ("Según informó la agencia EFE")
-        cue_words = [p.split()[0] for p in data.get("according_before", []) if p.split()]
+        cue_words = [
+            p.split()[0]
+            for p in [*data.get("according_before", []), *data.get("publication_cues", [])]
+            if p.split()
+        ]
         self.not_subjects = frozenset(
             _low(w) for w in [*data.get("not_subjects", []), *date_words, *cue_words]
         )
@@ -580,6 +591,29 @@ def _quoted_name(toks: list[_Tok], i: int, forward: bool) -> int | None:
             return None
         k += step
     return None
+
+
+def _cue_frame_len(sp: _Speech, toks: list[_Tok], j: int) -> int:
+    """The length of a participle of saying and its agent's preposition from token j, after a cue ("según lo
+    informado por la policía": 3, for "lo informado por"), else 0."""
+    if (
+        j + 3 < len(toks)
+        and toks[j].low in sp.cue_frame_openers
+        and (toks[j + 1].low,) in sp.participles
+        and toks[j + 2].low in sp.cue_frame_agents
+    ):
+        return 3
+    return 0
+
+
+def _names_publication(sp: _Speech, toks: list[_Tok], i: int, k: int, rng: tuple[int, int]) -> bool:
+    """The cue at tokens [i, i + k) is one of a publication and the phrase ``rng`` after it a name (capitalised
+    words after its article: "peut-on lire dans Les Échos", "lit-on sur Médiapart"), not a document or a
+    body the tables know ("dans un communiqué de la préfecture")."""
+    if tuple(t.low for t in toks[i : i + k]) not in sp.publication_cues:
+        return False
+    words = [t for t in toks[rng[0] : rng[1]] if t.low not in sp.determiners and _is_word(t)]
+    return bool(words) and all(_cap(t) and sp.head_kind(t.low) is None for t in words)
 
 
 def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None:
@@ -1029,6 +1063,8 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
             i += 1
             continue
         k = _match(sp.before, toks, i, sp.maxlen)
+        if k and sp.cue_frame_openers:
+            k += _cue_frame_len(sp, toks, i + k)
         if (
             k
             and speaker is None
@@ -1056,6 +1092,12 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
                 or sp.head_kind(first.low)
             ):
                 spans.append((toks[i].start, toks[i + k - 1].end))
+                if (
+                    rng is not None
+                    and src.kind in ("person", "organisation")
+                    and _names_publication(sp, toks, i, k, rng)
+                ):
+                    src = _Source(src.name, "outlet", src.start, src.end)
                 if src.kind in ("outlet", "media"):
                     chain.append(src.name)
                 # a title, then the name: "según el vicepresidente de la ANP, Daniel Loureiro"
