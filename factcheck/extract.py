@@ -996,7 +996,7 @@ def checkworthiness(
     Named entities, figures, dates, attribution and a reported event (occurred/planned/denied...) score
     high. Questions, boilerplate and notes to the reader, opinion and reactions, the writer's evaluative words
     ("a paltry fund"), a frame that gives a reading of events ("the question is whether ...", "is a reminder
-    of ..."), advice, statements that nothing is known, first-person chatter (an interview answer, a personal
+    of ...", a stock figure of speech: "knows a thing or two"), advice, statements that nothing is known, first-person chatter (an interview answer, a personal
     story) and quoted words that name nothing and count nothing (a reaction: "It was a difficult part," quipped
     Pitt) score low.
     ``content`` is what the claim reports (the quotation, the clause a speech verb frames; default the
