@@ -170,6 +170,7 @@ class _CwVocab:
     frame: _Rule  # a frame that gives a reading of events ("one of the things", "the question is whether")
     concession: _Rule  # a fronted concession ("Whatever the outcome ..., "): a frame
     likeness: _Rule  # a reading given as a likeness ("It was as if his rivals had decided ..."): a frame
+    idiom: _Rule  # a stock figure of speech ("knows a thing or two", "a two-way street"): a frame
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
     self_view: _Rule  # the speaker's feeling or concern about themself opens the quotation (``_self_view``)
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
@@ -257,7 +258,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         for t in (op, adv, unc, boil, data.get("poll", {}), data.get("frame", {}), data.get("handover", {}))
     ]
     concession, likeness = _rule(data.get("concession", {})), _rule(data.get("likeness", {}))
-    rules += [concession, likeness]
+    idiom = _rule(data.get("idiom", {}))
+    rules += [concession, likeness, idiom]
     addressed, appeal = _rule(data.get("addressed", {})), _rule(data.get("appeal", {}))
     rules += [addressed, appeal]
     mind_view, forecast = _rule(data.get("mind_view", {})), _rule(data.get("forecast", {}))
@@ -301,6 +303,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         frame=rules[5],
         concession=concession,
         likeness=likeness,
+        idiom=idiom,
         quoted_view=_quoted_view(data.get("quoted_view", {})),
         self_view=self_view,
         title_small_words=frozenset(data.get("quoted_view", {}).get("title_small_words", [])),
@@ -993,7 +996,7 @@ def checkworthiness(
     Named entities, figures, dates, attribution and a reported event (occurred/planned/denied...) score
     high. Questions, boilerplate and notes to the reader, opinion and reactions, the writer's evaluative words
     ("a paltry fund"), a frame that gives a reading of events ("the question is whether ...", "is a reminder
-    of ..."), advice, statements that nothing is known, first-person chatter (an interview answer, a personal
+    of ...", a stock figure of speech: "knows a thing or two"), advice, statements that nothing is known, first-person chatter (an interview answer, a personal
     story) and quoted words that name nothing and count nothing (a reaction: "It was a difficult part," quipped
     Pitt) score low.
     ``content`` is what the claim reports (the quotation, the clause a speech verb frames; default the
@@ -1176,8 +1179,14 @@ def _cw_terms(
         t["uncertain"] = 1
     if voc.poll.search(low, words):
         t["poll"] = 1  # a poll's result ("Biden and Sanders lead in national polls"): a figure in words
-    if voc.frame.search(low, words) or voc.concession.search(low, words) or voc.likeness.search(low, words):
-        # a reading of events, not an event: "the question is whether ...", "is a reminder that ...", "it's as if"
+    if (
+        voc.frame.search(low, words)
+        or voc.concession.search(low, words)
+        or voc.likeness.search(low, words)
+        or voc.idiom.search(low, words)
+    ):
+        # a reading of events, not an event: "the question is whether ...", "is a reminder that ...", "it's as if",
+        # a stock figure of speech ("knows a thing or two about ...")
         t["frame"] = 1
     if "asked" in low and voc.interview.search(low, words):  # (the substring: a cheap gate)
         t["interview"] = 1  # "Asked why he settled on Sanders, Blocker said, ...": an interview answer
