@@ -133,3 +133,45 @@ def test_bare_units_of_an_activity(text: str, phrase: str, value: str) -> None:
 )
 def test_units_of_a_time_or_a_life_are_no_duration(text: str, phrase: str) -> None:
     assert all(r.text != phrase for r in tag(text, D(2016, 4, 8)))
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "phrase", "value"),
+    [
+        # a reporting verb whose object a possessive heads: the time is the report's, past (PolNeAR train: New York
+        # Times 2016-01-12, USA Today 2016-02-11)
+        (
+            "He has pursued the Christian right here since he announced his presidential candidacy in March at "
+            "Liberty University.",
+            D(2016, 1, 12),
+            "March",
+            "2015-03",
+        ),
+        (
+            "He said during his victory speech Tuesday that his revolution will win.",
+            D(2016, 2, 11),
+            "Tuesday",
+            "2016-02-09",
+        ),
+        ("She announced her retirement in October.", D(2024, 7, 13), "October", "2023-10"),
+        # a reported clause's own verb after the time still decides
+        ("He said his visit in May would focus on trade.", D(2024, 3, 13), "May", "2024-05"),
+        ("He said his plant in May will close.", D(2024, 3, 13), "May", "2024-05"),
+        # "proposed" after its subject or before a gerund is the act of proposing (PolNeAR train: New York Times
+        # 2016-09-06; the next: a probe of the same shape)
+        (
+            "In October, Mrs. Clinton, the Democratic presidential nominee, proposed enforcing a partial no-fly zone "
+            "over Syria.",
+            D(2016, 9, 6),
+            "October",
+            "2015-10",
+        ),
+        ("In May, Mr. Smith proposed raising the minimum wage.", D(2024, 3, 13), "May", "2023-05"),
+        # a plan stays a plan
+        ("The merger proposed for May was cancelled.", D(2024, 3, 13), "May", "2024-05"),
+        ("The plan he proposed for May was dropped.", D(2024, 3, 13), "May", "2024-05"),
+        ("The proposed spending cuts in May were dropped.", D(2024, 3, 13), "May", "2024-05"),
+    ],
+)
+def test_reported_or_proposed_act_looks_back(text: str, anchor: dt.date, phrase: str, value: str) -> None:
+    assert _reading(text, anchor, phrase) == ("DATE", value)

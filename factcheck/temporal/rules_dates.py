@@ -406,6 +406,8 @@ _NUMBER_NOUN_BEFORE = re.compile(
     r"(?:no\.|number|page|room|flight|route|highway|about|some|nearly|over|than|section|article|chapter|"
     r"resolution|form|model|code|item|bill|paragraph|rule|regulation|unit|tier|version|road|street)\s*$"
 )
+# "no later than 2025", "rather than 2018": a comparison of times, not a count ([vocab] year_comparatives)
+_COMPARED_TIME_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["year_comparatives"]) + r")\s+than\s+)$")
 # a year before 1800 needs a preposition before it ("in 1776")
 _OLD_YEAR_PREP_BEFORE = re.compile(r"(?:in|since|of|from|until|by|year|to|and)\s+$")
 
@@ -455,7 +457,11 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return None
     before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
     approx = _PREP_APPROX_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
-    if not approx and _NUMBER_NOUN_BEFORE.search(before):
+    if (
+        not approx
+        and _NUMBER_NOUN_BEFORE.search(before)
+        and not _COMPARED_TIME_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    ):
         return None
     if y < 1800 and not _OLD_YEAR_PREP_BEFORE.search(before):
         return None

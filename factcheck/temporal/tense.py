@@ -147,9 +147,23 @@ def _classify(tokens: list[str], i: int) -> str | None:
     if lw == "next" and nxt == "to":
         return None  # "next to the embassy": a place
     raw_next = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if lw == "proposed" and (nxt in _DETERMINERS or nxt in _PROPOSED_PAST_NEXT):
+    if lw == "proposed" and (
+        nxt in _DETERMINERS
+        or nxt in _PROPOSED_PAST_NEXT
+        or (
+            nxt not in ("for", "to")
+            and prev not in _DETERMINERS
+            and (
+                prev in _SUBJECT_PRONOUNS
+                or (i > 0 and tokens[i - 1][:1].isupper())
+                or (len(nxt) > 5 and nxt.endswith("ing"))
+            )
+        )
+    ):
         # the act of proposing, not a plan: "The regulator proposed the rules in May", "first proposed in
-        # 2019"; "the proposed May meeting", "proposed for next year" stay plans
+        # 2019", after its subject or before what it proposed doing ("In October, Mrs. Clinton, the nominee,
+        # proposed enforcing a no-fly zone", "she proposed a tax"); "the proposed May meeting", "the proposed
+        # spending cuts", "proposed for next year", "the plan he proposed for May" stay plans
         return "PAST"
     if lw == "last" and not (
         nxt in _LAST_PERIOD or nxt in _PAST_WORDS or (nxt.endswith("ed") and nxt not in _ED_NOT_PAST)
@@ -484,8 +498,10 @@ def _clause_tense(
             # tense of the reported clause; a time right after it ("said on Friday") is past. With
             # no clause after it, only its object ("reported results in July", "told reporters in
             # May"), the time is the report's: its tense decides unless the words after the
-            # expression do ("said the plant in July would close")
-            if not any(t.lower() in _CLAUSE_OPENERS for t in ltoks[k + 1 :]):
+            # expression do ("said the plant in July would close"). A possessive there opens no clause of its
+            # own before the time: it heads the object ("announced her candidacy in March", "unveiled its plan on
+            # Friday"); a reported clause's verb after the time still decides ("said his visit in May would ...")
+            if not any(t.lower() in _CLAUSE_OPENERS and t.lower() not in _ARTICLES for t in ltoks[k + 1 :]):
                 weak = weak or _classify(ltoks, k)
             break
         lk = ltoks[k].lower()
