@@ -175,3 +175,28 @@ def test_units_of_a_time_or_a_life_are_no_duration(text: str, phrase: str) -> No
 )
 def test_reported_or_proposed_act_looks_back(text: str, anchor: dt.date, phrase: str, value: str) -> None:
     assert _reading(text, anchor, phrase) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "phrase", "value"),
+    [
+        # a time before a past act of promising or deciding dates the act (PolNeAR train: Washington Post 2016-06-05;
+        # the next: Huffington Post 2016-08-15's sentence, a week later)
+        (
+            "At a Thursday rally in Modesto, Sanders promised to legalize workers by executive order.",
+            D(2016, 6, 5),
+            "Thursday",
+            "2016-06-02",
+        ),
+        ("On Monday, Teachout decided to bypass Faso himself.", D(2016, 8, 24), "Monday", "2016-08-22"),
+        ("In October, the president vowed to veto the bill.", D(2016, 6, 5), "October", "2015-10"),
+        ("In March, the board agreed to sell the unit.", D(2016, 6, 5), "March", "2016-03"),
+        # what is promised, or a promise still to be made, looks ahead
+        ("On Thursday, the company will pledge to cut emissions.", D(2016, 6, 5), "Thursday", "2016-06-09"),
+        ("In October, sales are projected to rise.", D(2016, 6, 5), "October", "2016-10"),
+    ],
+)
+def test_time_before_a_past_promise_dates_the_promise(
+    text: str, anchor: dt.date, phrase: str, value: str
+) -> None:
+    assert _reading(text, anchor, phrase) == ("DATE", value)

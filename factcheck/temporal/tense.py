@@ -576,6 +576,10 @@ def _clause_tense(
                 continue  # "Roe vs. Wade", "Birmingham, Ala., killed"
             break
         c = _classify(rtoks, k)
+        if c == "FUT" and _past_act_of_planning(rtoks, k):
+            # the time before a past act of promising or deciding dates the act, not what it looks ahead to: "On
+            # Thursday, Sanders promised to legalize ...", "In March, the board agreed to sell the unit"
+            return "PAST"
         if c:
             return c
         if short and _scheduled_present(rtoks, k):
@@ -637,6 +641,19 @@ def _participle_governs(ltoks: list[str]) -> str | None:
         if c:
             return c
     return None
+
+
+def _past_act_of_planning(tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` is the past tense of a verb of promising or deciding before its infinitive ("pledged to",
+    "agreed to", "vowed to"), in the active voice: no auxiliary before it ("is projected to", "had agreed to",
+    "will have promised to" are other tenses)."""
+    lk = tokens[k].lower()
+    return (
+        lk.endswith("ed")
+        and (lk in _PROMISE_VERBS or lk in _FUTURE_IF_TO)
+        and _word_at(tokens, k + 1) == "to"
+        and (k == 0 or tokens[k - 1].lower() not in _AUXILIARIES)
+    )
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
