@@ -191,9 +191,18 @@ def test_reported_or_proposed_act_looks_back(text: str, anchor: dt.date, phrase:
         ("On Monday, Teachout decided to bypass Faso himself.", D(2016, 8, 24), "Monday", "2016-08-22"),
         ("In October, the president vowed to veto the bill.", D(2016, 6, 5), "October", "2015-10"),
         ("In March, the board agreed to sell the unit.", D(2016, 6, 5), "March", "2016-03"),
+        # TBAQ development (APW19980930.0425)'s shape, a probe sentence: a plan told in the past
+        (
+            "On Friday, the government planned to pay the first claims.",
+            D(1998, 9, 30),
+            "Friday",
+            "1998-09-25",
+        ),
+        ("On Friday, the firm had agreed to sell the unit.", D(1998, 9, 30), "Friday", "1998-09-25"),
         # what is promised, or a promise still to be made, looks ahead
         ("On Thursday, the company will pledge to cut emissions.", D(2016, 6, 5), "Thursday", "2016-06-09"),
         ("In October, sales are projected to rise.", D(2016, 6, 5), "October", "2016-10"),
+        ("On Friday, the bill is intended to pass.", D(1998, 9, 30), "Friday", "1998-10-02"),
     ],
 )
 def test_time_before_a_past_promise_dates_the_promise(

@@ -21,6 +21,7 @@ _PROMISE_VERBS = frozenset(_TENSE["promise_verbs"])
 # a finite verb right after an expression makes the expression its subject
 _FINITE_AFTER_SUBJECT = frozenset(_TENSE["finite_after_subject"])
 _FUTURE_IF_TO = frozenset(_TENSE["future_if_to"])
+_PAST_PLANNING_ACTS = frozenset(_TENSE["past_planning_acts"])
 # "to" + one of these ([vocab] to_verbs) is an infinitive that looks ahead: "to visit Moscow in May"
 _TO_VERBS = frozenset(_VOCAB["to_verbs"])
 _OPENING_QUOTES = frozenset('"“')
@@ -644,15 +645,14 @@ def _participle_governs(ltoks: list[str]) -> str | None:
 
 
 def _past_act_of_planning(tokens: list[str], k: int) -> bool:
-    """``tokens[k]`` is the past tense of a verb of promising or deciding before its infinitive ("pledged to",
-    "agreed to", "vowed to"), in the active voice: no auxiliary before it ("is projected to", "had agreed to",
-    "will have promised to" are other tenses)."""
-    lk = tokens[k].lower()
+    """``tokens[k]`` is the past tense of a verb of promising, deciding or planning before its infinitive ("pledged
+    to", "agreed to", "planned to"; [tense] past_planning_acts), in the active voice of a past: no auxiliary but a
+    perfect's before it ("had agreed to" is past; "is intended to", "will be promised to" are no past acts)."""
+    prev = _word_at(tokens, k - 1) if k else ""
     return (
-        lk.endswith("ed")
-        and (lk in _PROMISE_VERBS or lk in _FUTURE_IF_TO)
+        tokens[k].lower() in _PAST_PLANNING_ACTS
         and _word_at(tokens, k + 1) == "to"
-        and (k == 0 or tokens[k - 1].lower() not in _AUXILIARIES)
+        and (prev not in _AUXILIARIES or prev in ("had", "has", "have"))
     )
 
 
