@@ -209,3 +209,47 @@ def test_time_before_a_past_promise_dates_the_promise(
     text: str, anchor: dt.date, phrase: str, value: str
 ) -> None:
     assert _reading(text, anchor, phrase) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "phrase", "value"),
+    [
+        # a time right after a relative pronoun opens the relative clause: its own verb decides, not the clause
+        # before (PolNeAR train: Washington Post 2016-06-13, Breitbart 2016-07-13, Politico 2016-05-26, Washington
+        # Post 2016-01-07)
+        (
+            "Gingrich said in an interview that the mogul should ignore the rush of critics who on Sunday cast "
+            "Trump's responses as inappropriate.",
+            D(2016, 6, 13),
+            "Sunday",
+            "2016-06-12",
+        ),
+        (
+            "Former Democratic candidate Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees.",
+            D(2016, 7, 13),
+            "Tuesday",
+            "2016-07-12",
+        ),
+        (
+            "She was more eager to talk about Trump, who on Thursday clinched the requisite number of delegates.",
+            D(2016, 5, 26),
+            "Thursday",
+            "2016-05-26",
+        ),
+        (
+            "The far-right party, which in March will face a hearing to determine whether it should be banned, "
+            "said it would appeal.",
+            D(2016, 1, 7),
+            "March",
+            "2016-03",
+        ),
+        (
+            "The board should ignore the critics who on Sunday called the plan reckless.",
+            D(2016, 6, 13),
+            "Sunday",
+            "2016-06-12",
+        ),
+    ],
+)
+def test_time_opening_a_relative_clause(text: str, anchor: dt.date, phrase: str, value: str) -> None:
+    assert _reading(text, anchor, phrase) == ("DATE", value)

@@ -489,6 +489,11 @@ def _clause_tense(
         # the expression opens a clause of its own as its subject: ", Wednesday is forecast to be even
         # colder": that clause's verb decides, not the clause before the comma
         first = len(ltoks)
+    elif _RELATIVE_THEN_TIME.search(left[-24:]):
+        # the time opens a relative clause, its verb after it ("the critics who on Sunday cast Trump's responses as
+        # inappropriate", "Sanders, who on Tuesday won Indiana, ..."): the words before the relative pronoun are
+        # another clause's
+        first = len(ltoks)
     weak: str | None = None
     # the last word before the expression is read with the expression's first word after it ("due on
     # Friday"), not with the word after the expression ("decided on Saturday to fire him" is no "decided to")
@@ -690,6 +695,10 @@ def _clause_start(ltoks: list[str]) -> int:
 # ", and ...", ", but ...": a coordinated clause after the expression has its own tense ("Her last day is
 # April 1, and Warners has not named a replacement")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b")
+
+
+# a relative pronoun right before the expression (and its preposition): "who on Sunday cast", "which in May voted"
+_RELATIVE_THEN_TIME = re.compile(r"\b(?:who|which)\s+(?:(?:on|in|at|last|this|earlier|late|early)\s+)?$")
 
 
 # a relative clause set off by a comma and not closed before the expression: ", who badly needs a win in"
