@@ -253,3 +253,22 @@ def test_time_before_a_past_promise_dates_the_promise(
 )
 def test_time_opening_a_relative_clause(text: str, anchor: dt.date, phrase: str, value: str) -> None:
     assert _reading(text, anchor, phrase) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a span of years written with one digit for the second (PolNeAR train: New York Times 2016-07-26)
+        (
+            "Dodd-Frank, a response to the Wall Street collapse of 2008-9, bailed out the industry.",
+            ["2008", "2009"],
+        ),
+        ("The budget gaps of 2010-1 forced cuts.", ["2010", "2011"]),
+        # a digit that is not the next year's: a reference, no span and no year
+        ("See the guide back-to-school-2013-2 for details.", []),
+        # a season of a span stays the season
+        ("It began in the winter of 2004-5 in Kiev.", ["2004-WI"]),
+    ],
+)
+def test_span_of_years_with_one_digit(text: str, years: list[str]) -> None:
+    assert [r.value for r in tag(text, D(2016, 7, 26)) if r.type == "DATE"] == years

@@ -372,6 +372,7 @@ _VEHICLE_AFTER = re.compile(
     r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:" + "|".join(re.escape(v) for v in _VOCAB["vehicle_makes"]) + r")\b"
 )
 _SLASH_YY = re.compile(r"/(\d\d)\b")
+_DASH_Y = re.compile(r"-(\d)\b")
 _QUOTED = re.compile(r"[\"“‘']")
 _POSSESSIVE_NAME_BEFORE = re.compile(r"[A-Z][\w.-]*['’]s?\s+$")
 _TITLE_VERB_AFTER = re.compile(
@@ -434,6 +435,9 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     slash = _SLASH_YY.match(ctx.text, m.end())
     if slash and int(slash.group(1)) != (y + 1) % 100:
         return None  # "2023/17": no year range (a reference number)
+    dash = _DASH_Y.match(ctx.text, m.end())
+    if dash and int(dash.group(1)) != (y + 1) % 10:
+        return None  # "2008-9" is a span of years; "school-2013-2" a reference
     after = ctx.text[m.end() : m.end() + 16]
     if m["s"]:
         if y % 10 == 0:
