@@ -649,18 +649,22 @@ _SECOND_DAY = re.compile(
 )
 
 
-_SECOND_YEAR = re.compile(r"[-–/](\d\d)(?![\d%])(?![-/.,:]\d)")
+_SECOND_YEAR = re.compile(r"[-–/](\d\d?)(?![\d%])(?![-/.,:]\d)")
 
 
 def _second_year(text: str, ref: TimeRef) -> TimeRef | None:
     """The second year of a span of years written short: "the 2019-20 season", "fiscal 2023/24",
-    "1990-95" (its last two digits, in the first year's century)."""
+    "1990-95" (its last two digits, in the first year's century), "2008-9" (its last digit: the next year)."""
     if ref.type != "DATE" or not _YEAR_VALUE.fullmatch(ref.value) or not ref.text[-4:].isdigit():
         return None
     m = _SECOND_YEAR.match(text, ref.end)
     if m is None:
         return None
     y, yy = int(ref.value), int(m.group(1))
+    if len(m.group(1)) == 1:
+        if yy != (y + 1) % 10:
+            return None  # "2013-2": no span of years
+        yy = (y + 1) % 100
     if text[ref.end] == "/":
         if yy != (y + 1) % 100:
             return None  # "2023/24" is a fiscal or season year; "2023/17" a reference number

@@ -372,6 +372,7 @@ _VEHICLE_AFTER = re.compile(
     r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:" + "|".join(re.escape(v) for v in _VOCAB["vehicle_makes"]) + r")\b"
 )
 _SLASH_YY = re.compile(r"/(\d\d)\b")
+_DASH_Y = re.compile(r"-(\d)\b")
 _QUOTED = re.compile(r"[\"“‘']")
 _POSSESSIVE_NAME_BEFORE = re.compile(r"[A-Z][\w.-]*['’]s?\s+$")
 _TITLE_VERB_AFTER = re.compile(
@@ -406,6 +407,8 @@ _NUMBER_NOUN_BEFORE = re.compile(
     r"(?:no\.|number|page|room|flight|route|highway|about|some|nearly|over|than|section|article|chapter|"
     r"resolution|form|model|code|item|bill|paragraph|rule|regulation|unit|tier|version|road|street)\s*$"
 )
+# "no later than 2025", "rather than 2018": a comparison of times, not a count ([vocab] year_comparatives)
+_COMPARED_TIME_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["year_comparatives"]) + r")\s+than\s+)$")
 # a year before 1800 needs a preposition before it ("in 1776")
 _OLD_YEAR_PREP_BEFORE = re.compile(r"(?:in|since|of|from|until|by|year|to|and)\s+$")
 
@@ -432,6 +435,9 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     slash = _SLASH_YY.match(ctx.text, m.end())
     if slash and int(slash.group(1)) != (y + 1) % 100:
         return None  # "2023/17": no year range (a reference number)
+    dash = _DASH_Y.match(ctx.text, m.end())
+    if dash and int(dash.group(1)) != (y + 1) % 10:
+        return None  # "2008-9" is a span of years; "school-2013-2" a reference
     after = ctx.text[m.end() : m.end() + 16]
     if m["s"]:
         if y % 10 == 0:
@@ -455,7 +461,11 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return None
     before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
     approx = _PREP_APPROX_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
-    if not approx and _NUMBER_NOUN_BEFORE.search(before):
+    if (
+        not approx
+        and _NUMBER_NOUN_BEFORE.search(before)
+        and not _COMPARED_TIME_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    ):
         return None
     if y < 1800 and not _OLD_YEAR_PREP_BEFORE.search(before):
         return None

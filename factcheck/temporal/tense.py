@@ -21,6 +21,7 @@ _PROMISE_VERBS = frozenset(_TENSE["promise_verbs"])
 # a finite verb right after an expression makes the expression its subject
 _FINITE_AFTER_SUBJECT = frozenset(_TENSE["finite_after_subject"])
 _FUTURE_IF_TO = frozenset(_TENSE["future_if_to"])
+_PAST_PLANNING_ACTS = frozenset(_TENSE["past_planning_acts"])
 # "to" + one of these ([vocab] to_verbs) is an infinitive that looks ahead: "to visit Moscow in May"
 _TO_VERBS = frozenset(_VOCAB["to_verbs"])
 _OPENING_QUOTES = frozenset('"“')
@@ -147,9 +148,23 @@ def _classify(tokens: list[str], i: int) -> str | None:
     if lw == "next" and nxt == "to":
         return None  # "next to the embassy": a place
     raw_next = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if lw == "proposed" and (nxt in _DETERMINERS or nxt in _PROPOSED_PAST_NEXT):
+    if lw == "proposed" and (
+        nxt in _DETERMINERS
+        or nxt in _PROPOSED_PAST_NEXT
+        or (
+            nxt not in ("for", "to")
+            and prev not in _DETERMINERS
+            and (
+                prev in _SUBJECT_PRONOUNS
+                or (i > 0 and tokens[i - 1][:1].isupper())
+                or (len(nxt) > 5 and nxt.endswith("ing"))
+            )
+        )
+    ):
         # the act of proposing, not a plan: "The regulator proposed the rules in May", "first proposed in
-        # 2019"; "the proposed May meeting", "proposed for next year" stay plans
+        # 2019", after its subject or before what it proposed doing ("In October, Mrs. Clinton, the nominee,
+        # proposed enforcing a no-fly zone", "she proposed a tax"); "the proposed May meeting", "the proposed
+        # spending cuts", "proposed for next year", "the plan he proposed for May" stay plans
         return "PAST"
     if lw == "last" and not (
         nxt in _LAST_PERIOD or nxt in _PAST_WORDS or (nxt.endswith("ed") and nxt not in _ED_NOT_PAST)
@@ -474,6 +489,11 @@ def _clause_tense(
         # the expression opens a clause of its own as its subject: ", Wednesday is forecast to be even
         # colder": that clause's verb decides, not the clause before the comma
         first = len(ltoks)
+    elif _RELATIVE_THEN_TIME.search(left[-24:]):
+        # the time opens a relative clause, its verb after it ("the critics who on Sunday cast Trump's responses as
+        # inappropriate", "Sanders, who on Tuesday won Indiana, ..."): the words before the relative pronoun are
+        # another clause's
+        first = len(ltoks)
     weak: str | None = None
     # the last word before the expression is read with the expression's first word after it ("due on
     # Friday"), not with the word after the expression ("decided on Saturday to fire him" is no "decided to")
@@ -484,8 +504,10 @@ def _clause_tense(
             # tense of the reported clause; a time right after it ("said on Friday") is past. With
             # no clause after it, only its object ("reported results in July", "told reporters in
             # May"), the time is the report's: its tense decides unless the words after the
-            # expression do ("said the plant in July would close")
-            if not any(t.lower() in _CLAUSE_OPENERS for t in ltoks[k + 1 :]):
+            # expression do ("said the plant in July would close"). A possessive there opens no clause of its
+            # own before the time: it heads the object ("announced her candidacy in March", "unveiled its plan on
+            # Friday"); a reported clause's verb after the time still decides ("said his visit in May would ...")
+            if not any(t.lower() in _CLAUSE_OPENERS and t.lower() not in _ARTICLES for t in ltoks[k + 1 :]):
                 weak = weak or _classify(ltoks, k)
             break
         lk = ltoks[k].lower()
@@ -560,6 +582,10 @@ def _clause_tense(
                 continue  # "Roe vs. Wade", "Birmingham, Ala., killed"
             break
         c = _classify(rtoks, k)
+        if c == "FUT" and _past_act_of_planning(rtoks, k):
+            # the time before a past act of promising or deciding dates the act, not what it looks ahead to: "On
+            # Thursday, Sanders promised to legalize ...", "In March, the board agreed to sell the unit"
+            return "PAST"
         if c:
             return c
         if short and _scheduled_present(rtoks, k):
@@ -623,6 +649,18 @@ def _participle_governs(ltoks: list[str]) -> str | None:
     return None
 
 
+def _past_act_of_planning(tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` is the past tense of a verb of promising, deciding or planning before its infinitive ("pledged
+    to", "agreed to", "planned to"; [tense] past_planning_acts), in the active voice of a past: no auxiliary but a
+    perfect's before it ("had agreed to" is past; "is intended to", "will be promised to" are no past acts)."""
+    prev = _word_at(tokens, k - 1) if k else ""
+    return (
+        tokens[k].lower() in _PAST_PLANNING_ACTS
+        and _word_at(tokens, k + 1) == "to"
+        and (prev not in _AUXILIARIES or prev in ("had", "has", "have"))
+    )
+
+
 def _opens_sentence(text: str, pos: int) -> bool:
     """Whether ``pos`` begins a sentence: nothing but a boundary (or the text's start) in the words before it."""
     before = _words(text[max(0, pos - 60) : pos])
@@ -657,6 +695,10 @@ def _clause_start(ltoks: list[str]) -> int:
 # ", and ...", ", but ...": a coordinated clause after the expression has its own tense ("Her last day is
 # April 1, and Warners has not named a replacement")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b")
+
+
+# a relative pronoun right before the expression (and its preposition): "who on Sunday cast", "which in May voted"
+_RELATIVE_THEN_TIME = re.compile(r"\b(?:who|which)\s+(?:(?:on|in|at|last|this|earlier|late|early)\s+)?$")
 
 
 # a relative clause set off by a comma and not closed before the expression: ", who badly needs a win in"
