@@ -1299,11 +1299,8 @@ def _mind_views(text: str, low: str, words: set[str], voc: _CwVocab) -> int:
     return n
 
 
-# two capitalised words or more in a row: a name or a title ("the Great Lakes", "a Happy Meal", "Dallas Love Field"); a
-# word in capitals throughout is shouted, not a name ("MAKE AMERICA GREAT AGAIN!")
-_CAPITALISED_RUN = re.compile(r"\b[A-Z](?![A-Z])[\w’'-]*(?:\s[A-Z](?![A-Z])[\w’'-]*)+")
-# a word of four letters or more: a headline in title case capitalises each ("Jaime Camil's Perfect Analogy For ...")
-_LONG_WORD = re.compile(r"\b[A-Za-z][\w’'-]{3,}")
+# two capitalised words or more in a row: a name or a title ("the Great Lakes", "a Happy Meal", "Dallas Love Field")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)+")
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -1318,9 +1315,7 @@ def _feelings(text: str, low: str, words: set[str], found: set[str], voc: _CwVoc
     rule = voc.not_feeling
     if rule.anywhere is not None and not words.isdisjoint(rule.triggers):
         low = rule.anywhere.sub(_blank, low)
-    # (the offsets of the text as written are the lower-cased sentence's; a headline in title case names nothing by its
-    # capitals)
-    if len(low) == len(text) and not all(w[0].isupper() for w in _LONG_WORD.findall(text)):
+    if len(low) == len(text):  # (the offsets of the text as written are the lower-cased sentence's)
         for m in _CAPITALISED_RUN.finditer(text):
             low = low[: m.start()] + " " * (m.end() - m.start()) + low[m.end() :]
     return found & set(voc.words.findall(" " + low)) if voc.words else found  # (as ``words`` were found)
