@@ -1318,7 +1318,7 @@ def _feelings(text: str, low: str, words: set[str], found: set[str], voc: _CwVoc
     if len(low) == len(text):  # (the offsets of the text as written are the lower-cased sentence's)
         for m in _CAPITALISED_RUN.finditer(text):
             low = low[: m.start()] + " " * (m.end() - m.start()) + low[m.end() :]
-    return found & set(voc.words.findall(" " + low)) if voc.words else found  # (as ``words`` were found)
+    return {w for w in found if re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])", low)}
 
 
 def _self_view(quoted: str, voc: _CwVocab, words: set[str]) -> bool:

@@ -709,6 +709,3 @@ def test_a_feeling_word_in_a_name_is_no_opinion_but_the_same_word_elsewhere_is()
     assert opinion("A man was happy after eating a Happy Meal in Ohio.") == 1
     assert opinion("Police are investigating the attack as a hate crime.") == 0
     assert opinion("Residents said they hate the new crime figures.") == 1
-    assert (
-        opinion("A photograph shows the boat's 'perfect timing' at the finish.") == 1
-    )  # (a quote mark before it)
