@@ -172,7 +172,7 @@ class _CwVocab:
     likeness: _Rule  # a reading given as a likeness ("It was as if his rivals had decided ..."): a frame
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
     self_view: _Rule  # the speaker's feeling or concern about themself opens the quotation (``_self_view``)
-    not_feeling: _Rule  # a compound whose opinion word names no feeling ("a hate crime")
+    not_feeling: _Rule  # a compound in which an opinion word names no feeling ("a hate crime", "a great deal")
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
     country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
     country_nouns: frozenset[str]  # the nouns of those actors (also among ``words``)
