@@ -172,7 +172,7 @@ class _CwVocab:
     likeness: _Rule  # a reading given as a likeness ("It was as if his rivals had decided ..."): a frame
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
     self_view: _Rule  # the speaker's feeling or concern about themself opens the quotation (``_self_view``)
-    not_feeling: _Rule  # a compound in which an opinion word names no feeling ("a hate crime", "a great deal")
+    not_feeling: _Rule  # a compound in which an opinion word names no feeling ("a hate crime", "thanks to")
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
     country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
     country_nouns: frozenset[str]  # the nouns of those actors (also among ``words``)
@@ -1311,7 +1311,7 @@ def _feelings(text: str, low: str, words: set[str], found: set[str], voc: _CwVoc
     """The opinion words ``found`` in the sentence (``low``: ``text`` lower-cased, ``words``: its words) that speak
     of a feeling or a judgement: a word each of whose occurrences is part of a name or a title (capitalised beside
     another capitalised word: "the Great Lakes", "the hymn 'Amazing Grace'") or of a compound of ``[not_feeling]``
-    ("a hate crime", "a great white shark", "a great deal of effort") is none."""
+    ("a hate crime", "a great white shark", "became a citizen thanks to birthright citizenship") is none."""
     rule = voc.not_feeling
     if rule.anywhere is not None and not words.isdisjoint(rule.triggers):
         low = rule.anywhere.sub(_blank, low)
