@@ -172,7 +172,6 @@ class _CwVocab:
     likeness: _Rule  # a reading given as a likeness ("It was as if his rivals had decided ..."): a frame
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
     self_view: _Rule  # the speaker's feeling or concern about themself opens the quotation (``_self_view``)
-    not_feeling: _Rule  # a compound in which an opinion word names no feeling ("a hate crime", "thanks to")
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
     country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
     country_nouns: frozenset[str]  # the nouns of those actors (also among ``words``)
@@ -265,8 +264,6 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     rules += [mind_view, forecast]
     self_view, not_count = _rule(data.get("self_view", {})), _rule(data.get("not_count", {}))
     rules += [self_view, not_count]
-    not_feeling = _rule(data.get("not_feeling", {}))
-    rules.append(not_feeling)
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
     prose = data.get("not_prose", {})
     every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
@@ -306,7 +303,6 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         likeness=likeness,
         quoted_view=_quoted_view(data.get("quoted_view", {})),
         self_view=self_view,
-        not_feeling=not_feeling,
         title_small_words=frozenset(data.get("quoted_view", {}).get("title_small_words", [])),
         country_actors=_country_actors(country_nouns),
         country_nouns=country_nouns,
@@ -1149,10 +1145,7 @@ def _cw_terms(
         t["group_view"] = 1
     if title:
         t["title"] = 1  # a headline states the article's main claim
-    feelings = words & voc.opinion
-    if feelings:
-        feelings = _feelings(text, low, words, feelings, voc)
-    n_op = len(feelings) + voc.opinion_rule.count(low, words) + _mind_views(text, low, words, voc)
+    n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words) + _mind_views(text, low, words, voc)
     if n_op:
         t["opinion"] = min(2, n_op)
     if not attributed and quoted is None and not words.isdisjoint(voc.evaluative):
@@ -1297,28 +1290,6 @@ def _mind_views(text: str, low: str, words: set[str], voc: _CwVocab) -> int:
         if not (after and all(w[:1].isupper() for w in after)):
             n += 1
     return n
-
-
-# two capitalised words or more in a row: a name or a title ("the Great Lakes", "a Happy Meal", "Dallas Love Field")
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)+")
-
-
-def _blank(m: re.Match[str]) -> str:
-    return " " * len(m.group())
-
-
-def _feelings(text: str, low: str, words: set[str], found: set[str], voc: _CwVocab) -> set[str]:
-    """The opinion words ``found`` in the sentence (``low``: ``text`` lower-cased, ``words``: its words) that speak
-    of a feeling or a judgement: a word each of whose occurrences is part of a name or a title (capitalised beside
-    another capitalised word: "the Great Lakes", "the hymn 'Amazing Grace'") or of a compound of ``[not_feeling]``
-    ("a hate crime", "a great white shark", "became a citizen thanks to birthright citizenship") is none."""
-    rule = voc.not_feeling
-    if rule.anywhere is not None and not words.isdisjoint(rule.triggers):
-        low = rule.anywhere.sub(_blank, low)
-    if len(low) == len(text):  # (the offsets of the text as written are the lower-cased sentence's)
-        for m in _CAPITALISED_RUN.finditer(text):
-            low = low[: m.start()] + " " * (m.end() - m.start()) + low[m.end() :]
-    return {w for w in found if re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])", low)}
 
 
 def _self_view(quoted: str, voc: _CwVocab, words: set[str]) -> bool:

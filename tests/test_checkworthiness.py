@@ -696,16 +696,3 @@ def test_had_to_before_a_verb_is_an_act_done() -> None:
     assert _score(rescue) == _score(carried) >= DEFAULT_MIN_SCORE
     assert _score("He says the firemen also had to protect nearby buildings.") >= DEFAULT_MIN_SCORE
     assert _score("He says there had to be something driving her on.") < DEFAULT_MIN_SCORE
-
-
-def test_a_feeling_word_in_a_name_is_no_opinion_but_the_same_word_elsewhere_is() -> None:
-    # "Happy" of "a Happy Meal" names a product; "happy" said of someone is a feeling, in the same sentence too
-    def opinion(text: str) -> int:
-        terms = extract._cw_terms(text, 0, None, False, False)
-        assert terms is not None
-        return terms.always.get("opinion", 0)
-
-    assert opinion("A man sued McDonald's after eating a Happy Meal in Ohio.") == 0
-    assert opinion("A man was happy after eating a Happy Meal in Ohio.") == 1
-    assert opinion("Police are investigating the attack as a hate crime.") == 0
-    assert opinion("Residents said they hate the new crime figures.") == 1
