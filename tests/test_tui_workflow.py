@@ -313,6 +313,38 @@ async def test_a_signal_keeps_a_line_typed_in_a_one_line_dialog_but_never_a_date
     assert rec is None or rec.published is None, rec
 
 
+async def test_escape_in_the_note_dialog_asks_before_dropping_a_typed_note(seeds_copy, session_path):
+    """Escape in the note dialog (`e`) dropped a typed note without a word (one stray key lost a paragraph).
+    With the note changed, the first escape asks; a key typed after it asks again at the next escape; escape
+    twice drops the note. An unchanged note closes at the first escape."""
+    from factcheck.tui.screens.modals import NoteModal
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        cid = main_of(app).claim.id
+        await pilot.press("e", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen), "an unchanged note closes at once"
+        await pilot.press("e", *"see the minutes", "escape")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NoteModal), "escape dropped the typed note without asking"
+        asked = str(dialog.query_one("#modal-error").render())
+        assert "ctrl+s keeps it" in asked and "escape again drops it" in asked, asked
+        await pilot.press(*" of May", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal), "typing after the question asks again"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert r.decision(cid).note == "see the minutes of May"
+        await pilot.press("e", "backspace", "escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert r.decision(cid).note == "see the minutes of May"
+
+
 async def test_a_note_dialog_left_unchanged_changes_nothing_when_the_app_quits(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r, Config(autosave_delay=30))

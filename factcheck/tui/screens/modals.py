@@ -40,7 +40,10 @@ class Dialog(ModalScreen[_R]):
 class NoteModal(Dialog[None]):
     """Multi-line note editor: ctrl+s keeps the note (``keep(text)``), escape leaves it unchanged. When the app
     quits (ctrl+q, SIGHUP, SIGTERM) with the dialog open, what was typed is kept too (``keep_typed``): it
-    used to be lost without a word."""
+    used to be lost without a word. Escape with a changed note asks first (escape again drops it, ctrl+s
+    keeps it): one stray escape dropped a paragraph without a word."""
+
+    DROP_QUESTION = "Not kept yet: ctrl+s keeps it, escape again drops it."
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "keep", "Keep note", id="note-keep"),
@@ -52,11 +55,13 @@ class NoteModal(Dialog[None]):
         self._title = title
         self._note = note
         self._keep = keep
+        self._asked = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide"):
             yield Label(literal(self._title), classes="dialog-title")
             yield TextArea(self._note, id="note-area", soft_wrap=True, show_line_numbers=False)
+            yield Label(Content(""), id="modal-error", classes="dialog-error")
             yield Label(Content("ctrl+s keep · escape cancel"), classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -77,7 +82,18 @@ class NoteModal(Dialog[None]):
         self.dismiss(None)
 
     def action_cancel(self) -> None:
+        if self.query_one(TextArea).text != self._note and not self._asked:
+            self._asked = True
+            self.query_one("#modal-error", Label).update(Content(self.DROP_QUESTION))
+            return
         self.dismiss(None)
+
+    @on(TextArea.Changed)
+    def _edited(self) -> None:
+        """A key typed after the question asks it again at the next escape."""
+        if self._asked:
+            self._asked = False
+            self.query_one("#modal-error", Label).update(Content(""))
 
 
 class TypeAhead:
