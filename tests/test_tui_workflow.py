@@ -345,6 +345,36 @@ async def test_escape_in_the_note_dialog_asks_before_dropping_a_typed_note(seeds
         assert r.decision(cid).note == "see the minutes of May"
 
 
+async def test_a_cursor_move_alone_leaves_a_saved_session_saved(seeds_copy, session_path):
+    """`j` on a saved session turned the status line to "unsaved" until the slow cursor autosave, with no work
+    to lose. The cursor is still saved (on quit, or with the next save), but "unsaved" means unsaved work."""
+    r = open_review(seeds_copy, session_path)
+    r.save()
+    app = make_app(r, Config(autosave_delay=600))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        status = lambda: str(m.query_one("#status").render())  # noqa: E731
+        assert "saved" in status() and "unsaved" not in status(), status()
+        await pilot.press("j", "j")
+        await settle(app, pilot)
+        moved_to = m.claim.id
+        assert "unsaved" not in status(), status()
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert "unsaved" in status(), "a decision is unsaved work"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "unsaved" not in status(), status()
+        await pilot.press("k")
+        await settle(app, pilot)
+        assert "unsaved" not in status(), status()
+        back_at = m.claim.id
+        await pilot.press("q")
+    assert back_at != moved_to
+    assert sess.load(session_path).cursor[1] == back_at, "the cursor is saved on quit"
+
+
 async def test_a_note_dialog_left_unchanged_changes_nothing_when_the_app_quits(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r, Config(autosave_delay=30))

@@ -628,16 +628,16 @@ class ReadingScreen(Screen[None]):
                 state = f"loading {done:,}…"
             else:
                 state = f"loading {done:,}/{total:,}" if done < total else "grouping…"
-            if r.dirty:  # decisions made meanwhile: kept, saved once the batch is read (or on quit)
+            if r.unsaved:  # decisions made meanwhile: kept, saved once the batch is read (or on quit)
                 state += " · unsaved"
             bits.append((state, "$text-warning"))
         elif r.grouping:  # the screen is filled; the Event panel and what needs groups wait for them
             bits.append(("grouping…" + (" · read-only" if r.readonly else ""), "$text-warning"))
-            if r.dirty and not r.readonly:
+            if r.unsaved and not r.readonly:
                 bits.append((" · unsaved", "$text-warning"))
         elif r.readonly:
             bits.append(("read-only", "$text-warning"))
-        elif r.dirty:
+        elif r.unsaved:
             bits.append(("unsaved", "$text-warning"))
         else:
             bits.append(("saved", "$text-success"))
