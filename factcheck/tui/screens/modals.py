@@ -37,7 +37,47 @@ class Dialog(ModalScreen[_R]):
         self.app.clear_notifications()
 
 
-class NoteModal(Dialog[None]):
+class TypeAhead:
+    """A dialog with a text field that takes the keys typed before it was drawn: the app hands it the
+    printable keys that reach the app while it is the screen (typed while it was opened, they went to
+    the screen below or to the dialog before its field had the focus). Kept until the dialog is mounted,
+    then put in the field in the order typed. The field is the dialog's Input, or its TextArea (a note)."""
+
+    _typed: str | None = ""  # None once mounted: keys then go straight into the field
+
+    def _type_ahead_field(self) -> Input | TextArea:
+        assert isinstance(self, ModalScreen)
+        inputs = self.query(Input)
+        return inputs.first() if inputs else self.query_one(TextArea)
+
+    @staticmethod
+    def _insert(field: Input | TextArea, text: str) -> None:
+        if isinstance(field, Input):
+            field.insert_text_at_cursor(text)
+        else:
+            field.insert(text)
+
+    def type_ahead(self, text: str) -> bool:
+        """Take ``text`` for the field; False when the reviewer is elsewhere in the dialog (a list)."""
+        if self._typed is not None:
+            self._typed += text
+            return True
+        assert isinstance(self, ModalScreen)
+        field = self._type_ahead_field()
+        if self.focused not in (None, field):
+            return False
+        field.focus()
+        self._insert(field, text)
+        return True
+
+    def _take_typed(self, field: Input | TextArea) -> None:
+        """Put what was typed before mounting into ``field`` (called once, on mount)."""
+        typed, self._typed = self._typed or "", None
+        if typed:
+            self._insert(field, typed)
+
+
+class NoteModal(TypeAhead, Dialog[None]):
     """Multi-line note editor: ctrl+s keeps the note (``keep(text)``), escape leaves it unchanged. When the app
     quits (ctrl+q, SIGHUP, SIGTERM) with the dialog open, what was typed is kept too (``keep_typed``): it
     used to be lost without a word. Escape with a changed note asks first (escape again drops it, ctrl+s
@@ -69,6 +109,7 @@ class NoteModal(Dialog[None]):
         area.cursor_blink = False
         area.move_cursor(area.document.end)
         area.focus()
+        self._take_typed(area)
 
     def keep_typed(self) -> None:
         """Keep the text as ctrl+s would, when it differs from the note the dialog opened with."""
@@ -94,34 +135,6 @@ class NoteModal(Dialog[None]):
         if self._asked:
             self._asked = False
             self.query_one("#modal-error", Label).update(Content(""))
-
-
-class TypeAhead:
-    """A dialog with a text field that takes the keys typed before it was drawn: the app hands it the
-    printable keys that reach the app while it is the screen (typed while it was opened, they went to
-    the screen below or to the dialog before its field had the focus). Kept until the dialog is mounted,
-    then put in the field in the order typed."""
-
-    _typed: str | None = ""  # None once mounted: keys then go straight into the field
-
-    def type_ahead(self, text: str) -> bool:
-        """Take ``text`` for the field; False when the reviewer is elsewhere in the dialog (a list)."""
-        if self._typed is not None:
-            self._typed += text
-            return True
-        assert isinstance(self, ModalScreen)
-        inp = self.query_one(Input)
-        if self.focused not in (None, inp):
-            return False
-        inp.focus()
-        inp.insert_text_at_cursor(text)
-        return True
-
-    def _take_typed(self, inp: Input) -> None:
-        """Put what was typed before mounting into ``inp`` (called once, on mount)."""
-        typed, self._typed = self._typed or "", None
-        if typed:
-            inp.insert_text_at_cursor(typed)
 
 
 class InputModal(TypeAhead, Dialog[str | None]):
