@@ -1128,6 +1128,30 @@ async def test_a_theme_chosen_in_the_app_is_remembered(seeds_copy, session_path,
         await pilot.press("q")
 
 
+async def test_the_article_pane_names_an_untitled_article_of_no_outlet_by_its_key_once(
+    tmp_path, session_path
+):
+    """With neither outlet nor title the pane read "notes/x.txt · date? · en · notes/x.txt": the key stood for
+    both. It stands once; an outlet's untitled article still shows the key after it."""
+    corpus = tmp_path / "c"
+    (corpus / "notes").mkdir(parents=True)
+    text = (
+        "The minister said on Tuesday that unemployment fell to 4.2% in May 2024, according to figures released"
+        " by the national statistics office in the capital.\n\nShe added that the figures were better than"
+        " expected.\n"
+    )
+    (corpus / "notes" / "x.txt").write_text(text, encoding="utf-8")
+    r = open_review(corpus, session_path)
+    art = r.corpus.articles[0]
+    assert art.title is None and art.outlet is None
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = Content.from_markup(str(main_of(app).query_one(ArticleView).border_title)).plain
+        assert shown.count("notes/x.txt") == 1 and shown.startswith("notes/x.txt · "), shown
+        await pilot.press("q")
+
+
 async def test_help_title_status_filter_and_empty_filter_title(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     outlet = "[bold]CM Jornal[/bold]"

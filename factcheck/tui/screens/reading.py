@@ -480,13 +480,15 @@ class ReadingScreen(Screen[None]):
             notices.display = False
             return
         lang = f" · {a.language}" if a.language else ""
+        # the key stands for a missing title, once: with no outlet it is already the name
+        # ("sub/deeper/markup.txt · date? · en · sub/deeper/markup.txt")
+        named = a.title or (a.key if a.outlet else "")
         title = Content.assemble(
             literal(article_name(a), "bold"),
             " · ",
             date_text(a.published),
             lang,
-            " · ",
-            literal(clip(a.title or a.key, 60)),
+            *((" · ", literal(clip(named, 60))) if named else ()),
         )
         self._set_border(view, "border_title", title)
         warnings = self.review.notices(a)
