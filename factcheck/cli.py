@@ -442,17 +442,22 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 class Parser(argparse.ArgumentParser):
     """The command line's parser. An option that takes a list (``--against ARCHIVE ...``) takes every value after
-    it, positionals too: when that leaves a positional missing, the usage error says so and how to write it."""
+    it, positionals too: when that leaves a positional missing, the usage error says so and how to write it.
+    A usage error is one line, as every other error (argparse printed the usage above it, two lines more),
+    naming the command's ``--help``; an unknown option another command takes names that command."""
 
     commands: frozenset[str] = frozenset()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
         self.list_options: set[str] = set()
+        self.options: set[str] = set()  # every option string it takes (-h is added by the next line)
+        self.command_parsers: dict[str, Parser] = {}  # (the top parser's, by command)
+        super().__init__(*args, **kwargs)
         self.argv: list[str] = []
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         action = super().add_argument(*args, **kwargs)
+        self.options.update(action.option_strings)
         if action.nargs == "+" and action.option_strings:
             self.list_options.update(action.option_strings)
         return action
@@ -467,7 +472,31 @@ class Parser(argparse.ArgumentParser):
         prefix = "the following arguments are required: "
         if message.startswith(prefix):
             message += self._took_positionals(message.removeprefix(prefix))
-        super().error(message)
+        prog = self.prog
+        if self.argv and self.argv[0] in self.commands:  # (an unknown option is reported by the top parser)
+            prog = f"{prog} {self.argv[0]}"
+            message += self._option_of_another_command(message, self.argv[0])
+        print(one_line(f"{prog}: error: {message}; `{prog} --help` lists what it takes"), file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+    def _option_of_another_command(self, message: str, command: str) -> str:
+        """The note naming the commands that take an unknown option ("--published is an option of `factcheck
+        edit`"), or "" when none does."""
+        if not message.startswith("unrecognized arguments: "):
+            return ""
+        for word in message.removeprefix("unrecognized arguments: ").split():
+            option = word.split("=", 1)[0]
+            if not option.startswith("--"):
+                continue
+            takers = [
+                name
+                for name, parser in sorted(self.command_parsers.items())
+                if name != command and option in parser.options
+            ]
+            if takers:
+                named = " or ".join(f"`{self.prog} {name}`" for name in takers[:3])
+                return f" ({option} is an option of {named})"
+        return ""
 
     def _took_positionals(self, missing: str) -> str:
         """How the last list option of the command line took the ``missing`` positionals, or ""."""
@@ -597,6 +626,7 @@ def build_parser() -> Parser:
                     "--no-cache", action="store_true", help="neither read nor write the extraction cache"
                 )
     p.commands = frozenset(sub.choices)
+    p.command_parsers = dict(sub.choices)
     return p
 
 

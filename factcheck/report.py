@@ -269,10 +269,15 @@ def _md_escape(s: str) -> str:
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
 
 
+_URL_OPENS = {")": "(", "]": "[", "}": "{"}
+
+
 def _trim_url(url: str) -> str:
-    """A URL found in prose without the punctuation after it ("(see https://x.org/a_(b))." -> .../a_(b))."""
+    """A URL found in prose without the punctuation after it ("(see https://x.org/a_(b))." -> .../a_(b)); a
+    closing bracket the URL opened stays ("https://x.org/da/[release]": its "]" was cut off the autolink)."""
     while url and url[-1] in _URL_TRAIL:
-        if url[-1] == ")" and url.count("(") >= url.count(")"):
+        opens = _URL_OPENS.get(url[-1])
+        if opens and url.count(opens) >= url.count(url[-1]):
             break
         url = url[:-1]
     return url

@@ -190,6 +190,10 @@ class Review:
         self.report = ReconcileReport()
         self._version = 0
         self._saved_version = 0
+        # the version of the last change of the work (not the cursor alone), and the newest version saved:
+        # a cursor move is saved with the session but is no unsaved work (``unsaved``)
+        self._work_version = 0
+        self._saved_upto = 0
         # what each recent change touched, as (version after it, kind, key), for changes_since; a change it
         # cannot name (claim ids remapped) is logged as kind "*"; versions before _log_floor are forgotten
         self._log: deque[tuple[int, str, str]] = deque()
@@ -320,7 +324,7 @@ class Review:
                 lock.release()
             raise
         if not exists or changed_corpus or r.report.changed_articles or r.report.added_articles:
-            r._version += 1  # unsaved
+            r._changed()  # unsaved
         return r
 
     @classmethod
@@ -684,7 +688,7 @@ class Review:
                     self._step, at, self.reviewer, "reattach", "decision", new, {"id": old}, {"id": new}
                 )
             )
-        self._version += 1
+        self._changed()
         self._log_change("*", "")
 
     def _overrides(self) -> GroupOverrides:
@@ -753,9 +757,21 @@ class Review:
         out = {(kind, key) for v, kind, key in self._log if v > version}
         return None if any(kind == "*" for kind, _ in out) else out
 
+    def _changed(self) -> None:
+        """A change of the work (a decision, an edit, a merge, re-attached ids): the cursor's is ``set_cursor``."""
+        self._version += 1
+        self._work_version = self._version
+
     @property
     def dirty(self) -> bool:
+        """Anything to write, the cursor's place included."""
         return self._version != self._saved_version
+
+    @property
+    def unsaved(self) -> bool:
+        """Work not saved yet: what the status line calls "unsaved" (a cursor move alone is not: it said
+        "unsaved" after every `j` until the slow cursor autosave, with nothing to lose)."""
+        return self._work_version > self._saved_upto
 
     @property
     def data(self) -> sess.SessionData:
@@ -1170,7 +1186,7 @@ class Review:
             self._data.add_history(
                 sess.HistoryEntry(self._step, at, self.reviewer, op, kind, key, before, after)
             )
-        self._version += 1
+        self._changed()
         for kind, key, _, _ in changes:
             self._log_change(kind, key)
 
@@ -1607,6 +1623,7 @@ class Review:
                 raise
             if self._version == snap.version:
                 self._saved_version = snap.version
+            self._saved_upto = max(self._saved_upto, snap.version)
 
     def close(self) -> None:
         if self._lock is not None:

@@ -1147,10 +1147,13 @@ def impossible_day(text: str, language: str | None, today: dt.date) -> str | Non
     if typed_date(text, language, today) is not None:
         return None
     year_first = _YEAR_FIRST.fullmatch(text.strip())
-    if year_first and not 1 <= int(year_first.group("m")) <= 12:
-        return (
-            f"a year has no month {int(year_first.group('m'))}; a date written year first is year-month-day."
-        )
+    if year_first:
+        y, mo, d = (int(year_first.group(g)) for g in ("y", "m", "d"))
+        if not 1 <= mo <= 12:
+            return f"a year has no month {mo}; a date written year first is year-month-day."
+        days = calendar.monthrange(y, mo)[1]
+        if not 1 <= d <= days:  # (a day past 31, or 0: no day number below reads it; "2019-12-32")
+            return f"{calendar.month_name[mo]} {y} has no day {d}: it has {days} days."
     for m in _DAY_NUMBER.finditer(text):
         n = int(m.group())
         first = "1".zfill(len(m.group()))  # (2023-02-30 -> 2023-02-01: the form stays what it was)

@@ -50,3 +50,23 @@ def test_an_open_time_keeps_its_words_rather_than_its_code() -> None:
     assert claim_time("2023-05-03TMO", 14) == "2023-05-03TMO"
     assert claim_time("2023-05-03TMO", 16) == "2023-05-03 morn."
     assert claim_time("2019-W40", 15) == "week 40 of 2019"
+
+
+@pytest.mark.parametrize(
+    ("value", "width", "shown"),
+    [
+        ("2023-05-03", 9, "2023-05…"),  # it read "2023-05-0…": one of May's first ten days, which is wrong
+        ("2023-05-03", 6, "2023…"),  # it read "2023-…"
+        ("2023-05-03TMO", 12, "2023-05-03…"),
+        ("2023-05", 6, "2023…"),
+        ("2023-05-03", 10, "2023-05-03"),  # (what fits is unchanged)
+        ("XXXX-05-03", 5, "3 Ma…"),  # (an open time keeps its words)
+    ],
+)
+def test_a_date_too_long_for_the_column_is_cut_between_its_parts(value: str, width: int, shown: str) -> None:
+    """At 80x24 the claim list cut a day in the middle ("2023-05-0…"; "2024-…" beside 'hypothetical'); it is
+    cut between year, month and day, "…" saying more is known, in the claim list and the groups' When column."""
+    from factcheck.tui.fmt import fitted_time
+
+    assert claim_time(value, width) == shown
+    assert fitted_time(value, width) == shown

@@ -161,6 +161,34 @@ def test_usage_error_exit_2(capsys):
     assert rc == 2
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["extract"], "factcheck extract: error: the following arguments are required: PATH;"),
+        (
+            ["mark", "s.toml"],
+            "factcheck mark: error: the following arguments are required: CLAIM_ID, VERDICT;",
+        ),
+        (["times", "--anchor"], "factcheck times: error: argument --anchor: expected one argument;"),
+        (
+            ["review", "--published", "2019-12-31", "seeds"],
+            "factcheck review: error: unrecognized arguments: --published (--published is an option of"
+            " `factcheck edit`);",
+        ),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_command_s_help(capsys, args, said):
+    """argparse printed its usage (two lines, more for a long command) above the error; every other error is
+    one line. The line names the command, what is wrong, where its arguments are listed, and an option of
+    another command says which."""
+    rc, out, err = run(capsys, *args)
+    assert rc == 2 and out == ""
+    assert err.count("\n") == 1 and "usage:" not in err, err
+    assert err.startswith(said), err
+    command = args[0]
+    assert err.rstrip().endswith(f"`factcheck {command} --help` lists what it takes"), err
+
+
 def test_python_dash_m(tmp_path):
     import subprocess
     import sys

@@ -550,6 +550,10 @@ def test_markdown_keeps_urls_clickable_and_notes_multiline() -> None:
 
     assert md("see https://x.org/a_b?c=1&d=2.") == "see <https://x.org/a_b?c=1&d=2>."
     assert md("(https://en.example/Foo_(bar))") == "(<https://en.example/Foo_(bar)>)"
+    # a bracket the URL opened stays in it (evidence "https://x.org/da/[release]" was "<…/[release>\]")
+    assert md("https://x.org/da/[release]") == "<https://x.org/da/[release]>"
+    assert md("[see https://x.org/a]") == "\\[see <https://x.org/a>\\]"
+    assert md("{https://x.org/q?f={a}}") == "\\{<https://x.org/q?f={a}>\\}"
     assert md("a_b <b> javascript:x") == "a\\_b \\<b\\> javascript:x"
     note = md_lines("first\n- second\n2. third\n\nhttps://x.org/y_z", "    ")
     assert note == "first\\\n    \\- second\\\n    2\\. third\\\n    <https://x.org/y_z>"

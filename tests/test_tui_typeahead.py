@@ -152,3 +152,24 @@ async def test_the_picker_lists_its_first_rows_first_and_the_rest_after_the_pain
         ]
         assert ol.highlighted == 0
         await pilot.press("escape", "q")
+
+
+async def test_keys_typed_right_after_e_go_to_the_note(seeds_copy, tmp_path: Path):
+    """A note typed fast after `e` (or on a busy machine, before the note dialog was drawn) lost its first
+    letters, or all of them: the dialog had no field with the focus yet. 'c' and 'd' are verdict keys."""
+    from factcheck.tui.screens.modals import NoteModal
+
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = app.screen
+        assert isinstance(m, MainScreen)
+        c = m.claims[0]
+        _type(app, "echecked it")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NoteModal)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert r.decision(c.id).verdict == Verdict.UNREVIEWED
+        assert r.decision(c.id).note == "checked it"

@@ -313,6 +313,68 @@ async def test_a_signal_keeps_a_line_typed_in_a_one_line_dialog_but_never_a_date
     assert rec is None or rec.published is None, rec
 
 
+async def test_escape_in_the_note_dialog_asks_before_dropping_a_typed_note(seeds_copy, session_path):
+    """Escape in the note dialog (`e`) dropped a typed note without a word (one stray key lost a paragraph).
+    With the note changed, the first escape asks; a key typed after it asks again at the next escape; escape
+    twice drops the note. An unchanged note closes at the first escape."""
+    from factcheck.tui.screens.modals import NoteModal
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        cid = main_of(app).claim.id
+        await pilot.press("e", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen), "an unchanged note closes at once"
+        await pilot.press("e", *"see the minutes", "escape")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NoteModal), "escape dropped the typed note without asking"
+        asked = str(dialog.query_one("#modal-error").render())
+        assert "ctrl+s keeps it" in asked and "escape again drops it" in asked, asked
+        await pilot.press(*" of May", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal), "typing after the question asks again"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert r.decision(cid).note == "see the minutes of May"
+        await pilot.press("e", "backspace", "escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert r.decision(cid).note == "see the minutes of May"
+
+
+async def test_a_cursor_move_alone_leaves_a_saved_session_saved(seeds_copy, session_path):
+    """`j` on a saved session turned the status line to "unsaved" until the slow cursor autosave, with no work
+    to lose. The cursor is still saved (on quit, or with the next save), but "unsaved" means unsaved work."""
+    r = open_review(seeds_copy, session_path)
+    r.save()
+    app = make_app(r, Config(autosave_delay=600))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        status = lambda: str(m.query_one("#status").render())  # noqa: E731
+        assert "saved" in status() and "unsaved" not in status(), status()
+        await pilot.press("j", "j")
+        await settle(app, pilot)
+        moved_to = m.claim.id
+        assert "unsaved" not in status(), status()
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert "unsaved" in status(), "a decision is unsaved work"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "unsaved" not in status(), status()
+        await pilot.press("k")
+        await settle(app, pilot)
+        assert "unsaved" not in status(), status()
+        back_at = m.claim.id
+        await pilot.press("q")
+    assert back_at != moved_to
+    assert sess.load(session_path).cursor[1] == back_at, "the cursor is saved on quit"
+
+
 async def test_a_note_dialog_left_unchanged_changes_nothing_when_the_app_quits(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r, Config(autosave_delay=30))
@@ -1063,6 +1125,30 @@ async def test_a_theme_chosen_in_the_app_is_remembered(seeds_copy, session_path,
     async with app2.run_test(size=SIZE) as pilot:
         await settle(app2, pilot)
         assert app2.theme == "nord"
+        await pilot.press("q")
+
+
+async def test_the_article_pane_names_an_untitled_article_of_no_outlet_by_its_key_once(
+    tmp_path, session_path
+):
+    """With neither outlet nor title the pane read "notes/x.txt · date? · en · notes/x.txt": the key stood for
+    both. It stands once; an outlet's untitled article still shows the key after it."""
+    corpus = tmp_path / "c"
+    (corpus / "notes").mkdir(parents=True)
+    text = (
+        "The minister said on Tuesday that unemployment fell to 4.2% in May 2024, according to figures released"
+        " by the national statistics office in the capital.\n\nShe added that the figures were better than"
+        " expected.\n"
+    )
+    (corpus / "notes" / "x.txt").write_text(text, encoding="utf-8")
+    r = open_review(corpus, session_path)
+    art = r.corpus.articles[0]
+    assert art.title is None and art.outlet is None
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = Content.from_markup(str(main_of(app).query_one(ArticleView).border_title)).plain
+        assert shown.count("notes/x.txt") == 1 and shown.startswith("notes/x.txt · "), shown
         await pilot.press("q")
 
 

@@ -8,6 +8,7 @@ the displayed text and no escape sequence reaches the terminal.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 
 from textual.content import Content, Span
@@ -115,7 +116,27 @@ def fitted_time(value: str, width: int) -> str:
     form cut only when none of them fits."""
     short = readable_time(value, short=True)
     forms = [short, readable_time(value, tiny=True), value]
-    return next((f for f in forms if len(f) <= width), clip(short, width))
+    return (
+        next((f for f in forms if len(f) <= width), None) or coarser_date(value, width) or clip(short, width)
+    )
+
+
+_DATE_PARTS = re.compile(r"(\d{4})(-\d\d)?(-\d\d)?")
+
+
+def coarser_date(value: str, width: int) -> str | None:
+    """A known date cut between its parts, never inside one, with "…" saying more is known: "2023-05-03" in 8
+    cells "2023-05…", in 5 "2023…" (a cut "2023-05-0…" read as one of May's first ten days, and the day was
+    lost anyway); None when not even the year fits, or the value is no date in figures."""
+    m = _DATE_PARTS.match(value)
+    if m is None or is_open_time(value):
+        return None
+    parts = [p for p in m.groups() if p]
+    for n in range(len(parts), 0, -1):
+        head = "".join(parts[:n])
+        if head != value and len(head) + 1 <= width:
+            return head + "…"
+    return None
 
 
 def claim_time(value: str, width: int) -> str:
@@ -124,9 +145,11 @@ def claim_time(value: str, width: int) -> str:
     year was cut; "2019-H2", not "second half 2…"), as the groups screen does; an open one keeps its words,
     cut ("Thursday morn…" says more than "XXXX-WXX-4TMO")."""
     tiny = readable_time(value, tiny=True)
-    if len(tiny) > width and not is_open_time(value) and len(value) <= width:
+    if len(tiny) <= width or is_open_time(value):
+        return clip(tiny, width)
+    if len(value) <= width:
         return value
-    return clip(tiny, width)
+    return coarser_date(value, width) or clip(tiny, width)
 
 
 def group_time(g: EventGroup, members: Iterable[Claim], articles: Mapping[str, Article]) -> Content:

@@ -71,7 +71,10 @@ class HelpScreen(ModalScreen[None]):
             keys = keymap.get(b.id or "", b.key)
             shown = ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
             rows.append((shown, b.tooltip or b.description))
-        rows += EXTRA_KEYS
+        # a key name shown as the bindings' are ("^p", as "^z" above it; "ctrl+p" read as another notation)
+        rows += [
+            (k if " " in k else self.app.get_key_display(Binding(k, "")), said) for k, said in EXTRA_KEYS
+        ]
         with Vertical(classes="dialog -wide -tall"):
             yield Label(Content.assemble(("Help · ", "bold"), part), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):

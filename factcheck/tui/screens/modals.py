@@ -37,10 +37,53 @@ class Dialog(ModalScreen[_R]):
         self.app.clear_notifications()
 
 
-class NoteModal(Dialog[None]):
+class TypeAhead:
+    """A dialog with a text field that takes the keys typed before it was drawn: the app hands it the
+    printable keys that reach the app while it is the screen (typed while it was opened, they went to
+    the screen below or to the dialog before its field had the focus). Kept until the dialog is mounted,
+    then put in the field in the order typed. The field is the dialog's Input, or its TextArea (a note)."""
+
+    _typed: str | None = ""  # None once mounted: keys then go straight into the field
+
+    def _type_ahead_field(self) -> Input | TextArea:
+        assert isinstance(self, ModalScreen)
+        inputs = self.query(Input)
+        return inputs.first() if inputs else self.query_one(TextArea)
+
+    @staticmethod
+    def _insert(field: Input | TextArea, text: str) -> None:
+        if isinstance(field, Input):
+            field.insert_text_at_cursor(text)
+        else:
+            field.insert(text)
+
+    def type_ahead(self, text: str) -> bool:
+        """Take ``text`` for the field; False when the reviewer is elsewhere in the dialog (a list)."""
+        if self._typed is not None:
+            self._typed += text
+            return True
+        assert isinstance(self, ModalScreen)
+        field = self._type_ahead_field()
+        if self.focused not in (None, field):
+            return False
+        field.focus()
+        self._insert(field, text)
+        return True
+
+    def _take_typed(self, field: Input | TextArea) -> None:
+        """Put what was typed before mounting into ``field`` (called once, on mount)."""
+        typed, self._typed = self._typed or "", None
+        if typed:
+            self._insert(field, typed)
+
+
+class NoteModal(TypeAhead, Dialog[None]):
     """Multi-line note editor: ctrl+s keeps the note (``keep(text)``), escape leaves it unchanged. When the app
     quits (ctrl+q, SIGHUP, SIGTERM) with the dialog open, what was typed is kept too (``keep_typed``): it
-    used to be lost without a word."""
+    used to be lost without a word. Escape with a changed note asks first (escape again drops it, ctrl+s
+    keeps it): one stray escape dropped a paragraph without a word."""
+
+    DROP_QUESTION = "Not kept yet: ctrl+s keeps it, escape again drops it."
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "keep", "Keep note", id="note-keep"),
@@ -52,11 +95,13 @@ class NoteModal(Dialog[None]):
         self._title = title
         self._note = note
         self._keep = keep
+        self._asked = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide"):
             yield Label(literal(self._title), classes="dialog-title")
             yield TextArea(self._note, id="note-area", soft_wrap=True, show_line_numbers=False)
+            yield Label(Content(""), id="modal-error", classes="dialog-error")
             yield Label(Content("ctrl+s keep · escape cancel"), classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -64,6 +109,7 @@ class NoteModal(Dialog[None]):
         area.cursor_blink = False
         area.move_cursor(area.document.end)
         area.focus()
+        self._take_typed(area)
 
     def keep_typed(self) -> None:
         """Keep the text as ctrl+s would, when it differs from the note the dialog opened with."""
@@ -77,35 +123,18 @@ class NoteModal(Dialog[None]):
         self.dismiss(None)
 
     def action_cancel(self) -> None:
+        if self.query_one(TextArea).text != self._note and not self._asked:
+            self._asked = True
+            self.query_one("#modal-error", Label).update(Content(self.DROP_QUESTION))
+            return
         self.dismiss(None)
 
-
-class TypeAhead:
-    """A dialog with a text field that takes the keys typed before it was drawn: the app hands it the
-    printable keys that reach the app while it is the screen (typed while it was opened, they went to
-    the screen below or to the dialog before its field had the focus). Kept until the dialog is mounted,
-    then put in the field in the order typed."""
-
-    _typed: str | None = ""  # None once mounted: keys then go straight into the field
-
-    def type_ahead(self, text: str) -> bool:
-        """Take ``text`` for the field; False when the reviewer is elsewhere in the dialog (a list)."""
-        if self._typed is not None:
-            self._typed += text
-            return True
-        assert isinstance(self, ModalScreen)
-        inp = self.query_one(Input)
-        if self.focused not in (None, inp):
-            return False
-        inp.focus()
-        inp.insert_text_at_cursor(text)
-        return True
-
-    def _take_typed(self, inp: Input) -> None:
-        """Put what was typed before mounting into ``inp`` (called once, on mount)."""
-        typed, self._typed = self._typed or "", None
-        if typed:
-            inp.insert_text_at_cursor(typed)
+    @on(TextArea.Changed)
+    def _edited(self) -> None:
+        """A key typed after the question asks it again at the next escape."""
+        if self._asked:
+            self._asked = False
+            self.query_one("#modal-error", Label).update(Content(""))
 
 
 class InputModal(TypeAhead, Dialog[str | None]):

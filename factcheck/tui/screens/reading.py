@@ -480,13 +480,15 @@ class ReadingScreen(Screen[None]):
             notices.display = False
             return
         lang = f" · {a.language}" if a.language else ""
+        # the key stands for a missing title, once: with no outlet it is already the name
+        # ("sub/deeper/markup.txt · date? · en · sub/deeper/markup.txt")
+        named = a.title or (a.key if a.outlet else "")
         title = Content.assemble(
             literal(article_name(a), "bold"),
             " · ",
             date_text(a.published),
             lang,
-            " · ",
-            literal(clip(a.title or a.key, 60)),
+            *((" · ", literal(clip(named, 60))) if named else ()),
         )
         self._set_border(view, "border_title", title)
         warnings = self.review.notices(a)
@@ -628,16 +630,16 @@ class ReadingScreen(Screen[None]):
                 state = f"loading {done:,}…"
             else:
                 state = f"loading {done:,}/{total:,}" if done < total else "grouping…"
-            if r.dirty:  # decisions made meanwhile: kept, saved once the batch is read (or on quit)
+            if r.unsaved:  # decisions made meanwhile: kept, saved once the batch is read (or on quit)
                 state += " · unsaved"
             bits.append((state, "$text-warning"))
         elif r.grouping:  # the screen is filled; the Event panel and what needs groups wait for them
             bits.append(("grouping…" + (" · read-only" if r.readonly else ""), "$text-warning"))
-            if r.dirty and not r.readonly:
+            if r.unsaved and not r.readonly:
                 bits.append((" · unsaved", "$text-warning"))
         elif r.readonly:
             bits.append(("read-only", "$text-warning"))
-        elif r.dirty:
+        elif r.unsaved:
             bits.append(("unsaved", "$text-warning"))
         else:
             bits.append(("saved", "$text-success"))
