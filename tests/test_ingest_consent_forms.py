@@ -1,8 +1,9 @@
 """Raw page text: a newsletter form's consent lines ("Ich bin einverstanden, von ... per E-Mail ... informiert zu
 werden.", "You can unsubscribe at any time ...", "Vous pourrez à tout moment vous désabonner ...") are furniture
 ("newsletter form"), and so are the notices of a two-click embed or share button that sends the reader's data to
-the platform once clicked ("cookie or privacy notice") and WordPress's share buttons "(Wird in neuem Fenster
-geöffnet)" ("share bar"); an article's own sentence about data sent to a platform stays."""
+the platform once clicked ("cookie or privacy notice"), WordPress's share buttons "(Wird in neuem Fenster
+geöffnet)" ("share bar") and the Wayback Machine's toolbar in a copied archived page; an article's own sentence
+about data sent to a platform stays."""
 
 from __future__ import annotations
 
@@ -95,3 +96,15 @@ def test_an_article_on_data_sent_to_a_platform_stays() -> None:
     )
     text = "\n".join(["Bridge closed", *ARTIKEL[:2], line, ARTIKEL[2]]) + "\n"
     assert kinds_of(text, "de")[line] == ("body", "")
+
+
+def test_the_wayback_toolbar_is_furniture() -> None:
+    # archive.ordnungsrausch.com, archive.org (extra half A): a copied Wayback Machine capture
+    line = (
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing "
+        "in every day, these data are added to the Wayback Machine after an embargo period."
+    )
+    text = "\n".join(["Bridge closed", *ARTIKEL, line, "Share", "Contact"]) + "\n"
+    got = kinds_of(text, "de")
+    assert got[line] == ("furniture", "Wayback Machine toolbar")
+    assert all(got[p] == ("body", "") for p in ARTIKEL)
