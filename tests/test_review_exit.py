@@ -5,6 +5,9 @@ tested is what `review` tells the shell after the reviewer quits."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -66,3 +69,24 @@ def test_review_of_a_readable_batch_still_exits_0(
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     assert main(["review", str(tmp_path / "a.txt"), "--session", str(tmp_path / "s.toml")]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_review_without_a_terminal_says_so_and_exits_2(tmp_path: Path) -> None:
+    """qa19: `factcheck review ... < /dev/null` (a pipe, a cron job) drew its screen, read end-of-file from
+    standard input forever and spun a core until killed (45 CPU minutes once on a shared machine). It now
+    says in one line that the screen needs a terminal and exits 2, making no session. Run as a process, with a
+    timeout: the old behaviour never ends."""
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    session = tmp_path / "s.toml"
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "review", str(tmp_path / "a.txt"), "--session", str(session)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "FACTCHECK_NO_CACHE": "1"},
+    )
+    assert done.returncode == 2, done.stderr[-500:]
+    lines = done.stderr.splitlines()
+    assert lines == [lines[0]] and "needs a terminal" in lines[0] and "standard input" in lines[0], lines
+    assert not session.exists()

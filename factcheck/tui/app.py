@@ -12,7 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App, ComposeResult
@@ -156,6 +156,20 @@ class FactcheckApp(App[int]):
         if typed and isinstance(screen, TypeAhead) and screen.type_ahead(typed):
             event.prevent_default()
             event.stop()
+
+    def run(self, *, headless: bool = False, **kwargs: Any) -> int | None:
+        """Run the app on the terminal, or say why not: with standard input not a terminal (``< /dev/null``,
+        a pipe, a cron job) the screen read end-of-file forever and spun a core until killed, and with
+        standard error (where the screen is drawn) not one it drew into a file."""
+        if not headless:
+            for stream, name in ((sys.__stdin__, "standard input"), (sys.__stderr__, "standard error")):
+                if stream is None or not stream.isatty():
+                    self.error = (
+                        f"the review screen needs a terminal, and {name} is not one (`factcheck extract`,"
+                        " `status`, `mark` and `report` work in scripts and pipes)"
+                    )
+                    return None
+        return super().run(headless=headless, **kwargs)
 
     def on_mount(self) -> None:
         self._catch_exit_signals()
