@@ -36,8 +36,8 @@ CHROME = ["Home", "News", "Sport", "Weather", "Contact", "Imprint", "Jobs", "Arc
 FURNITURE = [
     "Please note that our website uses its own cookies as well as cookies of third parties, which store "
     "data such as your settings on your device when you visit it.",
-    "Your e-mail address is only used to send you our newsletter, and you can unsubscribe at any time with "
-    "the link included in every issue we send.",
+    "Your e-mail address is only used to send you our newsletter, and the link included in every issue we "
+    "send ends it.",  # (with "you can unsubscribe at any time" a marker names it first: a newsletter form)
     "Around the world fewer cars are being built this year, and that leaves deep marks in the accounts of "
     "the largest supplier of the motor industry.",
 ]
