@@ -89,6 +89,7 @@ def _rules(lang: str | None) -> _Rules | None:
     if not table:
         return None
     kind = data.get("kind_modifier", {})
+    final, quoted = data.get("final_part", {}), data.get("quoted_title", {})
 
     def words(key: str, where: dict[str, list[str]] = table) -> frozenset[str]:
         return frozenset(w.lower() for w in where.get(key, []))
@@ -119,15 +120,12 @@ def _rules(lang: str | None) -> _Rules | None:
         bool(data.get("title_year", {}).get("enabled")),
         words("expressions", data.get("described_period", {})),
         _relative_after(data.get("described_period", {}).get("relatives", [])),
-        words("words", data.get("final_part", {})),
-        words("units", data.get("final_part", {})),
-        words("determiners", data.get("final_part", {})),
-        tuple((q[0], q[1]) for q in data.get("quoted_title", {}).get("quotes", [])),
-        (
-            int(data.get("quoted_title", {}).get("min_words", 0)),
-            int(data.get("quoted_title", {}).get("max_words", 0)),
-        ),
-        words("minor_words", data.get("quoted_title", {})),
+        words("words", final),
+        words("units", final),
+        words("determiners", final),
+        tuple((q[0], q[1]) for q in quoted.get("quotes", [])),
+        (int(quoted.get("min_words", 0)), int(quoted.get("max_words", 0))),
+        words("minor_words", quoted),
     )
 
 

@@ -996,8 +996,8 @@ def checkworthiness(
     Named entities, figures, dates, attribution and a reported event (occurred/planned/denied...) score
     high. Questions, boilerplate and notes to the reader, opinion and reactions, the writer's evaluative words
     ("a paltry fund"), a frame that gives a reading of events ("the question is whether ...", "is a reminder
-    of ...", a stock figure of speech: "knows a thing or two"), advice, statements that nothing is known, first-person chatter (an interview answer, a personal
-    story) and quoted words that name nothing and count nothing (a reaction: "It was a difficult part," quipped
+    of ...", a stock figure of speech: "knows a thing or two"), advice, statements that nothing is known,
+    first-person chatter (an interview answer, a personal story) and quoted words that name nothing and count nothing (a reaction: "It was a difficult part," quipped
     Pitt) score low.
     ``content`` is what the claim reports (the quotation, the clause a speech verb frames; default the
     whole text) with ``content_entities`` named entities (default ``n_entities``); ``quoted`` the words
