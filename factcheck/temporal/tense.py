@@ -86,6 +86,25 @@ _HEADING_TOWARD_BEFORE = re.compile(
     + r")\s+(?:the\s+)?$)"
 )
 _HEADING_TOWARD_ENDS = tuple(sorted({w.split()[-1] for w in _HEADING_TOWARD} | {"the"}))  # its last words
+# "down from 5.6 percent in June", "compared with 22 percent on Monday": the base of a comparison of figures, measured
+# before the story's figure ([tense] comparison_base_openers, figure_units): an opener, a hedge, a figure (a currency
+# sign and an amount, or an amount and a unit), then "in" / "on" / "during" (a weekday's span holds its "on")
+_COMPARISON_BASE_OPENERS = frozenset(_TENSE["comparison_base_openers"])
+_FIGURE_UNITS = frozenset(_TENSE["figure_units"])
+_FIGURE = (
+    r"(?:[$£€]\d[\d,.]*(?:\s+(?:million|billion|trillion)\b)?|\d[\d,.]*\s*(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_FIGURE_UNITS, key=len, reverse=True))
+    + r")(?!\w))"
+)
+_COMPARISON_BASE = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_COMPARISON_BASE_OPENERS))
+    + r")\s+(?:(?:about|around|nearly|almost|roughly|just|only)\s+)?"
+    + _FIGURE
+    + r"(?:\s+(?:in|on|during)(?:\s+the)?)?\s+$)"
+)
+# the last words such a match may end in (the cheap test before the search, ``_may_end_in``)
+_COMPARISON_BASE_ENDS = ("in", "on", "during", "the", *(w.split()[-1] for w in _FIGURE_UNITS), *"0123456789")
 # an article or a possessive: "a comfortable hold", "his first start" (``_scheduled_present``)
 _ARTICLES = frozenset(_TENSE["articles"])
 _DETERMINERS = frozenset(_TENSE["determiners"])
@@ -481,6 +500,10 @@ def _clause_tense(
         # streak", "rolled past Northern Illinois, 45-17, on Tuesday night"): the game or the vote is over; the
         # nearest day, whatever infinitive follows
         return None
+    if _may_end_in(left, _COMPARISON_BASE_ENDS) and _COMPARISON_BASE.search(left[-70:]):
+        # the base of a comparison of figures ("up from 4 points in August", "down from 5.6 percent in June"): the
+        # figure compared with was measured before the story's figure
+        return "PAST"
     if _may_end_in(left, _DEADLINE_WORDS) and _DEADLINE_BEFORE.search(left[-60:]):
         return "FUT"
     if _may_end_in(left, _DEADLINE_IS_ENDS) and _DEADLINE_IS.search(left[-100:]):
