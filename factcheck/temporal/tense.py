@@ -61,6 +61,7 @@ _ABBREVIATIONS = frozenset(_TENSE["abbreviations"])
 # capitalised only: "Birmingham, Ala., killed"; "he fell ill." ends a sentence
 _STATE_ABBREVIATIONS = frozenset(_TENSE["state_abbreviations"])
 _REPORTING = frozenset(_TENSE["reporting"])
+_REPORTED_POSSIBILITY_MODALS = frozenset(_TENSE["reported_possibility_modals"])
 _DEADLINE_BEFORE = re.compile(
     r"(?i:(?:\bas\s+(?:early|soon|late)\s+as|\bno\s+later\s+than|\b(?:extended|postponed|delayed|moved|"
     r"adjourned|deferred|rescheduled|pushed\s+back)\s+(?:to|until|till))\s+(?:on\s+)?$)"
@@ -547,6 +548,16 @@ def _clause_tense(
         if c == "FUT" and lk == "would" and _reported_before(both, k):
             # a future in the past of a report ("the cities said they would light landmarks on Monday night" in a
             # Wednesday story): seen from the report's time, the nearest occurrence
+            return None
+        if (
+            c is None
+            and lk in _REPORTED_POSSIBILITY_MODALS
+            and _word_at(both, k + 1).isalpha()
+            and _word_at(both, k + 1) not in _NOT_AHEAD_AFTER_MODAL - {"be"}  # "could be persuaded" too
+            and _reported_before(both, k)
+        ):
+            # "said the heat could last through the end of the week": a possibility in the past of a report, seen
+            # from the report's time as "would" is there, the nearest occurrence ("could have", "could not": no)
             return None
         if c == "FUT" and _plan_told_in_past(both, k):
             # "Assange was due to be released in September", "he was set to receive an endorsement on Friday": a
