@@ -416,6 +416,13 @@ def _scheduled_event(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+def _comparison_base(text: str, start: int) -> bool:
+    """Whether the time at ``start`` dates the base of a comparison of figures: "down from 5.6 percent in June", "up
+    from 2 points on Friday" ([tense] comparison_base_openers, figure_units)."""
+    left = text[max(0, start - 70) : start]
+    return _may_end_in(left, _COMPARISON_BASE_ENDS) and _COMPARISON_BASE.search(left) is not None
+
+
 def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     """'FUT', 'PAST' or None for the clause around text[start:end] (:func:`_clause_tense`).
 
@@ -426,6 +433,11 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     event = _scheduled_event(text, start, end)
     if event is None:
         tense = _clause_tense(text, start, end, short)
+        if tense != "FUT" and _comparison_base(text, start):
+            # "Unemployment is 5 percent, down from 5.6 percent in June": the figure compared with was measured
+            # before the story's figure; in a future clause the time may be the change's ("the fare will rise to
+            # $3 from $2.75 on Sunday"), and the clause decides
+            return "PAST"
         if tense == "FUT" and names_reported_act(text, start, end):
             # "after her March comment", "NASA's Monday announcement to expand ...": a reported act is told after
             # it happened; a clause that looks ahead says nothing of when it did. The nearest occurrence (a past
@@ -501,10 +513,6 @@ def _clause_tense(
         # streak", "rolled past Northern Illinois, 45-17, on Tuesday night"): the game or the vote is over; the
         # nearest day, whatever infinitive follows
         return None
-    if _may_end_in(left, _COMPARISON_BASE_ENDS) and _COMPARISON_BASE.search(left[-70:]):
-        # the base of a comparison of figures ("up from 4 points in August", "down from 5.6 percent in June"): the
-        # figure compared with was measured before the story's figure
-        return "PAST"
     if _may_end_in(left, _DEADLINE_WORDS) and _DEADLINE_BEFORE.search(left[-60:]):
         return "FUT"
     if _may_end_in(left, _DEADLINE_IS_ENDS) and _DEADLINE_IS.search(left[-100:]):
