@@ -61,6 +61,7 @@ _ABBREVIATIONS = frozenset(_TENSE["abbreviations"])
 # capitalised only: "Birmingham, Ala., killed"; "he fell ill." ends a sentence
 _STATE_ABBREVIATIONS = frozenset(_TENSE["state_abbreviations"])
 _REPORTING = frozenset(_TENSE["reporting"])
+_REPORTED_POSSIBILITY_MODALS = frozenset(_TENSE["reported_possibility_modals"])
 _DEADLINE_BEFORE = re.compile(
     r"(?i:(?:\bas\s+(?:early|soon|late)\s+as|\bno\s+later\s+than|\b(?:extended|postponed|delayed|moved|"
     r"adjourned|deferred|rescheduled|pushed\s+back)\s+(?:to|until|till))\s+(?:on\s+)?$)"
@@ -86,6 +87,25 @@ _HEADING_TOWARD_BEFORE = re.compile(
     + r")\s+(?:the\s+)?$)"
 )
 _HEADING_TOWARD_ENDS = tuple(sorted({w.split()[-1] for w in _HEADING_TOWARD} | {"the"}))  # its last words
+# "down from 5.6 percent in June", "compared with 22 percent on Monday": the base of a comparison of figures, measured
+# before the story's figure ([tense] comparison_base_openers, figure_units): an opener, a hedge, a figure (a currency
+# sign and an amount, or an amount and a unit), then "in" / "on" / "during" (a weekday's span holds its "on")
+_COMPARISON_BASE_OPENERS = frozenset(_TENSE["comparison_base_openers"])
+_FIGURE_UNITS = frozenset(_TENSE["figure_units"])
+_FIGURE = (
+    r"(?:[$£€]\d[\d,.]*(?:\s+(?:million|billion|trillion)\b)?|\d[\d,.]*\s*(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_FIGURE_UNITS, key=len, reverse=True))
+    + r")(?!\w))"
+)
+_COMPARISON_BASE = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_COMPARISON_BASE_OPENERS))
+    + r")\s+(?:(?:about|around|nearly|almost|roughly|just|only)\s+)?"
+    + _FIGURE
+    + r"(?:\s+(?:in|on|during)(?:\s+the)?)?\s+$)"
+)
+# the last words such a match may end in (the cheap test before the search, ``_may_end_in``)
+_COMPARISON_BASE_ENDS = ("in", "on", "during", "the", *(w.split()[-1] for w in _FIGURE_UNITS), *"0123456789")
 # an article or a possessive: "a comfortable hold", "his first start" (``_scheduled_present``)
 _ARTICLES = frozenset(_TENSE["articles"])
 _DETERMINERS = frozenset(_TENSE["determiners"])
@@ -396,6 +416,13 @@ def _scheduled_event(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+def _comparison_base(text: str, start: int) -> bool:
+    """Whether the time at ``start`` dates the base of a comparison of figures: "down from 5.6 percent in June", "up
+    from 2 points on Friday" ([tense] comparison_base_openers, figure_units)."""
+    left = text[max(0, start - 70) : start]
+    return _may_end_in(left, _COMPARISON_BASE_ENDS) and _COMPARISON_BASE.search(left) is not None
+
+
 def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     """'FUT', 'PAST' or None for the clause around text[start:end] (:func:`_clause_tense`).
 
@@ -406,6 +433,11 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     event = _scheduled_event(text, start, end)
     if event is None:
         tense = _clause_tense(text, start, end, short)
+        if tense != "FUT" and _comparison_base(text, start):
+            # "Unemployment is 5 percent, down from 5.6 percent in June": the figure compared with was measured
+            # before the story's figure; in a future clause the time may be the change's ("the fare will rise to
+            # $3 from $2.75 on Sunday"), and the clause decides
+            return "PAST"
         if tense == "FUT" and names_reported_act(text, start, end):
             # "after her March comment", "NASA's Monday announcement to expand ...": a reported act is told after
             # it happened; a clause that looks ahead says nothing of when it did. The nearest occurrence (a past
@@ -524,6 +556,16 @@ def _clause_tense(
         if c == "FUT" and lk == "would" and _reported_before(both, k):
             # a future in the past of a report ("the cities said they would light landmarks on Monday night" in a
             # Wednesday story): seen from the report's time, the nearest occurrence
+            return None
+        if (
+            c is None
+            and lk in _REPORTED_POSSIBILITY_MODALS
+            and _word_at(both, k + 1).isalpha()
+            and _word_at(both, k + 1) not in _NOT_AHEAD_AFTER_MODAL - {"be"}  # "could be persuaded" too
+            and _reported_before(both, k)
+        ):
+            # "said the heat could last through the end of the week": a possibility in the past of a report, seen
+            # from the report's time as "would" is there, the nearest occurrence ("could have", "could not": no)
             return None
         if c == "FUT" and _plan_told_in_past(both, k):
             # "Assange was due to be released in September", "he was set to receive an endorsement on Friday": a
