@@ -155,7 +155,7 @@ def _object_openers(table: dict[str, list[str]], openers: list[str]) -> re.Patte
 
 
 def _coordination(partners: list[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """"and" or "or" and one of ``partners`` ("former", "past") after a word, and the same before one: "current|
+    """ "and" or "or" and one of ``partners`` ("former", "past") after a word, and the same before one: "current|
     and former", "former and |current"."""
     if not partners:
         return None, None

@@ -236,7 +236,7 @@ def test_a_claim_does_not_carry_a_time_word_of_a_quoted_title() -> None:
 
 
 def test_a_claim_does_not_carry_current_joined_to_former() -> None:
-    """"current and former officials" sorts people by their status: no time of the claim (PolNeAR train)."""
+    """ "current and former officials" sorts people by their status: no time of the claim (PolNeAR train)."""
     text = (
         "Trump adviser under scrutiny\n\n"
         "In separate interviews, three current and former Podesta employees said disagreements broke out "
