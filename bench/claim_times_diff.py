@@ -2,8 +2,8 @@
 
 The texts are ``bench/temporal_diff.py``'s (ECB+ news, the English pages of realworld-dev, the English
 trafilatura pages of half A, less every text a held-out split of the real-article fixture was cut from) and
-PolNeAR's train records (``--polnear-records DIR``, the folder holding ``train/``) but those of half B of the
-claim-times samples (``bench/claim_times_sample.py``: its check half is never read). Each tree extracts the
+PolNeAR's train records (``--polnear-records DIR``, the folder holding ``train/``), but the records and ECB+ texts
+of half B of the claim-times samples (``bench/claim_times_sample.py``: its check half is never read). Each tree extracts the
 claims of every text in a process of its own (``PYTHONPATH=<tree>``); for every claim shown by default, the
 time values it carries are compared. Lines start with "-" (only OLD_TREE's claim carries it) or "+" (only
 NEW_TREE's), with the text around the expression; the last line counts them.
@@ -24,14 +24,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def polnear_texts(records: Path) -> list[dict[str, str | None]]:
-    """PolNeAR's train records, less the half-B records of the claim-times samples."""
+def check_pages() -> set[str]:
+    """The PolNeAR records and ECB+ texts of half B of the claim-times samples (file names)."""
     sys.path.insert(0, str(HERE))
     import claim_times_sample as cts
 
-    check = {
-        r["file"] for f in (cts.POL_LABELS, cts.POL2_LABELS) for r in cts.read_labels(f) if r["half"] == "B"
-    }
+    files = (cts.POL_LABELS, cts.POL2_LABELS, cts.MIXED_LABELS)
+    return {r["file"] for f in files for r in cts.read_labels(f) if r["half"] == "B"}
+
+
+def polnear_texts(records: Path) -> list[dict[str, str | None]]:
+    """PolNeAR's train records, less the half-B records of the claim-times samples."""
+    check = check_pages()
     out: list[dict[str, str | None]] = []
     for f in sorted((records / "train").glob("*.json")):
         if f.name in check:
@@ -86,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     import temporal_diff
 
     data = Path(os.environ.get("FACTCHECK_DATA") or HERE.parent.parent / "shared" / "data")
-    docs = temporal_diff.texts(data, args.extra)
+    check = {f"ecbplus:{name}" for name in check_pages()}
+    docs = [d for d in temporal_diff.texts(data, args.extra) if d["id"] not in check]
     if args.polnear_records:
         docs += polnear_texts(args.polnear_records)
     corpus = Path(os.environ.get("TMPDIR", "/tmp")) / f"claim_times_diff_{os.getpid()}.jsonl"

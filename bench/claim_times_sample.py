@@ -65,6 +65,18 @@ any code changed.
     PYTHONPATH=/tmp/base22 /work/venv/bin/python bench/claim_times_sample.py --set modern --extra /tmp/ingest_gold/sh
     /work/venv/bin/python bench/claim_times_sample.py --set modern --extra /tmp/ingest_gold/sh --score /tmp/base22 .
 
+The sixth set, ``--set mixed`` (bench/claim_times_mixed_labels.tsv, drawn in round 30 at 773950c5,
+/tmp/base30): two kinds of page no split, sample or rule was made from: the ``MIXED_PAGES`` PolNeAR train
+records that follow, in the same shuffled order, the last record the second PolNeAR sample drew from, and the
+``MIXED_PAGES`` ECB+ ``ecbplus`` texts outside the ``ecb`` split that follow, in the news set's shuffled order,
+the last text the news sample drew from (the bylined trafi_extra pages after the news sample's last one hold
+no English dated page of the extra set's development half). At most ``MIXED_PER_PAGE`` values of a page, then
+``MIXED_N`` values; halves as above. ``--extra`` names /work/trafi_extra (the news set's order is drawn from it)
+and ``--polnear-records`` the records' folder. Labelled and committed before any code changed.
+
+    PYTHONPATH=/tmp/base30 /work/venv/bin/python bench/claim_times_sample.py --set mixed --extra /work/trafi_extra \
+        --polnear-records /tmp/ctimes20w/pol
+
 A page a fixture split was also made from is no check page: dev10's eight pages come from the same benchmark
 as the modern set, and one of them (sportsnet 0d46122928b6, listed by ``extract_quality.py --list-times
 dev10``) fell in the modern set's half B. Its pairs are left out of half B's figure and counted apart
@@ -94,6 +106,7 @@ NEWS_LABELS = ROOT / "bench" / "claim_times_news_labels.tsv"
 POL_LABELS = ROOT / "bench" / "claim_times_polnear_labels.tsv"
 POL2_LABELS = ROOT / "bench" / "claim_times_polnear2_labels.tsv"
 MODERN_LABELS = ROOT / "bench" / "claim_times_modern_labels.tsv"
+MIXED_LABELS = ROOT / "bench" / "claim_times_mixed_labels.tsv"
 DATA = Path(os.environ.get("FACTCHECK_DATA", "/work/shared/data"))
 SEED = 16
 PAGES = 160
@@ -109,6 +122,9 @@ POL2_N = 100
 MODERN_PAGES = 1000  # (all of them)
 MODERN_PER_PAGE = 3
 MODERN_N = 100
+MIXED_PAGES = 25  # per kind
+MIXED_PER_PAGE = 4
+MIXED_N = 100
 HEAD = "file\tstart\tend\ttext\tvalue\thalf\tlabel\tnote"
 
 
@@ -190,6 +206,16 @@ def polnear2_pages(records: Path) -> list[list[str]]:
     return [names[last + 1 :]]
 
 
+def mixed_pages(extra: Path, records: Path) -> list[list[str]]:
+    """The mixed set's candidate pages: the PolNeAR train records after the second PolNeAR sample's last
+    record, and the ECB+ texts after the news sample's last one (in the news set's order)."""
+    pol = polnear2_pages(records)[0]
+    last_pol = max(pol.index(r["file"]) for r in read_labels(POL2_LABELS))
+    ecb = news_pages(extra)[1]
+    last_ecb = max(ecb.index(r["file"]) for r in read_labels(NEWS_LABELS) if r["file"] in ecb)
+    return [pol[last_pol + 1 :], ecb[last_ecb + 1 :]]
+
+
 def modern_pages(base: Path) -> list[list[str]]:
     """The modern set's candidate pages (scrapinghub's benchmark, ``base/html/*.html.gz``), shuffled, by name."""
     names = sorted(p.name for p in (base / "html").glob("*.html.gz"))
@@ -207,7 +233,7 @@ def page_path(base: Path, name: str, tmp: Path) -> Path:
         out.write_bytes(gzip.decompress((base / "html" / name).read_bytes()))
         return out
     if name.endswith(".json"):
-        return base / "train" / name
+        return Path(os.environ.get("FACTCHECK_POLNEAR_RECORDS", base)) / "train" / name
     if name.endswith(".xml"):
         rec = ecbplus_record(DATA / "ecbplus-dev" / "docs" / name.split("_")[0] / name)
         out = tmp / f"{name}.json"
@@ -285,8 +311,12 @@ def draw(base: Path, tsv: str | None, which: str) -> None:
     import tempfile
 
     rng = random.Random(SEED)
-    if which in ("news", "polnear", "polnear2", "modern"):
-        if which == "modern":
+    if which in ("news", "polnear", "polnear2", "modern", "mixed"):
+        if which == "mixed":
+            records = Path(os.environ["FACTCHECK_POLNEAR_RECORDS"])
+            allp, used = pairs(base, mixed_pages(base, records), MIXED_PAGES)
+            per_page, n = MIXED_PER_PAGE, MIXED_N
+        elif which == "modern":
             allp, used = pairs(base, modern_pages(base), MODERN_PAGES)
             per_page, n = MODERN_PER_PAGE, MODERN_N
         elif which == "news":
@@ -414,7 +444,7 @@ def main() -> int:
     ap.add_argument("--score", nargs="+", metavar="TREE", help="score these code trees on the labels")
     ap.add_argument(
         "--set",
-        choices=("first", "news", "polnear", "polnear2", "modern"),
+        choices=("first", "news", "polnear", "polnear2", "modern", "mixed"),
         default="first",
         help="which sample (default: first)",
     )
@@ -425,6 +455,11 @@ def main() -> int:
     args = ap.parse_args()
     if args.set in ("polnear", "polnear2") and args.polnear_records:
         args.extra = args.polnear_records  # the pages' folder, then
+    if args.set == "mixed":
+        records = args.polnear_records or os.environ.get("FACTCHECK_POLNEAR_RECORDS")
+        if not records:
+            sys.exit("bench/claim_times_sample.py: --set mixed needs --polnear-records DIR")
+        os.environ["FACTCHECK_POLNEAR_RECORDS"] = records  # (the child processes inherit it)
     if not args.extra:
         sys.exit("bench/claim_times_sample.py: --extra DIR (or $FACTCHECK_EXTRA) is needed")
     base = Path(args.extra)
@@ -433,6 +468,7 @@ def main() -> int:
         "polnear": POL_LABELS,
         "polnear2": POL2_LABELS,
         "modern": MODERN_LABELS,
+        "mixed": MIXED_LABELS,
     }.get(args.set, LABELS)
     if args.child:
         sys.path.insert(0, args.child)

@@ -9,7 +9,7 @@ expression is labelled with one, and the date it could inherit is a value its la
 past or future (``PRESENT_REF``...) that a dated expression of the same claim says better; this module
 drops the references that are part of a noun phrase: they describe a thing the claim names ("has dropped
 in recent polls", "the future of healthcare", "X (formerly Twitter)", "more powerful than the current model",
-"64 emails now deemed classified", "Mr. Lewandowski, now a paid CNN commentator, has denied"), not when its event
+"current and former officials", "64 emails now deemed classified", "Mr. Lewandowski, now a paid CNN commentator, has denied"), not when its event
 happens, and a
 holiday or a bare season right before a noun, which names a kind of thing ("an office Christmas party",
 "Black Friday deals", "brought early winter temperatures"), and an expression of urgency, which says how soon
@@ -55,6 +55,10 @@ class _Rules:
     object_openers: re.Pattern[str] | None
     object_time_nouns: frozenset[str]
     compound_of: re.Pattern[str] | None
+    # a REF adjective joined by "and" or "or" to a word of a former state: "current and former officials"
+    coordinated: frozenset[str]
+    coordinated_after: re.Pattern[str] | None  # "current| and former"
+    coordinated_before: re.Pattern[str] | None  # "former and |current"
     appositives: frozenset[str]  # a REF that opens an apposition: "X (formerly Twitter)"
     apposition_openers: tuple[str, ...]  # ... after one of these: "(", ","
     naming_words: frozenset[str]  # ... or at the sentence's start before a name or one of these: "known"
@@ -107,6 +111,8 @@ def _rules(lang: str | None) -> _Rules | None:
         _object_openers(table, table.get("object_openers", [])),
         words("object_time_nouns"),
         _object_openers(table, table.get("compound_prepositions", [])),
+        words("coordinated"),
+        *_coordination(table.get("coordinated_with", [])),
         words("appositives"),
         tuple(table.get("apposition_openers", [])),
         words("naming_words"),
@@ -146,6 +152,18 @@ def _object_openers(table: dict[str, list[str]], openers: list[str]) -> re.Patte
     dets = "|".join(re.escape(w) for w in sorted(table.get("noun_openers", [])) if w != "of")
     words = "|".join(re.escape(o).replace(r"\ ", r"[ \t]+") for o in openers)
     return re.compile(rf"(?i:\b(?:{words})[ \t]+(?:(?:{dets})[ \t]+)?)$")
+
+
+def _coordination(partners: list[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """ "and" or "or" and one of ``partners`` ("former", "past") after a word, and the same before one: "current|
+    and former", "former and |current"."""
+    if not partners:
+        return None, None
+    words = "|".join(re.escape(w) for w in partners)
+    return (
+        re.compile(rf"(?i:[ \t]+(?:and|or)[ \t]+(?:{words})\b)"),
+        re.compile(rf"(?i:\b(?:{words})[ \t]+(?:and|or)[ \t]+)$"),
+    )
 
 
 _TWO_WORDS = re.compile(r"[^\W\d_][\w-]*")
@@ -190,6 +208,8 @@ def _in_noun_phrase(text: str, t: TimeRef, start: int, rules: _Rules, low: str) 
         and rules.object_time_nouns.isdisjoint(w.lower() for w in _TWO_WORDS.findall(text, b, b + 40)[:2])
     ):
         return True
+    if low in rules.coordinated and _coordinated(text, a, b, rules):
+        return True
     if low in rules.adverbs:
         m = _WORD_BEFORE.search(text, max(0, a - 30), a)
         if m is not None and (
@@ -203,6 +223,15 @@ def _in_noun_phrase(text: str, t: TimeRef, start: int, rules: _Rules, low: str) 
     if low in rules.present_appositives and _opens_present_apposition(text, a, b, rules):
         return True
     return low in rules.complements and _OF_BEFORE.search(text, max(0, a - 40), a) is not None
+
+
+def _coordinated(text: str, a: int, b: int, rules: _Rules) -> bool:
+    """Whether the REF adjective at ``a``-``b`` of ``text`` is joined by "and" or "or" to a word of a former state,
+    after it or before it: "current and former officials", "five past and current employees"."""
+    after, before = rules.coordinated_after, rules.coordinated_before
+    return (after is not None and after.match(text, b) is not None) or (
+        before is not None and before.search(text, max(0, a - 20), a) is not None
+    )
 
 
 def _opens_reduced_relative(text: str, b: int, before: re.Match[str], rules: _Rules) -> bool:

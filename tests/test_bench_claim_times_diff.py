@@ -28,6 +28,22 @@ def test_the_samples_check_half_records_are_left_out(tmp_path: Path) -> None:
     assert sorted(ids) == sorted([f"polnear:{development}", "polnear:other_2016-02-02_x.json"])
 
 
+def test_the_mixed_samples_check_half_is_left_out_too(tmp_path: Path) -> None:
+    """The sixth sample (round 30) holds PolNeAR records and ECB+ texts: its half B of both is never read."""
+    mod = bench_module("claim_times_diff")
+    cts = bench_module("claim_times_sample")
+    rows = cts.read_labels(cts.MIXED_LABELS)
+    check = {r["file"] for r in rows if r["half"] == "B"}
+    assert any(f.endswith(".xml") for f in check) and any(f.endswith(".json") for f in check)
+    assert check <= mod.check_pages()
+    assert not {r["file"] for r in rows if r["half"] == "A"} & mod.check_pages()
+    train = tmp_path / "train"
+    train.mkdir()
+    record = next(f for f in sorted(check) if f.endswith(".json"))
+    _record(train, record, "Ted Cruz won the Iowa caucuses on Monday, beating Donald Trump by four points.")
+    assert mod.polnear_texts(tmp_path) == []
+
+
 def test_the_child_gives_the_times_of_shown_claims(tmp_path: Path, capsys) -> None:
     mod = bench_module("claim_times_diff")
     corpus = tmp_path / "c.jsonl"

@@ -77,6 +77,45 @@ def test_the_second_polnear_labels_are_a_capped_sample_of_other_records() -> Non
     assert all(" | " in r["note"] for r in rows if r["label"] != "right")
 
 
+def test_the_mixed_set_starts_after_the_last_page_each_earlier_sample_drew(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The mixed set (round 30) takes PolNeAR records after the second PolNeAR sample's last one and ECB+ texts
+    after the news sample's last one: no page an earlier sample took or passed over."""
+    mod = _bench()
+    base = _records(tmp_path / "pol")
+    first = mod.polnear_pages(base)[0]
+    pol1 = tmp_path / "first.tsv"
+    pol1.write_text(f"{mod.HEAD}\n{first[0]}\t0\t1\tx\t2016\tA\tright\tx\n", encoding="utf-8")
+    pol2 = tmp_path / "second.tsv"
+    pol2.write_text(f"{mod.HEAD}\n{first[1]}\t0\t1\tx\t2016\tA\tright\tx\n", encoding="utf-8")
+    monkeypatch.setattr(mod, "POL_LABELS", pol1)
+    monkeypatch.setattr(mod, "POL2_LABELS", pol2)
+    ecb = ["3_1ecbplus.xml", "1_2ecbplus.xml", "7_5ecbplus.xml", "2_9ecbplus.xml"]
+    news = tmp_path / "news.tsv"
+    news.write_text(f"{mod.HEAD}\n{ecb[1]}\t0\t1\tx\t2016\tA\tright\tx\n", encoding="utf-8")
+    monkeypatch.setattr(mod, "NEWS_LABELS", news)
+    monkeypatch.setattr(mod, "news_pages", lambda extra: [["rw.html"], ecb, ["byline.html"]])
+    assert mod.mixed_pages(tmp_path, base) == [[], ecb[2:]]
+
+
+def test_the_mixed_labels_are_a_capped_sample_of_pages_no_earlier_sample_took() -> None:
+    mod = _bench()
+    rows = mod.read_labels(mod.MIXED_LABELS)
+    assert len(rows) == mod.MIXED_N
+    assert {r["label"] for r in rows} <= {"right", "choice", "value", "unclear"}
+    assert all(r["half"] == mod.half(r["file"]) for r in rows)
+    assert max(Counter(r["file"] for r in rows).values()) <= mod.MIXED_PER_PAGE
+    earlier = {
+        r["file"]
+        for f in (mod.LABELS, mod.NEWS_LABELS, mod.POL_LABELS, mod.POL2_LABELS, mod.MODERN_LABELS)
+        for r in mod.read_labels(f)
+    }
+    assert not {r["file"] for r in rows} & earlier
+    assert {r["file"].rsplit(".", 1)[1] for r in rows} == {"json", "xml"}  # both kinds of page
+    assert all(" | " in r["note"] for r in rows if r["label"] != "right")
+
+
 def test_the_modern_set_reads_gzipped_pages(tmp_path: Path) -> None:
     mod = _bench()
     import gzip
@@ -125,7 +164,14 @@ def test_a_rate_is_labelled_as_the_fixtures_label_it() -> None:
     }
     assert "P1D" in ok["has seen well above average daily fire activity"]
     assert "P1M" in ok["which range from $200 to $450 a month depending on the dose"]
-    files = (mod.LABELS, mod.NEWS_LABELS, mod.POL_LABELS, mod.POL2_LABELS, mod.MODERN_LABELS)
+    files = (
+        mod.LABELS,
+        mod.NEWS_LABELS,
+        mod.POL_LABELS,
+        mod.POL2_LABELS,
+        mod.MODERN_LABELS,
+        mod.MIXED_LABELS,
+    )
     rates = [r for f in files for r in mod.read_labels(f) if r["text"].startswith(("a-", "an-", "per-"))]
     assert len(rates) >= 2
     assert all(r["label"] == "right" for r in rates), rates

@@ -233,3 +233,17 @@ def test_a_claim_does_not_carry_a_time_word_of_a_quoted_title() -> None:
     assert [t.value for t in show.when] == []
     quote = _claim(text, "Tonight was supposed", dt.date(2016, 3, 1))
     assert [t.value for t in quote.when] == ["2016-03-01TNI", "2016-03-01"]
+
+
+def test_a_claim_does_not_carry_current_joined_to_former() -> None:
+    """ "current and former officials" sorts people by their status: no time of the claim (PolNeAR train)."""
+    text = (
+        "Trump adviser under scrutiny\n\n"
+        "In separate interviews, three current and former Podesta employees said disagreements broke out "
+        "within the firm over the arrangement.\n\n"
+        "The firm's current revenue is $4 million, and former partners have left.\n"
+    )
+    said = _claim(text, "Podesta employees", dt.date(2016, 8, 17))
+    assert said.when == []
+    revenue = _claim(text, "current revenue", dt.date(2016, 8, 17))
+    assert [t.value for t in revenue.when] == ["PRESENT_REF"]

@@ -1799,6 +1799,47 @@ def test_today_in_a_quote_is_the_day_the_quote_was_given() -> None:
     assert [(r.text, r.type, r.value) for r in refs][-1] == ("this morning", "TIME", "2020-01-12TMO")
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [  # written probes (no development text holds the shape: its quotes are attributed with no day or today's)
+        (
+            "“The 40 soldiers who died yesterday were heroes,” the general said on Saturday.",
+            "yesterday",
+            "DATE",
+            "2020-01-10",
+        ),
+        (
+            "“We will vote on the bill tomorrow,” Smith told reporters on Friday.",
+            "tomorrow",
+            "DATE",
+            "2020-01-11",
+        ),
+        (
+            'The mayor said Saturday: "The fire started last night near the station."',
+            "last night",
+            "TIME",
+            "2020-01-10TNI",
+        ),
+        (
+            "“We meet again tomorrow morning,” she said on Thursday.",
+            "tomorrow morning",
+            "TIME",
+            "2020-01-10TMO",
+        ),
+    ],
+)
+def test_yesterday_and_tomorrow_in_a_quote_count_from_the_day_it_was_given(
+    text: str, span: str, kind: str, value: str
+) -> None:
+    refs = {r.text: (r.type, r.value) for r in tag(text, D(2020, 1, 13))}  # published on Monday
+    assert refs[span] == (kind, value)
+
+
+def test_yesterday_outside_quotes_stays_the_day_before_publication() -> None:
+    text = "The minister signed the deal yesterday, officials said on Saturday."
+    assert tag(text, D(2020, 1, 13))[0].value == "2020-01-12"
+
+
 def test_today_outside_quotes_stays_the_publication_day() -> None:
     text = "The minister signed the deal today, officials said on Sunday."
     assert tag(text, D(2020, 1, 13))[0].value == "2020-01-13"

@@ -5,7 +5,8 @@
   ending a name ("Apocalypse Now is"), a part of a web address ("tells TODAY.com") or "a year" as a predicate's
   noun ("2025 was a year of change").
 - "today" / "tonight" / "this morning" inside a quotation whose attribution carries its own day ("...
-  ready today," Smith said on Sunday) is that day, not the publication day: the words are the speaker's.
+  ready today," Smith said on Sunday) is that day, not the publication day: the words are the speaker's;
+  "yesterday" / "last night" is the day before it, "tomorrow" the day after.
 - A clock time that names no day takes the day named later in its own phrase, past other clock times,
   a parenthesis and "on": "10:00 a.m. PDT (5 p.m. UTC) on August 28", "from 9 a.m. to 5 p.m. on Friday".
 - A clock time beside a recurring time ("every day at 9 a.m.", "at 8 p.m. daily") recurs with it: it takes
@@ -19,12 +20,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 
 from factcheck.model import TimeRef
 from factcheck.temporal.tense import _REPORTING
-from factcheck.temporal.vocab import _DAY_VALUE, _MONTH_RE, _PART_OF_DAY, _VOCAB, _WEEKDAY_RE
+from factcheck.temporal.vocab import _DAY_VALUE, _MONTH_RE, _VOCAB, _WEEKDAY_RE
 
 _BROADCASTERS = frozenset(_VOCAB["broadcasters"])
 _PROGRAMME_WORDS = frozenset(w.lower() for w in _VOCAB["programme_words"])
@@ -134,7 +136,12 @@ def is_predicate_unit(text: str, ref: TimeRef) -> bool:
     )
 
 
-_QUOTE_DEICTIC = re.compile(r"(?i:today|tonight|this (?P<part>morning|afternoon|evening))")
+# a day word the speaker says: the day of the attribution ("today", "this morning"), the day before ("yesterday",
+# "last night", "yesterday afternoon") or the day after ("tomorrow", "tomorrow morning")
+_QUOTE_DEICTIC = re.compile(
+    r"(?i:today|tonight|this (?:morning|afternoon|evening)|(?P<before>yesterday|last)(?: (?:morning|afternoon|"
+    r"evening|night))?|(?P<after>tomorrow)(?: (?:morning|afternoon|evening|night))?)"
+)
 _OPENING = '“"'
 _CLOSING = '”"'
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -163,11 +170,14 @@ def _quote_bounds(text: str, pos: int) -> tuple[int, int] | None:
 
 def quoted_day(text: str, refs: list[TimeRef], i: int) -> TimeRef:
     """``refs[i]`` re-anchored on the day its quotation was given, when that day is stated in the
-    attribution just before or after the quotation ("...today," Smith said Sunday)."""
+    attribution just before or after the quotation ("...today," Smith said Sunday; "...died yesterday," the
+    general said on Saturday: the Friday)."""
     ref = refs[i]
     m = _QUOTE_DEICTIC.fullmatch(ref.text)
     if m is None or not ref.value[:10] or not _DAY_VALUE.match(ref.value):
         return ref
+    if m["before"] and m["before"].lower() == "last" and not ref.text.lower().endswith("night"):
+        return ref  # "last morning" is no day word
     bounds = _quote_bounds(text, ref.start)
     if bounds is None:
         return ref
@@ -195,11 +205,15 @@ def quoted_day(text: str, refs: list[TimeRef], i: int) -> TimeRef:
             ):
                 day = other
             break
-    if day is None or day.value == ref.value[:10]:
+    if day is None:
         return ref
-    part = m["part"] or ("night" if ref.text.lower() == "tonight" else "")
-    value = day.value + (f"T{_PART_OF_DAY[part.lower()]}" if part else "")
-    return TimeRef(ref.start, ref.end, ref.text, "TIME" if part else "DATE", value, ref.mod)
+    shift = -1 if m["before"] else 1 if m["after"] else 0
+    date = (dt.date.fromisoformat(day.value) + dt.timedelta(days=shift)).isoformat()
+    if date == ref.value[:10]:
+        return ref
+    return TimeRef(
+        ref.start, ref.end, ref.text, ref.type, date + ref.value[10:], ref.mod
+    )  # its part of day kept
 
 
 # what may stand between clock times of one phrase ("10 a.m. (3 p.m. GMT)", "9 a.m. to 5 p.m.", "8 a.m. local time

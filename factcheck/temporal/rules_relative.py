@@ -16,7 +16,7 @@ from factcheck.temporal.rules_dates import (
     _Result,
     _tense_of,
 )
-from factcheck.temporal.tense import _PAST_WORDS, _tense, scheduled_event_after
+from factcheck.temporal.tense import _ED_NOT_PAST, _PAST_ADVERBS, _PAST_WORDS, _tense, scheduled_event_after
 from factcheck.temporal.vocab import (
     _EVERY_BEFORE,
     _MONTH_RE,
@@ -245,6 +245,25 @@ _QUANTITY_AFTER = re.compile(
 _DEICTIC = {w: ("DATE", value) for w, value in _VOCAB["deictic"].items()}
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 _SOON_AFTER = re.compile(r"\s+(?:after|afterwards|as|thereafter)\b")
+_PAST_VERBS = _PAST_WORDS - _PAST_ADVERBS  # "became", "made" (not "ago", "earlier")
+_NARRATIVE_SOON_BEFORE = frozenset(_VOCAB["narrative_soon_before"])
+_WORD_BEFORE_SOON = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _narrative_soon(text: str, start: int, end: int) -> bool:
+    """Whether the "soon" at ``start``-``end`` of ``text`` tells of one past event shortly after another: a past
+    form after it ("that soon became a flood", "Things soon changed") or a past auxiliary before it ("He was soon
+    released")."""
+    before = _WORD_BEFORE_SOON.search(text, max(0, start - 12), start)
+    if before is not None and before.group(1).lower() in _NARRATIVE_SOON_BEFORE:
+        return True
+    after = _WORD_AFTER.match(text[end : end + 30])
+    if after is None:
+        return False
+    word = after.group(1)
+    if not word.islower():
+        return False
+    return word in _PAST_VERBS or (word.endswith("ed") and word not in _ED_NOT_PAST)
 
 
 @_resolver("deictic")  # pattern and examples: time.toml, rule deictic
@@ -270,7 +289,11 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if w == "soon":
         before = ctx.text[max(0, m.start() - 3) : m.start()].lower()
         after = ctx.text[m.end() : m.end() + 12]
-        if before.endswith("as ") or _SOON_AFTER.match(after):
+        if (
+            before.endswith("as ")
+            or _SOON_AFTER.match(after)
+            or _narrative_soon(ctx.text, m.start(), m.end())
+        ):
             return None
     return _DEICTIC[w][0], _DEICTIC[w][1], None
 
