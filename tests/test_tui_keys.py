@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -191,6 +192,8 @@ async def test_an_article_of_thousands_of_claims_makes_only_the_claim_lines_draw
             await settle(app, pilot)
             assert len(made) < 60, (keys, len(made))
         assert m.verdict(m.claims[0].id).value == "confirmed"
+        # the article's count reads as the status line's and the border's ("1/1,500", not "1/1500")
+        assert re.search(r" 1/\d,\d{3}\b", m.article_list.prompt_at(m.art_i).plain.splitlines()[0])
         made.clear()
         await pilot.press("end")
         await settle(app, pilot)
