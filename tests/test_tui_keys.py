@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,96 @@ async def test_the_filter_dialog_kept_between_openings_shows_the_filter_in_force
         await settle(app, pilot)
         assert m.filter.outlet == "Renamed Gazette" and m.keys == [key]
         await pilot.press("q")
+
+
+def _long_article(folder: Path, n: int) -> None:
+    """An article of ``n`` claims (qa19's 20,000-sentence text, smaller), each a statement of fact of its own,
+    some short enough for one line of the Claims pane, and a small article beside it."""
+    folder.mkdir()
+    sentences = []
+    for i in range(n):
+        tail = "" if i % 3 else f", the lowest level since {1990 + i % 30} according to the national office"
+        sentences.append(
+            f"The mayor said on Monday that unemployment fell to {2 + i % 97 / 10:.1f} percent{tail}."
+        )
+    (folder / "long.txt").write_text(" ".join(sentences), encoding="utf-8")
+    (folder / "short.txt").write_text(
+        "The council said on Tuesday that the bridge will close on 3 May 2024 for repairs.", encoding="utf-8"
+    )
+
+
+async def test_an_article_of_thousands_of_claims_makes_only_the_claim_lines_drawn(
+    tmp_path: Path, monkeypatch
+):
+    """qa19's 20,000-claim text held the screen for seconds at every fill of the Claims pane (each claim's
+    lines made: ~14 s for a verdict, more while the batch was grouped). The pane makes the lines it draws, and
+    a verdict, a move, the next article and back make a screenful at most; the claims scrolled to are made
+    then, at the height foretold."""
+    from factcheck.tui.widgets.claim_list import ClaimList
+
+    _long_article(tmp_path / "batch", 1500)
+    r = Review.open(tmp_path / "s.toml", [str(tmp_path / "batch")])
+    app = make_app(r)
+    made: list[str] = []
+    prompt_for = ClaimList.prompt_for
+
+    def counting(claim, *args, **kw):
+        made.append(claim.id)
+        return prompt_for(claim, *args, **kw)
+
+    monkeypatch.setattr(ClaimList, "prompt_for", staticmethod(counting))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = app.screen
+        assert isinstance(m, MainScreen)
+        if m.article is None or len(m.claims) < 1000:
+            await pilot.press("J")
+            await settle(app, pilot)
+        assert len(m.claims) >= 1000
+        cl = m.claim_list
+        assert cl.count == len(m.claims)
+        assert len(made) < 60, len(made)  # a screenful (13 claims at 120x40), not 1,500
+        for keys in (["c"], ["j", "j"], ["J", "K"]):
+            made.clear()
+            await pilot.press(*keys)
+            await settle(app, pilot)
+            assert len(made) < 60, (keys, len(made))
+        assert m.verdict(m.claims[0].id).value == "confirmed"
+        # the article's count reads as the status line's and the border's ("1/1,500", not "1/1500")
+        assert re.search(r" 1/\d,\d{3}\b", m.article_list.prompt_at(m.art_i).plain.splitlines()[0])
+        made.clear()
+        await pilot.press("end")
+        await settle(app, pilot)
+        assert m.claim_i == len(m.claims) - 1 and len(made) < 60
+        last = cl.prompt_at(cl.count - 1)
+        assert m.claims[-1].text.split()[0] in last.plain
+        # every row's foretold height is the height it has once made: the list's lines add up
+        heights = [len(cl.prompt_at(i).split("\n")) for i in range(cl.count)]
+        assert cl.virtual_size.height == sum(heights)
+        await pilot.press("q")
+
+
+def test_a_line_of_a_long_text_takes_the_spans_a_slice_takes():
+    """LineView cuts a line out of a text of 20,000 spans by looking at the spans near it (``SpanIndex``):
+    the same line, styles and order as ``Content[start:end]``, long spans (furniture) included."""
+    import random
+
+    from textual.content import Content, Span
+
+    from factcheck.tui.widgets.line_view import SpanIndex
+
+    rng = random.Random(30)
+    text = "".join(rng.choice("abc de\u00e9 ") for _ in range(5000))
+    spans = []
+    for _ in range(800):
+        a = rng.randrange(0, 5000)
+        b = min(5000, a + rng.choice([1, 5, 40, 300, 401, 1200, 4000]))
+        spans.append(Span(a, b, rng.choice(["bold", "italic", "on red", "underline"])))
+    content = Content(text, spans=spans)
+    index = SpanIndex(content)
+    for _ in range(300):
+        a = rng.randrange(0, 5000)
+        b = min(5000, a + rng.randrange(1, 120))
+        want, got = content[a:b], index.part(a, b)
+        assert got.plain == want.plain
+        assert [s for s in got.spans if s.end > s.start] == [s for s in want.spans if s.end > s.start], (a, b)

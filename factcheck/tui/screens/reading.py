@@ -424,10 +424,11 @@ class ReadingScreen(Screen[None]):
         dec = self.review.decision
         ids = [c.id for c in self.claims]
         if patch and ids == self._shown_claims and cl.count == len(ids):
-            for i, c in enumerate(self.claims):
+            for i in cl.made_rows():  # (the rows not made yet are made as they stand when drawn)
+                c = self.claims[i]
                 cl.set_prompt(i, cl.prompt(c, dec(c.id), width))
         else:
-            cl.set_prompts(cl.prompt(c, dec(c.id), width) for c in self.claims)
+            cl.show_claims(self.claims, dec)
         self._shown_claims = ids
         cl.highlighted = self.claim_i if 0 <= self.claim_i < len(self.claims) else None
         a = self.article
@@ -593,8 +594,9 @@ class ReadingScreen(Screen[None]):
         cl = self.claim_list
         width = cl.line_width
         dec = self.review.decision
-        prompts = [cl.prompt(c, dec(c.id), width) for c in claims]
-        cl.prerender(prompts, highlighted=0, count=cl.size.height // 3 + 1)  # (three lines per claim)
+        # the first screen of its claims (three lines each at most): the rest is made when scrolled to
+        shown = claims[: cl.size.height // 2 + 1]
+        cl.prerender([cl.prompt(c, dec(c.id), width) for c in shown], highlighted=0)
         i = self._key_index.get(key)
         lst = self.article_list
         if i is not None and i < lst.count:

@@ -26,7 +26,7 @@ class ArticleList(PromptList):
         """``warn``: the article has notices the reviewer has not dealt with (``Review.notices``)."""
         total = sum(progress.values())
         done = total - progress[Verdict.UNREVIEWED]
-        count = f"{done}/{total}"
+        count = f"{done:,}/{total:,}"  # (as the status line and the list's border count: "1/20,001")
         if total and done == total:
             count_style = "$success"
         elif progress[Verdict.DISPUTED]:

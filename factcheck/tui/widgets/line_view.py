@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual import events
-from textual.content import Content
+from textual.content import Content, Span
 from textual.geometry import Size
 from textual.message import Message
 from textual.selection import Selection
@@ -32,6 +32,39 @@ from textual.visual import Visual
 from factcheck.tui.widgets.scrolling import QuietScrollView
 
 _KEEP = 6  # wrapped texts and rendered line sets kept (the shown one, prepared neighbours, recent ones)
+_LONG = 400  # a span longer than this (characters) is looked at for every line; shorter ones by their start
+
+
+class SpanIndex:
+    """The spans of one ``Content`` found by the range of text they touch, so that a line's part of the text
+    takes its own spans only: ``Content[start:end]`` walks every span of the text (an article of 20,000
+    claims took ~20 ms a line, each key repainting a screenful). Spans keep their order (a later one is
+    drawn over an earlier one)."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        spans = content.spans
+        short = sorted(
+            (i for i, s in enumerate(spans) if s.end - s.start <= _LONG), key=lambda i: spans[i].start
+        )
+        self._short = short
+        self._starts = [spans[i].start for i in short]
+        self._long = [i for i, s in enumerate(spans) if s.end - s.start > _LONG]
+
+    def part(self, start: int, end: int) -> Content:
+        """``content[start:end]``, with the same spans cut to it."""
+        spans = self.content.spans
+        first = bisect_right(self._starts, start - _LONG - 1)
+        last = bisect_right(self._starts, end - 1)
+        found = [i for i in self._short[first:last] if spans[i].end > start]
+        found += [i for i in self._long if spans[i].start < end and spans[i].end > start]
+        found.sort()
+        cut = [
+            Span(max(0, spans[i].start - start), min(spans[i].end, end) - start, spans[i].style)
+            for i in found
+        ]
+        return Content(self.content.plain[start:end], spans=cut, strip_control_codes=False)
+
 
 Wrap = tuple[tuple[int, ...], tuple[int, ...]]  # (line starts, line ends) in the text
 
@@ -73,6 +106,7 @@ class LineView(QuietScrollView, can_focus=True):
         self._wraps: OrderedDict[tuple[str, int], Wrap] = OrderedDict()
         # (text, spans, width, style) -> rendered lines by number
         self._renders: OrderedDict[tuple[object, ...], dict[int, Strip]] = OrderedDict()
+        self._index: SpanIndex | None = None  # the spans of the last content a line was cut from
 
     @property
     def content(self) -> Content:
@@ -174,7 +208,10 @@ class LineView(QuietScrollView, can_focus=True):
     def _line_strip(
         self, content: Content, line_no: int, start: int, end: int, width: int, style: Style
     ) -> Strip:
-        strips = Visual.to_strips(self, content[start:end], width, 1, style)
+        index = self._index
+        if index is None or index.content is not content:
+            index = self._index = SpanIndex(content)
+        strips = Visual.to_strips(self, index.part(start, end), width, 1, style)
         strip = strips[0] if strips else Strip.blank(width, style.rich_style)
         return strip.extend_cell_length(width, style.rich_style).crop(0, width).apply_offsets(0, line_no)
 
