@@ -2577,8 +2577,10 @@ def extract(
                     # stood for, who stays the one a later "she" most likely means
                     topics.append((len(humans), st))
                     humans.append((persons[0], "person"))
-        elif whole is None and attribution_intl.supported(lang):
-            # other languages: the first person the sentence names, for a later "sagt er" or "dit-il"
+        elif whole is None and attribution_intl.supported(lang) and not all_quoted:
+            # other languages: the first person the sentence names, for a later "sagt er" or "dit-il" (not in a
+            # sentence all of a quotation, whose speaker speaks of them: «... zu Mr. Gay Germany gewählt. ...»
+            # Weiter schreibt er)
             named = attribution_intl.person_named(sent, str(lang), () if was_open else known)
             if named is not None:
                 humans.append((named, "person"))

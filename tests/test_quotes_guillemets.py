@@ -73,3 +73,18 @@ def test_a_french_incise_inside_a_quotation_names_its_speaker() -> None:
         "en",
     )
     assert said["“The committee met t"][0] is None
+
+
+def test_a_name_inside_a_quotation_is_no_antecedent_of_a_later_pronoun() -> None:
+    # (mannschaft.com: "Mr. Gay Germany" is what the quoted fan was elected, "er" is the fan; "Weiter" opens the
+    # sentence as an adverb)
+    said = _said(
+        "Die ganze Welt werden nach Katar schauen, auch er, Benjamin Näßler: «Ich bin Fussballfan und ich bin "
+        "schwul. 2020 wurde ich von einer Jury zu Mr. Gay Germany "
+        "gewählt. Sehr gerne würde ich Ende 2022 nach Katar reisen.» Weiter schreibt er: «Doch ich habe grosse "
+        "Bedenken, denn in Katar steht Homosexualität unter Strafe. Zuwiderhandlungen werden mit bis zu drei "
+        "Jahren Haft geahndet.»",
+        "de",
+    )
+    assert said["Weiter schreibt er: "][0] == "Benjamin Näßler"
+    assert said["Zuwiderhandlungen we"][0] == "Benjamin Näßler"
