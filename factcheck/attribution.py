@@ -991,7 +991,8 @@ def _records_speech(src: Source, say_verbs: list[re.Match[str]], cue: int) -> bo
     return False
 
 
-_RECORDED_GAP = 4  # the words at most between the verb and "according to" ("told the council", "said Tuesday")
+# the words at most between the verb and "according to" ("told the council", "said Tuesday morning that")
+_RECORDED_GAP = 4
 
 
 _CITED_OUTLETS = frozenset(_W["cited_outlets"])  # "citing local news outlets"
