@@ -1652,8 +1652,10 @@ def _quote_view(text: str) -> str:
     '“' and '”'; in one without, two apostrophes open and close by turns: '"'. A text that opens its
     quotations with the low mark („Nein heißt Nein“, German) closes them with the mark English opens with:
     '„' is read as '“' and '“' as '”'. Guillemets are the marks of French, Spanish, Portuguese (and of some
-    German) pages: the one the text writes first opens its quotations, the other closes them ("« Absurde. Ce
-    processus est la norme », «...», puntualizó el oficial.", German "»Wir wollen das nicht«")."""
+    German) pages: « opens and » closes ("« Absurde. Ce processus est la norme »", "«...», puntualizó el
+    oficial."), or the other way round in a text whose » stands before a word more often than its « does
+    (German "»Wir wollen das nicht«"; a » between spaces, as in a page's "Startseite » Politik", counts for
+    neither)."""
     if "«" in text or "»" in text:
         text = _guillemets_view(text)
     if "„" in text:
@@ -1669,10 +1671,14 @@ _GUILLEMETS = str.maketrans({"«": "“", "»": "”"})
 _GUILLEMETS_REVERSED = str.maketrans({"»": "“", "«": "”"})
 
 
+_OPENS_RIGHT = re.compile(r"»(?=\w)")  # "»Wir ...": a mark before a word opens
+_OPENS_LEFT = re.compile(r"«(?=\s?\w)")  # "«Text", "« Absurde"
+
+
 def _guillemets_view(text: str) -> str:
-    """``text`` with its guillemets written as the English double marks, the first one it writes opening."""
-    opening = min((i for i in (text.find("«"), text.find("»")) if i >= 0), default=-1)
-    return text.translate(_GUILLEMETS if text[opening] == "«" else _GUILLEMETS_REVERSED)
+    """``text`` with its guillemets written as the English double marks, the one that opens as "“"."""
+    reversed_marks = len(_OPENS_RIGHT.findall(text)) > len(_OPENS_LEFT.findall(text))
+    return text.translate(_GUILLEMETS_REVERSED if reversed_marks else _GUILLEMETS)
 
 
 def _has_words(text: str, a: int, b: int, n: int) -> bool:

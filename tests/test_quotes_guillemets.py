@@ -16,9 +16,10 @@ def _said(text: str, lang: str) -> dict[str, tuple[str | None, bool]]:
 
 
 def test_a_french_quotation_in_guillemets_is_its_speakers_in_every_sentence() -> None:
-    # (lopinion.fr, glyphosate: the incise inside the quotation, the quotation runs on after it)
+    # (lopinion.fr, glyphosate: the incise inside the quotation, the quotation runs on after it; a page's
+    # breadcrumb "»" before it opens nothing)
     said = _said(
-        "Pour les détracteurs du glyphosate, cette unanimité scientifique est suspecte. « Absurde. Ce processus "
+        "Accueil » Économie\n\nPour les détracteurs du glyphosate, cette unanimité scientifique est suspecte. « Absurde. Ce processus "
         "est la norme, explique Antony Fastier, toxicologue, ancien de l’Anses. Les études réglementaires "
         "doivent être fournies par les entreprises. Une firme dépense en moyenne 250 millions de dollars pour "
         "cela. » Que Monsanto ait fait du lobbying ne fait pas de doute.",
