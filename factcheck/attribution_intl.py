@@ -271,6 +271,10 @@ class _Speech:
         # the endings of a finite verb right after a quotation and its comma, where any verb says who spoke
         # ('“...”, resalta González', '"...", acrescenta o repórter'); the function words are never one
         self.incise_endings = tuple(_low(w) for w in data.get("incise_endings", []))
+        # the typography writes an incise inside the quotation it interrupts, with no marks around it ("« Absurde.
+        # Ce processus est la norme, explique Antony Fastier, toxicologue. »"): a quoted sentence's incise is
+        # the writer's, and names who speaks
+        self.incise_inside_quotes = bool(data.get("incise_inside_quotes", False))
         self.function_words = frozenset(_low(w) for w in resource(lang, "stopwords").get("function", []))
         # words before a verb with no subject that make it no speech of the last person ("se dice")
         self.no_subject_after = frozenset(_low(w) for w in data.get("no_subject_after", []))
@@ -1397,6 +1401,21 @@ def role_person(
     return None
 
 
+def quoted_incise(text: str, lang: str | None, verb: tuple[int, int], speaker: str) -> bool:
+    """Whether a sentence all inside a quotation names its speaker in an incise the language's typography
+    writes inside the quotation marks: the verb of saying (at ``verb``) right after a comma, the ``speaker``
+    after it ('“La désinformation a été une des caractéristiques de la pandémie, rappelle Ana Sofia Cardenal,
+    professeure ...', "Ce processus est la norme, explique Antony Fastier, toxicologue"). False in a language
+    that closes the quotation around its incise (German, English)."""
+    sp = _speech(str(lang)) if lang else None
+    return (
+        sp is not None
+        and sp.incise_inside_quotes
+        and text[: verb[0]].rstrip().endswith(",")
+        and speaker in text[verb[1] :]
+    )
+
+
 def surname_person(speaker: str, lang: str, persons: Collection[str]) -> str | None:
     """The person a one-word source stands for that the language reads as an organisation (a capitalised
     word alone after a cue: "so Kohlmann", "laut Aiwanger"), when it is the last name of a person named
@@ -1971,6 +1990,7 @@ __all__ = [
     "attributed",
     "opening_source",
     "person_named",
+    "quoted_incise",
     "reported_speech",
     "role_person",
     "supported",

@@ -1651,7 +1651,13 @@ def _quote_view(text: str) -> str:
     that writes backquotes opens its quotations with them and closes them with the apostrophes (wire copy):
     '“' and '”'; in one without, two apostrophes open and close by turns: '"'. A text that opens its
     quotations with the low mark („Nein heißt Nein“, German) closes them with the mark English opens with:
-    '„' is read as '“' and '“' as '”'."""
+    '„' is read as '“' and '“' as '”'. Guillemets are the marks of French, Spanish, Portuguese (and of some
+    German) pages: « opens and » closes ("« Absurde. Ce processus est la norme »", "«...», puntualizó el
+    oficial."), or the other way round in a text whose » stands before a word more often than its « does
+    (German "»Wir wollen das nicht«"; a » between spaces, as in a page's "Startseite » Politik", counts for
+    neither)."""
+    if "«" in text or "»" in text:
+        text = _guillemets_view(text)
     if "„" in text:
         return text.translate(_LOW_QUOTES)
     if "``" in text:
@@ -1659,6 +1665,20 @@ def _quote_view(text: str) -> str:
     if "''" in text:
         return text.replace("''", '" ')
     return text
+
+
+_GUILLEMETS = str.maketrans({"«": "“", "»": "”"})
+_GUILLEMETS_REVERSED = str.maketrans({"»": "“", "«": "”"})
+
+
+_OPENS_RIGHT = re.compile(r"»(?=\w)")  # "»Wir ...": a mark before a word opens
+_OPENS_LEFT = re.compile(r"«(?=\s?\w)")  # "«Text", "« Absurde"
+
+
+def _guillemets_view(text: str) -> str:
+    """``text`` with its guillemets written as the English double marks, the one that opens as "“"."""
+    reversed_marks = len(_OPENS_RIGHT.findall(text)) > len(_OPENS_LEFT.findall(text))
+    return text.translate(_GUILLEMETS_REVERSED if reversed_marks else _GUILLEMETS)
 
 
 def _has_words(text: str, a: int, b: int, n: int) -> bool:
@@ -2005,7 +2025,7 @@ def extract(
             whole = attribution.headline_attribute(sent)
         if english and (whole is None or not (whole.speaker or whole.pronoun or whole.chain)):
             whole = _surname_attribution(sent, surnames) or whole
-        starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
+        starts_quote = sent[:1] in _OPEN_QUOTE_CHARS or qsent[:1] == "“"
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
         was_open = in_open_quote
@@ -2024,7 +2044,12 @@ def extract(
             and not qsent[: quoted_spans[0][0]].strip(_QUOTE_PUNCT)
             and not qsent[quoted_spans[0][1] :].strip(_QUOTE_PUNCT)
         )
-        if all_quoted or _quoted_paragraph_on(qtext, qsent, st.end):
+        if (all_quoted or _quoted_paragraph_on(qtext, qsent, st.end)) and not (
+            whole is not None
+            and whole.speaker is not None
+            and whole.spans
+            and attribution_intl.quoted_incise(sent, lang, whole.spans[-1], whole.speaker)
+        ):
             whole = None
         # a quotation that goes on: it closes in this sentence, or (a quotation running over several
         # paragraphs opens each with a quote mark) stays open
@@ -2558,8 +2583,10 @@ def extract(
                     # stood for, who stays the one a later "she" most likely means
                     topics.append((len(humans), st))
                     humans.append((persons[0], "person"))
-        elif whole is None and attribution_intl.supported(lang):
-            # other languages: the first person the sentence names, for a later "sagt er" or "dit-il"
+        elif whole is None and attribution_intl.supported(lang) and not all_quoted:
+            # other languages: the first person the sentence names, for a later "sagt er" or "dit-il" (not in a
+            # sentence all of a quotation, whose speaker speaks of them: «... zu Mr. Gay Germany gewählt. ...»
+            # Weiter schreibt er)
             named = attribution_intl.person_named(sent, str(lang), () if was_open else known)
             if named is not None:
                 humans.append((named, "person"))
