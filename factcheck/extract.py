@@ -155,6 +155,7 @@ class _CwVocab:
     uncertain: _Rule
     boilerplate: _Rule
     handover: _Rule  # a presenter's hand-over ("NPR's Greg Myre reports from Kyiv."): boilerplate
+    refusal: _Rule  # a bare refusal to comment ("Mr. Thiel declined to comment."): boilerplate
     mind_view: _Rule  # a want, a wish or an expectation ("we expected"), a certainty ("no doubt"): opinion
     forecast: _Rule  # how hard or easy something will be, what it depends on: uncertain
     addressed: _Rule  # the reader addressed as the subject ("you may already be focused on"): advice
@@ -258,8 +259,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         for t in (op, adv, unc, boil, data.get("poll", {}), data.get("frame", {}), data.get("handover", {}))
     ]
     concession, likeness = _rule(data.get("concession", {})), _rule(data.get("likeness", {}))
-    idiom = _rule(data.get("idiom", {}))
-    rules += [concession, likeness, idiom]
+    idiom, refusal = _rule(data.get("idiom", {})), _rule(data.get("refusal", {}))
+    rules += [concession, likeness, idiom, refusal]
     addressed, appeal = _rule(data.get("addressed", {})), _rule(data.get("appeal", {}))
     rules += [addressed, appeal]
     mind_view, forecast = _rule(data.get("mind_view", {})), _rule(data.get("forecast", {}))
@@ -290,6 +291,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         uncertain=rules[2],
         boilerplate=rules[3],
         handover=rules[6],
+        refusal=refusal,
         mind_view=mind_view,
         forecast=forecast,
         addressed=addressed,
@@ -1251,6 +1253,7 @@ def _cw_terms(
         not words.isdisjoint(voc.boiler_words)
         or voc.boilerplate.search(low, words)
         or voc.handover.search(low, words)
+        or voc.refusal.search(low, words)
     ):
         t["boilerplate"] = 1
     if _not_prose(text, voc, "figure" in t or "year" in t):

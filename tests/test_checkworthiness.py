@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -696,3 +697,28 @@ def test_had_to_before_a_verb_is_an_act_done() -> None:
     assert _score(rescue) == _score(carried) >= DEFAULT_MIN_SCORE
     assert _score("He says the firemen also had to protect nearby buildings.") >= DEFAULT_MIN_SCORE
     assert _score("He says there had to be something driving her on.") < DEFAULT_MIN_SCORE
+
+
+def test_the_signature_line_of_an_embedded_post_is_no_claim(tmp_path: Path) -> None:
+    # [boilerplate] `start`: "— Name (@handle) date" under a post quoted in a page is its credit, which a page record's
+    # text keeps as a line of its own; the post's words above it stay its author's, and the lines around it are read
+    def claims(name: str) -> dict[str, float]:
+        batch = ingest.load([str(name)])
+        return {c.text: c.score for c in extract.extract(batch.articles[0], min_score=0.0)}
+
+    real = claims(str(REALWORLD / "articles" / "dev9.fr.de.nordkorea.json"))  # a page of the dev9 split
+    assert real["— Donald J. Trump (@realDonaldTrump) May 2, 2020"] < DEFAULT_MIN_SCORE
+    probe = tmp_path / "probe.json"  # a written probe: a weather service's post quoted in a story
+    lines = [
+        "Police closed Highway 9 on Tuesday after flooding cut the road in two places, the county sheriff said.",
+        "The weather service posted a warning on Twitter:",
+        "Flash flood warning for Pinellas County until 6 p.m. pic.twitter.com/abc123",
+        "— NWS Tampa Bay (@NWSTampaBay) May 2, 2020",
+        "The road reopened on Wednesday morning.",
+    ]
+    probe.write_text(
+        json.dumps({"title": "Highway closed by flooding", "text": "\n".join(lines)}), encoding="utf-8"
+    )
+    got = claims(str(probe))
+    assert got[lines[3]] < DEFAULT_MIN_SCORE
+    assert got[lines[0]] >= DEFAULT_MIN_SCORE
