@@ -94,14 +94,18 @@ def test_very_long_quote_is_split() -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.sampled_from([".", "!", "?", "…", "”", "’", ")", "*", " ", "\n", "\xa0", "a", "B"])
+        st.sampled_from(
+            [".", "!", "?", "…", "。", "”", "’", "“", "«", "»", "」", ")", "*", " ", "\n", "\xa0", "a", "B"]
+        )
         | st.text(max_size=2),
         max_size=20,
     ).map("".join),
     st.integers(0, 30),
 )
 def test_boundary_scan_is_the_repeat_pattern(text: str, start: int) -> None:
-    old = re.compile(r"""([.!?…]+)(["'”’»)\]*†‡]*)(\s+)""")
+    # the same classes as sentences._BOUNDARY (closing marks of English, German, French and CJK quotations),
+    # written with "+": the scan's "[x][x]*" form must find the same boundaries
+    old = re.compile(r"""([.!?…。！？]+)((?:["'”’“‘»«)\]*†‡」』]|[ \u00a0\u202f]»)*)(\s+)""")
     spans = [(m.span(1), m.span(2), m.span(3)) for m in sentences._BOUNDARY.finditer(text, start)]
     assert spans == [(m.span(1), m.span(2), m.span(3)) for m in old.finditer(text, start)]
 
