@@ -39,9 +39,9 @@ class StoryMemo:
     # how many articles' TF-IDF vectors the last grouping could not take as last time's (all of them from
     # scratch; after an edit, the edited articles' and those of the articles using a word whose weight moved)
     vectors_moved: int = 0
-    # a connected part of the graph of the article pairs compared (its articles' fingerprints, in batch order;
-    # parts of two articles or more) -> its stories: for each of its articles, the place in the part of its
-    # story's first article (``_by_part``)
+    # a connected part of the graph of the article pairs compared that can join stories (``_join_floor``; its
+    # articles' fingerprints, in batch order; parts of two articles or more) -> its stories: for each of its
+    # articles, the place in the part of its story's first article (``_by_part``)
     parts: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
     # the terms whose document frequency the last grouping may have moved: those of the articles new or
     # gone since the run before (None: not known, from scratch)
@@ -192,9 +192,10 @@ def _stories(
 ) -> list[int]:
     """The stories of the articles (a label per article): average linkage over the pairs compared (``sims``),
     stories of two look-alike events split, strays attached, pieces of one story joined. Every step joins
-    or compares articles along those pairs only, so the stories of a connected part of their graph are a
-    function of that part alone (``_by_part``). With ``memo`` (the memo, the articles' fingerprints and
-    which articles' vectors are last time's), the bisections and closeness of last time are reused."""
+    or compares articles along those pairs only, and joins them only along pairs of ``_join_floor`` or
+    more, so the stories of a connected part of the graph of those pairs are a function of that part alone
+    (``_by_part``). With ``memo`` (the memo, the articles' fingerprints and which articles' vectors are last
+    time's), the bisections and closeness of last time are reused."""
     label = _average_linkage(
         n_docs,
         sims,
@@ -255,14 +256,21 @@ def _by_part(
     """``_first_labels(_stories(...))``, with the stories of a connected part of the article-pair graph taken
     from last time when the part is last time's: the same articles (fingerprints, in the same order), each
     with last time's vector. Then the pairs compared among them are last time's with the same cosines
-    (``_memo_pairs``), no pair leaves the part, and their years and term counts are their fingerprints',
-    so every step of ``_stories`` gives the part what it gave it then. The other parts' stories are made
-    (by ``_stories`` on their pairs alone); the bisections and closeness of the parts taken are kept for the
-    next run, and each part's stories are left in ``memo.parts``."""
+    (``_memo_pairs``), no pair that can join two stories leaves the part, and their years and term counts
+    are their fingerprints', so every step of ``_stories`` gives the part what it gave it then. A part is
+    connected by the pairs that can join (``_join_floor``), not by every pair compared: a weaker pair joins
+    nothing, and it tied unrelated stories into large parts (on the reopen bench's batch, after one body
+    edit, the stories of 517 of 941 articles were made again, the largest part holding 267; 297 with parts
+    of the pairs that can join, the largest 98).
+    The other parts' stories are made (by ``_stories`` on the pairs among their articles alone); the
+    bisections and closeness of the parts taken are kept for the next run, and each part's stories are left
+    in ``memo.parts``."""
     before, memo.parts = memo.parts, {}
     label = list(range(n_docs := len(fps)))
     made: set[int] = set()  # the articles of the parts whose stories are made
-    parts = [part for part in _parts(n_docs, sims) if len(part) > 1]
+    floor = _join_floor(p)
+    joining = (pair for pair, sc in sims.items() if sc >= floor)
+    parts = [part for part in _parts(n_docs, joining) if len(part) > 1]
     for part in parts:
         got = before.get(tuple(fps[d] for d in part)) if all(unchanged[d] for d in part) else None
         if got is None:
@@ -272,7 +280,7 @@ def _by_part(
                 label[d] = part[x]
     splits, closeness = memo.splits, memo.closeness
     if made:
-        own = {pair: sc for pair, sc in sims.items() if pair[0] in made}
+        own = {(a, b): sc for (a, b), sc in sims.items() if a in made and b in made}
         now = _first_labels(_stories(own, n_docs, tf, vecs, years, p, (memo, fps, unchanged)))
         for d in made:
             label[d] = now[d]
@@ -287,6 +295,17 @@ def _by_part(
         memo.parts[tuple(fps[d] for d in part)] = [at[label[d]] for d in part]
     memo.stories_made = len(made)
     return label
+
+
+def _join_floor(p: Params) -> float:
+    """The weakest article pair that can join two articles' stories in ``_stories``, so that the stories of a
+    connected part of the pairs at least this strong are a function of that part alone (``_by_part``): the
+    linkage merges along pairs of ``doc_sim_min`` or more; a stray joins a story through a pair of
+    ``attach_factor`` of it or more; two stories merge only when their blocked pairs' mean reaches
+    ``merge_min`` of it, which no sum of weaker pairs does (lowered by a relative 1e-9 so that the rounding
+    of those sums cannot make it); a split only cuts a story. A weaker pair is compared, and it adds to the
+    sums between two stories of one part, but it joins no two parts."""
+    return p.doc_sim_min * min(1.0, p.attach_factor, p.merge_min) * (1 - 1e-9)
 
 
 def _posting_cap(n_docs: int, p: Params) -> int:
