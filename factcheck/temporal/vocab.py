@@ -165,7 +165,15 @@ def _nearest_year(month: int, day: int | None, anchor: dt.date, tense_of: Callab
 
     # the three candidates' dates, each made once (the nearest one's distance is read again below)
     days = {y: when(y) for y in (anchor.year, anchor.year - 1, anchor.year + 1)}
-    best = min(days, key=lambda y: (abs((days[y] - anchor).days), y != anchor.year))
+    if day is None:
+        # a month alone is nearest by months ("July" on 31 December is the July five months gone, not the
+        # one seven months ahead, although its first day is a day nearer); a tie by days, as a day is read
+        best = min(
+            days,
+            key=lambda y: (abs((y - anchor.year) * 12 + month - anchor.month), abs((days[y] - anchor).days)),
+        )
+    else:
+        best = min(days, key=lambda y: (abs((days[y] - anchor).days), y != anchor.year))
     delta = (days[best] - anchor).days
     # a whole month before/after the anchor's month, or 2+ weeks for a day
     if day is None:
