@@ -409,6 +409,36 @@ _NUMBER_NOUN_BEFORE = re.compile(
 )
 # "no later than 2025", "rather than 2018": a comparison of times, not a count ([vocab] year_comparatives)
 _COMPARED_TIME_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["year_comparatives"]) + r")\s+than\s+)$")
+# a year-like number as a count by what stands before it ([vocab] count_containers, count_verbs, count_measures):
+# "a poll of 2047 registered voters", "seized 2019 rounds of ammunition", "recruited 1500 trained soldiers"
+_COUNT_OF_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["count_containers"]) + r")\s+of\s+)$")
+_COUNT_VERB_BEFORE = re.compile(r"(?<![\w'’-])(?:[a-z]+ed|" + "|".join(_VOCAB["count_verbs"]) + r")\s+$")
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:(?:[a-z]+\s+)?(?:" + "|".join(_VOCAB["count_nouns"]) + r")|"
+    r"(?:" + "|".join(_VOCAB["count_measures"]) + r")\s+of)\b"
+)
+# "In 2016 voters chose", "By 2020 voters had": a preposition opening a clause makes the number its time
+_CLAUSE_TIME_BEFORE = re.compile(
+    r"(?:[\n.!?;:,\"“]\s*|\b(?i:and|but)\s+)(?i:" + "|".join(_VOCAB["clause_time_prepositions"]) + r")\s+$"
+)
+
+
+def _is_count(m: re.Match[str], ctx: _Ctx) -> bool:
+    """A year-like number that counts what follows it: "2000 people", "a poll of 2047 registered voters",
+    "seized 2019 rounds of ammunition"; never after a preposition opening a clause ("In 2016 voters chose")."""
+    start = max(0, m.start() - 24)
+    before = ("\n" if start == 0 else "") + ctx.text[start : m.start()]
+    if _CLAUSE_TIME_BEFORE.search(before) or _PRE_POST_BEFORE.search(before):
+        return False  # "post-1959 people", "By 2020 voters had changed their minds": a year
+    nxt = _LOWER_WORD_AFTER.match(ctx.text, m.end(), m.end() + 16)
+    if nxt and nxt.group(1) in _COUNT_NOUNS:
+        return True  # "2000 people", "their 1500 workers"
+    if _COUNT_OF_BEFORE.search(before):
+        return bool(_PLURAL_AFTER.match(ctx.text, m.end()))
+    return bool(_COUNT_VERB_BEFORE.search(before) and _COUNTED_AFTER.match(ctx.text, m.end()))
+
+
 # a year before 1800 needs a preposition before it ("in 1776")
 _OLD_YEAR_PREP_BEFORE = re.compile(r"(?:in|since|of|from|until|by|year|to|and)\s+$")
 
@@ -438,7 +468,6 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     dash = _DASH_Y.match(ctx.text, m.end())
     if dash and int(dash.group(1)) != (y + 1) % 10:
         return None  # "2008-9" is a span of years; "school-2013-2" a reference
-    after = ctx.text[m.end() : m.end() + 16]
     if m["s"]:
         if y % 10 == 0:
             return "DATE", str(y // 10), None  # "the 1990s", "the 1980's"
@@ -448,16 +477,10 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["s"] and not m["fy"]:
         ctx.note(y)
         return "DATE", str(y), None
-    nxt = _LOWER_WORD_AFTER.match(after)
-    if (
-        nxt
-        and nxt.group(1) in _COUNT_NOUNS
-        and not m["fy"]
-        and not _PRE_POST_BEFORE.search(ctx.text[max(0, m.start() - 5) : m.start()])
-    ):
-        # "2000 people", "their 1500 workers": a count ("post-1959 people" a year). Any other word after the
-        # number leaves it a year, a plural noun too ("the 2016 campaigns", "the 2008 and 2012 cycles"): news
-        # writes a count of a thousand or more with a comma
+    if not m["fy"] and _is_count(m, ctx):
+        # "2000 people", "their 1500 workers", "a poll of 2047 registered voters": a count. Any other plural
+        # noun after the number leaves it a year ("the 2016 campaigns", "the 2008 and 2012 cycles", "eyeing 2020
+        # campaigns"): news writes a count of a thousand or more with a comma
         return None
     before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
     approx = _PREP_APPROX_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
