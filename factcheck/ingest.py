@@ -1279,6 +1279,26 @@ def _date_line_text(t: str, lang: str | None) -> str:
     return bare if all(w.lower() in words for w in _LETTER_WORD.findall(bare)) else t
 
 
+# a year glued to the day of a second date after it ("31. Oktober 202331. Oktober 2023")
+_YEAR_GLUED_TO_DAY = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}(?:\.\s*|\s+)[^\W\d_]{3,}\.?\s+(?:19|20)\d\d(?!\d))"
+)
+
+
+def _dated_twice(t: str, lang: str | None) -> dt.date | None:
+    """The date of a short line that writes the same full date twice in a row: a blog theme's publication
+    and update dates side by side, glued as the page's markup loses the space between them, with the author or the
+    category around them ("von Die Tagespresse 31. Oktober 202331. Oktober 2023", "2. Februar 20202.
+    Februar 2020 Alexander Roll 1 Kommentar Inklusion, Kapitalismus", "Published on 19. Juni 201619. Juni
+    2016 von Das Mitternachtskabinett"). None for any other line."""
+    line = _YEAR_GLUED_TO_DAY.sub(r"\1 ", t)
+    dates = list(_DATE_IN_LINE.finditer(line))
+    if len(dates) != 2 or line[dates[0].end() : dates[1].start()].strip():
+        return None  # (two dates apart: a span of time, a ruling's and its press release's dates)
+    first, second = (" ".join(m.group(0).split()) for m in dates)
+    return _date_of(first, lang) if first == second else None
+
+
 # words at most before the date of a line of names or a place stamped with a date and a clock time
 STAMP_NAMES_WORDS = 12
 
@@ -3569,6 +3589,13 @@ def _classify_one(
             info["published"], info["_date_line_at"] = _date_of(_date_line_text(t, lang), lang), i
             return "meta", "date line"
         return "furniture", "date stamp"
+    if page and ln.words <= STAMP_NAMES_WORDS + 6 and ln.has_digit and not ln.full_stop_end:
+        d = _dated_twice(t, lang)
+        if d is not None:
+            if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
+                info["published"], info["_date_line_at"] = d, i
+                return "meta", "date line"
+            return "furniture", "date stamp"
     if page and ln.words <= STAMP_NAMES_WORDS + 6 and ln.has_digit and ":" in t:
         d = _names_then_stamp(t, lang)
         if d is not None:

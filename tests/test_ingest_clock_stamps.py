@@ -89,3 +89,25 @@ def test_a_sentence_with_a_date_and_a_time_stays_the_articles(lang: str, sentenc
     article, dateline = (ARTICULO, "1 de mayo de 2022") if lang == "es" else (ARTIKEL, "1. Mai 2022")
     k, _info = _read(["Cierran el puente del puerto", dateline, *article[:2], sentence, *article[2:]], lang)
     assert k[sentence] == ("body", "")
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "von Die Tagespresse 31. Oktober 202331. Oktober 2023",  # (dietagespresse.com)
+        "2. Februar 20202. Februar 2020 Alexander Roll 1 Kommentar Inklusion, Kapitalismus",  # (unsere-zeitung.at)
+        "Published on 19. Juni 201619. Juni 2016 von Das Mitternachtskabinett",  # (a wordpress.com blog)
+    ],
+)
+def test_a_blog_themes_two_dates_glued_are_a_date_stamp(stamp: str) -> None:
+    # (the publication and update dates a blog theme prints side by side, with the author or the category)
+    k, info = _read(["Brücke für Lastwagen gesperrt", "1. Mai 2022", stamp, *ARTIKEL], "de")
+    assert info["published"] == dt.date(2022, 5, 1)
+    assert k[stamp] == ("furniture", "date stamp")
+    assert all(k[line] == ("body", "") for line in ARTIKEL)
+
+
+def test_a_line_with_two_different_dates_is_no_date_stamp() -> None:
+    line = "Vom 1. Mai 2020 bis 1. Mai 2021 galt die Regel in allen Bezirken der Stadt"
+    k, _info = _read(["Brücke für Lastwagen gesperrt", "1. Mai 2022", *ARTIKEL[:2], line, *ARTIKEL[2:]], "de")
+    assert k[line] == ("body", "")
