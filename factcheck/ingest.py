@@ -1226,8 +1226,104 @@ def _lower_words_at_least(t: str, n: float) -> bool:
 _FULL_STOP_END = re.compile(r"[.!?。！？؟।][\"”’'」』]*\s*$")
 
 
+@functools.cache
+def _clock_time(lang: str | None) -> re.Pattern[str]:
+    """A clock time with the words the language writes around it (``clock_before`` and ``clock_after`` of
+    ``lang/<code>/dates.toml``): "a las 07:46hrs", "00:00 hs", "12:00 A. M.", "um 19:08 Uhr"."""
+    data = langres.resource(lang, "dates") if lang and langres.has(lang, "dates") else {}
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    before = alternation(data.get("clock_before", []))
+    after = "|".join(filter(None, (alternation(data.get("clock_after", [])), r"[ap]\.?\s?m\.?")))
+    return re.compile(
+        (rf"(?:\b(?:{before})\s+)?" if before else "")
+        + rf"(?<![\d:])\d{{1,2}}:\d\d(?![\d:])(?:\s*(?:{after})(?!\w))?",
+        re.I,
+    )
+
+
+# a year glued to the clock time after it, as a page's markup loses the space between two elements
+# ("miércoles, 4 de mayo de 202200:00 hs", "3 de mayo de 202221:25")
+_YEAR_GLUED_TO_CLOCK = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}:\d\d(?![\d:]))")
+
+
+def _without_clock(t: str, lang: str | None) -> str:
+    """The line without its clock times (and the words of the language around them), the year glued to a
+    clock time set apart, and the punctuation left at its ends."""
+    if ":" not in t:
+        return t
+    return _clock_time(lang).sub(" ", _YEAR_GLUED_TO_CLOCK.sub(r"\1 ", t)).strip(" \t,.;|-–—")
+
+
+@functools.cache
+def _date_words(lang: str) -> frozenset[str]:
+    """The words a date line is written with in the language: its months, weekdays and the connectors
+    between a date's parts ("de", "am") of ``lang/<code>/dates.toml``."""
+    data = langres.resource(lang, "dates")
+    return frozenset(w.lower() for key in ("months", "weekdays", "connectors") for w in data.get(key, ()))
+
+
+def _date_line_text(t: str, lang: str | None) -> str:
+    """The date a line may be, without the clock time that ends it ("Miércoles, 4 de Mayo de 2022 a las
+    07:46hrs." -> "Miércoles, 4 de Mayo de 2022"): only when what is left holds nothing but the language's
+    date words (a sentence keeps its clock time: "Der Notruf ging am 19.10.2019 um 21:59 Uhr ein"); else
+    the line as it is."""
+    if not lang or ":" not in t or not langres.has(lang, "dates"):
+        return t
+    bare = _without_clock(t, lang)
+    if bare == t or not bare:
+        return t
+    words = _date_words(lang)
+    return bare if all(w.lower() in words for w in _LETTER_WORD.findall(bare)) else t
+
+
+# a year glued to the day of a second date after it ("31. Oktober 202331. Oktober 2023")
+_YEAR_GLUED_TO_DAY = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}(?:\.\s*|\s+)[^\W\d_]{3,}\.?\s+(?:19|20)\d\d(?!\d))"
+)
+
+
+def _dated_twice(t: str, lang: str | None) -> dt.date | None:
+    """The date of a short line that writes the same full date twice in a row: a blog theme's publication
+    and update dates side by side, glued as the page's markup loses the space between them, with the author or the
+    category around them ("von Die Tagespresse 31. Oktober 202331. Oktober 2023", "2. Februar 20202.
+    Februar 2020 Alexander Roll 1 Kommentar Inklusion, Kapitalismus", "Published on 19. Juni 201619. Juni
+    2016 von Das Mitternachtskabinett"). None for any other line."""
+    line = _YEAR_GLUED_TO_DAY.sub(r"\1 ", t)
+    dates = list(_DATE_IN_LINE.finditer(line))
+    if len(dates) != 2 or line[dates[0].end() : dates[1].start()].strip():
+        return None  # (two dates apart: a span of time, a ruling's and its press release's dates)
+    first, second = (" ".join(m.group(0).split()) for m in dates)
+    return _date_of(first, lang) if first == second else None
+
+
+# words at most before the date of a line of names or a place stamped with a date and a clock time
+STAMP_NAMES_WORDS = 12
+
+
+def _names_then_stamp(t: str, lang: str | None) -> dt.date | None:
+    """The date of a line of names or a place that a date and a clock time end ("medellín 04 de mayo 2022,
+    12:00 A. M.", "Beat Bumbacher, Markus M. Haefliger * 19.10.2019, 21:59"): the page's stamp of its
+    article, never a sentence (no function word of the language before the date, and no other word after
+    it). None for any other line."""
+    if not _clock_time(lang).search(t):
+        return None
+    rest = _without_clock(t, lang)
+    dates = list(_DATE_IN_LINE.finditer(rest))
+    if not dates or rest[dates[-1].end() :].strip(" \t,.;*|-–—"):
+        return None
+    words = _LETTER_WORD.findall(rest[: dates[-1].start()])
+    function = _function_words(lang)
+    if not words or len(words) > STAMP_NAMES_WORDS or any(w.lower() in function for w in words):
+        return None
+    return _date_of(dates[-1].group(0), lang)
+
+
 @functools.lru_cache(maxsize=4096)  # (a short line with a digit is asked up to three times)
 def _is_date_only(t: str, lang: str | None = None) -> bool:
+    t = _date_line_text(t, lang)
     d = find_date(t)
     if d is None:
         # other formats and languages: the whole line must read as one date ("Dienstag, 14.01.2020")
@@ -3490,9 +3586,23 @@ def _classify_one(
     if ln.words <= 12 and ln.has_digit and (page or i < first_body) and _is_date_only(t, lang):
         if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
             # a visible date line near the top of the page (before the article's third paragraph)
-            info["published"], info["_date_line_at"] = _date_of(t, lang), i
+            info["published"], info["_date_line_at"] = _date_of(_date_line_text(t, lang), lang), i
             return "meta", "date line"
         return "furniture", "date stamp"
+    if page and ln.words <= STAMP_NAMES_WORDS + 6 and ln.has_digit and not ln.full_stop_end:
+        d = _dated_twice(t, lang)
+        if d is not None:
+            if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
+                info["published"], info["_date_line_at"] = d, i
+                return "meta", "date line"
+            return "furniture", "date stamp"
+    if page and ln.words <= STAMP_NAMES_WORDS + 6 and ln.has_digit and ":" in t:
+        d = _names_then_stamp(t, lang)
+        if d is not None:
+            if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
+                info["published"], info["_date_line_at"] = d, i
+                return "meta", "date line"
+            return "furniture", "date stamp"
     if chrome:
         return "furniture", chrome
     if "{{" in t and _TEMPLATE_LINE.match(t):
