@@ -6,6 +6,7 @@ run's."""
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections import Counter
 
 from hypothesis import given, settings
@@ -83,3 +84,19 @@ def test_a_change_makes_again_the_stories_of_its_own_part_only(monkeypatch):
     assert all({a, b} <= {0, 1, 2} for a, b in made[0])
     assert got == first == labels(sims, tf, years, p)
     assert got[:3] == [0, 0, 0] and got[3:] == [3, 3, 3]
+
+
+def test_a_tie_between_two_merges_is_broken_by_the_stories_first_articles_not_their_labels():
+    """Stories A, B, C (two articles each): A and C are mirror images about B, so A-B and B-C are exactly as
+    close, and once two of them are joined the third no longer passes the merge ratio. Which pair is
+    joined must not depend on the stories' labels (a split story's label comes from a batch-wide counter,
+    so the same part can carry other labels incrementally than from scratch): the earlier first article
+    decides, whatever the labels."""
+    p, q, r = 0.95, math.sqrt(1 - 0.95**2), math.sqrt(0.5)
+    a, b, c = {"x": p, "y": q}, {"x": r, "y": r}, {"x": q, "y": p}
+    vecs = [a, a, b, b, c, c]
+    tf: list[Counter[str]] = [Counter() for _ in vecs]
+    sims = {(i, j): 0.5 for i in range(6) for j in range(i + 1, 6)}
+    for label in ([0, 0, 1, 1, 2, 2], [2, 2, 1, 1, 0, 0], [4, 4, 0, 0, 2, 2]):
+        out = stories._first_labels(stories._merge_stories(label, sims, vecs, tf))
+        assert out == [0, 0, 0, 0, 4, 4], label

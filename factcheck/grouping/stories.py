@@ -503,20 +503,26 @@ def _merge_stories(
         return mean / min(cohesion)
 
     version: Counter[int] = Counter()
-    heap: list[tuple[float, int, int, int, int]] = []
+    # A tie in closeness is broken by the stories' first articles (batch order), not by their labels: a
+    # split story's label comes from a batch-wide counter, so the stories of one part are merged in the
+    # same order whichever other parts were made with them (``_by_part``). The story with the earlier
+    # first article is the one that stays.
+    first = {lab: ms[0] for lab, ms in members.items()}
+    heap: list[tuple[float, int, int, int, int, int, int]] = []
 
     def push(a: int, b: int) -> None:
-        a, b = min(a, b), max(a, b)
+        if first[b] < first[a]:
+            a, b = b, a
         r = ratio(a, b)
         if r >= p.merge_ratio:
-            heapq.heappush(heap, (-r, a, b, version[a], version[b]))
+            heapq.heappush(heap, (-r, first[a], first[b], a, b, version[a], version[b]))
 
     for a in sorted(blocked):
         for b in blocked[a]:
             if a < b:
                 push(a, b)
     while heap:
-        _, a, b, va, vb = heapq.heappop(heap)
+        _, _, _, a, b, va, vb = heapq.heappop(heap)
         if version[a] != va or version[b] != vb or a not in members or b not in members:
             continue
         acc = summed(a)  # (both made before their members are joined)
