@@ -3073,7 +3073,7 @@ def _newest_first_runs(run: list[int], dates: list[dt.date | None], kinds: list[
 
 # A page's <title> line: "Headline | Site", "Headline - Site - Section".
 _TITLE_SEP = re.compile(
-    r"\s+[|–—-]\s+|\s+[·•»]\s+"
+    r"\s+[" + metadata.PIPE_LIKE + r"–—-]\s+|\s*[│┃]\s*|\s+[·•»]\s+"
     # Chinese and Japanese titles join their parts without spaces ("标题！-新华网", "标题_新闻_新浪网")
     r"|(?<=[\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20])\s*[-_|｜]\s*(?=[\u3040-\u30ff\u4e00-\u9fff])"
 )
@@ -3113,7 +3113,9 @@ def _title_line(lines: list[_Line], kinds: list[tuple[str, str]], first_body: in
 
 
 # the separators of a page's <title> ("Headline | Section| Site | 19.01.2020", "Headline › Site")
-_PAGE_TITLE_SEP = re.compile(r"\s*\|\s*|\s+[–—/-]\s+|\s+[·•»›:]\s+(?=\S+(?:\s+\S+){0,3}$)|\s+[·•»›]\s+")
+_PAGE_TITLE_SEP = re.compile(
+    r"\s*[|│┃｜¦∣]\s*|\s+ǀ\s+|\s+[–—/-]\s+|\s+[·•»›:]\s+(?=\S+(?:\s+\S+){0,3}$)|\s+[·•»›]\s+"
+)
 # (what the headline above the article may have been taken for before the title is known)
 _TITLE_KINDS = frozenset(
     {("body", ""), ("furniture", "short fragment"), ("furniture", "fragment between furniture")}
@@ -3200,7 +3202,8 @@ def _page_title_line(
     if len(parts) >= 2:
         last, first = parts[-1], parts[0]
         if len(last.split()) <= 4 and len(last.split()) < max(len(p.split()) for p in parts[:-1]):
-            site = last if _site_like(last) and _names_a_site(last, parts[-2], lang) else None
+            barred = _after_a_bar(t, last)
+            site = last if _site_like(last) and _names_a_site(last, parts[-2], lang, barred=barred) else None
         elif len(first.split()) <= 3 and len(first.split()) < max(len(p.split()) for p in parts[1:]):
             site = first if _site_like(first) and _names_a_site(first, parts[1], lang, before=True) else None
     rest = [p for p in parts if p != site] or [t]
@@ -3249,7 +3252,7 @@ def _page_title_parts(title: str, lang: str | None = None) -> tuple[str, str | N
         and _word_count(head) >= 3
         and _word_count(head) > _word_count(site)
         and _site_like(site)
-        and _names_a_site(site, parts[-2], lang)
+        and _names_a_site(site, parts[-2], lang, barred=_after_a_bar(title, site))
     ):
         return head, site
     return title, None
@@ -3266,9 +3269,22 @@ _NO_NAME_MARK = re.compile(r"[,;?\"“”‘’«»„]|(?<!\w)'|'(?!\w)|\.$")
 _JOINING_WORD = 3  # letters of a lower-case word that may join a name's words ("of", "de", "du", "und")
 
 
-def _names_a_site(part: str, beside: str, lang: str | None, *, before: bool = False) -> bool:
+def _after_a_bar(title: str, part: str) -> bool:
+    """Whether ``part`` ends ``title`` after a bar or one of its look-alikes ("Headline | For me online
+    Germany", "Headline │ Nestlé Marktplatz")."""
+    return (
+        re.search("[" + re.escape(metadata.PIPE_LIKE) + r"]\s*" + re.escape(part) + r"\s*$", title)
+        is not None
+    )
+
+
+def _names_a_site(
+    part: str, beside: str, lang: str | None, *, before: bool = False, barred: bool = False
+) -> bool:
     """Whether ``part``, cut from a headline line at a separator, can be the site's name. ``beside``: the part
-    on the other side of that separator; ``before``: ``part`` opens the line ("Site | Headline")."""
+    on the other side of that separator; ``before``: ``part`` opens the line ("Site | Headline"); ``barred``:
+    ``part`` ends the line after a bar, the separator of a <title>'s site name (never of a compound or a
+    subtitle), so a name's inner words may be of any case ("Headline | For me online Germany")."""
     if part in gazetteer.OUTLETS or _DOMAIN_NAME.fullmatch(part):
         return True
     words, near = part.split(), beside.split()
@@ -3288,7 +3304,10 @@ def _names_a_site(part: str, beside: str, lang: str | None, *, before: bool = Fa
     return (
         _capitalised(words[0])
         and _capitalised(words[-1])
-        and all(_capitalised(w) or len(w) <= _JOINING_WORD or w.casefold() in function for w in inner)
+        and (
+            barred
+            or all(_capitalised(w) or len(w) <= _JOINING_WORD or w.casefold() in function for w in inner)
+        )
     )
 
 

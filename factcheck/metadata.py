@@ -427,8 +427,11 @@ def language_supported(lang: str | None, text: str) -> bool:
 # The site's name in a page's title
 
 # What stands between a page's headline and its site's name in a <title> line: a bar, a dash, a bullet, a
-# guillemet or a star with spaces on both sides ("Headline | Site", "Site › Headline", "Headline ⋆ Site")
-_TITLE_SEPARATOR = re.compile(r"(\s+(?:[|–—·•»›⋆~/-]|::|:)\s+)")
+# guillemet or a star with spaces on both sides ("Headline | Site", "Site › Headline", "Headline ⋆ Site"); a bar's
+# look-alikes count as one (``PIPE_LIKE``: "Produkttester werden │ Nestlé Marktplatz"), a box-drawing bar with no
+# spaces too ("testen│Nestlé Marktplatz": it never stands inside a word, unlike the click letter "ǀ")
+PIPE_LIKE = "|│┃ǀ｜¦∣"
+_TITLE_SEPARATOR = re.compile(r"(\s+(?:[" + PIPE_LIKE + r"–—·•»›⋆~/-]|::|:)\s+|\s*[│┃]\s*)")
 SITE_PART_WORDS = 6  # words at most of a title's part that names the site ("Bundeskanzleramt Österreich")
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -441,9 +444,10 @@ def _spellings(s: str) -> set[str]:
     return {x for x in (_squash(low), _squash(plain), _squash(low.translate(_TRANSLITERATION))) if x}
 
 
-def _host_names(url_or_host: str | None) -> tuple[str, str]:
-    """The host's labels squashed without "www" and the public suffix ("blogteufel" for blog.teufel.de) and
-    the site's own label ("teufel")."""
+def _host_names(url_or_host: str | None) -> tuple[str, str, str]:
+    """The host's labels squashed without "www" and the public suffix ("blogteufel" for blog.teufel.de), the
+    site's own label ("teufel") and the labels squashed the other way round ("teufelblog": a site named by its
+    domain's labels in reading order, "WP SportoweFakty" on sportowefakty.wp.pl)."""
     host = readable_host(url_or_host) or ""
     labels = [x for x in host.split(".") if x]
     if (
@@ -455,11 +459,11 @@ def _host_names(url_or_host: str | None) -> tuple[str, str]:
     else:
         labels = labels[:-1]
     if not labels:
-        return "", ""
-    return _squash("".join(labels)), _squash(labels[-1])
+        return "", "", ""
+    return _squash("".join(labels)), _squash(labels[-1]), _squash("".join(reversed(labels)))
 
 
-def _names_the_site(part: str, outlet: str | None, host: tuple[str, str], *, strict: bool) -> bool:
+def _names_the_site(part: str, outlet: str | None, host: tuple[str, str, str], *, strict: bool) -> bool:
     """Whether a part of a title is the site's name: it spells the outlet or the host ("Teufel Blog" on
     blog.teufel.de, "Diario HOY" on hoy.com, "www.AussenGedanken.de"). ``strict`` (a title's first part,
     where the headline usually stands): only the whole name, never a headline that mentions the brand."""
@@ -468,9 +472,9 @@ def _names_the_site(part: str, outlet: str | None, host: tuple[str, str], *, str
         return False
     names = _spellings(_TLD_SUFFIX.sub("", part.strip()))
     outlets = _spellings(outlet) if outlet else set()
-    key, own = host
+    key, own, turned = host
     for p in names:
-        if p in outlets or (key and p in key and len(p) >= 3):
+        if p in outlets or (key and p in key and len(p) >= 3) or (turned != key and p == turned):
             return True
         if strict:
             if own and len(own) >= 3 and own in p and words <= 3:

@@ -470,9 +470,61 @@ def test_record_date_unread_is_said_and_leaves_the_date_unknown(tmp_path):
         ("武汉的声音一线医生讲述_新闻_新浪网", "武汉的声音一线医生讲述", "新浪网"),
         ("2019 in review: the year in science | BBC News", "2019 in review: the year in science", "BBC News"),
         ("Short title", "Short title", None),
+        # after a dash a part with lower-case inner words is no site's name, nor after a bar a clause (written probes)
+        (
+            "Bridge closed after the storm - Harbour and coast Times",
+            "Bridge closed after the storm - Harbour and coast Times",
+            None,
+        ),
+        ("Stadt sucht neue Wege | Parken wird teuer", "Stadt sucht neue Wege | Parken wird teuer", None),
     ],
 )
 def test_page_title_parts_leave_out_dates_and_sites(title, head, site):
+    assert ingest._page_title_parts(title) == (head, site)
+
+
+# A bar's look-alikes ("│", "ǀ", "｜") separate a <title>'s site name as the bar does, and a name after a bar may
+# have lower-case inner words; after a dash it may not (a compound, a subtitle).
+@pytest.mark.parametrize(
+    ("title", "head", "site"),
+    [
+        # real: nestle-marktplatz.de (trafilatura's title of the page)
+        (
+            "Produkttester werden: gratis testen & bewerten │ Nestlé Marktplatz",
+            "Produkttester werden: gratis testen & bewerten",
+            "Nestlé Marktplatz",
+        ),
+        # written probes: the fullwidth bar, the click letter as a bar, no spaces around a box-drawing bar
+        (
+            "Bridge closed after storm damage ｜ Harbour Times",
+            "Bridge closed after storm damage",
+            "Harbour Times",
+        ),
+        (
+            "Bridge closed after storm damage ǀ Harbour Times",
+            "Bridge closed after storm damage",
+            "Harbour Times",
+        ),
+        (
+            "Bridge closed after storm damage│Harbour Times",
+            "Bridge closed after storm damage",
+            "Harbour Times",
+        ),
+        # real: for-me-online.de's <title>
+        (
+            "Töchter in der Pubertät - Wie sie mit Ihnen sprechen können erklärt for me | For me online Germany",
+            "Wie sie mit Ihnen sprechen können erklärt for me",
+            "For me online Germany",
+        ),
+        # written probe: a magazine's name with lower-case adjectives
+        (
+            "Apfelkuchen vom Blech mit Streuseln | Das kleine grüne Kochbuch",
+            "Apfelkuchen vom Blech mit Streuseln",
+            "Das kleine grüne Kochbuch",
+        ),
+    ],
+)
+def test_page_title_parts_read_a_bar_look_alike_and_a_barred_name_of_any_case(title, head, site):
     assert ingest._page_title_parts(title) == (head, site)
 
 

@@ -91,6 +91,45 @@ def test_title_without_site(title: str, outlet: str | None, host: str, expected:
     assert metadata.title_without_site(title, outlet, host) == (expected or title)
 
 
+@pytest.mark.parametrize(
+    ("title", "outlet", "host", "expected"),
+    [
+        # a bar's look-alike is a separator. Real: nestle-marktplatz.de (trafilatura's title, and the page's
+        # <title> element with no spaces); written probe: the fullwidth bar
+        (
+            "Produkttester werden: gratis testen & bewerten │ Nestlé Marktplatz",
+            None,
+            "https://www.nestle-marktplatz.de/mitmachen/produkttests",
+            "Produkttester werden: gratis testen & bewerten",
+        ),
+        (
+            "Produkttester werden & gratis testen│Nestlé Marktplatz",
+            None,
+            "nestle-marktplatz.de",
+            "Produkttester werden & gratis testen",
+        ),
+        (
+            "Rede des Präsidenten ｜ Bundeskanzleramt Österreich",
+            None,
+            "bundeskanzleramt.gv.at",
+            "Rede des Präsidenten",
+        ),
+        # the host's labels in reading order. Real: sportowefakty.wp.pl; written probe: wiadomosci.wp.pl
+        (
+            "Fogo Unia Leszno - RM Solar Falubaz Zielona Góra - PGE Ekstraliga - WP SportoweFakty",
+            None,
+            "sportowefakty.wp.pl",
+            "Fogo Unia Leszno - RM Solar Falubaz Zielona Góra - PGE Ekstraliga",
+        ),
+        ("Wybory w Polsce: wyniki - WP Wiadomości", None, "wiadomosci.wp.pl", "Wybory w Polsce: wyniki"),
+    ],
+)
+def test_title_without_site_reads_bar_look_alikes_and_labels_in_reading_order(
+    title: str, outlet: str | None, host: str, expected: str
+) -> None:
+    assert metadata.title_without_site(title, outlet, host) == expected
+
+
 @given(st.text(max_size=80), st.one_of(st.none(), st.text(max_size=20)), st.text(max_size=30))
 def test_title_without_site_never_raises_nor_empties(title: str, outlet: str | None, host: str) -> None:
     out = metadata.title_without_site(title, outlet, host)
