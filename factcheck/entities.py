@@ -60,6 +60,16 @@ _SUFFIX = r"(?:Jr|Sr)\.|(?:III|II|IV)\b"
 _SUFFIX_WORDS = frozenset(_WORDS["name_suffixes"])
 _HEADLINE_FUNCTION_WORDS = frozenset(_WORDS["headline_function_words"])
 _GIVEN_NAMES = frozenset(n for names in resource("en", "given_names").values() for n in names)
+# a quoted nickname between a given name and a surname: "Juan "Chico" Manriquez", "John “Tig” Tiegen" (one or two
+# capitalised words inside matching marks; a quotation after a name, "Smith “We will win”", has words in lower case)
+_NICKNAME_MARKS = "".join(dict.fromkeys(m for pair in _WORDS["nickname_quotes"] for m in pair))
+_NICKNAME = re.compile(
+    "|".join(
+        rf"(?<![\w’'])(?P<given{i}>[A-Z][a-z]+)[ \t]+{re.escape(a)}(?:[A-Z][\w’\-]*\.?)(?:[ \t][A-Z][\w’\-]*)?"
+        rf"{re.escape(b)}[ \t]+(?P<last{i}>[A-Z][\w’'\-]*[a-z][\w’'\-]*)(?![\w’'])"
+        for i, (a, b) in enumerate(_WORDS["nickname_quotes"])
+    )
+)
 # "in Maine I got": a place after a preposition, then the pronoun "I" and a word in lower case (a regnal
 # number follows a given name: "Queen Elizabeth I was", "World War I ended")
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Tt]o|[Nn]ear|[Aa]round|[Aa]cross)[ \t]+\Z")
@@ -300,12 +310,30 @@ def mentions(text: str, start: int = 0, end: int | None = None, lang: str | None
             if mention.kind == "place" and mention.text in _COUNTRIES:
                 prev_nation = mention.text
             out.append(mention)
+    if any(text.find(q, start, end) != -1 for q in _NICKNAME_MARKS):
+        out = _join_nicknames(text, start, end, out)
     if refs:  # the other mentions come in text order
         out.sort(key=lambda x: x.start)
     if lang is not None and lang != "en" and out:
         voc = _name_vocab(lang)
         if voc is not None:
             return _names_in_language(out, text, start, first_word, end, voc)
+    return out
+
+
+def _join_nicknames(text: str, start: int, end: int, out: list[Mention]) -> list[Mention]:
+    """``out`` with each name written with a quoted nickname ("Juan "Chico" Manriquez") read as one person, the
+    given name and the surname ("Juan Manriquez"), in place of the mentions of its words."""
+    for m in _NICKNAME.finditer(text, start, end):
+        given = next(g for g in m.groupdict() if g.startswith("given") and m[g] is not None)
+        last = "last" + given[5:]
+        if m[given] not in _GIVEN_NAMES or m[last] in CAP_STOP:
+            continue
+        a, b = m.start(given), m.end(last)
+        person = Mention(a, b, f"{m[given]} {m[last]}", "person")
+        kept = [x for x in out if x.end <= a or x.start >= b]
+        at = next((i for i, x in enumerate(kept) if x.start >= b), len(kept))
+        out = [*kept[:at], person, *kept[at:]]
     return out
 
 
