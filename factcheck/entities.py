@@ -321,16 +321,29 @@ def mentions(text: str, start: int = 0, end: int | None = None, lang: str | None
     return out
 
 
+_GIVEN_BEFORE = re.compile(r"(?<![\w’'.])([A-Z][a-z]+)[ \t]+\Z")
+
+
 def _join_nicknames(text: str, start: int, end: int, out: list[Mention]) -> list[Mention]:
     """``out`` with each name written with a quoted nickname ("Juan "Chico" Manriquez") read as one person, the
-    given name and the surname ("Juan Manriquez"), in place of the mentions of its words."""
+    given names and the surname ("Juan Manriquez"; "Deputy Luis Gerardo "Jerry" Ortiz": "Luis Gerardo Ortiz"),
+    in place of the mentions of its words."""
     for m in _NICKNAME.finditer(text, start, end):
         given = next(g for g in m.groupdict() if g.startswith("given") and m[g] is not None)
         last = "last" + given[5:]
         if m[given] not in _GIVEN_NAMES or m[last] in CAP_STOP:
             continue
         a, b = m.start(given), m.end(last)
-        person = Mention(a, b, f"{m[given]} {m[last]}", "person")
+        while (before := _GIVEN_BEFORE.search(text, start, a)) is not None and before[1] in _GIVEN_NAMES:
+            a = before.start(1)  # a second given name: "Luis Gerardo", "Mary Ann"
+        name = f"{' '.join(text[a : m.end(given)].split())} {m[last]}"
+        # (what a title before the name told of the person stays: "Deputy Luis Gerardo", "Russian President")
+        titled = next((x for x in out if x.kind == "person" and x.start <= a < x.end), None)
+        person = (
+            Mention(a, b, name, "person", titled.nation, titled.role, titled=titled.titled)
+            if titled is not None
+            else Mention(a, b, name, "person")
+        )
         kept = [x for x in out if x.end <= a or x.start >= b]
         at = next((i for i, x in enumerate(kept) if x.start >= b), len(kept))
         out = [*kept[:at], person, *kept[at:]]
