@@ -62,14 +62,17 @@ _HEADLINE_FUNCTION_WORDS = frozenset(_WORDS["headline_function_words"])
 _GIVEN_NAMES = frozenset(n for names in resource("en", "given_names").values() for n in names)
 # a quoted nickname between a given name and a surname: "Juan "Chico" Manriquez", "John “Tig” Tiegen" (one or two
 # capitalised words inside matching marks; a quotation after a name, "Smith “We will win”", has words in lower case)
-_NICKNAME_MARKS = "".join(dict.fromkeys(m for pair in _WORDS["nickname_quotes"] for m in pair))
+_NICKNAME_PAIRS = frozenset((a, b) for a, b in _WORDS["nickname_quotes"])
+_NICKNAME_OPENS = re.escape("".join(sorted({a for a, _b in _NICKNAME_PAIRS})))
+_NICKNAME_CLOSES = re.escape("".join(sorted({b for _a, b in _NICKNAME_PAIRS})))
+# (the pattern opens with the mark itself, so that the scan jumps from mark to mark; the given name before it
+# is read apart, _GIVEN_BEFORE)
 _NICKNAME = re.compile(
-    "|".join(
-        rf"(?<![\w’'])(?P<given{i}>[A-Z][a-z]+)[ \t]+{re.escape(a)}(?:[A-Z][\w’\-]*\.?)(?:[ \t][A-Z][\w’\-]*)?"
-        rf"{re.escape(b)}[ \t]+(?P<last{i}>[A-Z][\w’'\-]*[a-z][\w’'\-]*)(?![\w’'])"
-        for i, (a, b) in enumerate(_WORDS["nickname_quotes"])
-    )
+    rf"[{_NICKNAME_OPENS}](?<=[ \t][{_NICKNAME_OPENS}])[A-Z][\w’\-]*\.?(?:[ \t][A-Z][\w’\-]*)?"
+    rf"(?P<close>[{_NICKNAME_CLOSES}])[ \t]+(?P<last>[A-Z][\w’'\-]*[a-z][\w’'\-]*)(?![\w’'])"
 )
+# a given name right before a position (after it, a space)
+_GIVEN_BEFORE = re.compile(r"(?<![\w’'.])([A-Z][a-z]+)[ \t]+\Z")
 # "in Maine I got": a place after a preposition, then the pronoun "I" and a word in lower case (a regnal
 # number follows a given name: "Queen Elizabeth I was", "World War I ended")
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Tt]o|[Nn]ear|[Aa]round|[Aa]cross)[ \t]+\Z")
@@ -310,8 +313,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, lang: str | None
             if mention.kind == "place" and mention.text in _COUNTRIES:
                 prev_nation = mention.text
             out.append(mention)
-    if any(text.find(q, start, end) != -1 for q in _NICKNAME_MARKS):
-        out = _join_nicknames(text, start, end, out)
+    out = _join_nicknames(text, start, end, out)
     if refs:  # the other mentions come in text order
         out.sort(key=lambda x: x.start)
     if lang is not None and lang != "en" and out:
@@ -321,7 +323,10 @@ def mentions(text: str, start: int = 0, end: int | None = None, lang: str | None
     return out
 
 
-_GIVEN_BEFORE = re.compile(r"(?<![\w’'.])([A-Z][a-z]+)[ \t]+\Z")
+def _given_before(text: str, start: int, pos: int) -> re.Match[str] | None:
+    """The given name that ends right before ``pos`` (a space between), not before ``start``."""
+    got = _GIVEN_BEFORE.search(text, max(start, pos - 30), pos)
+    return got if got is not None and got[1] in _GIVEN_NAMES else None
 
 
 def _join_nicknames(text: str, start: int, end: int, out: list[Mention]) -> list[Mention]:
@@ -329,14 +334,15 @@ def _join_nicknames(text: str, start: int, end: int, out: list[Mention]) -> list
     given names and the surname ("Juan Manriquez"; "Deputy Luis Gerardo "Jerry" Ortiz": "Luis Gerardo Ortiz"),
     in place of the mentions of its words."""
     for m in _NICKNAME.finditer(text, start, end):
-        given = next(g for g in m.groupdict() if g.startswith("given") and m[g] is not None)
-        last = "last" + given[5:]
-        if m[given] not in _GIVEN_NAMES or m[last] in CAP_STOP:
+        if (text[m.start()], m["close"]) not in _NICKNAME_PAIRS or m["last"] in CAP_STOP:
             continue
-        a, b = m.start(given), m.end(last)
-        while (before := _GIVEN_BEFORE.search(text, start, a)) is not None and before[1] in _GIVEN_NAMES:
+        given = _given_before(text, start, m.start())
+        if given is None:
+            continue
+        a, b = given.start(1), m.end("last")
+        while (before := _given_before(text, start, a)) is not None:
             a = before.start(1)  # a second given name: "Luis Gerardo", "Mary Ann"
-        name = f"{' '.join(text[a : m.end(given)].split())} {m[last]}"
+        name = f"{' '.join(text[a : given.end(1)].split())} {m['last']}"
         # (what a title before the name told of the person stays: "Deputy Luis Gerardo", "Russian President")
         titled = next((x for x in out if x.kind == "person" and x.start <= a < x.end), None)
         person = (
