@@ -313,7 +313,8 @@ def mentions(text: str, start: int = 0, end: int | None = None, lang: str | None
             if mention.kind == "place" and mention.text in _COUNTRIES:
                 prev_nation = mention.text
             out.append(mention)
-    out = _join_nicknames(text, start, end, out)
+    if _NICKNAME.search(text, start, end) is not None:  # (one scan in C; most sentences have no nickname)
+        out = _join_nicknames(text, start, end, out)
     if refs:  # the other mentions come in text order
         out.sort(key=lambda x: x.start)
     if lang is not None and lang != "en" and out:
