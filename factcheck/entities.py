@@ -60,6 +60,19 @@ _SUFFIX = r"(?:Jr|Sr)\.|(?:III|II|IV)\b"
 _SUFFIX_WORDS = frozenset(_WORDS["name_suffixes"])
 _HEADLINE_FUNCTION_WORDS = frozenset(_WORDS["headline_function_words"])
 _GIVEN_NAMES = frozenset(n for names in resource("en", "given_names").values() for n in names)
+# a quoted nickname between a given name and a surname: "Juan "Chico" Manriquez", "John “Tig” Tiegen" (one or two
+# capitalised words inside matching marks; a quotation after a name, "Smith “We will win”", has words in lower case)
+_NICKNAME_PAIRS = frozenset((a, b) for a, b in _WORDS["nickname_quotes"])
+_NICKNAME_OPENS = re.escape("".join(sorted({a for a, _b in _NICKNAME_PAIRS})))
+_NICKNAME_CLOSES = re.escape("".join(sorted({b for _a, b in _NICKNAME_PAIRS})))
+# (the pattern opens with the mark itself, so that the scan jumps from mark to mark; the given name before it
+# is read apart, _GIVEN_BEFORE)
+_NICKNAME = re.compile(
+    rf"[{_NICKNAME_OPENS}](?<=[ \t][{_NICKNAME_OPENS}])[A-Z][\w’\-]*\.?(?:[ \t][A-Z][\w’\-]*)?"
+    rf"(?P<close>[{_NICKNAME_CLOSES}])[ \t]+(?P<last>[A-Z][\w’'\-]*[a-z][\w’'\-]*)(?![\w’'])"
+)
+# a given name right before a position (after it, a space)
+_GIVEN_BEFORE = re.compile(r"(?<![\w’'.])([A-Z][a-z]+)[ \t]+\Z")
 # "in Maine I got": a place after a preposition, then the pronoun "I" and a word in lower case (a regnal
 # number follows a given name: "Queen Elizabeth I was", "World War I ended")
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Tt]o|[Nn]ear|[Aa]round|[Aa]cross)[ \t]+\Z")
@@ -300,12 +313,47 @@ def mentions(text: str, start: int = 0, end: int | None = None, lang: str | None
             if mention.kind == "place" and mention.text in _COUNTRIES:
                 prev_nation = mention.text
             out.append(mention)
+    if _NICKNAME.search(text, start, end) is not None:  # (one scan in C; most sentences have no nickname)
+        out = _join_nicknames(text, start, end, out)
     if refs:  # the other mentions come in text order
         out.sort(key=lambda x: x.start)
     if lang is not None and lang != "en" and out:
         voc = _name_vocab(lang)
         if voc is not None:
             return _names_in_language(out, text, start, first_word, end, voc)
+    return out
+
+
+def _given_before(text: str, start: int, pos: int) -> re.Match[str] | None:
+    """The given name that ends right before ``pos`` (a space between), not before ``start``."""
+    got = _GIVEN_BEFORE.search(text, max(start, pos - 30), pos)
+    return got if got is not None and got[1] in _GIVEN_NAMES else None
+
+
+def _join_nicknames(text: str, start: int, end: int, out: list[Mention]) -> list[Mention]:
+    """``out`` with each name written with a quoted nickname ("Juan "Chico" Manriquez") read as one person, the
+    given names and the surname ("Juan Manriquez"; "Deputy Luis Gerardo "Jerry" Ortiz": "Luis Gerardo Ortiz"),
+    in place of the mentions of its words."""
+    for m in _NICKNAME.finditer(text, start, end):
+        if (text[m.start()], m["close"]) not in _NICKNAME_PAIRS or m["last"] in CAP_STOP:
+            continue
+        given = _given_before(text, start, m.start())
+        if given is None:
+            continue
+        a, b = given.start(1), m.end("last")
+        while (before := _given_before(text, start, a)) is not None:
+            a = before.start(1)  # a second given name: "Luis Gerardo", "Mary Ann"
+        name = f"{' '.join(text[a : given.end(1)].split())} {m['last']}"
+        # (what a title before the name told of the person stays: "Deputy Luis Gerardo", "Russian President")
+        titled = next((x for x in out if x.kind == "person" and x.start <= a < x.end), None)
+        person = (
+            Mention(a, b, name, "person", titled.nation, titled.role, titled=titled.titled)
+            if titled is not None
+            else Mention(a, b, name, "person")
+        )
+        kept = [x for x in out if x.end <= a or x.start >= b]
+        at = next((i for i, x in enumerate(kept) if x.start >= b), len(kept))
+        out = [*kept[:at], person, *kept[at:]]
     return out
 
 

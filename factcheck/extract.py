@@ -1718,10 +1718,16 @@ _POST_SIGNATURE = re.compile(
 _POST_MAX = 320  # a post is at most 280 characters, plus the link to its picture
 
 
-def _embedded_posts(text: str, times: list[TimeRef]) -> list[tuple[int, int, str, str, TimeRef | None]]:
+def _embedded_posts(
+    text: str, times: list[TimeRef], lang: str | None = None
+) -> list[tuple[int, int, str, str, TimeRef | None]]:
     """Posts (tweets) quoted in a page: ``(start, end, author, kind, stamp)`` for the paragraphs before each
     signature line ("— Name (@handle) date"), as many as fit in one post; ``stamp`` is the time expression of
-    the signature's date, if tagged."""
+    the signature's date, if tagged. The run back from the signature stops at the first paragraph that is the
+    outlet's own: one that names the author or introduces the post (ends with ":"), one that does not fit in
+    a post with those below it, the signature of an earlier post, and one that reports someone's words ("State
+    media reported on Tuesday that ...", "Officials said ..."): only the paragraph right above the signature
+    is the post's whatever it says."""
     if "(@" not in text:
         return []
     out = []
@@ -1745,6 +1751,8 @@ def _embedded_posts(text: str, times: list[TimeRef]) -> list[tuple[int, int, str
                 break
             if start < end and para and (surname in para or m["handle"] in para or para.endswith(":")):
                 break  # the outlet's paragraph that introduces the post ("On Twitter, Schukin explains ...")
+            if start < end and (_POST_SIGNATURE.match(para) is not None or _reports_speech(para, lang)):
+                break  # an earlier post's signature; the outlet's report of what someone said
             start = prev
         if start >= end:
             continue
@@ -1758,6 +1766,15 @@ def _embedded_posts(text: str, times: list[TimeRef]) -> list[tuple[int, int, str
         )
         out.append((start, end, name, kind, stamp))
     return out
+
+
+def _reports_speech(para: str, lang: str | None) -> bool:
+    """Whether a sentence of ``para`` is attributed to a speaker ("State media reported that ...", "he said")."""
+    for a, b in sentences.spans(para, lang=lang):
+        got = attribution.attribute(para[a:b], lang)
+        if got is not None and (got.speaker is not None or got.pronoun is not None):
+            return True
+    return False
 
 
 def _untimed(ptext: str, start: int, when: list[TimeRef]) -> str | None:
@@ -1992,7 +2009,7 @@ def extract(
     last_it: tuple[str, str] | None = (
         None  # the last speaker "it" can be: an organisation, an outlet, a document
     )
-    posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
+    posts = _embedded_posts(text, times, lang)  # (start, end, author, kind, stamp): tweets quoted in the page
     turns = _interview_turns(text, sents, full_name, known)  # paragraph -> who speaks in a transcript
     transcript = _is_transcript(text, lang)  # a broadcast transcript: turns open with a label in capitals
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation

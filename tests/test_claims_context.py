@@ -308,3 +308,36 @@ def test_a_title_of_several_words_in_any_case() -> None:
         "The Treasury secretary also said the bank had raised $2 billion for the response in 2015.\n"
     )
     assert _by_text(claims, "$2 billion").speaker == "Ann J. Carr"
+
+
+# a written probe: the outlet's report two paragraphs above a post is the outlet's, not the post author's
+REPORTED_ABOVE_POST = (
+    "State media reported on Monday that the army had closed the border crossing.\n\n"
+    "Flights were cancelled.\n\n"
+    "The border is closed and nobody can get out. pic.twitter.com/Ab12Cd34\n\n"
+    "— Jane Roe (@janeroe) March 2, 2020\n\n"
+    "The government has not commented on the closure.\n"
+)
+
+
+def test_a_report_above_an_embedded_post_is_not_its_authors() -> None:
+    claims = _claims(REPORTED_ABOVE_POST)
+    assert _by_text(claims, "State media reported").speaker != "Jane Roe"
+    assert _by_text(claims, "nobody can get out").speaker == "Jane Roe"
+
+
+def test_two_posts_in_a_row_each_keep_their_own_text() -> None:
+    # the shape of a real page (sciencesetavenir.fr, trafilatura's evaluation set): one post right after
+    # another, the second's run back stops at the first's signature
+    text = (
+        "Maybe worth considering chloroquine for C19 https://t.co/LEYob7Jofr\n"
+        "— Elon Musk (@elonmusk) March 16, 2020\n"
+        "HYDROXYCHLOROQUINE & AZITHROMYCIN, taken together, have a real chance to be one of the biggest game "
+        "changers in the history of medicine.\n"
+        "— Donald J. Trump (@realDonaldTrump) March 21, 2020\n"
+    )
+    posts = extract._embedded_posts(text, [])
+    assert [(name, text[a:b]) for a, b, name, _, _ in posts] == [
+        ("Elon Musk", "Maybe worth considering chloroquine for C19 https://t.co/LEYob7Jofr"),
+        ("Donald J. Trump", text[text.index("HYDROXY") : text.index("\n— Donald")]),
+    ]

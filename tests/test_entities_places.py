@@ -160,3 +160,35 @@ def test_a_description_left_unresolved_is_never_what_a_later_pronoun_stands_for(
 def test_a_title_or_an_organisation_head_outweighs_the_place_words(text: str, name: str, kind: str) -> None:
     got = {m.text: m.kind for m in entities.mentions(text, lang="en")}
     assert got.get(name) == kind, got
+
+
+def test_a_quoted_nickname_is_a_word_of_the_name_and_a_later_he_is_that_person() -> None:
+    # (usa-today_2016-06-27 of PolNeAR train: "Juan", "Chico" and "Manriquez" were three names, none a person)
+    text = (
+        'In downtown San Francisco, Juan "Chico" Manriquez of Oakland carried one of the photos. '
+        '"I pretty much cried the whole parade," he said.'
+    )
+    assert _speaker(text, "cried the whole parade") == "Juan Manriquez"
+    # (west-journal_2016-07-28: "Marine John", "Tig", "Tiegen"; the surname alone later is the same person)
+    text = (
+        "Former CIA operative and Marine John “Tig” Tiegen found both issues to be disqualifying.\n\n"
+        "“I don’t see how anyone can trust her as a commander-in-chief,” Tiegen said."
+    )
+    assert _speaker(text, "trust her") == "John Tiegen"
+
+
+def test_a_nickname_needs_one_or_two_capitalised_words_between_a_given_name_and_a_surname() -> None:
+    # (written probes) "Tig" between "John" and "Tiegen" is a nickname ...
+    got = {
+        m.text: m.kind for m in entities.mentions("Marine John “Tig” Tiegen found both issues.", lang="en")
+    }
+    assert got.get("John Tiegen") == "person", got
+    # ... a quotation after a name, a one-word answer before a day, a quotation after a surname are not
+    for text in (
+        "Party leader John Smith “We will win” was the slogan on every poster.",
+        'He told Mary "Yes" Tuesday and left.',
+        "Smith “We will win” Jones said.",
+    ):
+        names = [m.text for m in entities.mentions(text, lang="en")]
+        assert not any("We" in n.split() or "Tuesday" in n.split() for n in names), names
+        assert "Mary Tuesday" not in names and "Smith Jones" not in names, names
