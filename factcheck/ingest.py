@@ -3515,6 +3515,15 @@ STAMPED_TIMES_WORDS = 40  # words at most of a line that dates the page twice (t
 SUBSTANTIAL_WORDS = 15
 
 
+def _dated_line(d: dt.date | None, i: int, info: dict[str, Any], first_body: int) -> tuple[str, str]:
+    """A line that dates the page (``d``): the publication date when none is known yet and the line stands near
+    the top (before the article's third paragraph), else a date stamp."""
+    if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
+        info["published"], info["_date_line_at"] = d, i
+        return "meta", "date line"
+    return "furniture", "date stamp"
+
+
 def _classify_one(
     ln: _Line,
     i: int,
@@ -3611,17 +3620,11 @@ def _classify_one(
     if page and ln.words <= STAMP_NAMES_WORDS + 6 and ln.has_digit and not ln.full_stop_end:
         d = _dated_twice(t, lang)
         if d is not None:
-            if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
-                info["published"], info["_date_line_at"] = d, i
-                return "meta", "date line"
-            return "furniture", "date stamp"
+            return _dated_line(d, i, info, first_body)
     if page and ln.words <= STAMP_NAMES_WORDS + 6 and ln.has_digit and ":" in t:
         d = _names_then_stamp(t, lang)
         if d is not None:
-            if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
-                info["published"], info["_date_line_at"] = d, i
-                return "meta", "date line"
-            return "furniture", "date stamp"
+            return _dated_line(d, i, info, first_body)
     if chrome:
         return "furniture", chrome
     if "{{" in t and _TEMPLATE_LINE.match(t):
