@@ -25,9 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -37,6 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from tui_long_article import run_child, settled, write_batch  # type: ignore[import-not-found]  # noqa: E402
 
 
 class Watcher(threading.Thread):
@@ -69,11 +69,6 @@ class Watcher(threading.Thread):
         return "(no grouping thread)"
 
 
-async def _settled(last: list[float], t0: float) -> None:
-    while time.perf_counter() - max(last[0], t0) < 0.08:
-        await asyncio.sleep(0.005)
-
-
 async def _child(folder: str, session: str, presses: int) -> dict:
     from factcheck.tui.app import make_app, opener_for
     from factcheck.tui.config import Config
@@ -96,7 +91,7 @@ async def _child(folder: str, session: str, presses: int) -> dict:
             last[0] = last[1] = 0.0
             c0, t0 = time.thread_time(), time.perf_counter()
             await pilot.press("j")
-            await _settled(last, t0)
+            await settled(last, t0)
             # wall to the last update, CPU of the app's thread, wall to the first update (the answer shows)
             press = [max(last[0], t0) - t0, time.thread_time() - c0, max(last[1], t0) - t0]
             if phase == "while grouping" and not app.grouping:  # (the groups came in meanwhile: not counted)
@@ -118,22 +113,6 @@ async def _child(folder: str, session: str, presses: int) -> dict:
             await press("after grouping")
         await pilot.press("q")
     return out
-
-
-def _run_tree(tree: Path, folder: Path, tmp: Path, presses: int) -> dict:
-    session = tmp / f"s-{tree.name}-{time.monotonic_ns()}.toml"
-    proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", str(folder), str(session), str(presses)],
-        capture_output=True,
-        text=True,
-        cwd=tmp,
-        env={**os.environ, "PYTHONPATH": str(tree), "FACTCHECK_NO_CACHE": "1"},
-        timeout=3600,
-    )
-    for line in proc.stdout.splitlines():
-        if line.startswith("RESULT "):
-            return json.loads(line[7:])
-    raise SystemExit(f"child on {tree} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
 
 
 def _keys(presses: list[list[float]]) -> str:
@@ -174,7 +153,6 @@ def main() -> None:
     a = ap.parse_args()
     sys.path.insert(0, str(HERE))
     from extract import corpus, write_reopen_batch  # type: ignore[import-not-found]
-    from tui_long_article import write_batch  # type: ignore[import-not-found]
 
     with tempfile.TemporaryDirectory(prefix="fc-tui-grouping-") as name:
         tmp = Path(name)
@@ -189,7 +167,7 @@ def main() -> None:
         for title, folder in batches.items():
             print(f"{title}; 120x40; cache off", flush=True)
             for label, tree in trees.items():
-                print(_report(label, _run_tree(tree, folder, tmp, a.presses)), flush=True)
+                print(_report(label, run_child(__file__, tree, folder, tmp, a.presses)), flush=True)
 
 
 if __name__ == "__main__":

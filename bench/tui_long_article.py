@@ -48,7 +48,8 @@ def write_batch(folder: Path, n: int) -> None:
     )
 
 
-async def _settled(last: list[float], t0: float) -> None:
+async def settled(last: list[float], t0: float) -> None:
+    """Wait until the screen has not been redrawn for 80 ms (``last[0]``: the time of the last redraw)."""
     while time.perf_counter() - max(last[0], t0) < 0.08:
         await asyncio.sleep(0.005)
 
@@ -79,7 +80,7 @@ async def _child(folder: str, session: str, reps: int) -> dict:
             last[0] = last[1] = 0.0
             c0, t0 = time.thread_time(), time.perf_counter()
             await pilot.press(*keys)
-            await _settled(last, t0)
+            await settled(last, t0)
             end = max(last[0], t0)
             out.setdefault(name, []).append([end - t0, time.thread_time() - c0])
 
@@ -99,10 +100,12 @@ async def _child(folder: str, session: str, reps: int) -> dict:
     return out
 
 
-def _run_tree(tree: Path, folder: Path, tmp: Path, reps: int) -> dict:
+def run_child(script: str, tree: Path, folder: Path, tmp: Path, count: int) -> dict:
+    """``script --child FOLDER SESSION COUNT`` run with the code tree ``tree`` and the extraction cache off: the
+    result it prints on its ``RESULT`` line."""
     session = tmp / f"s-{tree.name}-{time.monotonic_ns()}.toml"
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", str(folder), str(session), str(reps)],
+        [sys.executable, str(Path(script).resolve()), "--child", str(folder), str(session), str(count)],
         capture_output=True,
         text=True,
         cwd=tmp,
@@ -131,7 +134,7 @@ def main() -> None:
         folder = tmp / "batch"
         write_batch(folder, a.claims)
         trees = {"this tree": ROOT, "baseline": a.base.resolve()}
-        results = {label: _run_tree(tree, folder, tmp, a.reps) for label, tree in trees.items()}
+        results = {label: run_child(__file__, tree, folder, tmp, a.reps) for label, tree in trees.items()}
         print(
             f"one article of {a.claims:,} statements and a short one; 120x40; cache off; {a.reps} presses a key"
         )
