@@ -16,18 +16,11 @@ import datetime as dt
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-
-from factcheck.temporal import tag
+from time_readings import phrase_value
 
 D = dt.date
 
 _MONTHS = list(calendar.month_name)[1:]  # (English names: "January" ... "December")
-
-
-def _value(text: str, anchor: dt.date, phrase: str) -> str:
-    refs = [r for r in tag(text, anchor) if r.text.endswith(phrase)]
-    assert refs, f"{phrase!r} not read in {text!r}: {[(r.text, r.value) for r in tag(text, anchor)]}"
-    return refs[0].value
 
 
 @pytest.mark.parametrize(
@@ -92,7 +85,7 @@ def _value(text: str, anchor: dt.date, phrase: str) -> str:
 def test_month_and_weekday_take_their_clause_direction(
     text: str, anchor: dt.date, phrase: str, value: str
 ) -> None:
-    assert _value(text, anchor, phrase) == value
+    assert phrase_value(text, anchor, phrase) == value
 
 
 @pytest.mark.parametrize(
@@ -114,7 +107,7 @@ def test_month_and_weekday_take_their_clause_direction(
     ],
 )
 def test_other_clauses_keep_their_direction(text: str, anchor: dt.date, phrase: str, value: str) -> None:
-    assert _value(text, anchor, phrase) == value
+    assert phrase_value(text, anchor, phrase) == value
 
 
 @given(
@@ -129,7 +122,7 @@ def test_passive_infinitive_under_a_past_verb_is_the_nearest_month(
     month: str, verb: str, participle: str, anchor: dt.date
 ) -> None:
     text = f"The committee {verb} the papers to be {participle} in {month}."
-    value = _value(text, anchor, month)
+    value = phrase_value(text, anchor, month)
     year, number = int(value[:4]), int(value[5:7])
     # the nearest occurrence: within six months of the anchor's month either way
     months_apart = (year * 12 + number) - (anchor.year * 12 + anchor.month)

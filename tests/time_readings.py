@@ -13,3 +13,10 @@ def reading(text: str, phrase: str, anchor: dt.date) -> str | None:
         if r.text == phrase:
             return r.value
     return None
+
+
+def phrase_value(text: str, anchor: dt.date, phrase: str) -> str:
+    """The value of the first time expression of ``text`` ending with ``phrase`` (one must be read)."""
+    refs = [r for r in tag(text, anchor) if r.text.endswith(phrase)]
+    assert refs, f"{phrase!r} not read in {text!r}: {[(r.text, r.value) for r in tag(text, anchor)]}"
+    return refs[0].value
