@@ -2958,6 +2958,8 @@ def _teaser_lists(
 ) -> None:
     """Runs of three or more headlines (lines of 3-20 words with no closing punctuation, maybe with a short
     date or author line between them) after the article has begun are lists of other stories: furniture.
+    A headline may open with Spanish's inverted marks ("¿Conflicto de interés?: General ...", "¡Atención!
+    ...") before its capital.
 
     ``labels``: the runs read again once every other rule has run, from the article's first paragraph on
     (``first_body``). A box of other stories inside the article's span often puts a label between its
@@ -2968,12 +2970,13 @@ def _teaser_lists(
 
     def headline(j: int) -> bool:
         ln = lines[j]
+        first = ln.text.lstrip("¿¡")[:1]
         return (
             kinds[j][0] == "body"
             and 3 <= ln.words <= 20
             and not _HEADLINE_END.search(ln.closing)
             and not _LIST_ITEM.match(ln.text)
-            and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "#\"“„«»'‘")
+            and (first.isupper() or first.isdigit() or first in "#\"“„«»'‘")
             and not (labels and j + 1 < len(lines) and lines[j + 1].text[:1].islower())
         )
 
