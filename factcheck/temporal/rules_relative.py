@@ -546,7 +546,7 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         1
         if ("next" in w or "following" in w or "after" in w)
         else -1
-        if ("before" in w or "previous" in w)
+        if ("before" in w or "previous" in w or "prior" in w or "preceding" in w)
         else 0
     )
     unknown = _unknown_step(m, ctx, unit, off, ref)
