@@ -120,13 +120,22 @@ def test_the_longest_word_of_a_list_is_read_once() -> None:
         ("The law dates from mid-2010.", "2010", "2010", "mid-2010", 0),
         # "about five years ago": read, and the prefix taken
         ("It opened about five years ago in Paris.", "five years ago", "2014", "about five years ago", 1),
+        # a week and a month back too
+        (
+            "It opened more than three weeks ago.",
+            "three weeks ago",
+            "2019-W18",
+            "more than three weeks ago",
+            1,
+        ),
+        ("It opened nearly two months ago.", "two months ago", "2019-04", "nearly two months ago", 1),
     ],
 )
 def test_a_date_reads_its_value_for_an_amount_prefix_only_with_ago(
     monkeypatch: pytest.MonkeyPatch, text: str, phrase: str, value: str, prefixed: str, reads: int
 ) -> None:
-    counted = _Counted(prefix._YEAR_OR_DAY_VALUE)
-    monkeypatch.setattr(prefix, "_YEAR_OR_DAY_VALUE", counted)
+    counted = _Counted(prefix._AGO_POINT_VALUE)
+    monkeypatch.setattr(prefix, "_AGO_POINT_VALUE", counted)
     start = text.index(phrase)
     ref = prefix._extend_prefix(text, TimeRef(start, start + len(phrase), phrase, "DATE", value))
     assert ref.text == prefixed

@@ -6,7 +6,7 @@ import re
 
 from factcheck.model import TimeRef
 from factcheck.temporal.rules_relative import _DUR_MOD
-from factcheck.temporal.vocab import _SPACES, _VOCAB, _YEAR_OR_DAY_VALUE, _may_end_in
+from factcheck.temporal.vocab import _AGO_POINT_VALUE, _SPACES, _VOCAB, _may_end_in
 
 # --------------------------------------------------------------------------------------------
 # Modifier prefixes: "mid-April", "the second half of May", "early next year", "about two years"
@@ -87,8 +87,10 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
             ref = TimeRef(start, ref.end, text[start : ref.end], ref.type, ref.value, ref.mod)
             before = text[max(0, ref.start - 40) : ref.start]
     if ref.type == "DURATION" or (
-        # "ago" first: the value's regex is read only for the few dates written with it ("five years ago")
-        ref.type == "DATE" and " ago" in ref.text and _YEAR_OR_DAY_VALUE.match(ref.value)
+        # "ago" first: the value's regex is read only for the few dates written with it ("five years ago"); a week
+        # or a month back takes its prefix as a year or a day does ("more than three weeks ago", "nearly two
+        # months ago")
+        ref.type == "DATE" and " ago" in ref.text and _AGO_POINT_VALUE.match(ref.value)
     ):
         mm = _PREFIX_DUR_RE.search(before) if _may_end_dur(before) else None
         if mm and mm["q"].lower() in ("over", "under") and _DURING_PERIOD.match(ref.text):
