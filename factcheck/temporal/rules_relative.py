@@ -810,10 +810,6 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if code == "D":
             return "DATE", _fmt_date(a + dt.timedelta(days=k)), None
         if code == "W":
-            if ago == "ago" and -k <= _WEEKS_AGO_AS_DAY:
-                # "a week ago", "two weeks ago": the day that many weeks back, not its week ([vocab]
-                # weeks_ago_as_day)
-                return "DATE", _fmt_date(a + dt.timedelta(weeks=k)), None
             return "DATE", _iso_week(a + dt.timedelta(weeks=k)), None
         if code == "M" and unit.startswith("month"):
             y, mo = _add_months(a, k)
@@ -837,7 +833,6 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 _THAN_AFTER = re.compile(r"\s+than\b")
-_WEEKS_AGO_AS_DAY: int = _VOCAB["weeks_ago_as_day"]
 _IN_BEFORE = re.compile(r"(?:^|\W)in\s+(?:about\s+|around\s+|roughly\s+|another\s+)?$")
 # "the second in two days", "his second letter to Reno in two weeks": the span a count runs over (time.toml)
 _SPAN_COUNT_BEFORE = re.compile(
