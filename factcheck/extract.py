@@ -39,13 +39,14 @@ Fields of each Claim (see model.Claim):
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from factcheck import attribution, attribution_intl, claim_times, entities, sentences, stance, tables
@@ -1768,6 +1769,31 @@ def _embedded_posts(
     return out
 
 
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _post_times(
+    text: str, post: tuple[int, int, str, str, TimeRef | None], anchor: dt.date | None, lang: str | None
+) -> dict[tuple[int, int], TimeRef]:
+    """The time expressions of an embedded post read from the day of its own stamp, by their offsets in ``text``:
+    a post's "today", "yesterday" or "on Friday" count from when it was posted, as a quotation's count from the day
+    of its attribution ("Voters go to the polls today ... — Jane Doe (@janedoe) March 8, 2016" in a story of 12
+    March: 8 March), not from the page's date (issue #16: an embedded post is dated by its own stamp). Empty when
+    the stamp names no day or the page's own."""
+    from factcheck import times_intl
+
+    start, end, stamp = post[0], post[1], post[4]
+    if stamp is None or not _DAY_VALUE.fullmatch(stamp.value):
+        return {}
+    day = dt.date.fromisoformat(stamp.value)
+    if day == anchor:
+        return {}
+    return {
+        (t.start + start, t.end + start): replace(t, start=t.start + start, end=t.end + start)
+        for t in times_intl.tag_language(text[start:end], day, lang)
+    }
+
+
 def _reports_speech(para: str, lang: str | None) -> bool:
     """Whether a sentence of ``para`` is attributed to a speaker ("State media reported that ...", "he said")."""
     for a, b in sentences.spans(para, lang=lang):
@@ -2010,6 +2036,9 @@ def extract(
         None  # the last speaker "it" can be: an organisation, an outlet, a document
     )
     posts = _embedded_posts(text, times, lang)  # (start, end, author, kind, stamp): tweets quoted in the page
+    post_times: dict[
+        int, dict[tuple[int, int], TimeRef]
+    ] = {}  # a post's start -> its times read from its stamp
     turns = _interview_turns(text, sents, full_name, known)  # paragraph -> who speaks in a transcript
     transcript = _is_transcript(text, lang)  # a broadcast transcript: turns open with a label in capitals
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
@@ -2374,6 +2403,11 @@ def extract(
                     break
                 if t.start >= s and t.end <= e:
                     when.append(t)
+            if post is not None and when:
+                if post[0] not in post_times:
+                    post_times[post[0]] = _post_times(text, post, article.published, lang)
+                own = post_times[post[0]]
+                when = [own.get((t.start, t.end), t) for t in when]  # its "today" is the day it was posted
             if post is not None and post[4] is not None and not any(t.type == "DATE" for t in when):
                 when.append(post[4])  # dated by the post's own stamp
             if len(when) > 1 and any(t.value.endswith("_REF") for t in when):

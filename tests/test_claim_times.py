@@ -247,3 +247,40 @@ def test_a_claim_does_not_carry_current_joined_to_former() -> None:
     assert said.when == []
     revenue = _claim(text, "current revenue", dt.date(2016, 8, 17))
     assert [t.value for t in revenue.when] == ["PRESENT_REF"]
+
+
+def test_an_embedded_post_counts_its_relative_times_from_its_own_stamp() -> None:
+    # issue #16: an embedded post is its author's words, dated by its own stamp; its "today" and "yesterday" are
+    # the day it was posted and the day before, not the page's (written probes: the development text holds no
+    # post whose stamp differs from its page's date and whose words hold a relative time)
+    text = (
+        "Senator speaks out on the vote\n\n"
+        "The senator has been in the spotlight all week after the vote in the state legislature on the bill, which"
+        " the house passed after a long debate on the floor that ran through the night and well into the next"
+        " morning, with amendments from both parties and a final roll call that was delayed twice by the speaker.\n\n"
+        "Thousands of voters will go to the polls today in Michigan to choose a nominee. pic.twitter.com/abc123\n"
+        "— Jane Doe (@janedoe) March 8, 2016\n\n"
+        "The senator told reporters on Friday that the result was a surprise to the campaign staff and donors.\n\n"
+        "We lost the vote in the Senate yesterday by 12 votes, a blow to the governor. pic.twitter.com/xyz987\n"
+        "— John Roe (@johnroe) March 10, 2016\n\n"
+        "The governor said on Friday that the vote in the Senate would be held again next month in Lansing.\n"
+    )
+    today = _claim(text, "polls today", dt.date(2016, 3, 12))
+    assert today.speaker == "Jane Doe"
+    assert [t.value for t in today.when] == ["2016-03-08"]
+    yesterday = _claim(text, "lost the vote", dt.date(2016, 3, 12))
+    assert [t.value for t in yesterday.when] == ["2016-03-09"]
+    page = _claim(text, "told reporters on Friday", dt.date(2016, 3, 12))
+    assert [t.value for t in page.when] == ["2016-03-11"]  # the outlet's own words keep the page's date
+
+
+def test_a_post_stamped_on_the_page_date_keeps_the_page_reading() -> None:
+    text = (
+        "Storm hits the coast\n\n"
+        "The storm reached the coast late in the evening after forecasters had warned for days of flooding along the"
+        " bay, and emergency crews spent the night clearing roads and opening shelters in three counties nearby.\n\n"
+        "Crews are restoring power today to 40,000 homes across the bay area. pic.twitter.com/q1w2e3\n"
+        "— Bay Power (@baypower) May 2, 2020\n"
+    )
+    post = _claim(text, "restoring power today", dt.date(2020, 5, 2))
+    assert [t.value for t in post.when] == ["2020-05-02"]

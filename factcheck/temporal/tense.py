@@ -423,6 +423,44 @@ def _comparison_base(text: str, start: int) -> bool:
     return _may_end_in(left, _COMPARISON_BASE_ENDS) and _COMPARISON_BASE.search(left) is not None
 
 
+_GERUND_OPENERS = frozenset(_TENSE["prospective_gerund_openers"])
+_ING_NOUNS = frozenset(_TENSE["ing_nouns"])
+_PARTICLES = frozenset(["on", "up", "out", "off", "back", "down", "over"])
+_CLAUSE_MARK = re.compile(r"[,;:.!?()\"“”—–\n]")
+_PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _ed_form(word: str) -> bool:
+    """A past form in -ed ("accused", "released"), not a verb whose stem ends so ("succeed", "need")."""
+    return word.endswith("ed") and not word.endswith("eed")
+
+
+def _prospective_gerund(text: str, start: int) -> bool:
+    """Whether the time at ``start`` ends the object of a gerund that a preposition opens, in the same clause ("is
+    key to scoring a White House win in November", "succeed in mobilizing new voters in November"): the act the
+    gerund names is still to come ([tense] prospective_gerund_openers). The gerund is the last -ing word before the
+    time, at most eight words before it; not after a past participle ("accused of taking bribes in March"), not
+    before a preposition ("a surge of hiring in October") but a particle before an article ("taking on the
+    socialist"), not an -ing noun ("the level of funding"), and no past form between it and the time."""
+    left = text[max(0, start - 120) : start]
+    marks = list(_CLAUSE_MARK.finditer(left))
+    if marks:
+        left = left[marks[-1].end() :]
+    words = [w.lower() for w in _PLAIN_WORD.findall(left)]
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i].endswith("ing")), None)
+    if at is None or at == 0 or len(words) - at - 1 > 8 or len(words) - at - 1 < 2:
+        return False
+    gerund, opener = words[at], words[at - 1]
+    if gerund in _ING_NOUNS or len(gerund) < 5 or opener not in _GERUND_OPENERS:
+        return False
+    if at >= 2 and (_ed_form(words[at - 2]) or words[at - 2] in _PAST_WORDS):
+        return False  # "accused of taking bribes in March", "was key to winning": a reported act
+    nxt, after = words[at + 1], words[at + 2]
+    if nxt in _NOT_OBJECT and not (nxt in _PARTICLES and after in _ARTICLES):
+        return False
+    return not any(w in _PAST_WORDS or _ed_form(w) for w in words[at + 1 :])
+
+
 def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     """'FUT', 'PAST' or None for the clause around text[start:end] (:func:`_clause_tense`).
 
@@ -438,6 +476,8 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
             # before the story's figure; in a future clause the time may be the change's ("the fare will rise to
             # $3 from $2.75 on Sunday"), and the clause decides
             return "PAST"
+        if tense is None and not short and _prospective_gerund(text, start):
+            return "FUT"  # "key to scoring a White House win in November": an act still to come
         if tense == "FUT" and names_reported_act(text, start, end):
             # "after her March comment", "NASA's Monday announcement to expand ...": a reported act is told after
             # it happened; a clause that looks ahead says nothing of when it did. The nearest occurrence (a past
@@ -447,6 +487,8 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     tense = _clause_tense(text, start, end, short, event=event)
     if tense is None and _OVER_BEFORE.search(text, max(0, start - 30), start):
         return "PAST"  # "Polls taken after Tuesday's vote show a tie": the event is over by the clause's time
+    if tense is None and not short and _prospective_gerund(text, start):
+        return "FUT"  # "the prospect of taking on the socialist in November's general election"
     return tense
 
 
