@@ -163,6 +163,7 @@ class _CwVocab:
     appeal: (
         _Rule  # an appeal reported as emphasis ("stressed the need to ..."), in the whole sentence: advice
     )
+    instruction: re.Pattern[str] | None  # a guide's step in the writer's voice ("Choose pliers ..."): advice
     personal_triggers: frozenset[str]
     personal: re.Pattern[str] | None  # searched in the text as written
     personal_singular: re.Pattern[str] | None
@@ -270,6 +271,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     rules += [self_view, not_count]
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
     prose = data.get("not_prose", {})
+    step = data.get("instruction", {}).get("start")  # a guide's step in the writer's voice
     every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
     every |= frozenset(pers.get("triggers", []))
     for r in rules:
@@ -297,6 +299,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         forecast=forecast,
         addressed=addressed,
         appeal=appeal,
+        instruction=re.compile(step) if step else None,
         personal_triggers=frozenset(pers.get("triggers", [])),
         personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
@@ -1177,6 +1180,8 @@ def _cw_terms(
         t["advice"] = (
             1  # an appeal reported as emphasis: "Reid ... stressed the need to treat both Sanders and ..."
         )
+    elif not attributed and quoted is None and voc.instruction is not None and voc.instruction.match(text):
+        t["advice"] = 1  # a guide's step in the writer's voice: "Choose pliers with comfortable handles ..."
     if voc.uncertain.search(clow, words) or voc.forecast.search(clow, words):
         # "no-one could predict what might happen", "Building support for it will be difficult"
         t["uncertain"] = 1
