@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 from factcheck import __version__, ingest
 from factcheck.model import InputError
-from factcheck.textout import inert_output, json_lines, json_text, one_line
+from factcheck.textout import inert, inert_output, json_lines, json_text, one_line, raw_stream
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -175,22 +175,30 @@ def _build(paths: Sequence[str], min_score: float | None = None, refresh: bool =
 
 
 def fetch_progress_bar(paths: Sequence[str]) -> Callable[[int, int, str], None] | None:
-    """A progress bar on stderr for a batch of URLs, when stderr is a terminal."""
+    """A progress bar on stderr for the URLs among ``paths``, when stderr is a terminal: ``show(done, total,
+    url)`` is called before each URL is read (``done`` the URLs read so far) and after it. One URL gets a line
+    while it is fetched, cleared once it is read (a server slow to answer left the terminal blank: up to the
+    fetch's timeout before the review opened, or before `extract` printed anything)."""
     from factcheck.urls import is_http_url
 
     n = sum(1 for p in paths if is_http_url(str(p)))
-    if n < 2 or not sys.stderr.isatty():
+    if n < 1 or not sys.stderr.isatty():
         return None
 
     def show(done: int, total: int, url: str) -> None:
         width = 30
         filled = width * done // max(total, 1)
-        shown = url if len(url) <= 50 else url[:47] + "..."
-        end = "\n" if done >= total else ""
-        sys.stderr.write(
-            f"\r\x1b[2Kfetching [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {shown}{end}"
-        )
-        sys.stderr.flush()
+        shown = inert(url if len(url) <= 50 else url[:47] + "...")
+        if total == 1:
+            line = "" if done else f"fetching {shown} …"
+        else:
+            line = f"fetching [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {shown}"
+            line += "\n" if done >= total else ""
+        # the line's own controls (carriage return, erase line) go past the inert stream, which showed them
+        # as "␍␛[2K" in front of every step of the bar; the URL is made inert here instead
+        stream = raw_stream(sys.stderr)
+        stream.write(f"\r\x1b[2K{line}")
+        stream.flush()
 
     return show
 
@@ -363,20 +371,24 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     show = fetch_progress_bar(args.urls)
     n_ok = 0
     for i, url in enumerate(args.urls, 1):
+        stored = ""
         if not is_http_url(url):
             errors.append(InputError(url, "not an http(s) URL"))
         else:
+            if show:
+                show(i - 1, len(args.urls), url)
             try:
                 path, fetched = webpage.fetch_record(url, out, refresh=args.refresh, timeout=args.timeout)
                 n_ok += 1
-                if not show:
-                    print(f"{path}\t{'fetched' if fetched else 'already stored'}\t{url}")
+                stored = f"{path}\t{'fetched' if fetched else 'already stored'}\t{url}"
             except webpage.PageError as e:
                 errors.append(InputError(url, str(e)))
             except OSError as e:
                 errors.append(InputError(url, f"cannot store the page: {e.strerror or e}"))
         if show:
-            show(i, len(args.urls), url)
+            show(i, len(args.urls), url)  # (one URL: its line cleared, for the line saying where it went)
+        if stored and (not show or len(args.urls) == 1):
+            print(stored)
     report_errors(errors)
     return exit_code(n_ok, errors)  # no page fetched is nothing readable: 2, as extract and review say
 
@@ -390,6 +402,8 @@ def prefetch(paths: Sequence[str], refresh: bool = False) -> list[InputError]:
     show = fetch_progress_bar(urls)
     errors = []
     for i, url in enumerate(urls, 1):
+        if show:
+            show(i - 1, len(urls), url)
         try:
             webpage.fetch_record(url, refresh=refresh)
         except webpage.PageError as e:

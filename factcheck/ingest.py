@@ -349,7 +349,8 @@ def load(
     the first ones while the rest is read).
 
     A URL is read from its stored record in ``pages_dir`` (``webpage.pages_dir()`` by default), fetched and stored
-    first when missing or when ``refresh``; ``fetch_progress(done, total, url)`` follows the URLs.
+    first when missing or when ``refresh``; ``fetch_progress(done, total, url)`` follows the URLs: it is called
+    before each URL is read (``done`` the URLs read so far) and after it.
     What is read from each file's content comes from ``cache`` (default: the process's) when the same
     content was read before (``Cache.article``).
     """
@@ -388,6 +389,8 @@ def load(
 
     for given in path_list:
         if is_http_url(given):
+            if fetch_progress:  # (before the fetch too: a server that is slow to answer is being waited for)
+                fetch_progress(done, len(urls), given)
             _load_url(given, batch, seen_keys, pages_dir, refresh, first_reading)
             tell()
             done += 1
