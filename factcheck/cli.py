@@ -677,15 +677,33 @@ def cmd_cache(args: argparse.Namespace) -> int:
     if args.json:
         print(json_text(info))
     else:
+        # every kind of entry, so that the parts add up to the entries (four of the eight were named, and
+        # "731 entries (50 files read, 50 articles' claims, 10 grouped batches, 503 pieces ...)" made 613)
+        named = {k: names for k, names in CACHE_KINDS.items() if info.get(k)}
+        parts = [f"{info[k]:,} {names[info[k] != 1]}" for k, names in named.items()]
+        other = info["entries"] - sum(info[k] for k in named)
+        if other:
+            parts.append(f"{other:,} other")
         print(
-            f"{info['path']}: {info['entries']} entries ({info.get('article', 0)} files read,"
-            f" {info.get('claims', 0)} articles' claims, {info.get('groups', 0)} grouped batches,"
-            f" {info.get('state', 0)} pieces of grouping states),"
+            f"{info['path']}: {info['entries']:,} entries" + (f" ({', '.join(parts)})" if parts else "") + ","
             f" {info.get('file_bytes', info['bytes']) / 1e6:.1f} MB"
         )
         if info.get("problem"):
             print(info["problem"])
     return EXIT_OK
+
+
+# the extraction cache's kinds of entries, as `cache info` names them (one, several)
+CACHE_KINDS = {
+    "article": ("file read", "files read"),
+    "claims": ("article's claims", "articles' claims"),
+    "derived": ("value derived from a text", "values derived from texts"),
+    "language": ("language told", "languages told"),
+    "groups": ("grouping", "groupings"),
+    "batch": ("batch grouped", "batches grouped"),
+    "state": ("piece of grouping states", "pieces of grouping states"),
+    "told": ("batch's notices", "batches' notices"),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
