@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from factcheck import sentences, times_intl
+from factcheck.extract import CLAIM_ID
 from factcheck.memory import Memory, memory_path, suggested_verdict
 from factcheck.model import Claim, Verdict
 from factcheck.review import ReviewError, future_publication
@@ -525,9 +526,10 @@ class MainScreen(ReadingScreen):
             if is_http_url(v):
                 return None
             try:
-                self.review.claim(v)
-            except ReviewError:
-                pass
+                self.review.claim(v.strip())
+            except ReviewError as e:
+                if CLAIM_ID.fullmatch(v.strip()):  # a claim id, of no claim of this batch: say so
+                    return f"{e}: give the id of a claim of this batch, or a URL."
             else:
                 return None
             return "Give an http(s) URL (no spaces) or a claim id."
