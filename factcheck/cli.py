@@ -428,16 +428,36 @@ def _command_hint(word: str) -> str:
     return f" (commands: {', '.join(commands)})"
 
 
-def cmd_review(args: argparse.Namespace) -> int:
+def _is_session_file(path: str) -> bool:
+    """A session file itself (not its history nor a backup): `factcheck review SESSION` opens it."""
+    from factcheck.ingest import factcheck_file_kind
     from factcheck.urls import is_http_url
 
-    if not args.paths and args.session and Path(args.session).is_file():
+    if is_http_url(path) or not path.endswith(".toml") or path.endswith(".history.toml"):
+        return False
+    return Path(path).is_file() and factcheck_file_kind(Path(path)) == "a factcheck session"
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from factcheck.ingest import factcheck_file_kind
+    from factcheck.urls import is_http_url
+
+    given = args.paths
+    if not args.session and len(given) == 1 and _is_session_file(given[0]):
+        args.session, given = given[0], []  # `review SESSION`: the session, as --session gives it
+    if not given and args.session and Path(args.session).is_file():
         paths: list[str] = []  # an existing session reopens with the corpus it was made with
     else:
-        paths = args.paths or [default_corpus()]
+        paths = given or [default_corpus()]
     for p in paths:
         if not is_http_url(p) and not Path(p).exists():
             raise UsageError(f"{p}: no such file or folder{_command_hint(p)}")
+        kind = None if is_http_url(p) or not Path(p).is_file() else factcheck_file_kind(Path(p))
+        if kind:  # (read as an article, it became its own session's corpus)
+            raise UsageError(
+                f"{p}: {kind}, not an article; a session is opened with `factcheck review --session FILE`"
+                " (its articles after it, or none to read the corpus it was made with)"
+            )
     fetch_errors = prefetch(paths, refresh=args.refresh)
     report_errors(fetch_errors)
     if fetch_errors and len(fetch_errors) == len(paths):

@@ -421,6 +421,10 @@ def load(
         elif root.is_file():
             if not first_reading(root):
                 continue
+            kind = factcheck_file_kind(root)
+            if kind:  # (read as an article, a review made it its own corpus: see ``factcheck_file_kind``)
+                batch.errors.append(InputError(shown_name(given), f"{kind}, not an article; refused"))
+                continue
             _load_file(
                 root,
                 shown_name(given),
@@ -460,6 +464,26 @@ def _check_lines(text: str) -> None:
     n = text.count("\n") + 1
     if n > MAX_LINES:
         raise ValueError(f"{n:,} lines; an article has at most {MAX_LINES:,} (split the file); not read")
+
+
+# the first line of each file factcheck writes beside a session (``session.fileformat.HEADER``, the history's,
+# and their backups, which are copies)
+_OWN_FILES = {
+    b"# factcheck review session": "a factcheck session",
+    b"# factcheck review history": "a factcheck session's history",
+}
+
+
+def factcheck_file_kind(path: Path) -> str | None:
+    """What factcheck file ``path`` is ("a factcheck session", "a factcheck session's history"), by its first
+    line, or None. `factcheck review sessions/x.toml` (the session given where its articles go) read the
+    session as an article and, the session of a file being named after it, made it its own corpus."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(32)
+    except OSError:
+        return None
+    return next((kind for start, kind in _OWN_FILES.items() if head.startswith(start)), None)
 
 
 def _load_url(
