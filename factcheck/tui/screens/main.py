@@ -600,9 +600,17 @@ class MainScreen(ReadingScreen):
         def covered(s: int, e: int) -> bool:
             return any(cs < e and s < ce for cs, ce, _ in existing)
 
-        idx = next((i for i, (s, e) in enumerate(spans) if s >= after and not covered(s, e)), None)
+        text_parts = a.claim_segments  # (the headline and the body: not page furniture, bylines or dates)
+
+        def article_text(s: int, e: int) -> bool:
+            return not a.segments or any(p.start < e and s < p.end for p in text_parts)
+
+        # the first sentence after this claim that is no claim yet, of the article's own text (it offered the
+        # page furniture after the article's end, "Comments", when every sentence after the claim was one)
+        free = [i for i, (s, e) in enumerate(spans) if not covered(s, e)]
+        idx = next((i for i in free if spans[i][0] >= after and article_text(*spans[i])), None)
         if idx is None:
-            idx = next((i for i, (s, e) in enumerate(spans) if not covered(s, e)), 0)
+            idx = next((i for i in free if article_text(*spans[i])), free[0] if free else 0)
         key = a.key
 
         def done(span: tuple[int, int] | None) -> None:
