@@ -21,8 +21,12 @@ def test_the_kinds_named_add_up_to_the_entries(capsys, monkeypatch, tmp_path: Pa
     assert len(kinds) >= 6 and sum(kinds.values()) == info["entries"]
     assert cli.main(["cache", "info"]) == 0
     line = capsys.readouterr().out
-    total, inside = re.fullmatch(r".*: ([\d,]+) entries \((.*)\), [\d.]+ MB\n", line).groups()
-    parts = [re.fullmatch(r"([\d,]+) (\D+)", p).groups() for p in inside.split(", ")]
+    m = re.fullmatch(r".*: ([\d,]+) entries \((.*)\), [\d.]+ MB\n", line)
+    assert m, line
+    total, inside = m.groups()
+    found = [re.fullmatch(r"([\d,]+) (\D+)", p) for p in inside.split(", ")]
+    parts = [(m.group(1), m.group(2)) for m in found if m]
+    assert len(parts) == len(found), inside
     assert sum(int(n.replace(",", "")) for n, _ in parts) == int(total.replace(",", "")) == info["entries"]
     assert len(parts) == len(kinds) and not any(name == "other" for _, name in parts)
     assert "1 files" not in line and "1 batches" not in line  # (one of a kind is named so)

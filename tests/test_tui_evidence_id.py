@@ -23,6 +23,7 @@ async def test_an_unknown_claim_id_as_evidence_is_named(seeds_copy, tmp_path):
         await settle(app, pilot)
         main = app.screen
         assert isinstance(main, MainScreen)
+        assert main.claim is not None
         cid = main.claim.id
         await pilot.press("o", *"cdeadbeef00", "enter")
         assert app.screen is not main  # the dialog stays open and says why

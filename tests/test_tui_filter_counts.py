@@ -54,7 +54,7 @@ async def test_a_filter_counts_the_claims_shown_and_only_the_hidden_ones_it_matc
         await _filter(pilot, word)
         m.go_to_claim(next(c.id for c in shown if word in c.text.lower()))
         await pilot.pause()
-        assert m.article.key == a.key
+        assert m.article is not None and m.article.key == a.key
         sub = str(m.query_one(ClaimList).border_subtitle)
         matches = sum(1 for c in shown if word in c.text.lower())
         assert sub == f"{matches}/{len(shown)}", sub  # (it read "n/13 · 1 low-score hidden (w)")
