@@ -370,6 +370,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     errors: list[InputError] = []
     show = fetch_progress_bar(args.urls)
     n_ok = 0
+    after_bar: list[str] = []  # (where each page went, under the bar once it is done: a terminal listed none)
     for i, url in enumerate(args.urls, 1):
         stored = ""
         if not is_http_url(url):
@@ -389,6 +390,10 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             show(i, len(args.urls), url)  # (one URL: its line cleared, for the line saying where it went)
         if stored and (not show or len(args.urls) == 1):
             print(stored)
+        elif stored:
+            after_bar.append(stored)
+    for line in after_bar:
+        print(line)
     report_errors(errors)
     return exit_code(n_ok, errors)  # no page fetched is nothing readable: 2, as extract and review say
 

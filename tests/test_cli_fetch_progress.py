@@ -91,3 +91,13 @@ def test_no_line_when_standard_error_is_no_terminal(monkeypatch, tmp_path) -> No
     monkeypatch.setattr(sys, "stderr", err)
     assert cli.fetch_progress_bar(["http://127.0.0.1:9/a.html"]) is None
     assert cli.fetch_progress_bar([str(tmp_path)]) is None  # no URL: nothing to show either
+
+
+def test_several_urls_fetched_in_a_terminal_say_where_they_are_stored(
+    pages, terminal, tmp_path, monkeypatch, capsys
+) -> None:
+    """With the bar, the lines saying where each page went were left out: a terminal listed no record."""
+    urls = ["http://127.0.0.1:9/a.html", "http://127.0.0.1:9/b.html"]
+    assert on_terminal(monkeypatch, terminal, "fetch", *urls, "-o", str(tmp_path / "out")) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[1:] for line in lines] == [["fetched", u] for u in urls], lines
