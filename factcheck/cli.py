@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 from factcheck import __version__, ingest
 from factcheck.model import InputError
-from factcheck.textout import inert_output, json_lines, json_text, one_line
+from factcheck.textout import inert, inert_output, json_lines, json_text, one_line, raw_stream
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -175,22 +175,30 @@ def _build(paths: Sequence[str], min_score: float | None = None, refresh: bool =
 
 
 def fetch_progress_bar(paths: Sequence[str]) -> Callable[[int, int, str], None] | None:
-    """A progress bar on stderr for a batch of URLs, when stderr is a terminal."""
+    """A progress bar on stderr for the URLs among ``paths``, when stderr is a terminal: ``show(done, total,
+    url)`` is called before each URL is read (``done`` the URLs read so far) and after it. One URL gets a line
+    while it is fetched, cleared once it is read (a server slow to answer left the terminal blank: up to the
+    fetch's timeout before the review opened, or before `extract` printed anything)."""
     from factcheck.urls import is_http_url
 
     n = sum(1 for p in paths if is_http_url(str(p)))
-    if n < 2 or not sys.stderr.isatty():
+    if n < 1 or not sys.stderr.isatty():
         return None
 
     def show(done: int, total: int, url: str) -> None:
         width = 30
         filled = width * done // max(total, 1)
-        shown = url if len(url) <= 50 else url[:47] + "..."
-        end = "\n" if done >= total else ""
-        sys.stderr.write(
-            f"\r\x1b[2Kfetching [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {shown}{end}"
-        )
-        sys.stderr.flush()
+        shown = inert(url if len(url) <= 50 else url[:47] + "...")
+        if total == 1:
+            line = "" if done else f"fetching {shown} …"
+        else:
+            line = f"fetching [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {shown}"
+            line += "\n" if done >= total else ""
+        # the line's own controls (carriage return, erase line) go past the inert stream, which showed them
+        # as "␍␛[2K" in front of every step of the bar; the URL is made inert here instead
+        stream = raw_stream(sys.stderr)
+        stream.write(f"\r\x1b[2K{line}")
+        stream.flush()
 
     return show
 
@@ -362,21 +370,30 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     errors: list[InputError] = []
     show = fetch_progress_bar(args.urls)
     n_ok = 0
+    after_bar: list[str] = []  # (where each page went, under the bar once it is done: a terminal listed none)
     for i, url in enumerate(args.urls, 1):
+        stored = ""
         if not is_http_url(url):
             errors.append(InputError(url, "not an http(s) URL"))
         else:
+            if show:
+                show(i - 1, len(args.urls), url)
             try:
                 path, fetched = webpage.fetch_record(url, out, refresh=args.refresh, timeout=args.timeout)
                 n_ok += 1
-                if not show:
-                    print(f"{path}\t{'fetched' if fetched else 'already stored'}\t{url}")
+                stored = f"{path}\t{'fetched' if fetched else 'already stored'}\t{url}"
             except webpage.PageError as e:
                 errors.append(InputError(url, str(e)))
             except OSError as e:
                 errors.append(InputError(url, f"cannot store the page: {e.strerror or e}"))
         if show:
-            show(i, len(args.urls), url)
+            show(i, len(args.urls), url)  # (one URL: its line cleared, for the line saying where it went)
+        if stored and (not show or len(args.urls) == 1):
+            print(stored)
+        elif stored:
+            after_bar.append(stored)
+    for line in after_bar:
+        print(line)
     report_errors(errors)
     return exit_code(n_ok, errors)  # no page fetched is nothing readable: 2, as extract and review say
 
@@ -390,6 +407,8 @@ def prefetch(paths: Sequence[str], refresh: bool = False) -> list[InputError]:
     show = fetch_progress_bar(urls)
     errors = []
     for i, url in enumerate(urls, 1):
+        if show:
+            show(i - 1, len(urls), url)
         try:
             webpage.fetch_record(url, refresh=refresh)
         except webpage.PageError as e:
@@ -414,16 +433,36 @@ def _command_hint(word: str) -> str:
     return f" (commands: {', '.join(commands)})"
 
 
-def cmd_review(args: argparse.Namespace) -> int:
+def _is_session_file(path: str) -> bool:
+    """A session file itself (not its history nor a backup): `factcheck review SESSION` opens it."""
+    from factcheck.ingest import factcheck_file_kind
     from factcheck.urls import is_http_url
 
-    if not args.paths and args.session and Path(args.session).is_file():
+    if is_http_url(path) or not path.endswith(".toml") or path.endswith(".history.toml"):
+        return False
+    return Path(path).is_file() and factcheck_file_kind(Path(path)) == "a factcheck session"
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from factcheck.ingest import factcheck_file_kind
+    from factcheck.urls import is_http_url
+
+    given = args.paths
+    if not args.session and len(given) == 1 and _is_session_file(given[0]):
+        args.session, given = given[0], []  # `review SESSION`: the session, as --session gives it
+    if not given and args.session and Path(args.session).is_file():
         paths: list[str] = []  # an existing session reopens with the corpus it was made with
     else:
-        paths = args.paths or [default_corpus()]
+        paths = given or [default_corpus()]
     for p in paths:
         if not is_http_url(p) and not Path(p).exists():
             raise UsageError(f"{p}: no such file or folder{_command_hint(p)}")
+        kind = None if is_http_url(p) or not Path(p).is_file() else factcheck_file_kind(Path(p))
+        if kind:  # (read as an article, it became its own session's corpus)
+            raise UsageError(
+                f"{p}: {kind}, not an article; a session is opened with `factcheck review --session FILE`"
+                " (its articles after it, or none to read the corpus it was made with)"
+            )
     fetch_errors = prefetch(paths, refresh=args.refresh)
     report_errors(fetch_errors)
     if fetch_errors and len(fetch_errors) == len(paths):
@@ -663,15 +702,33 @@ def cmd_cache(args: argparse.Namespace) -> int:
     if args.json:
         print(json_text(info))
     else:
+        # every kind of entry, so that the parts add up to the entries (four of the eight were named, and
+        # "731 entries (50 files read, 50 articles' claims, 10 grouped batches, 503 pieces ...)" made 613)
+        named = {k: names for k, names in CACHE_KINDS.items() if info.get(k)}
+        parts = [f"{info[k]:,} {names[info[k] != 1]}" for k, names in named.items()]
+        other = info["entries"] - sum(info[k] for k in named)
+        if other:
+            parts.append(f"{other:,} other")
         print(
-            f"{info['path']}: {info['entries']} entries ({info.get('article', 0)} files read,"
-            f" {info.get('claims', 0)} articles' claims, {info.get('groups', 0)} grouped batches,"
-            f" {info.get('state', 0)} pieces of grouping states),"
+            f"{info['path']}: {info['entries']:,} entries" + (f" ({', '.join(parts)})" if parts else "") + ","
             f" {info.get('file_bytes', info['bytes']) / 1e6:.1f} MB"
         )
         if info.get("problem"):
             print(info["problem"])
     return EXIT_OK
+
+
+# the extraction cache's kinds of entries, as `cache info` names them (one, several)
+CACHE_KINDS = {
+    "article": ("file read", "files read"),
+    "claims": ("article's claims", "articles' claims"),
+    "derived": ("value derived from a text", "values derived from texts"),
+    "language": ("language told", "languages told"),
+    "groups": ("grouping", "groupings"),
+    "batch": ("batch grouped", "batches grouped"),
+    "state": ("piece of grouping states", "pieces of grouping states"),
+    "told": ("batch's notices", "batches' notices"),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

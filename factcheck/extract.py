@@ -958,6 +958,10 @@ def _group_subject(sentence: str, pronoun: str) -> tuple[str, str] | None:
     return None
 
 
+# what a claim id looks like (``_claim_id``): "c" and ten hex digits
+CLAIM_ID = re.compile(r"c[0-9a-f]{10}")
+
+
 def claim_id(basis: str, text: str, occurrence: int) -> str:
     """A claim's id: from its article's content (``id_basis_of``), its normalised text and its occurrence."""
     return _claim_id(basis, _norm(text), occurrence)

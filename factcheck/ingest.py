@@ -349,7 +349,8 @@ def load(
     the first ones while the rest is read).
 
     A URL is read from its stored record in ``pages_dir`` (``webpage.pages_dir()`` by default), fetched and stored
-    first when missing or when ``refresh``; ``fetch_progress(done, total, url)`` follows the URLs.
+    first when missing or when ``refresh``; ``fetch_progress(done, total, url)`` follows the URLs: it is called
+    before each URL is read (``done`` the URLs read so far) and after it.
     What is read from each file's content comes from ``cache`` (default: the process's) when the same
     content was read before (``Cache.article``).
     """
@@ -388,6 +389,8 @@ def load(
 
     for given in path_list:
         if is_http_url(given):
+            if fetch_progress:  # (before the fetch too: a server that is slow to answer is being waited for)
+                fetch_progress(done, len(urls), given)
             _load_url(given, batch, seen_keys, pages_dir, refresh, first_reading)
             tell()
             done += 1
@@ -417,6 +420,10 @@ def load(
                 tell()
         elif root.is_file():
             if not first_reading(root):
+                continue
+            kind = factcheck_file_kind(root)
+            if kind:  # (read as an article, a review made it its own corpus: see ``factcheck_file_kind``)
+                batch.errors.append(InputError(shown_name(given), f"{kind}, not an article; refused"))
                 continue
             _load_file(
                 root,
@@ -457,6 +464,26 @@ def _check_lines(text: str) -> None:
     n = text.count("\n") + 1
     if n > MAX_LINES:
         raise ValueError(f"{n:,} lines; an article has at most {MAX_LINES:,} (split the file); not read")
+
+
+# the first line of each file factcheck writes beside a session (``session.fileformat.HEADER``, the history's,
+# and their backups, which are copies)
+_OWN_FILES = {
+    b"# factcheck review session": "a factcheck session",
+    b"# factcheck review history": "a factcheck session's history",
+}
+
+
+def factcheck_file_kind(path: Path) -> str | None:
+    """What factcheck file ``path`` is ("a factcheck session", "a factcheck session's history"), by its first
+    line, or None. `factcheck review sessions/x.toml` (the session given where its articles go) read the
+    session as an article and, the session of a file being named after it, made it its own corpus."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(32)
+    except OSError:
+        return None
+    return next((kind for start, kind in _OWN_FILES.items() if head.startswith(start)), None)
 
 
 def _load_url(

@@ -95,7 +95,8 @@ def page_text(raw: bytes, charset: str | None = None) -> bytes | str:
     """The page as trafilatura is to read it. Valid UTF-8 (or a byte order mark) as it is; else decoded in the
     charset the server named (``charset`` from its Content-Type) or the page declares (``<meta charset>``), as a
     browser reads it; else the bytes (trafilatura guesses their encoding: it never reads the declarations, and
-    a short page in windows-1252 came out as "Le maire a dķclarķ")."""
+    a short page in windows-1252 came out as "Le maire a dķclarķ"), unless nothing declares one: then as
+    ``undeclared_charset`` reads it."""
     if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return raw
     try:
@@ -104,9 +105,8 @@ def page_text(raw: bytes, charset: str | None = None) -> bytes | str:
     except UnicodeDecodeError:
         pass
     meta = _META_CHARSET.search(raw[:4096])
-    for label in (charset, meta.group(1).decode("ascii") if meta else None):
-        if not label:
-            continue
+    labels = [label for label in (charset, meta.group(1).decode("ascii") if meta else None) if label]
+    for label in labels:
         try:
             name = codecs.lookup(label).name
         except LookupError:
@@ -116,7 +116,71 @@ def page_text(raw: bytes, charset: str | None = None) -> bytes | str:
                 return raw.decode(codec)
             except UnicodeDecodeError:
                 continue
+    guess = None if labels else undeclared_charset(raw)
+    if guess:
+        with contextlib.suppress(UnicodeDecodeError):
+            return raw.decode(guess)
     return raw
+
+
+# the encodings of Latin-script text a detector confuses with one another: a page in one of them, with no
+# charset declared, is read as windows-1252 (the fallback browsers use for legacy pages in Western languages)
+_LATIN_GUESSES = {
+    "cp1250",
+    "cp1252",
+    "cp1254",
+    "cp1257",
+    "latin_1",
+    "iso8859_2",
+    "iso8859_3",
+    "iso8859_4",
+    "iso8859_9",
+    "iso8859_10",
+    "iso8859_13",
+    "iso8859_14",
+    "iso8859_15",
+    "iso8859_16",
+    "mac_roman",
+    "mac_latin2",
+    "mac_iceland",
+    "mac_turkish",
+}
+# a run of bytes UTF-8 would read as one character (a page mostly in UTF-8 with a stray byte of another)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]+")
+# the text between two tags (or in an attribute) holding such bytes: what the detector is asked about
+_HIGH_TEXT = re.compile(rb"[^<>\"]*[\x80-\xff][^<>\"]*")
+
+
+def undeclared_charset(raw: bytes) -> str | None:
+    """The encoding of a page that is not UTF-8 and declares none (a page saved from a browser when its server
+    named the charset), or None to leave it to trafilatura's guess. trafilatura guesses from the first and last
+    5,000 bytes, all markup on a long page ("ascii": every accented letter became U+FFFD, "gef\ufffdlschten"),
+    and charset_normalizer takes windows-1252 text for windows-1250 ("trčs", "seńor", "năo" for "très", "señor",
+    "não"). The detector is asked about the page's texts with bytes over 127 only, and trusted for the script:
+    Latin-script text is read as windows-1252; another script (windows-1251, Shift JIS, ...) as it says. A page
+    whose runs of such bytes mostly read as UTF-8 is left alone (a stray byte in a UTF-8 page)."""
+    runs = _HIGH_BYTES.findall(raw)
+    if not runs:
+        return None
+    utf8 = sum(1 for r in runs if _UTF8_SEQUENCE.fullmatch(r) or _utf8_run(r))
+    if utf8 * 2 > len(runs):
+        return None
+    from charset_normalizer import from_bytes
+
+    sample = b"\n".join(_HIGH_TEXT.findall(raw))[:65536]
+    best = from_bytes(sample).best()
+    if best is None or best.encoding in _LATIN_GUESSES:
+        return "cp1252"
+    return str(best.encoding)
+
+
+def _utf8_run(run: bytes) -> bool:
+    try:
+        run.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def page_record(html: bytes | str, url: str | None = None, charset: str | None = None) -> dict[str, Any]:

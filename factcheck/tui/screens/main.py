@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from factcheck import sentences, times_intl
+from factcheck.extract import CLAIM_ID
 from factcheck.memory import Memory, memory_path, suggested_verdict
 from factcheck.model import Claim, Verdict
 from factcheck.review import ReviewError, future_publication
@@ -525,9 +526,10 @@ class MainScreen(ReadingScreen):
             if is_http_url(v):
                 return None
             try:
-                self.review.claim(v)
-            except ReviewError:
-                pass
+                self.review.claim(v.strip())
+            except ReviewError as e:
+                if CLAIM_ID.fullmatch(v.strip()):  # a claim id, of no claim of this batch: say so
+                    return f"{e}: give the id of a claim of this batch, or a URL."
             else:
                 return None
             return "Give an http(s) URL (no spaces) or a claim id."
@@ -598,9 +600,17 @@ class MainScreen(ReadingScreen):
         def covered(s: int, e: int) -> bool:
             return any(cs < e and s < ce for cs, ce, _ in existing)
 
-        idx = next((i for i, (s, e) in enumerate(spans) if s >= after and not covered(s, e)), None)
+        text_parts = a.claim_segments  # (the headline and the body: not page furniture, bylines or dates)
+
+        def article_text(s: int, e: int) -> bool:
+            return not a.segments or any(p.start < e and s < p.end for p in text_parts)
+
+        # the first sentence after this claim that is no claim yet, of the article's own text (it offered the
+        # page furniture after the article's end, "Comments", when every sentence after the claim was one)
+        free = [i for i, (s, e) in enumerate(spans) if not covered(s, e)]
+        idx = next((i for i in free if spans[i][0] >= after and article_text(*spans[i])), None)
         if idx is None:
-            idx = next((i for i, (s, e) in enumerate(spans) if not covered(s, e)), 0)
+            idx = next((i for i in free if article_text(*spans[i])), free[0] if free else 0)
         key = a.key
 
         def done(span: tuple[int, int] | None) -> None:

@@ -291,9 +291,13 @@ class ReadingScreen(Screen[None]):
         return c.score < self.review.corpus.min_score and not c.manual
 
     def _claim_visible(self, c: Claim, dismissed: set[str]) -> bool:
-        f = self.filter
         if not self.show_low_scores and self._low(c):
             return False
+        return self._matches_filter(c, dismissed)
+
+    def _matches_filter(self, c: Claim, dismissed: set[str]) -> bool:
+        """The filter's own test (verdict, dismissed, text), the score aside."""
+        f = self.filter
         if f.verdict == "dismissed":
             if c.id not in dismissed:
                 return False
@@ -314,10 +318,19 @@ class ReadingScreen(Screen[None]):
             c for c in self.review.claims(key, include_dismissed=True) if self._claim_visible(c, dismissed)
         ]
 
-    def hidden_low(self, key: str) -> int:
-        """Claims of ``key`` hidden for their low check-worthiness score."""
+    def hidden_low(self, key: str, dismissed: set[str] | None = None) -> int:
+        """Claims of ``key`` hidden for their low check-worthiness score; with a filter on, those of them the
+        filter would show (w shows them). The whole article's count beside a filter's matches read as hidden
+        matches: "6/36 · 6 low-score hidden (w)", and w then showed no claim more."""
         if self.show_low_scores:
             return 0
+        if self.filter.active:
+            dismissed = self._dismissed() if dismissed is None else dismissed
+            return sum(
+                1
+                for c in self.review.claims(key, include_dismissed=True)
+                if self._low(c) and self._matches_filter(c, dismissed)
+            )
         return sum(1 for c in self.review.claims(key) if self._low(c))
 
     def _article_visible(self, a: Article, dismissed: set[str]) -> bool:
@@ -432,8 +445,13 @@ class ReadingScreen(Screen[None]):
         self._shown_claims = ids
         cl.highlighted = self.claim_i if 0 <= self.claim_i < len(self.claims) else None
         a = self.article
-        n_all = len(self.review.claims(a.key)) if a else 0
-        sub = f"{len(self.claims):,}/{n_all:,}" if self.filter.active else f"{len(self.claims):,}"
+        sub = f"{len(self.claims):,}"
+        if (
+            self.filter.active
+        ):  # of the claims the article shows unfiltered (it counted those under the threshold)
+            shown = self.show_low_scores
+            n_all = sum(1 for c in self.review.claims(a.key) if shown or not self._low(c)) if a else 0
+            sub += f"/{n_all:,}"
         hidden = self.hidden_low(a.key) if a else 0
         if hidden:
             sub += f" · {hidden:,} low-score hidden (w)"
@@ -518,6 +536,23 @@ class ReadingScreen(Screen[None]):
         """What the Event panel says when no claim is selected: why the article shows none, when it shows
         none (an empty Claims pane said nothing)."""
         if self.filter.active:
+            hidden = 0
+            if (
+                not self.claims
+            ):  # (no article shown at all: the batch's claims under the threshold that match)
+                outlet = self.filter.outlet
+                arts = [a] if a is not None else self.review.corpus.articles
+                dismissed = self._dismissed()
+                hidden = sum(
+                    self.hidden_low(x.key, dismissed)
+                    for x in arts
+                    if not outlet or (x.outlet or x.key) == outlet
+                )
+            if hidden:
+                return (
+                    f"No claim shown matches the filter; w shows the {counted(hidden, 'matching claim')}"
+                    " under the check-worthiness threshold."
+                )
             return "No claim matches the filter."
         if a is None or self.claims:
             return "No claim selected."

@@ -1,0 +1,103 @@
+"""The fetch progress line on a terminal (qa22): shown while a URL is fetched, one URL too, and drawn with real
+controls. `extract`, `groups` and `fetch` print through the inert stream, which showed the bar's carriage
+return and erase-line as "␍␛[2K" before every step; and nothing at all was shown while the first URL (or the
+only one) was fetched, so a server slow to answer left the terminal blank until the fetch timed out."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck import cli, webpage
+
+TEXT = (
+    "The city council approved a budget of 40 million euros on 3 May 2024, the mayor said. "
+    "The new bridge over the river will open in June, according to the transport office."
+)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def terminal() -> _Terminal:
+    return _Terminal()
+
+
+def on_terminal(monkeypatch, terminal: _Terminal, *args: str) -> int:
+    """``factcheck ARGS`` with standard error a terminal (set here: pytest's capture sets it at each phase)."""
+    monkeypatch.setattr(sys, "stderr", terminal)
+    return cli.main(list(args))
+
+
+@pytest.fixture
+def pages(tmp_path: Path, monkeypatch, terminal: _Terminal) -> list[str]:
+    """``webpage.fetch_record`` answering from a stored record; each call notes what the terminal showed then."""
+    seen: list[str] = []
+    record = tmp_path / "page.json"
+    record.write_text(json.dumps({"title": "Budget", "date": "2024-05-03", "text": TEXT}), encoding="utf-8")
+
+    def fetch_record(url, *a, **k):
+        seen.append(terminal.getvalue())
+        return record, True
+
+    monkeypatch.setattr(webpage, "fetch_record", fetch_record)
+    return seen
+
+
+@pytest.mark.parametrize("command", ["extract", "groups", "fetch"])
+def test_the_bar_of_several_urls_is_drawn_with_real_controls(
+    pages, terminal, tmp_path, monkeypatch, command
+) -> None:
+    urls = ["http://127.0.0.1:9/a.html", "http://127.0.0.1:9/b.html"]
+    extra = ["-o", str(tmp_path / "out")] if command == "fetch" else []
+    assert on_terminal(monkeypatch, terminal, command, *urls, *extra) == 0
+    shown = terminal.getvalue()
+    assert "␍" not in shown and "␛[2K" not in shown  # (the inert stream's stand-ins of \r and ESC)
+    assert "\r\x1b[2Kfetching [" in shown and "2/2" in shown
+    # each URL is named while it is fetched, the first one before anything is done
+    assert "0/2 http://127.0.0.1:9/a.html" in pages[0]
+    assert "1/2 http://127.0.0.1:9/b.html" in pages[1]
+
+
+@pytest.mark.parametrize("command", ["extract", "fetch"])
+def test_one_url_is_named_while_it_is_fetched_then_its_line_cleared(
+    pages, terminal, tmp_path, monkeypatch, command
+) -> None:
+    url = "http://127.0.0.1:9/a.html"
+    extra = ["-o", str(tmp_path / "out")] if command == "fetch" else []
+    assert on_terminal(monkeypatch, terminal, command, url, *extra) == 0
+    assert pages[0].endswith(f"fetching {url} …")  # (there was no line at all for one URL)
+    assert terminal.getvalue().count("\r\x1b[2K") == 2  # drawn, then cleared
+
+
+def test_one_url_fetched_in_a_terminal_still_says_where_it_is_stored(
+    pages, terminal, tmp_path, monkeypatch, capsys
+) -> None:
+    url = "http://127.0.0.1:9/a.html"
+    assert on_terminal(monkeypatch, terminal, "fetch", url, "-o", str(tmp_path / "out")) == 0
+    out = capsys.readouterr().out
+    assert out.strip().endswith(f"fetched\t{url}"), out
+
+
+def test_no_line_when_standard_error_is_no_terminal(monkeypatch, tmp_path) -> None:
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    assert cli.fetch_progress_bar(["http://127.0.0.1:9/a.html"]) is None
+    assert cli.fetch_progress_bar([str(tmp_path)]) is None  # no URL: nothing to show either
+
+
+def test_several_urls_fetched_in_a_terminal_say_where_they_are_stored(
+    pages, terminal, tmp_path, monkeypatch, capsys
+) -> None:
+    """With the bar, the lines saying where each page went were left out: a terminal listed no record."""
+    urls = ["http://127.0.0.1:9/a.html", "http://127.0.0.1:9/b.html"]
+    assert on_terminal(monkeypatch, terminal, "fetch", *urls, "-o", str(tmp_path / "out")) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[1:] for line in lines] == [["fetched", u] for u in urls], lines
