@@ -423,7 +423,7 @@ def _comparison_base(text: str, start: int) -> bool:
     return _may_end_in(left, _COMPARISON_BASE_ENDS) and _COMPARISON_BASE.search(left) is not None
 
 
-_GERUND_OPENERS = frozenset(_TENSE["prospective_gerund_openers"])
+_PROSPECTIVE_GERUND_OPENERS = frozenset(_TENSE["prospective_gerund_openers"])
 _ING_NOUNS = frozenset(_TENSE["ing_nouns"])
 _PARTICLES = frozenset(["on", "up", "out", "off", "back", "down", "over"])
 _CLAUSE_MARK = re.compile(r"[,;:.!?()\"“”—–\n]")
@@ -451,7 +451,7 @@ def _prospective_gerund(text: str, start: int) -> bool:
     if at is None or at == 0 or len(words) - at - 1 > 8 or len(words) - at - 1 < 2:
         return False
     gerund, opener = words[at], words[at - 1]
-    if gerund in _ING_NOUNS or len(gerund) < 5 or opener not in _GERUND_OPENERS:
+    if gerund in _ING_NOUNS or len(gerund) < 5 or opener not in _PROSPECTIVE_GERUND_OPENERS:
         return False
     if at >= 2 and (_ed_form(words[at - 2]) or words[at - 2] in _PAST_WORDS):
         return False  # "accused of taking bribes in March", "was key to winning": a reported act
