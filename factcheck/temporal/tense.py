@@ -425,7 +425,7 @@ def _comparison_base(text: str, start: int) -> bool:
 
 _PROSPECTIVE_GERUND_OPENERS = frozenset(_TENSE["prospective_gerund_openers"])
 _ING_NOUNS = frozenset(_TENSE["ing_nouns"])
-_PARTICLES = frozenset(["on", "up", "out", "off", "back", "down", "over"])
+_GERUND_PARTICLES = frozenset(_TENSE["gerund_particles"])
 _CLAUSE_MARK = re.compile(r"[,;:.!?()\"“”—–\n]")
 _PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -456,7 +456,7 @@ def _prospective_gerund(text: str, start: int) -> bool:
     if at >= 2 and (_ed_form(words[at - 2]) or words[at - 2] in _PAST_WORDS):
         return False  # "accused of taking bribes in March", "was key to winning": a reported act
     nxt, after = words[at + 1], words[at + 2]
-    if nxt in _NOT_OBJECT and not (nxt in _PARTICLES and after in _ARTICLES):
+    if nxt in _NOT_OBJECT and not (nxt in _GERUND_PARTICLES and after in _ARTICLES):
         return False
     return not any(w in _PAST_WORDS or _ed_form(w) for w in words[at + 1 :])
 
