@@ -465,7 +465,7 @@ class FilterModal(TypeAhead, Dialog[Filter | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="filter-cancel"),
-        Binding("ctrl+r", "clear", "Clear filter", id="filter-clear"),
+        Binding("ctrl+r", "clear", "Show all claims", id="filter-clear"),
         # not a priority binding: an open dropdown takes enter first (it picks the item), as in the report
         # dialog; a closed one opens on enter
         Binding("ctrl+enter,ctrl+j", "apply", "Apply", id="filter-apply", show=False),
@@ -489,7 +489,7 @@ class FilterModal(TypeAhead, Dialog[Filter | None]):
             yield Select(outlets, value=self._current.outlet or _NONE, allow_blank=False, id="filter-outlet")
             yield Label(
                 Content(
-                    "tab moves · enter in the text (or ctrl+enter) applies · ctrl+r clear all · escape cancel"
+                    "tab moves · enter in the text (or ctrl+enter) applies · ctrl+r shows all claims and closes · escape cancel"
                 ),
                 classes="dialog-hint",
             )
