@@ -528,3 +528,62 @@ def title_without_site(title: str, outlet: str | None, url_or_host: str | None) 
         # (a rest shorter than the name is no headline: "International Biathlon Union - IBU" is the site's name)
         return rest if len(rest.split()) > len(parts[0].split()) else title
     return title
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", name.casefold()))
+
+
+def _a_declared_name(name: str, host: str) -> bool:
+    """A name a page declares for its site that can stand as the outlet: a few words with letters, no domain,
+    address, account or company form in it, that spells the host ("BILD" on bild.de, "The Province" on
+    theprovince.com, "Habertürk" on haberturk.com) or whose initials are the host's own label ("Frankfurter
+    Rundschau" on fr.de)."""
+    words = name.split()
+    if not 1 <= len(words) <= SITE_NAME_WORDS or "\ufffd" in name or name.startswith("@"):
+        return False
+    if is_http_url(name) or any(_is_host(w) for w in words) or _LEGAL_FORM.search(name):
+        return False
+    if not any(ch.isalpha() for ch in name):
+        return False
+    own = _host_names(host)[1]
+    return names_the_host(name, host) or (len(words) >= 2 and len(own) >= 2 and _initials(name) == own)
+
+
+def _plain(s: str) -> str:
+    return _squash("".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)))
+
+
+def declared_site_name(current: Any, declared: list[str], host: str | None) -> str | None:
+    """The name the page declares for its site (``declared``: its og:site_name, application-name, JSON-LD
+    publisher's and organisation's names, in that order) that names the site better than the scraper's
+    ``current`` one, else None. Better: ``current`` is missing, a domain ("bild.de", "Metro.co.uk" -> "BILD",
+    "Metro": the domain is the fallback, a name of words is the site's), an address, or a company's legal name
+    ("TAZ Verlags- und Vertriebs GmbH" -> "taz"); or the declared name is the same name spelled as its
+    readers know it, with its spaces or accents ("Theprovince" -> "The Province", "Seznam_Zpravy" -> "Seznam
+    Zprávy", "Haberturk" -> "Habertürk")."""
+    if not host:
+        return None
+    names = []
+    for d in declared:
+        if _LEGAL_FORM.search(d):
+            continue  # (the company that publishes the site, not the site)
+        name = clean_site_name(d, host)
+        if name and _a_declared_name(name, host):
+            names.append(name)
+    if not names:
+        return None
+    cur = clean_site_name(current, host) if isinstance(current, str) else None
+    if (
+        not cur
+        or is_http_url(cur)
+        or any(_is_host(w) for w in cur.split())
+        or (isinstance(current, str) and _LEGAL_FORM.search(current) is not None)
+    ):
+        return names[0]
+    for name in names:
+        if _plain(name) == _plain(cur) and (
+            len(name.split()) > len(cur.split()) or (not name.isascii() and cur.isascii())
+        ):
+            return name
+    return None

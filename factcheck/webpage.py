@@ -160,12 +160,16 @@ def page_record(html: bytes | str, url: str | None = None, charset: str | None =
     page_url = rec.get("source") if is_http_url(rec.get("source")) else url
     archived = archived_copy(page_url) if page_url else None
     host = archived[0] if archived else page_url or rec.get("hostname")
+    declared = declared_site_names(raw)
     for key in (
         "sitename",
         "source-hostname",
     ):  # (trafilatura's JSON writes the site's name under the second)
-        if _a_social_handle(rec.get(key), raw, host):
+        if _a_social_handle(rec.get(key), raw, host, declared):
             rec[key] = None  # (the outlet is then the host's readable name)
+    site = metadata.declared_site_name(rec.get("sitename") or rec.get("source-hostname"), declared, host)
+    if site:
+        rec["sitename"] = site
     headline = _headline_elsewhere(rec, raw, host)
     if headline:
         rec["title"] = headline
@@ -181,10 +185,14 @@ _TWITTER_SITE = re.compile(
 )
 
 
-def _a_social_handle(sitename: Any, raw: bytes, host: str | None) -> bool:
+def _a_social_handle(sitename: Any, raw: bytes, host: str | None, declared: list[str] | None = None) -> bool:
     """Whether trafilatura's site name is the page's social-network account ("@epdOesterreich" on evang.at,
     "@TNBtweets" on thenervousbreakdown.com, in ``twitter:site``, read when the page names no site) that
-    does not spell the host: an account, not the site's name ("@TagesWoche" on tageswoche.ch stays)."""
+    does not spell the host: an account, not the site's name ("@TagesWoche" on tageswoche.ch stays).
+    ``declared``: the names the page gives its site elsewhere (``declared_site_names``): an account the page
+    also declares as its site's name is the name ("ZDFheute" on zdf.de, "BR24" on br.de); one it does not,
+    where it declares another, is an account even when it spells the host ("@GolemRedaktion" on a page
+    that calls itself "Golem.de")."""
     if not isinstance(sitename, str) or not sitename.strip() or not host:
         return False  # (with no host to fall back on, the account names the site better than nothing)
     m = _TWITTER_SITE.search(raw[:200_000])
@@ -193,7 +201,65 @@ def _a_social_handle(sitename: Any, raw: bytes, host: str | None) -> bool:
     handle = m.group(1).decode("utf-8", "replace").strip().lstrip("@")
     if handle.casefold() != sitename.strip().lstrip("@").casefold():
         return False
+    if declared:
+        return not any(metadata.same_site(d, handle) for d in declared)
     return not metadata.names_the_host(sitename, host)
+
+
+# the meta tags in which a page names its site, in the order they are trusted
+_SITE_NAME_META = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+_META_TAG = re.compile(rb"<meta\b[^>]{0,1000}>", re.I)
+_ATTRIBUTE = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_LD_JSON = re.compile(rb"<script\b[^>]{0,200}application/ld\+json[^>]{0,200}>(.*?)</script>", re.I | re.S)
+_ORGANISATION_TYPES = frozenset({"NewsMediaOrganization", "Organization", "WebSite"})
+
+
+def declared_site_names(raw: bytes) -> list[str]:
+    """The names a page gives its site in its markup, in the order they are trusted: its ``og:site_name``,
+    ``application-name`` and ``apple-mobile-web-app-title`` meta tags, then in its JSON-LD the publisher's
+    name, then the names of its organisations and web sites. Repeats left out."""
+    import html as htmllib
+
+    found: dict[str, list[str]] = {k: [] for k in _SITE_NAME_META}
+    for tag in _META_TAG.findall(raw):
+        attrs = {m[1].lower(): (m[2] or m[3]) for m in _ATTRIBUTE.finditer(tag)}
+        key = (attrs.get(b"property") or attrs.get(b"name") or b"").decode("ascii", "replace").lower()
+        if key in found and attrs.get(b"content"):
+            found[key].append(htmllib.unescape(attrs[b"content"].decode("utf-8", "replace")))
+    publishers: list[str] = []
+    organisations: list[str] = []
+
+    def walk(obj: Any) -> None:
+        if isinstance(obj, list):
+            for x in obj:
+                walk(x)
+        elif isinstance(obj, dict):
+            pub = obj.get("publisher")
+            for p in pub if isinstance(pub, list) else [pub]:
+                if isinstance(p, dict) and isinstance(p.get("name"), str):
+                    publishers.append(p["name"])
+            kinds = obj.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(k in _ORGANISATION_TYPES for k in kinds if isinstance(k, str)) and isinstance(
+                obj.get("name"), str
+            ):
+                organisations.append(obj["name"])
+            for v in obj.values():
+                if isinstance(v, (dict, list)):
+                    walk(v)
+
+    for block in _LD_JSON.findall(raw):
+        try:
+            walk(json.loads(block.decode("utf-8", "replace"), strict=False))
+        except ValueError:  # (JSON-LD with a syntax error: its names are not read)
+            continue
+    names = [*(n for k in _SITE_NAME_META for n in found[k]), *publishers, *organisations]
+    out: list[str] = []
+    for n in names:
+        n = " ".join(htmllib.unescape(n).split())
+        if n and n not in out:
+            out.append(n)
+    return out
 
 
 HEADLINE_WORDS = (2, 30)  # words of a heading that can be a page's headline
