@@ -62,7 +62,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest_meta import _squash, author_kind, outlet_kind, title_kind
+from ingest_meta import _squash, author_kind, host_labels, outlet_kind, title_kind
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_DATA = "tests/resources/parser/test_data"
@@ -307,18 +307,30 @@ def language_kind(gold: list[str], got: str) -> str:
     return "right" if got in gold else "wrong"
 
 
+def _plain(s: str) -> str:
+    """Letters and figures, case folded, accents dropped ("Habertürk" -> "haberturk")."""
+    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", s).casefold())
+    return _squash("".join(ch for ch in s if not unicodedata.combining(ch)))
+
+
 def publisher_kind(name: str, domain: str, outlet: str) -> str:
     if not outlet:
         return "none"
-    o = _squash(outlet)
-    names = {_squash(name), _squash(name.split("(")[0])}
+    o = _plain(outlet)
+    names = {_plain(name), _plain(name.split("(")[0])}
     if o in names:
         return "the publisher's name"
     k = outlet_kind(domain, outlet) if domain else ""
-    if k in ("names the host", "the host itself"):
-        return "names the publisher" if k == "names the host" else k
+    if k == "the host itself":
+        return k
+    own = _plain(host_labels(domain)[-1]) if domain and host_labels(domain) else ""
     initials = "".join(w[0] for w in re.findall(r"\w+", unicodedata.normalize("NFKC", name).casefold()))
-    if (o and any(len(o) >= 3 and (o in n or n in o) for n in names if n)) or o == initials:
+    if (
+        k == "names the host"
+        or (o and any(len(o) >= 3 and (o in n or n in o) for n in names if n))
+        or o == initials
+        or (len(own) >= 2 and (o.startswith(own) or (len(own) >= 4 and own in o)))
+    ):
         return "names the publisher"
     return "another name"
 

@@ -432,6 +432,10 @@ def language_supported(lang: str | None, text: str) -> bool:
 # spaces too ("testen│Nestlé Marktplatz": it never stands inside a word, unlike the click letter "ǀ")
 PIPE_LIKE = "|│┃ǀ｜¦∣"
 _TITLE_SEPARATOR = re.compile(r"(\s+(?:[" + PIPE_LIKE + r"–—·•»›⋆~/-]|::|:)\s+|\s*[│┃]\s*)")
+# the site's name joined to the headline with no space, as titles in scripts written without spaces between
+# words do ("...津波注意報 気象庁：朝日新聞デジタル", "...왜 밀어붙이나\"-정치ㅣ한국일보"): a full-width colon or bar, or
+# the Hangul letter used as a bar, and the outlet's exact name at the end (``title_without_site``)
+_TIGHT_SITE_TAIL = re.compile(r"\s*[：｜ㅣ|│]\s*(?P<site>[^：｜ㅣ|│]{2,40})$")
 SITE_PART_WORDS = 6  # words at most of a title's part that names the site ("Bundeskanzleramt Österreich")
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -474,7 +478,12 @@ def _names_the_site(part: str, outlet: str | None, host: tuple[str, str, str], *
     outlets = _spellings(outlet) if outlet else set()
     key, own, turned = host
     for p in names:
-        if p in outlets or (key and p in key and len(p) >= 3) or (turned != key and p == turned):
+        # (a name of two letters only when it is the host's whole name: "DW" on dw.com, never "de" in "dpa.de")
+        if (
+            p in outlets
+            or (key and p in key and (len(p) >= 3 or p == key))
+            or (turned != key and p == turned)
+        ):
             return True
         if strict:
             if own and len(own) >= 3 and own in p and words <= 3:
@@ -505,6 +514,14 @@ def title_without_site(title: str, outlet: str | None, url_or_host: str | None) 
     """A page's title without the site's name, whatever its separator and side: "Headline - AOC media -
     Analyse Opinion Critique" -> "Headline" (the site's name and what follows it, a slogan or a section);
     "Diario HOY | Headline" -> "Headline". The title as it is when no part names the site."""
+    tail = _TIGHT_SITE_TAIL.search(title)
+    if (
+        tail
+        and outlet
+        and tail["site"] == outlet.strip()
+        and len(title[: tail.start()].strip()) >= 2 * len(outlet)
+    ):
+        return title[: tail.start()].rstrip()
     pieces = _TITLE_SEPARATOR.split(title)
     parts, seps = pieces[0::2], pieces[1::2]
     if len(parts) < 2:
@@ -552,6 +569,13 @@ def _a_declared_name(name: str, host: str) -> bool:
 
 def _plain(s: str) -> str:
     return _squash("".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)))
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name in two spellings, letter for letter: case, spaces, accents and a domain's ending aside
+    ("Seznam Zprávy" and "SeznamZpravy", "ZDFheute" and "zdfheute.de"; never "Golem.de" and "GolemRedaktion")."""
+    x, y = _plain(_TLD_SUFFIX.sub("", a.strip())), _plain(_TLD_SUFFIX.sub("", b.strip()))
+    return bool(x) and x == y
 
 
 def declared_site_name(current: Any, declared: list[str], host: str | None) -> str | None:

@@ -202,7 +202,7 @@ def _a_social_handle(sitename: Any, raw: bytes, host: str | None, declared: list
     if handle.casefold() != sitename.strip().lstrip("@").casefold():
         return False
     if declared:
-        return not any(metadata.same_site(d, handle) for d in declared)
+        return not any(metadata.same_name(d, handle) for d in declared)
     return not metadata.names_the_host(sitename, host)
 
 
