@@ -578,6 +578,22 @@ def same_name(a: str, b: str) -> bool:
     return bool(x) and x == y
 
 
+def _run_together_domain(name: str, host: str) -> bool:
+    """A name that is the page's domain with its dots lost ("gazetapl" on wiadomosci.gazeta.pl)."""
+    labels = (readable_host(host) or "").split(".")
+    p = _plain(name)
+    return any(p == _squash("".join(labels[i:])) for i in range(len(labels) - 1))
+
+
+# a company's legal form (an association's "e.V." is the site's own name: "Deutscher Feuerwehrverband e.V.")
+_ASSOCIATION = re.compile(r"e\.?\s?V\.?")
+
+
+def _a_company(name: str) -> bool:
+    m = _LEGAL_FORM.search(name)
+    return m is not None and not _ASSOCIATION.fullmatch(m.group(0))
+
+
 def declared_site_name(current: Any, declared: list[str], host: str | None) -> str | None:
     """The name the page declares for its site (``declared``: its og:site_name, application-name, JSON-LD
     publisher's and organisation's names, in that order) that names the site better than the scraper's
@@ -585,7 +601,9 @@ def declared_site_name(current: Any, declared: list[str], host: str | None) -> s
     "Metro": the domain is the fallback, a name of words is the site's), an address, or a company's legal name
     ("TAZ Verlags- und Vertriebs GmbH" -> "taz"); or the declared name is the same name spelled as its
     readers know it, with its spaces or accents ("Theprovince" -> "The Province", "Seznam_Zpravy" -> "Seznam
-    Zprávy", "Haberturk" -> "Habertürk")."""
+    Zprávy", "Haberturk" -> "Habertürk"). A declared name that is the page's domain run together ("gazetapl")
+    is not read. (A blog named after its writer then gives the writer's name as the outlet, and the author that
+    is the outlet goes, as a site's name given as its author does: "Ultima Hora" on ultimahora.com.)"""
     if not host:
         return None
     names = []
@@ -593,7 +611,8 @@ def declared_site_name(current: Any, declared: list[str], host: str | None) -> s
         if _LEGAL_FORM.search(d):
             continue  # (the company that publishes the site, not the site)
         name = clean_site_name(d, host)
-        if name and _a_declared_name(name, host):
+        name = name.strip(" -|–—·•»:") if name else None
+        if name and _a_declared_name(name, host) and not _run_together_domain(name, host):
             names.append(name)
     if not names:
         return None
@@ -602,7 +621,7 @@ def declared_site_name(current: Any, declared: list[str], host: str | None) -> s
         not cur
         or is_http_url(cur)
         or any(_is_host(w) for w in cur.split())
-        or (isinstance(current, str) and _LEGAL_FORM.search(current) is not None)
+        or (isinstance(current, str) and _a_company(current))
     ):
         return names[0]
     for name in names:

@@ -76,6 +76,17 @@ def test_broken_json_ld_is_skipped() -> None:
         ("spiegel.de", ["dpa"], "https://www.spiegel.de/a", None),
         (None, ["Facebook"], "https://www.example-news.com/a", None),
         ("bild.de", ["BILD"], None, None),  # no host to check the name against
+        # an association's name is the site's own ("e.V."), not a company's
+        ("Deutscher Feuerwehrverband e.V.", ["Feuerwehrverband"], "https://www.feuerwehrverband.de/a/", None),
+        # the domain run together is no better name than the domain
+        ("wiadomosci.gazeta.pl", ["gazetapl"], "https://wiadomosci.gazeta.pl/a.html", None),
+        # a separator left at the end of the declared name goes
+        (
+            "jamaicaobserver.com",
+            ["Jamaica Observer -"],
+            "https://www.jamaicaobserver.com/a/",
+            "Jamaica Observer",
+        ),
     ],
 )
 def test_declared_site_name(
