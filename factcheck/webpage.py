@@ -173,6 +173,10 @@ def page_record(html: bytes | str, url: str | None = None, charset: str | None =
     headline = _headline_elsewhere(rec, raw, host)
     if headline:
         rec["title"] = headline
+    standfirst = _standfirst(rec, raw, charset)
+    if standfirst:
+        rec["text"] = standfirst + "\n" + rec["text"]
+        rec["standfirst"] = standfirst  # (what was put before trafilatura's text: the page's own lede)
     if not rec.get("language"):
         lang = declared_language(raw)
         if lang:
@@ -263,6 +267,62 @@ def declared_site_names(raw: bytes) -> list[str]:
 
 
 HEADLINE_WORDS = (2, 30)  # words of a heading that can be a page's headline
+
+# A standfirst (the lede paragraph between headline and article, "Berlin. Die Ex-Außenministerin tritt heute ...")
+# that trafilatura leaves out of the text: the page's description (trafilatura's ``excerpt``) of this many words
+# or more, shown on the page above the text's first words and not in the text.
+STANDFIRST_WORDS = 15
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_WORDS = re.compile(r"\w+")
+
+
+def _words(s: str) -> list[str]:
+    return _WORDS.findall(s.casefold())
+
+
+def _standfirst(rec: dict[str, Any], raw: bytes, charset: str | None = None) -> str | None:
+    """The page's standfirst when trafilatura's text leaves it out (see ``STANDFIRST_WORDS``): its description,
+    whole (not cut short with an ellipsis), shown in the page's visible text (not only in its head or scripts)
+    before the text's first words, its words not in the text nor the title. None otherwise."""
+    desc = rec.get("excerpt")
+    text = rec.get("text")
+    if not isinstance(desc, str) or not isinstance(text, str):
+        return None
+    desc = " ".join(desc.split())
+    words = _words(desc)
+    if len(words) < STANDFIRST_WORDS or _TRUNCATED.search(desc):
+        return None
+    low = " ".join(words)
+    if low in " ".join(_words(text)) or low in " ".join(_words(str(rec.get("title") or ""))):
+        return None
+    grams = {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+    tw = _words(text)
+    if len(grams & {tuple(tw[i : i + 4]) for i in range(len(tw) - 3)}) >= 0.5 * len(grams):
+        return None  # (the text holds most of it: a lede told in other words)
+    import lxml.html
+
+    page = page_text(raw, charset)
+    if isinstance(page, bytes):
+        page = page.decode("utf-8", "replace")  # (as trafilatura read it: valid UTF-8, else its best guess)
+    try:
+        try:
+            doc = lxml.html.fromstring(page)
+        except ValueError:  # (a string that declares its encoding: lxml reads it from the bytes)
+            doc = lxml.html.fromstring(raw)
+        body = doc.find("body")
+        if body is None:
+            return None
+        for el in body.xpath(".//script|.//style|.//noscript|.//template"):
+            el.drop_tree()
+        shown = " ".join(_words(body.text_content()))
+    except Exception:  # lxml raises assorted errors on broken markup
+        return None
+    at = shown.find(low)
+    first = " ".join(tw[:8])
+    start = shown.find(first) if first else -1
+    if at < 0 or start < 0 or at > start:
+        return None
+    return desc
 
 
 def _headline_elsewhere(rec: dict[str, Any], raw: bytes, host: str | None) -> str | None:
