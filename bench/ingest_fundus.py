@@ -22,8 +22,10 @@ Per page:
   ``languages=`` its sources declare): right / wrong / missing;
 - **outlet**: "the publisher's name" (fundus's name, letters and figures compared, or its part before a
   bracket: "Neue Zürcher Zeitung (NZZ)"), "names the publisher" (a part of the name or of the domain's
-  labels, or their initials: ``bench/ingest_meta.py``'s ``outlet_kind`` on fundus's domain), "the host
-  itself" (the readable domain), "another name" (neither: an account, a company, a slogan), "none";
+  labels, or their initials: ``bench/ingest_meta.py``'s ``outlet_kind`` on fundus's domain; accents
+  aside), "the host itself" (the readable domain), "another name" (neither: an account, a company, a slogan,
+  and also the publisher's own name in its own script, "朝日新聞デジタル" for fundus's "Asahi Shimbun", or
+  another of its names, "Mail Online": read the list), "none";
 - **body**: fundus's body paragraphs (summary and sections) of 15+ words kept in our text (title and body
   segments): 60% of the paragraph's 4-grams of words, as ``bench/ingest.py`` counts them;
 - **claims** (pages whose language the claims stage supports): where each claim's sentence is in fundus's
