@@ -432,6 +432,10 @@ def language_supported(lang: str | None, text: str) -> bool:
 # spaces too ("testen│Nestlé Marktplatz": it never stands inside a word, unlike the click letter "ǀ")
 PIPE_LIKE = "|│┃ǀ｜¦∣"
 _TITLE_SEPARATOR = re.compile(r"(\s+(?:[" + PIPE_LIKE + r"–—·•»›⋆~/-]|::|:)\s+|\s*[│┃]\s*)")
+# the site's name joined to the headline with no space, as titles in scripts written without spaces between
+# words do ("...津波注意報 気象庁：朝日新聞デジタル", "...왜 밀어붙이나\"-정치ㅣ한국일보"): a full-width colon or bar, or
+# the Hangul letter used as a bar, and the outlet's exact name at the end (``title_without_site``)
+_TIGHT_SITE_TAIL = re.compile(r"\s*[：｜ㅣ|│]\s*(?P<site>[^：｜ㅣ|│]{2,40})$")
 SITE_PART_WORDS = 6  # words at most of a title's part that names the site ("Bundeskanzleramt Österreich")
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -474,7 +478,12 @@ def _names_the_site(part: str, outlet: str | None, host: tuple[str, str, str], *
     outlets = _spellings(outlet) if outlet else set()
     key, own, turned = host
     for p in names:
-        if p in outlets or (key and p in key and len(p) >= 3) or (turned != key and p == turned):
+        # (a name of two letters only when it is the host's whole name: "DW" on dw.com, never "de" in "dpa.de")
+        if (
+            p in outlets
+            or (key and p in key and (len(p) >= 3 or p == key))
+            or (turned != key and p == turned)
+        ):
             return True
         if strict:
             if own and len(own) >= 3 and own in p and words <= 3:
@@ -505,6 +514,14 @@ def title_without_site(title: str, outlet: str | None, url_or_host: str | None) 
     """A page's title without the site's name, whatever its separator and side: "Headline - AOC media -
     Analyse Opinion Critique" -> "Headline" (the site's name and what follows it, a slogan or a section);
     "Diario HOY | Headline" -> "Headline". The title as it is when no part names the site."""
+    tail = _TIGHT_SITE_TAIL.search(title)
+    if (
+        tail
+        and outlet
+        and tail["site"] == outlet.strip()
+        and len(title[: tail.start()].strip()) >= 2 * len(outlet)
+    ):
+        return title[: tail.start()].rstrip()
     pieces = _TITLE_SEPARATOR.split(title)
     parts, seps = pieces[0::2], pieces[1::2]
     if len(parts) < 2:
@@ -528,3 +545,88 @@ def title_without_site(title: str, outlet: str | None, url_or_host: str | None) 
         # (a rest shorter than the name is no headline: "International Biathlon Union - IBU" is the site's name)
         return rest if len(rest.split()) > len(parts[0].split()) else title
     return title
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", name.casefold()))
+
+
+def _a_declared_name(name: str, host: str) -> bool:
+    """A name a page declares for its site that can stand as the outlet: a few words with letters, no domain,
+    address, account or company form in it, that spells the host ("BILD" on bild.de, "The Province" on
+    theprovince.com, "Habertürk" on haberturk.com) or whose initials are the host's own label ("Frankfurter
+    Rundschau" on fr.de)."""
+    words = name.split()
+    if not 1 <= len(words) <= SITE_NAME_WORDS or "\ufffd" in name or name.startswith("@"):
+        return False
+    if is_http_url(name) or any(_is_host(w) for w in words) or _LEGAL_FORM.search(name):
+        return False
+    if not any(ch.isalpha() for ch in name):
+        return False
+    own = _host_names(host)[1]
+    return names_the_host(name, host) or (len(words) >= 2 and len(own) >= 2 and _initials(name) == own)
+
+
+def _plain(s: str) -> str:
+    return _squash("".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)))
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name in two spellings, letter for letter: case, spaces, accents and a domain's ending aside
+    ("Seznam Zprávy" and "SeznamZpravy", "ZDFheute" and "zdfheute.de"; never "Golem.de" and "GolemRedaktion")."""
+    x, y = _plain(_TLD_SUFFIX.sub("", a.strip())), _plain(_TLD_SUFFIX.sub("", b.strip()))
+    return bool(x) and x == y
+
+
+def _run_together_domain(name: str, host: str) -> bool:
+    """A name that is the page's domain with its dots lost ("gazetapl" on wiadomosci.gazeta.pl)."""
+    labels = (readable_host(host) or "").split(".")
+    p = _plain(name)
+    return any(p == _squash("".join(labels[i:])) for i in range(len(labels) - 1))
+
+
+# a company's legal form (an association's "e.V." is the site's own name: "Deutscher Feuerwehrverband e.V.")
+_ASSOCIATION = re.compile(r"e\.?\s?V\.?")
+
+
+def _a_company(name: str) -> bool:
+    m = _LEGAL_FORM.search(name)
+    return m is not None and not _ASSOCIATION.fullmatch(m.group(0))
+
+
+def declared_site_name(current: Any, declared: list[str], host: str | None) -> str | None:
+    """The name the page declares for its site (``declared``: its og:site_name, application-name, JSON-LD
+    publisher's and organisation's names, in that order) that names the site better than the scraper's
+    ``current`` one, else None. Better: ``current`` is missing, a domain ("bild.de", "Metro.co.uk" -> "BILD",
+    "Metro": the domain is the fallback, a name of words is the site's), an address, or a company's legal name
+    ("TAZ Verlags- und Vertriebs GmbH" -> "taz"); or the declared name is the same name spelled as its
+    readers know it, with its spaces or accents ("Theprovince" -> "The Province", "Seznam_Zpravy" -> "Seznam
+    Zprávy", "Haberturk" -> "Habertürk"). A declared name that is the page's domain run together ("gazetapl")
+    is not read. (A blog named after its writer then gives the writer's name as the outlet, and the author that
+    is the outlet goes, as a site's name given as its author does: "Ultima Hora" on ultimahora.com.)"""
+    if not host:
+        return None
+    names = []
+    for d in declared:
+        if _LEGAL_FORM.search(d):
+            continue  # (the company that publishes the site, not the site)
+        name = clean_site_name(d, host)
+        name = name.strip(" -|–—·•»:") if name else None
+        if name and _a_declared_name(name, host) and not _run_together_domain(name, host):
+            names.append(name)
+    if not names:
+        return None
+    cur = clean_site_name(current, host) if isinstance(current, str) else None
+    if (
+        not cur
+        or is_http_url(cur)
+        or any(_is_host(w) for w in cur.split())
+        or (isinstance(current, str) and _a_company(current))
+    ):
+        return names[0]
+    for name in names:
+        if _plain(name) == _plain(cur) and (
+            len(name.split()) > len(cur.split()) or (not name.isascii() and cur.isascii())
+        ):
+            return name
+    return None

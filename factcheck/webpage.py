@@ -224,15 +224,23 @@ def page_record(html: bytes | str, url: str | None = None, charset: str | None =
     page_url = rec.get("source") if is_http_url(rec.get("source")) else url
     archived = archived_copy(page_url) if page_url else None
     host = archived[0] if archived else page_url or rec.get("hostname")
+    declared = declared_site_names(raw)
     for key in (
         "sitename",
         "source-hostname",
     ):  # (trafilatura's JSON writes the site's name under the second)
-        if _a_social_handle(rec.get(key), raw, host):
+        if _a_social_handle(rec.get(key), raw, host, declared):
             rec[key] = None  # (the outlet is then the host's readable name)
+    site = metadata.declared_site_name(rec.get("sitename") or rec.get("source-hostname"), declared, host)
+    if site:
+        rec["sitename"] = site
     headline = _headline_elsewhere(rec, raw, host)
     if headline:
         rec["title"] = headline
+    standfirst = _standfirst(rec, raw, charset)
+    if standfirst:
+        rec["text"] = standfirst + "\n" + rec["text"]
+        rec["standfirst"] = standfirst  # (what was put before trafilatura's text: the page's own lede)
     if not rec.get("language"):
         lang = declared_language(raw)
         if lang:
@@ -245,10 +253,14 @@ _TWITTER_SITE = re.compile(
 )
 
 
-def _a_social_handle(sitename: Any, raw: bytes, host: str | None) -> bool:
+def _a_social_handle(sitename: Any, raw: bytes, host: str | None, declared: list[str] | None = None) -> bool:
     """Whether trafilatura's site name is the page's social-network account ("@epdOesterreich" on evang.at,
     "@TNBtweets" on thenervousbreakdown.com, in ``twitter:site``, read when the page names no site) that
-    does not spell the host: an account, not the site's name ("@TagesWoche" on tageswoche.ch stays)."""
+    does not spell the host: an account, not the site's name ("@TagesWoche" on tageswoche.ch stays).
+    ``declared``: the names the page gives its site elsewhere (``declared_site_names``): an account the page
+    also declares as its site's name is the name ("ZDFheute" on zdf.de, "BR24" on br.de); one it does not,
+    where it declares another, is an account even when it spells the host ("@GolemRedaktion" on a page
+    that calls itself "Golem.de")."""
     if not isinstance(sitename, str) or not sitename.strip() or not host:
         return False  # (with no host to fall back on, the account names the site better than nothing)
     m = _TWITTER_SITE.search(raw[:200_000])
@@ -257,10 +269,124 @@ def _a_social_handle(sitename: Any, raw: bytes, host: str | None) -> bool:
     handle = m.group(1).decode("utf-8", "replace").strip().lstrip("@")
     if handle.casefold() != sitename.strip().lstrip("@").casefold():
         return False
+    if declared:
+        return not any(metadata.same_name(d, handle) for d in declared)
     return not metadata.names_the_host(sitename, host)
 
 
+# the meta tags in which a page names its site, in the order they are trusted
+_SITE_NAME_META = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+_META_TAG = re.compile(rb"<meta\b[^>]{0,1000}>", re.I)
+_ATTRIBUTE = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_LD_JSON = re.compile(rb"<script\b[^>]{0,200}application/ld\+json[^>]{0,200}>(.*?)</script>", re.I | re.S)
+_ORGANISATION_TYPES = frozenset({"NewsMediaOrganization", "Organization", "WebSite"})
+
+
+def declared_site_names(raw: bytes) -> list[str]:
+    """The names a page gives its site in its markup, in the order they are trusted: its ``og:site_name``,
+    ``application-name`` and ``apple-mobile-web-app-title`` meta tags, then in its JSON-LD the publisher's
+    name, then the names of its organisations and web sites. Repeats left out."""
+    import html as htmllib
+
+    found: dict[str, list[str]] = {k: [] for k in _SITE_NAME_META}
+    for tag in _META_TAG.findall(raw):
+        attrs = {m[1].lower(): (m[2] or m[3]) for m in _ATTRIBUTE.finditer(tag)}
+        key = (attrs.get(b"property") or attrs.get(b"name") or b"").decode("ascii", "replace").lower()
+        if key in found and attrs.get(b"content"):
+            found[key].append(htmllib.unescape(attrs[b"content"].decode("utf-8", "replace")))
+    publishers: list[str] = []
+    organisations: list[str] = []
+
+    def walk(obj: Any) -> None:
+        if isinstance(obj, list):
+            for x in obj:
+                walk(x)
+        elif isinstance(obj, dict):
+            pub = obj.get("publisher")
+            for p in pub if isinstance(pub, list) else [pub]:
+                if isinstance(p, dict) and isinstance(p.get("name"), str):
+                    publishers.append(p["name"])
+            kinds = obj.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(k in _ORGANISATION_TYPES for k in kinds if isinstance(k, str)) and isinstance(
+                obj.get("name"), str
+            ):
+                organisations.append(obj["name"])
+            for v in obj.values():
+                if isinstance(v, (dict, list)):
+                    walk(v)
+
+    for block in _LD_JSON.findall(raw):
+        try:
+            walk(json.loads(block.decode("utf-8", "replace"), strict=False))
+        except ValueError:  # (JSON-LD with a syntax error: its names are not read)
+            continue
+    names = [*(n for k in _SITE_NAME_META for n in found[k]), *publishers, *organisations]
+    out: list[str] = []
+    for n in names:
+        n = " ".join(htmllib.unescape(n).split())
+        if n and n not in out:
+            out.append(n)
+    return out
+
+
 HEADLINE_WORDS = (2, 30)  # words of a heading that can be a page's headline
+
+# A standfirst (the lede paragraph between headline and article, "Berlin. Die Ex-Außenministerin tritt heute ...")
+# that trafilatura leaves out of the text: the page's description (trafilatura's ``excerpt``) of this many words
+# or more, shown on the page above the text's first words and not in the text.
+STANDFIRST_WORDS = 15
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_WORDS = re.compile(r"\w+")
+
+
+def _words(s: str) -> list[str]:
+    return _WORDS.findall(s.casefold())
+
+
+def _standfirst(rec: dict[str, Any], raw: bytes, charset: str | None = None) -> str | None:
+    """The page's standfirst when trafilatura's text leaves it out (see ``STANDFIRST_WORDS``): its description,
+    whole (not cut short with an ellipsis), shown in the page's visible text (not only in its head or scripts)
+    before the text's first words, its words not in the text nor the title. None otherwise."""
+    desc = rec.get("excerpt")
+    text = rec.get("text")
+    if not isinstance(desc, str) or not isinstance(text, str):
+        return None
+    desc = " ".join(desc.split())
+    words = _words(desc)
+    if len(words) < STANDFIRST_WORDS or _TRUNCATED.search(desc):
+        return None
+    low = " ".join(words)
+    if low in " ".join(_words(text)) or low in " ".join(_words(str(rec.get("title") or ""))):
+        return None
+    grams = {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+    tw = _words(text)
+    if len(grams & {tuple(tw[i : i + 4]) for i in range(len(tw) - 3)}) >= 0.5 * len(grams):
+        return None  # (the text holds most of it: a lede told in other words)
+    import lxml.html
+
+    page = page_text(raw, charset)
+    if isinstance(page, bytes):
+        page = page.decode("utf-8", "replace")  # (as trafilatura read it: valid UTF-8, else its best guess)
+    try:
+        try:
+            doc = lxml.html.fromstring(page)
+        except ValueError:  # (a string that declares its encoding: lxml reads it from the bytes)
+            doc = lxml.html.fromstring(raw)
+        body = doc.find("body")
+        if body is None:
+            return None
+        for el in body.xpath(".//script|.//style|.//noscript|.//template"):
+            el.drop_tree()
+        shown = " ".join(_words(body.text_content()))
+    except Exception:  # lxml raises assorted errors on broken markup
+        return None
+    at = shown.find(low)
+    first = " ".join(tw[:8])
+    start = shown.find(first) if first else -1
+    if at < 0 or start < 0 or at > start:
+        return None
+    return desc
 
 
 def _headline_elsewhere(rec: dict[str, Any], raw: bytes, host: str | None) -> str | None:
