@@ -379,6 +379,8 @@ _SMALL_CLAUSE = re.compile(
 _DOCUMENT_TIME_WORDS = frozenset(_W.get("document_time_words", []))
 
 _NEG_SPEECH = re.compile(_P["neg_speech"], re.I)
+_AS_PUT_IT = re.compile(_P["as_put_it"])
+_PUT_IT_TAIL = re.compile(r"[^,;:]*\Z")  # (after the cue: no clause of its own, up to the sentence's end)
 
 
 # run on " " + the sentence: the verb (lower-case letters) follows a non-word character, which the match
@@ -441,6 +443,7 @@ def bare_word_subject(text: str) -> tuple[str, int, int] | None:
 
 _INTERVIEW_GATE = tuple(_EN["gates"]["interview"])  # substrings the pattern needs
 _NEG_GATE = tuple(_EN["gates"]["neg_speech"])
+_AS_PUT_IT_GATE = tuple(_EN["gates"]["as_put_it"])
 
 
 def _has_any(low: str, words: tuple[str, ...]) -> bool:
@@ -2795,6 +2798,35 @@ def plain_text_quotes(text: str) -> str:
     return _CLOSING_APOSTROPHES.sub('" ', text).replace("''", ' "').replace("``", " “")
 
 
+def _as_put_it(text: str) -> tuple[Source | str, tuple[int, int], tuple[int, int]] | None:
+    """Who speaks in "as X put it" ("The rent is too high, as one tenant put it.", "As Tom Ridge, a former
+    secretary of homeland security, put it: ..."): their source (or their pronoun, "as he puts it"), the cue's
+    span and the span of what they said (the sentence without the cue and its commas); None when the sentence
+    has no such cue or X is no source."""
+    m = _AS_PUT_IT.search(text)
+    if m is None:
+        return None
+    # the cue opens the sentence (a connective of three words at most before it: "Or, as ...", "That is
+    # because, as he puts it, ...") or ends it ("..., as she put it on Wednesday."); an aside inside it names who
+    # said the words quoted next to it only ("the embrace of “the collective society,” as Margaret Thatcher put
+    # it, also had ...": the writer's sentence)
+    before = text[: m.start()].strip(' “"')
+    if before and (len(before.split()) > 3 or before[-1] != ",") and not _PUT_IT_TAIL.match(text, m.end()):
+        return None
+    x = m["x"].strip()
+    if x.lower() in _PRONOUNS:
+        who: Source | str = _PRONOUNS[x.lower()]
+    else:
+        src = classify_source(x)
+        if src is None:
+            return None
+        src.start, src.end = m.start("x"), m.end("x")
+        who = src
+    before, after = text[: m.start()].rstrip(" ,;:—–-"), text[m.end() :].lstrip(" ,;:—–-")
+    content = (0, len(before)) if len(before) >= len(after) else (len(text) - len(after), len(text))
+    return who, (m.start(), m.end()), content
+
+
 def attribute(text: str, lang: str | None = None) -> Attribution | None:
     """The attribution of one sentence (offsets in ``text``), or None when it has none.
 
@@ -2825,7 +2857,13 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
     say_verbs = [vm for vm in say_verb_matches(text) if _may_speak(text, vm)]
     if say_verbs and ("“" in text or "”" in text or '"' in text):
         say_verbs = _outside_quotations(text, say_verbs)
-    if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
+    if not (
+        reporter_gate
+        or quoted_gate
+        or say_verbs
+        or _has_any(low, _NEG_GATE)
+        or _has_any(low, _AS_PUT_IT_GATE)
+    ):
         return None
     # "While experts often say that ..., there is an advantage to ..., says Kostro Miller.", "When the agency
     # said ..., the union said ...": the main clause's source speaks, the subject of a subordinate clause
@@ -3249,6 +3287,17 @@ def _attribute(
                 src = classify_source(subj[0])
                 if src:
                     speakers.append(src)
+    if not speakers and pronoun is None and not reporters and _has_any(low, _AS_PUT_IT_GATE):
+        put = _as_put_it(text)  # "..., as one tenant put it.", "As he puts it, ..."
+        if put is not None:
+            who, span, said = put
+            spans.append(span)
+            verb = verb or "put"
+            content = content or said
+            if isinstance(who, str):
+                pronoun = who
+            else:
+                (reporters if who.kind in ("outlet", "media") else speakers).append(who)
     if not speakers and pronoun is None:
         speakers.extend(records)  # "The plant will close, he told the council, according to the minutes"
     if not (speakers or reporters or cited or pronoun):
