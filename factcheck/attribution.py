@@ -589,6 +589,10 @@ def _classify_source(np: str) -> Source | None:
         return (
             None  # a clause of its own: "Surveys of caucus-goers taken as they entered caucus sites showed"
         )
+    if words[0] in _CLAUSE_VERBS:
+        # a finite verb opens a predicate, no one's name: "The presidential candidates — current and former —
+        # must file their February campaign finance reports to ..." (the subject before the dash aside)
+        return None
     if low[0] in _PHRASE_PREPOSITIONS:
         # a preposition opens no one's name: the name after it ("at the end of 2016 Dion revealed"), else
         # none ("in a statement posted on its website")
@@ -2810,7 +2814,7 @@ def _as_put_it(text: str) -> tuple[Source | str, tuple[int, int], tuple[int, int
     # because, as he puts it, ...") or ends it ("..., as she put it on Wednesday."); an aside inside it names who
     # said the words quoted next to it only ("the embrace of “the collective society,” as Margaret Thatcher put
     # it, also had ...": the writer's sentence)
-    before = text[: m.start()].strip(' “"')
+    before = text[: m.start()].strip(' “"~*•—–-')  # (a list's mark before it: "~ As Vulture put it, ...")
     if before and (len(before.split()) > 3 or before[-1] != ",") and not _PUT_IT_TAIL.match(text, m.end()):
         return None
     x = m["x"].strip()
