@@ -80,11 +80,16 @@ _PRONOUNS = {w: w for w in _W["pronouns"]}
 # abbreviated titles keep their full stop: "Troy police Lt. Gerry Scherlinck said", "Dist. Atty. Steve Cooley"
 _TITLE_ABBR = r"(?:" + trie_pattern(_W["title_abbreviations"]) + r")\."
 # a single initial before a name is one token: "Walter A. Clyburn Reed" is never cut at "A."
-_TOKEN_HEAD = r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR
+# a website's address, a name and a top-level domain: "Tchadinfos.com", "Factcheck.org" (one token, one name)
+_WEB_DOMAIN = r"\.(?:" + "|".join(re.escape(d) for d in _W["web_domains"]) + r")\b(?![.\w-]*\w)"
+_TOKEN_HEAD = r"[A-Z][\w-]*" + _WEB_DOMAIN + r"|(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR
 _TOKEN = re.compile(_TOKEN_HEAD + r"|[\w’'\-]+|[^\w\s]")
 _KEEP_CAP = frozenset(_W["keep_cap"])
 _STATE_MEDIA = re.compile(_P["state_media"], re.I)
 _OUTLET_WORDS = re.compile(_P["outlet_words"], re.I)
+_WEBSITE = re.compile(r"[A-Z][\w-]*" + _WEB_DOMAIN + r"\Z")
+_WEB_DOMAIN_AT = re.compile(_WEB_DOMAIN)
+_WEBSITE_NOUNS = frozenset(_W["website_nouns"])
 _FORWARD_NP = re.compile(
     _P["forward_np"].replace("{ABBR}", r"(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|\b" + _TITLE_ABBR)
 )
@@ -562,6 +567,8 @@ def _with_initials(np: str, name: str) -> str:
 def _classify_source(np: str) -> Source | None:
     np = " ".join(np.split()).strip(" ,")
     words = np.split()
+    if words and _WEBSITE.match(words[-1]) and (len(words) == 1 or words[-2].lower() in _WEBSITE_NOUNS):
+        return Source(words[-1], "outlet")  # "according to Tchadinfos.com", "the website GunBroker.com"
     if len(words) == 1 and words[0].lower() in _GROUP_PRONOUNS:
         return Source(np, "anonymous")  # "Some said", "Others said": unnamed people
     definite = indefinite = False
@@ -1047,7 +1054,10 @@ def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
         np,
     )
     np = re.sub(r"\s+(?:reported|said|says)$", "", np)
-    return (np, pos + len(m["np"].rstrip())) if np else None
+    end = pos + len(m["np"].rstrip())
+    if np and np == m["np"].strip() and (dom := _WEB_DOMAIN_AT.match(text, end)) is not None:
+        np, end = np + dom.group(0), dom.end()  # "according to Tchadinfos.com": the address is the name
+    return (np, end) if np else None
 
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
