@@ -116,6 +116,8 @@ _INVERTED = re.compile(
 )
 
 _INVERTED_TAIL = re.compile(_P["inverted_tail"])
+# a quotation closed with its comma right before a verb: the verb's inverted subject follows ('“...,” added')
+_CLOSED_QUOTATION_BEFORE = re.compile(r"(?:,[”\"’]|[”\"’],)\s*\Z")
 # a person's name in apposition after a role: ", Jane Doe." / ", Dr. Jane Doe, in a statement" / ", Andrew J.
 # Pincus of the law firm Mayer Brown."
 _NAME_AFTER_ROLE = re.compile(
@@ -3070,8 +3072,14 @@ def _attribute(
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if any(a < s and e <= b for a, b in cue_spans):
             continue
-        if t in _TRANSITIVE_SAY and _QUANTITY_OBJECT.match(text, e):
-            continue  # "the board added another $20,000", "the club posted a 3-1 win": not speech
+        if (
+            t in _TRANSITIVE_SAY
+            and _QUANTITY_OBJECT.match(text, e)
+            and not _CLOSED_QUOTATION_BEFORE.search(text, 0, s)
+        ):
+            # "the board added another $20,000", "the club posted a 3-1 win": not speech (but '“...,” added
+            # another New Hampshire Republican': the inverted speaker right after a quotation)
+            continue
         if text.startswith(" by ", e) and t.endswith("ed"):
             continue  # passive: "Eventually recalled by the Reich, Peters ..." ("reported by": the reporters)
         any_say = True
