@@ -134,11 +134,6 @@ _SAY_BEFORE: dict[str, tuple[str, ...]] = {
     verb: (before,) if isinstance(before, str) else tuple(before)
     for verb, before in _EN["verbs"].get("say_before", {}).items()
 }
-# speech verbs that speak anywhere but before one of the given words: "hopes to" (an aim)
-_SAY_NOT_BEFORE: dict[str, tuple[str, ...]] = {
-    verb: (before,) if isinstance(before, str) else tuple(before)
-    for verb, before in _EN["verbs"]["say_not_before"].items()
-}
 _AT_QUOTATION = frozenset(_EN["verbs"].get("at_quotation", []))
 _WITH_OBJECT_THAT = frozenset(_EN["verbs"].get("with_object_that", []))
 _OBJECT_THAT = re.compile(_P["object_that"])
@@ -2427,8 +2422,6 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         return False
     if t in _ACT_OBJECT_VERBS and _ACT_OBJECT.match(text, e) is not None:
         return False  # "Sanders maintained his double-digit lead", "claimed a victory": a standing, an act
-    if t in _SAY_NOT_BEFORE and text.startswith(_SAY_NOT_BEFORE[t], e):
-        return False  # "the university hopes to execute a deal": an aim, no words
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
         if (
             t in _QUOTATION_OBJECT_VERBS
