@@ -21,7 +21,7 @@ def test_she_after_the_friend_who_spoke_is_the_friend() -> None:
     # (ECB+ 32_1, the realworld ecb split: the friend goes on speaking; base: the dead woman named earlier)
     said = _said(
         "Alice McMeekin, 58, and her daughter Katie were found dead at their home in Cumbria on Sunday.\n\n"
-        "The friend said she was \"bubbly\" when she saw her on Friday.\n\n"
+        'The friend said she was "bubbly" when she saw her on Friday.\n\n'
         'She added: "We were chatting for about half an hour. She told me Katie was coming."'
     )
     assert said["The friend said she"] == "friend"
@@ -37,7 +37,8 @@ def test_a_description_that_names_a_woman_is_no_he() -> None:
         "deportations of undocumented parents of U.S. citizens."
     )
     assert said["Of the 121 people"] == "ICE spokeswoman"
-    assert said["He announced a program"] is None  # (base: the spokeswoman; the full article names Obama before)
+    # (base: the spokeswoman; the full article names Obama before)
+    assert said["He announced a program"] is None
     # (a written probe: the mother spoke, "he" is not her; no one else is named, so no one)
     said = _said(
         "The boy's mother said the school had known about the bullying for months.\n\n"
