@@ -169,7 +169,6 @@ _ASIDES = frozenset(_W.get("asides", []))
 # nouns that describe the person named after them ("Republican presidential candidate Ted Cruz")
 _NAME_DESCRIPTORS = frozenset(_W["name_descriptors"])
 _ASIDE_PREPOSITIONS = frozenset(_W["aside_prepositions"])
-_COMPARISON_ASIDES = frozenset(_W["comparison_asides"])
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
 # the word right before a speech verb (the verb's match starts after its space)
@@ -1617,12 +1616,6 @@ def _subject_phrase(
                         and inner[0][0] in _ASIDE_PREPOSITIONS
                         and inner[1][0].endswith("ing")
                         and inner[1][0].islower()
-                    )
-                    # "Democratic economists, like their Republican counterparts, say": others compared
-                    or (
-                        len(inner) >= 2
-                        and inner[0][0] in _COMPARISON_ASIDES
-                        and (inner[0][0] != "such" or inner[1][0] == "as")
                     )
                     # "Powell’s office, when contacted by Reuters, said", "Cruz, when asked about it, said"
                     or (
