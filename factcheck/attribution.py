@@ -80,11 +80,16 @@ _PRONOUNS = {w: w for w in _W["pronouns"]}
 # abbreviated titles keep their full stop: "Troy police Lt. Gerry Scherlinck said", "Dist. Atty. Steve Cooley"
 _TITLE_ABBR = r"(?:" + trie_pattern(_W["title_abbreviations"]) + r")\."
 # a single initial before a name is one token: "Walter A. Clyburn Reed" is never cut at "A."
-_TOKEN_HEAD = r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR
+# a website's address, a name and a top-level domain: "Tchadinfos.com", "Factcheck.org" (one token, one name)
+_WEB_DOMAIN = r"\.(?:" + "|".join(re.escape(d) for d in _W["web_domains"]) + r")\b(?![.\w-]*\w)"
+_TOKEN_HEAD = r"[A-Z][\w-]*" + _WEB_DOMAIN + r"|(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR
 _TOKEN = re.compile(_TOKEN_HEAD + r"|[\w’'\-]+|[^\w\s]")
 _KEEP_CAP = frozenset(_W["keep_cap"])
 _STATE_MEDIA = re.compile(_P["state_media"], re.I)
 _OUTLET_WORDS = re.compile(_P["outlet_words"], re.I)
+_WEBSITE = re.compile(r"[A-Z][\w-]*" + _WEB_DOMAIN + r"\Z")
+_WEB_DOMAIN_AT = re.compile(_WEB_DOMAIN)
+_WEBSITE_NOUNS = frozenset(_W["website_nouns"])
 _FORWARD_NP = re.compile(
     _P["forward_np"].replace("{ABBR}", r"(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|\b" + _TITLE_ABBR)
 )
@@ -111,6 +116,8 @@ _INVERTED = re.compile(
 )
 
 _INVERTED_TAIL = re.compile(_P["inverted_tail"])
+# a quotation closed with its comma right before a verb: the verb's inverted subject follows ('“...,” added')
+_CLOSED_QUOTATION_BEFORE = re.compile(r"(?:,[”\"’]|[”\"’],)\s*\Z")
 # a person's name in apposition after a role: ", Jane Doe." / ", Dr. Jane Doe, in a statement" / ", Andrew J.
 # Pincus of the law firm Mayer Brown."
 _NAME_AFTER_ROLE = re.compile(
@@ -379,6 +386,8 @@ _SMALL_CLAUSE = re.compile(
 _DOCUMENT_TIME_WORDS = frozenset(_W.get("document_time_words", []))
 
 _NEG_SPEECH = re.compile(_P["neg_speech"], re.I)
+_AS_PUT_IT = re.compile(_P["as_put_it"])
+_PUT_IT_TAIL = re.compile(r"[^,;:]*\Z")  # (after the cue: no clause of its own, up to the sentence's end)
 
 
 # run on " " + the sentence: the verb (lower-case letters) follows a non-word character, which the match
@@ -441,6 +450,7 @@ def bare_word_subject(text: str) -> tuple[str, int, int] | None:
 
 _INTERVIEW_GATE = tuple(_EN["gates"]["interview"])  # substrings the pattern needs
 _NEG_GATE = tuple(_EN["gates"]["neg_speech"])
+_AS_PUT_IT_GATE = tuple(_EN["gates"]["as_put_it"])
 
 
 def _has_any(low: str, words: tuple[str, ...]) -> bool:
@@ -554,6 +564,8 @@ def _with_initials(np: str, name: str) -> str:
 def _classify_source(np: str) -> Source | None:
     np = " ".join(np.split()).strip(" ,")
     words = np.split()
+    if words and _WEBSITE.match(words[-1]) and (len(words) == 1 or words[-2].lower() in _WEBSITE_NOUNS):
+        return Source(words[-1], "outlet")  # "according to Tchadinfos.com", "the website GunBroker.com"
     if len(words) == 1 and words[0].lower() in _GROUP_PRONOUNS:
         return Source(np, "anonymous")  # "Some said", "Others said": unnamed people
     definite = indefinite = False
@@ -586,6 +598,10 @@ def _classify_source(np: str) -> Source | None:
         return (
             None  # a clause of its own: "Surveys of caucus-goers taken as they entered caucus sites showed"
         )
+    if words[0] in _CLAUSE_VERBS:
+        # a finite verb opens a predicate, no one's name: "The presidential candidates — current and former —
+        # must file their February campaign finance reports to ..." (the subject before the dash aside)
+        return None
     if low[0] in _PHRASE_PREPOSITIONS:
         # a preposition opens no one's name: the name after it ("at the end of 2016 Dion revealed"), else
         # none ("in a statement posted on its website")
@@ -1035,7 +1051,10 @@ def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
         np,
     )
     np = re.sub(r"\s+(?:reported|said|says)$", "", np)
-    return (np, pos + len(m["np"].rstrip())) if np else None
+    end = pos + len(m["np"].rstrip())
+    if np and np == m["np"].strip() and (dom := _WEB_DOMAIN_AT.match(text, end)) is not None:
+        np, end = np + dom.group(0), dom.end()  # "according to Tchadinfos.com": the address is the name
+    return (np, end) if np else None
 
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
@@ -2795,6 +2814,35 @@ def plain_text_quotes(text: str) -> str:
     return _CLOSING_APOSTROPHES.sub('" ', text).replace("''", ' "').replace("``", " “")
 
 
+def _as_put_it(text: str) -> tuple[Source | str, tuple[int, int], tuple[int, int]] | None:
+    """Who speaks in "as X put it" ("The rent is too high, as one tenant put it.", "As Tom Ridge, a former
+    secretary of homeland security, put it: ..."): their source (or their pronoun, "as he puts it"), the cue's
+    span and the span of what they said (the sentence without the cue and its commas); None when the sentence
+    has no such cue or X is no source."""
+    m = _AS_PUT_IT.search(text)
+    if m is None:
+        return None
+    # the cue opens the sentence (a connective of three words at most before it: "Or, as ...", "That is
+    # because, as he puts it, ...") or ends it ("..., as she put it on Wednesday."); an aside inside it names who
+    # said the words quoted next to it only ("the embrace of “the collective society,” as Margaret Thatcher put
+    # it, also had ...": the writer's sentence)
+    before = text[: m.start()].strip(' “"~*•—–-')  # (a list's mark before it: "~ As Vulture put it, ...")
+    if before and (len(before.split()) > 3 or before[-1] != ",") and not _PUT_IT_TAIL.match(text, m.end()):
+        return None
+    x = m["x"].strip()
+    if x.lower() in _PRONOUNS:
+        who: Source | str = _PRONOUNS[x.lower()]
+    else:
+        src = classify_source(x)
+        if src is None:
+            return None
+        src.start, src.end = m.start("x"), m.end("x")
+        who = src
+    before, after = text[: m.start()].rstrip(" ,;:—–-"), text[m.end() :].lstrip(" ,;:—–-")
+    content = (0, len(before)) if len(before) >= len(after) else (len(text) - len(after), len(text))
+    return who, (m.start(), m.end()), content
+
+
 def attribute(text: str, lang: str | None = None) -> Attribution | None:
     """The attribution of one sentence (offsets in ``text``), or None when it has none.
 
@@ -2825,7 +2873,13 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
     say_verbs = [vm for vm in say_verb_matches(text) if _may_speak(text, vm)]
     if say_verbs and ("“" in text or "”" in text or '"' in text):
         say_verbs = _outside_quotations(text, say_verbs)
-    if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
+    if not (
+        reporter_gate
+        or quoted_gate
+        or say_verbs
+        or _has_any(low, _NEG_GATE)
+        or _has_any(low, _AS_PUT_IT_GATE)
+    ):
         return None
     # "While experts often say that ..., there is an advantage to ..., says Kostro Miller.", "When the agency
     # said ..., the union said ...": the main clause's source speaks, the subject of a subordinate clause
@@ -3011,8 +3065,14 @@ def _attribute(
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if any(a < s and e <= b for a, b in cue_spans):
             continue
-        if t in _TRANSITIVE_SAY and _QUANTITY_OBJECT.match(text, e):
-            continue  # "the board added another $20,000", "the club posted a 3-1 win": not speech
+        if (
+            t in _TRANSITIVE_SAY
+            and _QUANTITY_OBJECT.match(text, e)
+            and not _CLOSED_QUOTATION_BEFORE.search(text, 0, s)
+        ):
+            # "the board added another $20,000", "the club posted a 3-1 win": not speech (but '“...,” added
+            # another New Hampshire Republican': the inverted speaker right after a quotation)
+            continue
         if text.startswith(" by ", e) and t.endswith("ed"):
             continue  # passive: "Eventually recalled by the Reich, Peters ..." ("reported by": the reporters)
         any_say = True
@@ -3249,6 +3309,17 @@ def _attribute(
                 src = classify_source(subj[0])
                 if src:
                     speakers.append(src)
+    if not speakers and pronoun is None and not reporters and _has_any(low, _AS_PUT_IT_GATE):
+        put = _as_put_it(text)  # "..., as one tenant put it.", "As he puts it, ..."
+        if put is not None:
+            who, span, said = put
+            spans.append(span)
+            verb = verb or "put"
+            content = content or said
+            if isinstance(who, str):
+                pronoun = who
+            else:
+                (reporters if who.kind in ("outlet", "media") else speakers).append(who)
     if not speakers and pronoun is None:
         speakers.extend(records)  # "The plant will close, he told the council, according to the minutes"
     if not (speakers or reporters or cited or pronoun):

@@ -789,7 +789,12 @@ def _human_for(
         if kind == "person" and not person_like(name):
             continue
         full = canon(name) if kind == "person" else None
-        g = genders.get(full, given.get(full) if given else None) if full is not None else None
+        # (a description's pronoun is its head noun's: "The victim's mother said ... He added" is not hers)
+        g = (
+            genders.get(full, given.get(full) if given else None)
+            if full is not None
+            else _NOUN_GENDER.get(_description_head(name))
+        )
         if g is None or g == pronoun:
             return name, kind
     return None
@@ -1720,6 +1725,29 @@ _ROLE_SPEAKER_RECENT = 5
 _HUMAN_HEAD = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|official|academic|lecturer)\b", re.I
 )
+_ONE_PERSON_HEADS = frozenset(resource("en", "speech")["words"]["one_person_heads"])
+_NOUN_GENDER = {w: k for k in ("he", "she") for w in resource("en", "speech")["gender"].get(f"{k}_nouns", [])}
+# the words that end the head of a description ("friend of the victim", "owner at ..."; lang/en/speech.toml)
+_HEAD_ENDS = frozenset(resource("en", "speech")["words"]["head_ends"])
+
+
+def _description_head(speaker: str) -> str:
+    """The head noun of a speaker phrase, in lower case: "close friend of the victim" -> "friend", "victim's
+    mother" -> "mother", "A police spokeswoman" -> "spokeswoman"."""
+    head = ""
+    for w in speaker.split():
+        if w in _HEAD_ENDS:
+            break
+        head = w
+    return head.lower()
+
+
+def _one_person(speaker: str) -> bool:
+    """Whether a speaker phrase that is no name names one person a later "he" or "she" can stand for ("The
+    friend said", "the boy's mother told reporters")."""
+    return bool(_HUMAN_HEAD.search(speaker)) or _description_head(speaker) in _ONE_PERSON_HEADS
+
+
 # the signature of a post quoted in a page: "— Dave Schukin (@schukin) July 3, 2019"
 _POST_SIGNATURE = re.compile(
     r"^[ \t]*[—–-]+[ \t]*(?P<name>[^\n(@]{2,80}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]*(?P<stamp>[^\n]{0,40})$",
@@ -2620,7 +2648,7 @@ def extract(
                     humans.append((c.speaker, "person"))
                     spoke.add(c.speaker)
                     spoke_in[c.speaker] = (si, st.line)
-                elif _HUMAN_HEAD.search(c.speaker):
+                elif _one_person(c.speaker):
                     humans.append((c.speaker, c.speaker_kind))
         if english:  # the organisation named last: a speaker first, else the sentence's first organisation
             named_org = next(
