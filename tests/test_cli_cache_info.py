@@ -6,13 +6,26 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
-from factcheck import cli
+import pytest
+
+from factcheck import cache, cli
 
 
-def test_the_kinds_named_add_up_to_the_entries(capsys, monkeypatch, tmp_path: Path, seeds_copy: Path) -> None:
+@pytest.fixture
+def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """A cache of this test's own, whatever an earlier test left: a `--no-cache` run switches the process's cache
+    off for good (`cache.disable()`), and the process's cache object is made once."""
     monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache.sqlite3"))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    cache.reset()
+    yield
+    cache.reset()
+
+
+def test_the_kinds_named_add_up_to_the_entries(capsys, own_cache: None, seeds_copy: Path) -> None:
     assert cli.main(["extract", str(seeds_copy)]) == 0
     capsys.readouterr()
     assert cli.main(["cache", "info", "--json"]) == 0
