@@ -133,6 +133,8 @@ class _Lexicon:
         )
         words = "|".join(re.escape(w) for w in sorted(data.get("not_year_after", []), key=len, reverse=True))
         self.not_year_after = re.compile(r"\s*(?:[%€$£]" + (rf"|(?:{words})\b" if words else "") + ")", re.I)
+        words = "|".join(re.escape(w) for w in sorted(data.get("not_year_before", []), key=len, reverse=True))
+        self.not_year_before = re.compile(rf"\b(?:{words})\s+$", re.I) if words else None
 
     def tokens(self, text: str) -> list[_Tok]:
         raw = [(m.lastgroup or "", m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
@@ -428,6 +430,10 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
                 # "el segundo semestre de este año": the year of the half
                 f.yearref = f.direction if f.direction is not None else 0
                 f.direction = None
+                continue
+            if f.unit is not None and f.count is not None and count is None and k == "unit":
+                # "die ersten sechs Monate des Jahres", "los primeros seis meses del año": the counted unit is
+                # the span's, the uncounted one after it only says whose months they are
                 continue
             if f.unit is not None and f.count is not None and count is not None:
                 f.extra_units.append((f.unit, f.count))
@@ -1012,7 +1018,7 @@ def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> 
     if f is None:
         return None
     # a lone year-looking number is a year only when it looks like one
-    if kinds <= {"year", "conn"} and not _plausible_year(lex, text, run[-1].end):
+    if kinds <= {"year", "conn"} and not _plausible_year(lex, text, run[-1].start, run[-1].end):
         return None
     s, e = run[0].start, run[-1].end
     # a leading "conn" such as "el" was dropped; a bare clock needs its introducing word back
@@ -1055,9 +1061,12 @@ def _needs_tense(f: _Feat) -> bool:
     return bool(f.weekday or f.month or (f.day and f.unit == "D"))
 
 
-def _plausible_year(lex: _Lexicon, text: str, end: int) -> bool:
+def _plausible_year(lex: _Lexicon, text: str, start: int, end: int) -> bool:
     """A lone four-digit number is no year before a currency or percent sign, or before a word the
-    language lists in ``not_year_after`` ("2000 personas", "1500 Euro")."""
+    language lists in ``not_year_after`` ("2000 personas", "1500 Euro"), nor after a word of quantity it
+    lists in ``not_year_before`` ("rund 1100 Anhänger", "más de 1500 manifestantes")."""
+    if lex.not_year_before is not None and lex.not_year_before.search(text, max(0, start - 40), start):
+        return False
     return lex.not_year_after.match(text, end) is None
 
 

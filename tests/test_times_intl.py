@@ -28,6 +28,8 @@ def test_dates_examples(lang: str, ex: dict) -> None:
     got = {t.text: t.value for t in times_intl.tag(ex["text"], dt.date.fromisoformat(ex["anchor"]), lang)}
     for text, value in ex["expect"].items():
         assert got.get(text) == value, (ex["text"], got)
+    for text in ex.get("absent", []):
+        assert text not in got, (ex["text"], got)
 
 
 def test_clock_time_alone_takes_no_date() -> None:
