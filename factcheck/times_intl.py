@@ -1024,7 +1024,10 @@ def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> 
     # a leading "conn" such as "el" was dropped; a bare clock needs its introducing word back
     if f.clock is not None and run[0].kind == "clocknum":
         pass
-    tense = _tense(lex, text, s, e) if _needs_tense(f) else 0
+    tense = 0
+    if _needs_tense(f):
+        # "seit dem 26. Juli", "depuis le 7 octobre": a day counted from is one gone by, whatever the verb
+        tense = -1 if f.since else _tense(lex, text, s, e)
     got = _read(lex, f, anchor, tense)
     if got is not None and got[0] == "DATE" and _explicit(f):
         # a calendar date written out in full ("14. Januar 2020", "3 de mayo de 2022", "19.01.2020"): read by
