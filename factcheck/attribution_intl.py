@@ -659,7 +659,12 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
         if (
             t.low in sp.addressee_linkers
             and start_head == i
-            and all(sp.head_kind(x.low) is None for x in toks[start_head:j])
+            and (
+                all(sp.head_kind(x.low) is None for x in toks[start_head:j])
+                # a role, then the name: "sagte Experte Bernd Bönte der Deutschen Presse-Agentur" (but a role
+                # right before it takes it: "Sprecher der Polizei")
+                or (_cap(toks[j - 1]) and sp.head_kind(toks[j - 1].low) is None)
+            )
             and _names_outlet(sp, toks, j + 1)
         ):
             break  # "sagte Scholz der Deutschen Presse-Agentur": the outlet is spoken to
