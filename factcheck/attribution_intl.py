@@ -223,6 +223,8 @@ class _Speech:
         )
         # a negation between the subject and its verb ("el portavoz no aclaró", "o ministro não confirmou")
         self.negations = frozenset(_low(w) for w in data.get("negations", []))
+        # particles that may stand between the subject and its verb ("Güvercin hingegen mahnt ...")
+        self.subject_particles = frozenset(_low(w) for w in data.get("subject_particles", []))
         # indirect speech: Konjunktiv I forms, the phrases of them that report no one, the subjects before which
         # the form is indicative
         self.subjunctive = frozenset(_low(w) for w in data.get("subjunctive_verbs", []))
@@ -1637,9 +1639,14 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     if (
         before is None
         and i > 1
-        and (toks[i - 1].low in sp.negations or toks[i - 1].low in sp.dative_pronouns)
+        and (
+            toks[i - 1].low in sp.negations
+            or toks[i - 1].low in sp.dative_pronouns
+            or toks[i - 1].low in sp.subject_particles
+        )
     ):
-        before = _subject_before(sp, toks, i - 1)  # "o porta-voz não esclareceu", "Sandra Quiñónez le expuso"
+        # "o porta-voz não esclareceu", "Sandra Quiñónez le expuso", "Eren Güvercin hingegen mahnt"
+        before = _subject_before(sp, toks, i - 1)
     if (
         before is not None
         and sp.nouns_capitalised
