@@ -753,7 +753,14 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
         if year is None:
             if a is None:
                 return "DATE", f"XXXX-{f.season}"
-            year = a.year + (direction or 0)
+            year = a.year
+            # "last spring" is the latest one begun before the anchor's month, "next summer" the first after it
+            # (in a December paper "la pasada primavera" is this year's spring, "nächsten Sommer" next year's)
+            begins = _SEASON_BEGINS.get(f.season, 0)
+            if direction == -1 and begins >= a.month:
+                year -= 1
+            elif direction == 1 and begins <= a.month:
+                year += 1
         return "DATE", f"{year}-{f.season}"
     if f.century and f.unit == "CE":
         return "DATE", f"{f.century - 1:02d}"
@@ -798,6 +805,10 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
     if f.unit == "CE" and not f.plural and f.count is None and not f.ordinal:
         return "DATE", f"{a.year // 100:02d}"  # "el siglo": the present one
     return None
+
+
+# the month each TIMEX3 season begins (the winter of a year begins in its December)
+_SEASON_BEGINS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def _year_noun(f: _Feat) -> bool:
