@@ -753,14 +753,17 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
         if year is None:
             if a is None:
                 return "DATE", f"XXXX-{f.season}"
-            year = a.year
-            # "last spring" is the latest one begun before the anchor's month, "next summer" the first after it
-            # (in a December paper "la pasada primavera" is this year's spring, "nächsten Sommer" next year's)
-            begins = _SEASON_BEGINS.get(f.season, 0)
-            if direction == -1 and begins >= a.month:
-                year -= 1
-            elif direction == 1 and begins <= a.month:
-                year += 1
+            year = a.year + (direction or 0)
+            if direction == -1 and f.season in _SEASON_BEGINS:
+                # "last spring" is the latest spring over by the paper's day (the one not over is "this"
+                # spring): in a December paper "la pasada primavera" is that year's spring, on 2 September "el
+                # verano pasado" the summer of the year before
+                begins = _SEASON_BEGINS[f.season]
+                latest = a.year if begins <= (a.month, a.day) else a.year - 1
+                order = list(_SEASON_BEGINS.values())
+                after = order[(order.index(begins) + 1) % 4]
+                ends = dt.date(latest + (after < begins), *after)
+                year = latest - 1 if a < ends else latest
         return "DATE", f"{year}-{f.season}"
     if f.century and f.unit == "CE":
         return "DATE", f"{f.century - 1:02d}"
@@ -807,8 +810,8 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
     return None
 
 
-# the month each TIMEX3 season begins (the winter of a year begins in its December)
-_SEASON_BEGINS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# the day each TIMEX3 season begins, in the order of the year (a year's winter begins in its December)
+_SEASON_BEGINS = {"SP": (3, 21), "SU": (6, 21), "FA": (9, 23), "WI": (12, 21)}
 
 
 def _year_noun(f: _Feat) -> bool:
