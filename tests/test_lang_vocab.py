@@ -208,7 +208,8 @@ NOT_VOCABULARY: dict[str, set[str]] = {
         "_ROMAN",
         "_DUR_UNITS",
         "_TIME_UNITS",
-    },  # token kinds, Roman numerals, TIMEX units
+        "_SEASON_BEGINS",
+    },  # token kinds, Roman numerals, TIMEX units, TIMEX season codes
 }
 
 # Word lists kept beside the regular expression whose literal words they are (a prefilter: "can this regex
