@@ -223,6 +223,8 @@ class _Speech:
         )
         # a negation between the subject and its verb ("el portavoz no aclaró", "o ministro não confirmou")
         self.negations = frozenset(_low(w) for w in data.get("negations", []))
+        # particles that may stand between the subject and its verb ("Güvercin hingegen mahnt ...")
+        self.subject_particles = frozenset(_low(w) for w in data.get("subject_particles", []))
         # indirect speech: Konjunktiv I forms, the phrases of them that report no one, the subjects before which
         # the form is indicative
         self.subjunctive = frozenset(_low(w) for w in data.get("subjunctive_verbs", []))
@@ -659,7 +661,12 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
         if (
             t.low in sp.addressee_linkers
             and start_head == i
-            and all(sp.head_kind(x.low) is None for x in toks[start_head:j])
+            and (
+                all(sp.head_kind(x.low) is None for x in toks[start_head:j])
+                # a role, then the name: "sagte Experte Bernd Bönte der Deutschen Presse-Agentur" (but a role
+                # right before it takes it: "Sprecher der Polizei")
+                or (_cap(toks[j - 1]) and sp.head_kind(toks[j - 1].low) is None)
+            )
             and _names_outlet(sp, toks, j + 1)
         ):
             break  # "sagte Scholz der Deutschen Presse-Agentur": the outlet is spoken to
@@ -1632,9 +1639,14 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     if (
         before is None
         and i > 1
-        and (toks[i - 1].low in sp.negations or toks[i - 1].low in sp.dative_pronouns)
+        and (
+            toks[i - 1].low in sp.negations
+            or toks[i - 1].low in sp.dative_pronouns
+            or toks[i - 1].low in sp.subject_particles
+        )
     ):
-        before = _subject_before(sp, toks, i - 1)  # "o porta-voz não esclareceu", "Sandra Quiñónez le expuso"
+        # "o porta-voz não esclareceu", "Sandra Quiñónez le expuso", "Eren Güvercin hingegen mahnt"
+        before = _subject_before(sp, toks, i - 1)
     if (
         before is not None
         and sp.nouns_capitalised

@@ -133,6 +133,8 @@ class _Lexicon:
         )
         words = "|".join(re.escape(w) for w in sorted(data.get("not_year_after", []), key=len, reverse=True))
         self.not_year_after = re.compile(r"\s*(?:[%€$£]" + (rf"|(?:{words})\b" if words else "") + ")", re.I)
+        words = "|".join(re.escape(w) for w in sorted(data.get("not_year_before", []), key=len, reverse=True))
+        self.not_year_before = re.compile(rf"\b(?:{words})\s+$", re.I) if words else None
 
     def tokens(self, text: str) -> list[_Tok]:
         raw = [(m.lastgroup or "", m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
@@ -428,6 +430,10 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
                 # "el segundo semestre de este año": the year of the half
                 f.yearref = f.direction if f.direction is not None else 0
                 f.direction = None
+                continue
+            if f.unit is not None and f.count is not None and count is None and k == "unit":
+                # "die ersten sechs Monate des Jahres", "los primeros seis meses del año": the counted unit is
+                # the span's, the uncounted one after it only says whose months they are
                 continue
             if f.unit is not None and f.count is not None and count is not None:
                 f.extra_units.append((f.unit, f.count))
@@ -748,6 +754,16 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
             if a is None:
                 return "DATE", f"XXXX-{f.season}"
             year = a.year + (direction or 0)
+            if direction == -1 and f.season in _SEASON_BEGINS:
+                # "last spring" is the latest spring over by the paper's day (the one not over is "this"
+                # spring): in a December paper "la pasada primavera" is that year's spring, on 2 September "el
+                # verano pasado" the summer of the year before
+                begins = _SEASON_BEGINS[f.season]
+                latest = a.year if begins <= (a.month, a.day) else a.year - 1
+                order = list(_SEASON_BEGINS.values())
+                after = order[(order.index(begins) + 1) % 4]
+                ends = dt.date(latest + (after < begins), *after)
+                year = latest - 1 if a < ends else latest
         return "DATE", f"{year}-{f.season}"
     if f.century and f.unit == "CE":
         return "DATE", f"{f.century - 1:02d}"
@@ -792,6 +808,10 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
     if f.unit == "CE" and not f.plural and f.count is None and not f.ordinal:
         return "DATE", f"{a.year // 100:02d}"  # "el siglo": the present one
     return None
+
+
+# the day each TIMEX3 season begins, in the order of the year (a year's winter begins in its December)
+_SEASON_BEGINS = {"SP": (3, 21), "SU": (6, 21), "FA": (9, 23), "WI": (12, 21)}
 
 
 def _year_noun(f: _Feat) -> bool:
@@ -1012,13 +1032,16 @@ def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> 
     if f is None:
         return None
     # a lone year-looking number is a year only when it looks like one
-    if kinds <= {"year", "conn"} and not _plausible_year(lex, text, run[-1].end):
+    if kinds <= {"year", "conn"} and not _plausible_year(lex, text, run[-1].start, run[-1].end):
         return None
     s, e = run[0].start, run[-1].end
     # a leading "conn" such as "el" was dropped; a bare clock needs its introducing word back
     if f.clock is not None and run[0].kind == "clocknum":
         pass
-    tense = _tense(lex, text, s, e) if _needs_tense(f) else 0
+    tense = 0
+    if _needs_tense(f):
+        # "seit dem 26. Juli", "depuis le 7 octobre": a day counted from is one gone by, whatever the verb
+        tense = -1 if f.since else _tense(lex, text, s, e)
     got = _read(lex, f, anchor, tense)
     if got is not None and got[0] == "DATE" and _explicit(f):
         # a calendar date written out in full ("14. Januar 2020", "3 de mayo de 2022", "19.01.2020"): read by
@@ -1055,9 +1078,12 @@ def _needs_tense(f: _Feat) -> bool:
     return bool(f.weekday or f.month or (f.day and f.unit == "D"))
 
 
-def _plausible_year(lex: _Lexicon, text: str, end: int) -> bool:
+def _plausible_year(lex: _Lexicon, text: str, start: int, end: int) -> bool:
     """A lone four-digit number is no year before a currency or percent sign, or before a word the
-    language lists in ``not_year_after`` ("2000 personas", "1500 Euro")."""
+    language lists in ``not_year_after`` ("2000 personas", "1500 Euro"), nor after a word of quantity it
+    lists in ``not_year_before`` ("rund 1100 Anhänger", "más de 1500 manifestantes")."""
+    if lex.not_year_before is not None and lex.not_year_before.search(text, max(0, start - 40), start):
+        return False
     return lex.not_year_after.match(text, end) is None
 
 

@@ -183,6 +183,17 @@ def _utf8_run(run: bytes) -> bool:
         return False
 
 
+# Chinese and Japanese write no space between words: their characters are counted instead, two to a word
+# (the mean length of a Chinese word; a Japanese one is about as long)
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _word_count(text: str) -> int:
+    """Words of ``text``: the spaced ones, and the unspaced characters of Chinese and Japanese two to a word."""
+    unspaced = len(_UNSPACED.findall(text))
+    return len(_UNSPACED.sub(" ", text).split()) + unspaced // 2
+
+
 def page_record(html: bytes | str, url: str | None = None, charset: str | None = None) -> dict[str, Any]:
     """The trafilatura record of one page: main text and metadata. ``charset``: the one the server named.
 
@@ -211,7 +222,7 @@ def page_record(html: bytes | str, url: str | None = None, charset: str | None =
     rec["text"] = text
     if len(text.split()) < MIN_WORDS and len("".join(text.split())) < 40:
         raise PageError("no extractable text on the page")
-    words = len(text.split())
+    words = _word_count(text)
     if words < LITTLE_TEXT_WORDS and len(raw) >= LITTLE_TEXT_PAGE_BYTES:
         rec["little-text"] = (
             f"little text: {words} words found in a {len(raw) // 1000} KB page (its article may be in the"

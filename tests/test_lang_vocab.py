@@ -164,6 +164,7 @@ NOT_VOCABULARY: dict[str, set[str]] = {
         "CACHED_COMMANDS",
         "CACHE_KINDS",
     },  # subcommand names; the cache's kinds of entry and their labels
+    "webpage.py": {"_ORGANISATION_TYPES"},  # schema.org type names
     "furniture.py": {"KINDS", "DEFAULT_MAX_WORDS"},  # furniture kinds (the program's own labels)
     "grouping/events.py": {"_SNOWBALL"},  # language codes -> stemmer names
     "grouping/times.py": {"_SEASON"},  # TIMEX season codes
@@ -211,7 +212,8 @@ NOT_VOCABULARY: dict[str, set[str]] = {
         "_ROMAN",
         "_DUR_UNITS",
         "_TIME_UNITS",
-    },  # token kinds, Roman numerals, TIMEX units
+        "_SEASON_BEGINS",
+    },  # token kinds, Roman numerals, TIMEX units, TIMEX season codes
 }
 
 # Word lists kept beside the regular expression whose literal words they are (a prefilter: "can this regex

@@ -28,6 +28,8 @@ def test_dates_examples(lang: str, ex: dict) -> None:
     got = {t.text: t.value for t in times_intl.tag(ex["text"], dt.date.fromisoformat(ex["anchor"]), lang)}
     for text, value in ex["expect"].items():
         assert got.get(text) == value, (ex["text"], got)
+    for text in ex.get("absent", []):
+        assert text not in got, (ex["text"], got)
 
 
 def test_clock_time_alone_takes_no_date() -> None:
@@ -166,3 +168,30 @@ def test_a_whole_date_takes_no_list_number_of_the_next_line(text: str, lang: str
     assert [(r.text, r.value) for r in refs] == [(span, "2018-09-25")]
     wrapped = times_intl.tag_language("Am Dienstag, dem\n14. Januar 2020 kam es", dt.date(2018, 12, 5), "de")
     assert [(r.text, r.value) for r in wrapped] == [("Dienstag, dem\n14. Januar 2020", "2020-01-14")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "value"),
+    [
+        (
+            "de",
+            "In den ersten sechs Monaten des Jahres wurden sieben Menschen getötet.",
+            "ersten sechs Monaten des Jahres",
+            "P6M",
+        ),
+        ("es", "En los primeros seis meses del año murieron 20 personas.", "seis meses del año", "P6M"),
+        ("pt", "Nos primeiros seis meses do ano morreram 20 pessoas.", "seis meses do ano", "P6M"),
+    ],
+)
+def test_counted_unit_of_the_year_keeps_its_unit(lang: str, text: str, span: str, value: str) -> None:
+    # "des Jahres", "del año" only say whose months they are: six months, not six years
+    got = {t.text: t.value for t in times_intl.tag(text, dt.date(2024, 8, 27), lang)}
+    assert got.get(span) == value, got
+
+
+def test_a_day_counted_from_is_in_the_past() -> None:
+    got = {
+        t.text: t.value
+        for t in times_intl.tag("Les prix ont doublé depuis le 7 octobre.", dt.date(2025, 3, 10), "fr")
+    }
+    assert got == {"depuis le 7 octobre": "2024-10-07"}

@@ -157,6 +157,30 @@ def test_a_big_page_that_gives_a_few_words_says_so(tmp_path: Path) -> None:
     assert not [n for n in a.notices if n.startswith("little text:")]
 
 
+def test_a_big_page_in_japanese_is_not_called_little_text(tmp_path: Path) -> None:
+    """Asahi Shimbun's 202 KB earthquake report (fundus's test pages) gave a whole article and "little text: 12
+    words found": Japanese and Chinese write no space between words, so their characters are counted."""
+    body = (
+        "気象庁は13日、午後9時19分ごろ、日向灘で震度5弱の地震があったと発表した。震源の深さは約30キロ、"
+        "地震の規模（マグニチュード）は6.9と推定される。この地震で、気象庁は高知県と宮崎県に1メートルの"
+        "津波注意報を出した。"
+    )
+    script = '<script>window.__DATA__ = {"body": "' + "x" * 150_000 + '"};</script>'
+    page = (
+        '<html lang="ja"><head><title>宮崎県で震度5弱</title></head><body>'
+        f"{script}<article><h1>宮崎県で震度5弱</h1><p>{body}</p><p>{body}</p></article></body></html>"
+    )
+    (tmp_path / "ja.html").write_text(page, encoding="utf-8")
+    (a,) = load([tmp_path]).articles
+    assert "震源の深さ" in a.text
+    assert not [n for n in a.notices if n.startswith("little text:")]
+    (tmp_path / "ja.html").write_text(
+        page.replace(f"<p>{body}</p><p>{body}</p>", f"<p>{body[:60]}</p>"), "utf-8"
+    )
+    (a,) = load([tmp_path]).articles  # 60 characters of Japanese still are little text
+    assert [n for n in a.notices if n.startswith("little text:")]
+
+
 def test_html_in_another_charset_and_broken_files(tmp_path: Path) -> None:
     de = PAGE.replace('lang="en"', 'lang="de"').replace(
         BODY,
