@@ -3450,17 +3450,48 @@ def _furniture_follows(
 ) -> str | None:
     """What follows an end-of-article marker: "comments" (a thread or its form), "furniture", or None
     (a substantial paragraph: the article goes on)."""
-    window = lines[i + 1 : i + 1 + (_LOOKAHEAD + 4 if comments else _LOOKAHEAD)]
+    end = min(len(lines), i + 1 + (_LOOKAHEAD + 4 if comments else _LOOKAHEAD))
+    window = lines[i + 1 : end]
     if comments and any(vocab.comment(ln.text, ln.words) for ln in window):
         return "comments"  # a thread (a comment's text may come before its header)
-    for ln in window:
+    for j in range(i + 1, end):
+        ln = lines[j]
         if vocab.comment(ln.text, ln.words) or vocab.notice(ln.text, ln.words):
             return "comments"
         if vocab.tail(ln.text, ln.words):
             return "furniture"
-        if ln.substantial and not _lone_question(ln):
+        if ln.substantial and not _lone_question(ln) and not _teaser_summary(lines, j, i, vocab):
             return None  # (an interview's question keeps the article going by the answer after it)
     return "furniture"
+
+
+def _teaser_summary(lines: list[_Line], j: int, marker: int, vocab: furniture.Vocabulary) -> bool:
+    """A paragraph below an end-of-article marker that is one teaser of a list of other stories: its own
+    stamp right below it (a bare time or date: "17:42 Uhr", "30. Oktober 2023", "vor 2 Stunden"), and
+    another teaser's stamp between the marker and it (headline / summary / stamp, again and again: "Mehr
+    aus Lübeck" over three stories). An article's paragraph is not followed by a bare time. (Below
+    "Kommentare", readers' comments under their dated headers, "23.09.20 | 18:19 Name", read the same.)"""
+    if j + 1 >= len(lines) or not _bare_stamp(lines[j + 1], vocab):
+        return False
+    return any(_bare_stamp(lines[k], vocab) for k in range(marker + 1, j)) or any(
+        _bare_stamp(lines[k], vocab) for k in range(j + 2, min(len(lines), j + 2 + TEASER_LINES))
+    )
+
+
+TEASER_LINES = 3  # lines of one teaser at most: headline, summary, stamp
+_BARE_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*(?:uhr|h|hrs?|[ap]\.?m\.?))?", re.I)
+
+
+def _bare_stamp(ln: _Line, vocab: furniture.Vocabulary) -> bool:
+    """A short line that is nothing but a time or a date: a clock time ("17:42 Uhr", "2:05 pm"), a date
+    ("30. Oktober 2023") or a relative time the vocabularies know as page chrome ("vor 2 Stunden")."""
+    if ln.words > 4 or not ln.has_digit:
+        return False
+    return (
+        _BARE_CLOCK.fullmatch(ln.text) is not None
+        or _is_date_only(ln.text)
+        or vocab.line(ln.text, ln.words) is not None
+    )
 
 
 def _lone_question(ln: _Line) -> bool:
