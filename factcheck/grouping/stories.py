@@ -729,12 +729,27 @@ def _split_holds(
     ms: list[int], sides: tuple[list[int], list[int]], gvecs: Sequence[dict[str, float]], p: Params = DEFAULT
 ) -> bool:
     """Whether a story's two sides (places in ``ms``) are closer within than across in the batch's vectors
-    ``gvecs`` by ``split_ratio``."""
+    ``gvecs`` by ``split_ratio``.
+
+    The articles' vectors are unit length (or empty), so, as in ``_merge_stories``, the cosines summed across
+    the sides are the dot product of their summed vectors, and those within a side (|its sum|^2 minus its
+    self-products) / 2: each side's vectors are summed once, not every pair's cosine made (a story of n
+    articles holding a vector an edit moved cost n^2 / 2 cosines)."""
     ga, gb = sides
+    total: list[dict[str, float]] = []
+    selfdot: list[float] = []
+    for side in (ga, gb):
+        acc: dict[str, float] = {}
+        for i in side:
+            for t, x in gvecs[ms[i]].items():
+                acc[t] = acc.get(t, 0.0) + x
+        total.append(acc)
+        selfdot.append(sum(_cosine(gvecs[ms[i]], gvecs[ms[i]]) for i in side))
 
-    def mean_sim(a: list[int], b: list[int]) -> float:
-        pairs = [(i, j) for i in a for j in b if i != j and (a is not b or i < j)]
-        return sum(_cosine(gvecs[ms[i]], gvecs[ms[j]]) for i, j in pairs) / max(1, len(pairs))
+    def inner(k: int) -> float:
+        n = len(sides[k])
+        return (_cosine(total[k], total[k]) - selfdot[k]) / 2 / max(1, n * (n - 1) // 2)
 
-    within = min(mean_sim(ga, ga), mean_sim(gb, gb))
-    return not (within <= 0 or mean_sim(ga, gb) / within > p.split_ratio)
+    within = min(inner(0), inner(1))
+    across = _cosine(total[0], total[1]) / max(1, len(ga) * len(gb))
+    return not (within <= 0 or across / within > p.split_ratio)
