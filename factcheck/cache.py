@@ -29,7 +29,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import struct
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -96,23 +95,6 @@ def _jsonable(v: Any) -> Any:
     if isinstance(v, dict):
         return {str(k): _jsonable(x) for k, x in v.items()}
     return v
-
-
-def _pack_u32(values: Sequence[int]) -> str:
-    """Ints in 0 .. 2^32 - 1 (an article's shingles, CRC-32 values) as one JSON string: 8 hex digits each,
-    big-endian. Read back by ``_unpack_u32`` in C (``bytes.fromhex``, ``struct.unpack``): a JSON list of
-    ~150 such ints per article, each decoded and its type checked in Python, cost ~0.07 CPU s to read the
-    shingles of 1,100 articles after one edit; packed, ~0.03."""
-    return struct.pack(f">{len(values)}I", *values).hex()
-
-
-def _unpack_u32(value: Any) -> tuple[int, ...]:
-    """The ints ``_pack_u32`` packed; ValueError or TypeError when ``value`` is not such a string (a foreign
-    or damaged entry)."""
-    if type(value) is not str or len(value) % 8:
-        raise ValueError("not packed 32-bit ints")
-    raw = bytes.fromhex(value)
-    return struct.unpack(f">{len(raw) // 4}I", raw)
 
 
 def article_digest(article: Article) -> str:
@@ -441,31 +423,31 @@ class Cache:
         """The key of a ``kind`` value of the text of ``text_digest`` ``digest``."""
         return f"d:{code_version()}:{kind}:{digest}"
 
-    def get_derived(self, kind: str, texts: Iterable[str]) -> dict[str, tuple[int, ...]]:
-        """The cached ``kind`` values (32-bit unsigned ints) of ``texts``, by text, for those that have one."""
+    def get_derived(self, kind: str, texts: Iterable[str]) -> dict[str, list[int]]:
+        """The cached ``kind`` values (lists of ints) of ``texts``, by text, for those that have one."""
         return self._get_derived({self.derived_key(kind, t): t for t in texts})
 
-    def get_derived_digests(self, kind: str, digests: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    def get_derived_digests(self, kind: str, digests: Iterable[str]) -> dict[str, list[int]]:
         """The cached ``kind`` values of the texts of ``digests`` (their ``text_digest``), by digest, for
         those that have one (a text no longer at hand: what an article held last time)."""
         return self._get_derived({self.digest_key(kind, d): d for d in digests})
 
-    def _get_derived(self, keys: dict[str, str]) -> dict[str, tuple[int, ...]]:
+    def _get_derived(self, keys: dict[str, str]) -> dict[str, list[int]]:
         if not self.enabled:
             return {}
         got = self._get(list(keys))
         out = {}
         for key, value in got.items():
-            try:
-                out[keys[key]] = _unpack_u32(value)
-            except (TypeError, ValueError):
+            if type(value) is list and all(type(x) is int for x in value):
+                out[keys[key]] = value
+            else:
                 self._delete([key])
         return out
 
-    def put_derived(self, kind: str, items: Mapping[str, Sequence[int]]) -> None:
-        """Cache the ``kind`` value of each text of ``items`` (ints in 0 .. 2^32 - 1: ``_pack_u32``)."""
+    def put_derived(self, kind: str, items: dict[str, list[int]]) -> None:
+        """Cache the ``kind`` value of each text of ``items``."""
         if items:
-            self._put("derived", {self.derived_key(kind, t): _pack_u32(v) for t, v in items.items()})
+            self._put("derived", {self.derived_key(kind, t): v for t, v in items.items()})
 
     # -- what the last run of a batch told of its near-duplicates (``pipeline``) -------------------------
     @staticmethod

@@ -870,23 +870,6 @@ def test_near_duplicates_are_told_from_cached_shingles(
     assert _doc(pipeline.build([folder], cache=bad)) == _doc(plain)
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.integers(0, 2**32 - 1), max_size=300))
-def test_derived_values_read_back_as_stored(values: list[int]) -> None:
-    """A text's derived values (its shingles: CRC-32 values) are stored packed, 8 hex digits each, and read
-    back the same."""
-    assert cache._unpack_u32(json.loads(json.dumps(cache._pack_u32(values)))) == tuple(values)
-
-
-@pytest.mark.parametrize("value", [[1, 2], "0000000", "0000000g", "00000001" + "x" * 8, 12, None, "é" * 8])
-def test_a_derived_entry_that_is_not_packed_ints_is_not_trusted(store: cache.Cache, value: object) -> None:
-    text = "The minister said on Tuesday that the new bridge would open next year."
-    store._put("derived", {store.derived_key("shingles", text): value})
-    assert store.get_derived("shingles", [text]) == {}
-    store.put_derived("shingles", {text: [0, 7, 2**32 - 1]})
-    assert store.get_derived("shingles", [text]) == {text: (0, 7, 2**32 - 1)}
-
-
 def _told_entries(path: Path) -> int:
     db = sqlite3.connect(path)
     try:
