@@ -57,7 +57,9 @@ def build(git_dir: Path, commit: str, out: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("git_dir", type=Path, help="a clone or mirror of flairNLP/fundus")
     parser.add_argument("-o", "--out", type=Path, required=True, help="folder to write the pages to")
     parser.add_argument("--commit", default=COMMIT, help=f"the commit to read (default {COMMIT})")
