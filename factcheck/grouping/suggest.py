@@ -16,7 +16,7 @@ states the month the other was published in): a poll's figures weeks later are a
 disagreement, and a forecast that names no time is rarely what a report weeks later says happened. The same
 two sentences carried by two pairs of articles (wire copy, live blogs that repeat their entries) are
 suggested once. Two figures or times disagree only between two texts: not when one of the two articles
-carries both sentences itself (a page saved twice, a reprint with a box added: one text saying both, as
+carries both (different) sentences itself (a page saved twice, a reprint with a box added: one text saying both, as
 inside one article). Likewise a plan is not superseded by a later report when its own article already
 carries that report's sentence (an updated story keeping its earlier lines is still a later report).
 """
@@ -124,8 +124,9 @@ def suggestions(
         carried.setdefault(wording[c.id], set()).add(c.article_key)
 
     def holds(a: Claim, b: Claim) -> bool:
-        """``a``'s article carries ``b``'s sentence too, word for word."""
-        return a.article_key in carried[wording[b.id]]
+        """``a``'s article carries ``b``'s sentence too, word for word, beside its own other sentence (one
+        sentence in two articles read at two times is two texts)."""
+        return wording[a.id] != wording[b.id] and a.article_key in carried[wording[b.id]]
 
     made: set[tuple[str, str, str]] = set()  # (kind, the two claims' wordings): one suggestion each
 
