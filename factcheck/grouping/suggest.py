@@ -16,9 +16,10 @@ states the month the other was published in): a poll's figures weeks later are a
 disagreement, and a forecast that names no time is rarely what a report weeks later says happened. The same
 two sentences carried by two pairs of articles (wire copy, live blogs that repeat their entries) are
 suggested once. Two figures or times disagree only between two texts: not when one of the two articles
-carries both (different) sentences itself (a page saved twice, a reprint with a box added: one text saying both, as
-inside one article). Likewise a plan is not superseded by a later report when its own article already
-carries that report's sentence (an updated story keeping its earlier lines is still a later report).
+carries both (different) sentences itself (a page saved twice, a reprint with a box added, live blogs that
+repeat each other's entries: one text saying both, as inside one article). Likewise a plan is not
+superseded by a later report when its own article already carries that report's sentence (an updated story
+keeping its earlier lines is still a later report).
 """
 
 from __future__ import annotations
