@@ -583,9 +583,11 @@ def test_a_forecast_with_no_time_is_not_superseded_by_a_report_weeks_later():
     assert grouping.suggestions([plan, weeks_later], arts) == []
 
 
-def test_the_same_two_sentences_in_two_pairs_of_articles_are_suggested_once():
-    """Two live blogs of one day that repeat each other's entries: each sentence is in both, and the
-    suggestion between the two sentences is made once, not once per pair of articles."""
+def test_two_live_blogs_that_both_carry_the_plan_and_the_report_suggest_nothing():
+    """Two live blogs of one day that repeat each other's entries: each sentence is in both, so each blog
+    says itself that the plan was carried out, as inside one article: no supersession between them (it was
+    made once before session 31; on PolNeAR's two Breitbart live blogs of 2016-03-15 all 7 such suggestions
+    read wrong)."""
     arts = {k: art(k, "2016-03-15") for k in ("a", "b")}
     plan = "Clinton will be awarded delegates in Ohio, Florida and North Carolina proportionally"
     won = "Clinton won the delegates of Ohio, Florida and North Carolina proportionally on Tuesday"
@@ -595,8 +597,11 @@ def test_the_same_two_sentences_in_two_pairs_of_articles_are_suggested_once():
         claim("b1", "b", plan, stance=Stance.PLANNED),
         claim("b2", "b", won, stance=Stance.OCCURRED, start=200),
     ]
-    got = grouping.suggestions(cs, arts)
-    assert [(s.kind, s.claim, s.by) for s in got] == [("supersedes", "a1", "b2")]
+    assert grouping.suggestions(cs, arts) == []
+    # an earlier report with only the plan is superseded by the blogs' report (once for the two of them)
+    arts["c"] = art("c", "2016-03-14")
+    got = grouping.suggestions([*cs, claim("c1", "c", plan, stance=Stance.PLANNED)], arts)
+    assert [(s.kind, s.claim, s.by) for s in got] == [("supersedes", "c1", "a2")]
 
 
 def test_a_plan_for_a_day_is_superseded_by_the_report_published_that_day():

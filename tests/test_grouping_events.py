@@ -101,3 +101,37 @@ def test_no_conflict_between_a_count_of_the_dead_and_a_count_of_arrests():
     assert not grouping.suggestions([dead, held], arts)
     (s,) = grouping.suggestions([dead, more_dead], arts)
     assert s.kind == "conflicts" and "3" in s.why and "5" in s.why
+
+
+def test_no_suggestion_when_one_article_carries_both_sentences():
+    # a page saved twice (the later save with an update added): each copy holds the plan and the report, so
+    # the later copy's report does not supersede the earlier copy's plan; the later copy gives both counts
+    # itself, so its new count does not conflict with the earlier copy's
+    arts = {"a": _art("a", "2023-04-28"), "b": _art("b", "2023-04-29"), "c": _art("c", "2023-04-30")}
+    plan = "The ministry will publish the draft of the Northbury housing law next week"
+    done = "The ministry published the draft of the Northbury housing law on Friday"
+    three = "Police said 3 people were killed in the Northbury riot"
+    five = "Police said 5 people were killed in the Northbury riot"
+    first = [
+        _claim("a1", "a", plan, Stance.EXPECTED),
+        _claim("a2", "a", done, Stance.OCCURRED),
+        _claim("a3", "a", three),
+    ]
+    again = [
+        _claim("b1", "b", plan, Stance.EXPECTED),
+        _claim("b2", "b", done, Stance.OCCURRED),
+        _claim("b4", "b", three),
+    ]
+    assert not grouping.suggestions([*first, *again, _claim("b3", "b", five)], arts)
+    # another text that reports what the plan said: a supersession; a count the first text never gave: a conflict
+    other = [
+        _claim("c1", "c", done.replace("on Friday", "on Saturday"), Stance.OCCURRED),
+        _claim("c2", "c", five),
+    ]
+    sup = grouping.suggestions(
+        [_claim("a1", "a", plan, Stance.EXPECTED), _claim("a3", "a", three), *other], arts
+    )
+    assert sorted((s.kind, s.claim, s.by) for s in sup) == [
+        ("conflicts", "a3", "c2"),
+        ("supersedes", "a1", "c1"),
+    ]

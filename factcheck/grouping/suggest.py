@@ -15,7 +15,11 @@ dead does not conflict with a count of arrests), nor between reports published m
 states the month the other was published in): a poll's figures weeks later are another poll, not a
 disagreement, and a forecast that names no time is rarely what a report weeks later says happened. The same
 two sentences carried by two pairs of articles (wire copy, live blogs that repeat their entries) are
-suggested once.
+suggested once. Two figures or times disagree only between two texts: not when one of the two articles
+carries both (different) sentences itself (a page saved twice, a reprint with a box added, live blogs that
+repeat each other's entries: one text saying both, as inside one article). Likewise a plan is not
+superseded by a later report when its own article already carries that report's sentence (an updated story
+keeping its earlier lines is still a later report).
 """
 
 from __future__ import annotations
@@ -115,10 +119,20 @@ def suggestions(
             return False
         return abs((pa.published - pb.published).days) > p.suggest_pub_days
 
+    wording = {c.id: _wording(c.text) for c in claims}
+    carried: dict[str, set[str]] = {}  # a wording -> the articles of the group that carry it
+    for c in claims:
+        carried.setdefault(wording[c.id], set()).add(c.article_key)
+
+    def holds(a: Claim, b: Claim) -> bool:
+        """``a``'s article carries ``b``'s sentence too, word for word, beside its own other sentence (one
+        sentence in two articles read at two times is two texts)."""
+        return wording[a.id] != wording[b.id] and a.article_key in carried[wording[b.id]]
+
     made: set[tuple[str, str, str]] = set()  # (kind, the two claims' wordings): one suggestion each
 
     def add(kind: str, a: Claim, b: Claim, why: str) -> None:
-        key = (kind, _wording(a.text), _wording(b.text))
+        key = (kind, wording[a.id], wording[b.id])
         if key not in made:
             made.add(key)
             out.append(Suggestion(kind, a.id, b.id, why))
@@ -130,7 +144,7 @@ def suggestions(
             # half of May" and "embarked on a state visit to China on Thursday")
             fits = []
             for o in later_occurred:
-                if o.article_key == c.article_key:
+                if o.article_key == c.article_key or holds(c, o):
                     continue
                 po, pc = pub(o), pub(c)
                 if po and pc and po < pc:
@@ -157,7 +171,12 @@ def suggestions(
 
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
-            if a.article_key == b.article_key or overlap(a, b) < p.suggest_min_overlap:
+            if (
+                a.article_key == b.article_key
+                or overlap(a, b) < p.suggest_min_overlap
+                or holds(a, b)
+                or holds(b, a)
+            ):
                 continue
             if dice(a, b) < p.conflict_min_share or other_event(a, b) or apart(a, b):
                 continue  # a disagreement only between two reports of the same fact, at the same time
