@@ -115,6 +115,10 @@ def spans(
     end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
     rules = _rules(lang)
+    if text.find("\n", start, end) < 0:  # one line (most body segments are one paragraph): no scan for lines
+        if start < end:
+            _split_line(text, start, end, out, rules)
+        return out
     # A line break always ends a sentence (headlines, datelines, list items, paragraphs).
     for line in _LINE.finditer(text, start, end):
         _split_line(text, line.start(), line.end(), out, rules)

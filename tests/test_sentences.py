@@ -141,3 +141,28 @@ def test_a_quotation_opened_with_two_backquotes_starts_a_sentence():
     # wire copy (AP, NYT archives) writes ``...'' for quotation marks
     text = "He left early. ``We will win,'' he said. Then he went home."
     assert split(text) == ["He left early.", "``We will win,'' he said.", "Then he went home."]
+
+
+def _spans_line_by_line(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, int]]:
+    """The reference: every line of the span (``sentences._LINE``) split on its own."""
+    out: list[tuple[int, int]] = []
+    for line in sentences._LINE.finditer(text, start, end):
+        sentences._split_line(text, line.start(), line.end(), out, sentences._rules(lang))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list('ab AB.?!\n"”’ Mr.U.S.12')), max_size=60),
+    st.integers(0, 60),
+    st.integers(0, 60),
+    st.sampled_from([None, "en", "de"]),
+)
+def test_spans_of_a_span_with_no_line_break_are_those_of_the_line_scan(
+    text: str, a: int, b: int, lang: str | None
+) -> None:
+    """A span with no line break is read as its one line, without the scan for lines: the same sentences."""
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    assert sentences.spans(text, start, end, lang) == _spans_line_by_line(text, start, end, lang)
+    one_line = text.replace("\n", " ")
+    assert sentences.spans(one_line, start, end, lang) == _spans_line_by_line(one_line, start, end, lang)
