@@ -428,6 +428,23 @@ def _memo_closeness(
     return known
 
 
+def _summed(vectors: list[dict[str, float]]) -> tuple[dict[str, float], float]:
+    """The sum of articles' vectors and the sum of their self-products. The vectors are unit length (or empty),
+    so the cosines summed between two sets of articles are the dot product of their sums, and those within a set
+    ``_inner`` of its sum: each set's vectors are summed once, not every pair's cosine made."""
+    acc: dict[str, float] = {}
+    for v in vectors:
+        for t, x in v.items():
+            acc[t] = acc.get(t, 0.0) + x
+    return acc, sum(_cosine(v, v) for v in vectors)
+
+
+def _inner(total: dict[str, float], selfdot: float) -> float:
+    """The cosines summed over the pairs of a set of articles, from ``_summed``'s sum and self-products:
+    (|sum|^2 - self-products) / 2."""
+    return (_cosine(total, total) - selfdot) / 2
+
+
 def _merge_stories(
     label: list[int],
     sims: Mapping[tuple[int, int], float],
@@ -457,27 +474,21 @@ def _merge_stories(
             blocked[a][b] = blocked[a].get(b, 0.0) + sc
             blocked[b][a] = blocked[b].get(a, 0.0) + sc
     bar = p.doc_sim_min * p.merge_min
-    # Articles' vectors are unit length, so the summed cosine between two stories is the dot product of
-    # their summed vectors, and a story's summed inner cosine is (|sum|^2 - sum of self-products) / 2.
-    # (made for a story when first needed: most stories are never compared past the blocked pairs' test)
+    # The summed cosines between two stories and within one, from each story's summed vector (``_summed``),
+    # made for a story when first needed (most stories are never compared past the blocked pairs' test)
     total: dict[int, dict[str, float]] = {}
     selfdot: dict[int, float] = {}
 
     def summed(lab: int) -> dict[str, float]:
         if lab not in total:
-            acc: dict[str, float] = {}
-            for m in members[lab]:
-                for t, x in vecs[m].items():
-                    acc[t] = acc.get(t, 0.0) + x
-            total[lab] = acc
-            selfdot[lab] = sum(_cosine(vecs[m], vecs[m]) for m in members[lab])
+            total[lab], selfdot[lab] = _summed([vecs[m] for m in members[lab]])
         return total[lab]
 
     inner: dict[int, float] = {}
 
     def within(lab: int) -> float:
         if lab not in inner:
-            inner[lab] = (_cosine(summed(lab), summed(lab)) - selfdot[lab]) / 2
+            inner[lab] = _inner(summed(lab), selfdot[lab])
         return inner[lab]
 
     def cross(a: int, b: int) -> float:
@@ -736,20 +747,11 @@ def _split_holds(
     self-products) / 2: each side's vectors are summed once, not every pair's cosine made (a story of n
     articles holding a vector an edit moved cost n^2 / 2 cosines)."""
     ga, gb = sides
-    total: list[dict[str, float]] = []
-    selfdot: list[float] = []
-    for side in (ga, gb):
-        acc: dict[str, float] = {}
-        for i in side:
-            for t, x in gvecs[ms[i]].items():
-                acc[t] = acc.get(t, 0.0) + x
-        total.append(acc)
-        selfdot.append(sum(_cosine(gvecs[ms[i]], gvecs[ms[i]]) for i in side))
+    (total_a, self_a), (total_b, self_b) = (_summed([gvecs[ms[i]] for i in side]) for side in sides)
 
-    def inner(k: int) -> float:
-        n = len(sides[k])
-        return (_cosine(total[k], total[k]) - selfdot[k]) / 2 / max(1, n * (n - 1) // 2)
+    def mean_inner(total: dict[str, float], selfdot: float, n: int) -> float:
+        return _inner(total, selfdot) / max(1, n * (n - 1) // 2)
 
-    within = min(inner(0), inner(1))
-    across = _cosine(total[0], total[1]) / max(1, len(ga) * len(gb))
+    within = min(mean_inner(total_a, self_a, len(ga)), mean_inner(total_b, self_b, len(gb)))
+    across = _cosine(total_a, total_b) / max(1, len(ga) * len(gb))
     return not (within <= 0 or across / within > p.split_ratio)
