@@ -203,9 +203,10 @@ def page_record(html: bytes | str, url: str | None = None, charset: str | None =
 
     raw = html.encode("utf-8") if isinstance(html, str) else html
     raw = _WAYBACK_TOOLBAR.sub(b"", raw)
+    page = page_text(raw, charset)
     try:
         out = trafilatura.extract(
-            page_text(raw, charset),
+            page,
             url=url,
             output_format="json",
             with_metadata=True,
@@ -248,7 +249,7 @@ def page_record(html: bytes | str, url: str | None = None, charset: str | None =
     headline = _headline_elsewhere(rec, raw, host)
     if headline:
         rec["title"] = headline
-    standfirst = _standfirst(rec, raw, charset)
+    standfirst = _standfirst(rec, raw, page)
     if standfirst:
         rec["text"] = standfirst + "\n" + rec["text"]
         rec["standfirst"] = standfirst  # (what was put before trafilatura's text: the page's own lede)
@@ -355,10 +356,11 @@ def _words(s: str) -> list[str]:
     return _WORDS.findall(s.casefold())
 
 
-def _standfirst(rec: dict[str, Any], raw: bytes, charset: str | None = None) -> str | None:
+def _standfirst(rec: dict[str, Any], raw: bytes, page: bytes | str | None = None) -> str | None:
     """The page's standfirst when trafilatura's text leaves it out (see ``STANDFIRST_WORDS``): its description,
     whole (not cut short with an ellipsis), shown in the page's visible text (not only in its head or scripts)
-    before the text's first words, its words not in the text nor the title. None otherwise."""
+    before the text's first words, its words not in the text nor the title. None otherwise. ``page``: the page
+    as trafilatura read it (``page_text(raw)`` when not given)."""
     desc = rec.get("excerpt")
     text = rec.get("text")
     if not isinstance(desc, str) or not isinstance(text, str):
@@ -368,15 +370,16 @@ def _standfirst(rec: dict[str, Any], raw: bytes, charset: str | None = None) -> 
     if len(words) < STANDFIRST_WORDS or _TRUNCATED.search(desc):
         return None
     low = " ".join(words)
-    if low in " ".join(_words(text)) or low in " ".join(_words(str(rec.get("title") or ""))):
+    tw = _words(text)
+    if low in " ".join(tw) or low in " ".join(_words(str(rec.get("title") or ""))):
         return None
     grams = {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
-    tw = _words(text)
     if len(grams & {tuple(tw[i : i + 4]) for i in range(len(tw) - 3)}) >= 0.5 * len(grams):
         return None  # (the text holds most of it: a lede told in other words)
     import lxml.html
 
-    page = page_text(raw, charset)
+    if page is None:
+        page = page_text(raw)
     if isinstance(page, bytes):
         page = page.decode("utf-8", "replace")  # (as trafilatura read it: valid UTF-8, else its best guess)
     try:
