@@ -191,6 +191,8 @@ async def test_the_collector_resumes_only_once_the_groups_are_frozen(
         app = make_app(None, Config(autosave_delay=30.0), opener=opener_for([str(seeds_copy)], session))
         async with app.run_test(size=SIZE) as pilot:
             await wait_until(pilot, lambda app=app: filled(app), "the filled main screen")
+            # (the worker pauses the collector once its thread runs, which may be after the screen is filled)
+            await wait_until(pilot, lambda: not gc.isenabled(), "the collector paused by the grouping worker")
             assert app.grouping and not gc.isenabled()  # (paused while grouping, as before)
             seen.clear()  # (the batch read was frozen once the main screen was filled)
             released.set()
