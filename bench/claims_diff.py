@@ -12,7 +12,7 @@ are check-worthy, so what a rule hides there is a true claim lost, on text nobod
 file is absent). A claim whose text changes (two parts joined) counts as lost and gained. With ``-v`` it lists
 the changed sentences, except those of the held-out splits (``UNLISTED``: "heldout" and the clean held-out
 splits of ``extract_quality.HELD_OUT``, fresh, dev6h, dev7h, dev8h, dev9h, dev11h, dev12h, dev13h, dev14h,
-dev15h: only their counts are printed; do not read their sentences while tuning).
+dev15h, dev16h: only their counts are printed; do not read their sentences while tuning).
 
 A rule is worth keeping when it removes at least twice the true claims it loses, on two splits or more that
 it was not written from (the round-8 rule of #16).

@@ -33,9 +33,9 @@ Per page:
   or text fundus leaves out, such as captions and boxes).
 
 Two halves by publisher (sha1("fundus:" + Publisher) % 2): **A**, development, listed with ``--list``; **B**,
-check, aggregate only, never listed. The publishers of round 31's labelled split dev15 / dev15h
-(``tests/fixtures/realworld/make_dev15.py``: 12 English pages of 12 outlets drawn from this set) are left out
-of both halves (all their pages).
+check, aggregate only, never listed. The publishers of the labelled splits drawn from this set, round 31's dev15 /
+dev15h and round 32's dev16 / dev16h (``tests/fixtures/realworld/make_dev15.py`` and ``make_dev16.py``: 12
+English pages of 12 outlets each), are left out of both halves (all their pages).
 
 ``--base TREE`` measures a second code tree in a child process in the same run. ``--list KIND`` prints half
 A's pages whose value differs between the trees (``changed``) or whose figure is not right (``title``,
@@ -86,6 +86,24 @@ DEV15_HOSTS = frozenset(
         "washingtontimes.com",
     }
 )
+# the hosts of dev16 / dev16h (tests/fixtures/realworld/make_dev16.py's DOCS): likewise
+DEV16_HOSTS = frozenset(
+    {
+        "globalnews.ca",
+        "yomiuri.co.jp",
+        "lestimes.com",
+        "malaymail.com",
+        "namibian.com.na",
+        "dailynews.co.tz",
+        "euronews.com",
+        "apnews.com",
+        "occupydemocrats.com",
+        "thenation.com",
+        "dailymaverick.co.za",
+        "timeslive.co.za",
+    }
+)
+LABELLED_HOSTS = {"dev15": DEV15_HOSTS, "dev16": DEV16_HOSTS}
 # fundus's language codes that are not ISO 639-1 (Taiwan's group writes its country code)
 _LANGUAGE = {"tw": "zh"}
 
@@ -179,7 +197,14 @@ def pages(git_dir: Path) -> list[dict[str, Any]]:
                     "url": url,
                     "info": info,
                     "parse": parse[version],
-                    "dev15": any(host == h or host.endswith("." + h) for h in DEV15_HOSTS),
+                    "labelled": next(
+                        (
+                            split
+                            for split, hosts in LABELLED_HOSTS.items()
+                            if any(host == h or host.endswith("." + h) for h in hosts)
+                        ),
+                        None,
+                    ),
                 }
             )
     return out
@@ -225,8 +250,8 @@ def measure(git_dir: Path, tree: Path) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="ingest_fundus_") as tmp:
         for p in pages(git_dir):
-            if p["dev15"]:
-                out[p["page"]] = {"half": "dev15"}
+            if p["labelled"]:
+                out[p["page"]] = {"half": p["labelled"]}
                 continue
             file = Path(tmp) / p["page"].replace("/", "_").removesuffix(".gz")
             file.write_bytes(gzip.decompress(_git(git_dir, "show", f"HEAD:{p['path']}")))
@@ -409,10 +434,10 @@ def main() -> int:
         )
         base = json.loads(child.stdout)
     commit = _git(git_dir, "rev-parse", "--short", "HEAD").decode().strip()
-    left = sum(1 for p in this.values() if p["half"] == "dev15")
+    left = sum(1 for p in this.values() if p["half"] in LABELLED_HOSTS)
     print(
-        f"{len(this)} saved pages of fundus's parser tests ({git_dir} at {commit}); {left} pages of dev15's"
-        f" publishers left out; this tree {args.tree} ({cpu:.0f} CPU s)"
+        f"{len(this)} saved pages of fundus's parser tests ({git_dir} at {commit}); {left} pages of the"
+        f" publishers of {' and '.join(LABELLED_HOSTS)} left out; this tree {args.tree} ({cpu:.0f} CPU s)"
     )
     for h in ("A", "B"):
         mine = counts(this, h)

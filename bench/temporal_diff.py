@@ -2,8 +2,8 @@
 that one tree finds and the other does not (or reads otherwise), on ECB+ news, the English pages of
 realworld-dev and the English trafilatura evaluation pages of half A (``bench/ingest.py``'s split), leaving
 out every text a held-out split of the real-article fixture was cut from (``extract_quality.HELD_OUT``: fresh,
-dev6h, dev7h, dev8h, dev9h, dev11h, dev12h, dev13h, dev14h, dev15h), so that their sentences are never listed
-here.
+dev6h, dev7h, dev8h, dev9h, dev11h, dev12h, dev13h, dev14h, dev15h, dev16h), so that their sentences are never
+listed here.
 
     python bench/temporal_diff.py OLD_TREE [NEW_TREE] [--extra DIR]
 

@@ -14,9 +14,10 @@ REALWORLD = Path(__file__).resolve().parent / "fixtures" / "realworld"
 sys.path.insert(0, str(REALWORLD))  # the make_devN.py scripts, beside their pages
 
 # a TIMEX3 value as the labels write it: a date, week, season, quarter, part of a day, duration, decade, a set of
-# weeks or weekends (XXXX-WXX, XXXX-WXX-WE) or reference
+# weeks or weekends (XXXX-WXX, XXXX-WXX-WE), reference, or a clock time on no given day ("T16:00", which
+# bench/extract_quality.py's same_value reads as XXXX-XX-XXT16:00)
 TIMEX_VALUE = re.compile(
-    r"\d{4}(?:-\d\d(?:-\d\d(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?)?|-W\d\d(?:-WE)?|-(?:SP|SU|FA|WI)|-Q\d)?"
+    r"T\d\d:\d\d|\d{4}(?:-\d\d(?:-\d\d(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?)?|-W\d\d(?:-WE)?|-(?:SP|SU|FA|WI)|-Q\d)?"
     r"|\d{3}X|XXXX-(?:XX|WXX(?:-WE)?)|P(?:\d+(?:\.\d+)?|X)(?:[YMWDQ]|DE)(?:\d+[MD])?|PT(?:\d+|X)[HMS]|(?:PRESENT|PAST|FUTURE)_REF"
 )
 

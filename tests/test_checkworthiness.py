@@ -94,6 +94,8 @@ def test_realworld_labels_are_unique_and_split() -> None:
             "dev14h",
             "dev15",
             "dev15h",
+            "dev16",
+            "dev16h",
             "heldout",
             "ecb",
             "fresh",
@@ -127,6 +129,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
     assert splits["dev13"] == splits["dev13h"] == 6  # round 26's, from the fixtures make_dev12 did not draw
     assert splits["dev14"] == splits["dev14h"] == 6  # round 28's, from htmldate's evaluation pages
     assert splits["dev15"] == splits["dev15h"] == 6  # round 31's, from fundus's parser test pages
+    assert splits["dev16"] == splits["dev16h"] == 6  # round 32's, from fundus's pages dev15 left
 
 
 def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
@@ -199,6 +202,7 @@ def test_the_quality_bench_never_lists_the_held_out_splits_and_pools_dev6() -> N
         "dev13h",
         "dev14h",
         "dev15h",
+        "dev16h",
     } and not set(q.HELD_OUT) & set(q.LISTABLE)
     assert q.POOLED["dev6+dev6h"] == ("dev6", "dev6h") and q.POOLED["dev7+dev7h"] == ("dev7", "dev7h")
     assert q.POOLED["dev8+dev8h"] == ("dev8", "dev8h") and q.POOLED["dev9+dev9h"] == ("dev9", "dev9h")
