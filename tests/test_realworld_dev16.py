@@ -80,3 +80,16 @@ def test_the_draw_is_seeded_one_page_per_outlet_and_leaves_dev15_out() -> None:
 
 def test_the_benches_score_both_halves_and_never_list_dev16h() -> None:
     check_benches_score_both_halves("dev16")
+
+
+def test_the_fundus_bench_leaves_the_drawn_publishers_out_and_not_their_other_editions() -> None:
+    from bench_modules import bench_module
+
+    f = bench_module("ingest_fundus")
+    assert len(f.DEV16_PUBLISHERS) == len(make_dev16.DOCS) == 12 and f.LABELLED_SPLITS == ("dev15", "dev16")
+    assert f.labelled("www.euronews.com", "EuronewsEN") == "dev16"
+    assert f.labelled("japannews.yomiuri.co.jp", "TheJapanNews") == "dev16"
+    # another language's edition under the same registered name is no labelled page
+    assert f.labelled("de.euronews.com", "EuronewsDE") is None
+    assert f.labelled("www.yomiuri.co.jp", "YomiuriShimbun") is None
+    assert f.labelled("www.9news.com.au", "NineNews") == "dev15"
