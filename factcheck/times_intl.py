@@ -119,6 +119,7 @@ class _Lexicon:
         tense = data.get("tense", {})
         self.future = [re.compile(p) for p in tense.get("future", [])]
         self.past = [re.compile(p) for p in tense.get("past", [])]
+        self.clause_openers = [re.compile(p) for p in tense.get("clause_openers", [])]
         self.roman = bool(data.get("roman_centuries", False))
         self.day_ordinal_marks = frozenset(w.lower() for w in data.get("day_ordinal_marks", []))
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
@@ -879,10 +880,13 @@ def _tense(lex: _Lexicon, text: str, start: int, end: int) -> int:
     low = text[s:e].lower()
     best: tuple[int, int] | None = None
     rel_s, rel_e = start - s, end - s
+    # a verb before the conjunction that opens the expression's clause is the reporting clause's ("informierte,
+    # dass ... ab Dienstag ... wiederaufgenommen wird"): the clause's own verbs decide
+    floor = max((m.end() for p in lex.clause_openers for m in p.finditer(low, 0, rel_s)), default=0)
     for sign, pats in ((1, lex.future), (-1, lex.past)):
         for p in pats:
             for m in p.finditer(low):
-                if rel_s <= m.start() < rel_e:
+                if rel_s <= m.start() < rel_e or m.end() <= floor:
                     continue
                 # (a time adverbial mostly follows its verb: a verb after it counts at twice the distance)
                 dist = rel_s - m.end() if m.end() <= rel_s else 2 * (m.start() - rel_e)
