@@ -33,6 +33,7 @@ from factcheck.dates import parse_date_text
 from factcheck.lang import available, languages, resource
 from factcheck.links import blank_links
 from factcheck.model import TimeRef
+from factcheck.temporal.vocab import _season_year
 
 # ---- the lexicon of one language -----------------------------------------------------------------
 
@@ -118,6 +119,7 @@ class _Lexicon:
         tense = data.get("tense", {})
         self.future = [re.compile(p) for p in tense.get("future", [])]
         self.past = [re.compile(p) for p in tense.get("past", [])]
+        self.clause_openers = [re.compile(p) for p in tense.get("clause_openers", [])]
         self.roman = bool(data.get("roman_centuries", False))
         self.day_ordinal_marks = frozenset(w.lower() for w in data.get("day_ordinal_marks", []))
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
@@ -753,17 +755,10 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
         if year is None:
             if a is None:
                 return "DATE", f"XXXX-{f.season}"
-            year = a.year + (direction or 0)
-            if direction == -1 and f.season in _SEASON_BEGINS:
-                # "last spring" is the latest spring over by the paper's day (the one not over is "this"
-                # spring): in a December paper "la pasada primavera" is that year's spring, on 2 September "el
-                # verano pasado" the summer of the year before
-                begins = _SEASON_BEGINS[f.season]
-                latest = a.year if begins <= (a.month, a.day) else a.year - 1
-                order = list(_SEASON_BEGINS.values())
-                after = order[(order.index(begins) + 1) % 4]
-                ends = dt.date(latest + (after < begins), *after)
-                year = latest - 1 if a < ends else latest
+            # "la pasada primavera", "im vergangenen Herbst", "l'été prochain", "este inverno": as the English
+            # engine reads "last spring" (one convention for every language: meteorological seasons, a
+            # September paper's "el verano pasado" is that year's summer, as its "last summer")
+            year = a.year if direction is None else _season_year(a, f.season, direction)
         return "DATE", f"{year}-{f.season}"
     if f.century and f.unit == "CE":
         return "DATE", f"{f.century - 1:02d}"
@@ -808,10 +803,6 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
     if f.unit == "CE" and not f.plural and f.count is None and not f.ordinal:
         return "DATE", f"{a.year // 100:02d}"  # "el siglo": the present one
     return None
-
-
-# the day each TIMEX3 season begins, in the order of the year (a year's winter begins in its December)
-_SEASON_BEGINS = {"SP": (3, 21), "SU": (6, 21), "FA": (9, 23), "WI": (12, 21)}
 
 
 def _year_noun(f: _Feat) -> bool:
@@ -889,10 +880,13 @@ def _tense(lex: _Lexicon, text: str, start: int, end: int) -> int:
     low = text[s:e].lower()
     best: tuple[int, int] | None = None
     rel_s, rel_e = start - s, end - s
+    # a verb before the conjunction that opens the expression's clause is the reporting clause's ("informierte,
+    # dass ... ab Dienstag ... wiederaufgenommen wird"): the clause's own verbs decide
+    floor = max((m.end() for p in lex.clause_openers for m in p.finditer(low, 0, rel_s)), default=0)
     for sign, pats in ((1, lex.future), (-1, lex.past)):
         for p in pats:
             for m in p.finditer(low):
-                if rel_s <= m.start() < rel_e:
+                if rel_s <= m.start() < rel_e or m.end() <= floor:
                     continue
                 # (a time adverbial mostly follows its verb: a verb after it counts at twice the distance)
                 dist = rel_s - m.end() if m.end() <= rel_s else 2 * (m.start() - rel_e)

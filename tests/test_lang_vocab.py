@@ -212,7 +212,6 @@ NOT_VOCABULARY: dict[str, set[str]] = {
         "_ROMAN",
         "_DUR_UNITS",
         "_TIME_UNITS",
-        "_SEASON_BEGINS",
     },  # token kinds, Roman numerals, TIMEX units, TIMEX season codes
 }
 

@@ -195,3 +195,42 @@ def test_a_day_counted_from_is_in_the_past() -> None:
         for t in times_intl.tag("Les prix ont doublé depuis le 7 octobre.", dt.date(2025, 3, 10), "fr")
     }
     assert got == {"depuis le 7 octobre": "2024-10-07"}
+
+
+# "last summer", "next winter", "this winter" in each language read as the English engine reads them, on anchors
+# around the seasons' turns (a September paper's "last summer" is that year's in every language)
+_SEASON_SENTENCES = {
+    "de": (
+        "Die Mannschaft gewann im vergangenen Sommer.",
+        "Sie spielt dort nächsten Winter.",
+        "Diesen Winter war es kalt.",
+    ),
+    "es": (
+        "El equipo ganó el verano pasado.",
+        "Jugará allí el próximo invierno.",
+        "Este invierno hizo frío.",
+    ),
+    "fr": (
+        "L'équipe a gagné l'été dernier.",
+        "Elle jouera là-bas l'hiver prochain.",
+        "Cet hiver, il a fait froid.",
+    ),
+    "pt": (
+        "A equipa ganhou no verão passado.",
+        "Vai jogar lá no próximo inverno.",
+        "Neste inverno fez frio.",
+    ),
+}
+_SEASON_ENGLISH = ("The team won last summer.", "It plays there next winter.", "This winter it was cold.")
+
+
+@pytest.mark.parametrize("lang", sorted(_SEASON_SENTENCES))
+@pytest.mark.parametrize("anchor", ["2002-09-02", "2024-12-02", "2021-01-15", "2024-03-10", "2024-07-10"])
+def test_seasons_with_a_direction_read_as_in_english(lang: str, anchor: str) -> None:
+    from factcheck.temporal import tag as tag_en
+
+    a = dt.date.fromisoformat(anchor)
+    theirs = [[t.value for t in times_intl.tag(text, a, lang)] for text in _SEASON_SENTENCES[lang]]
+    ours = [[t.value for t in tag_en(text, a)] for text in _SEASON_ENGLISH]
+    assert theirs == ours, (lang, anchor, theirs, ours)
+    assert all(len(v) == 1 for v in theirs), theirs

@@ -33,6 +33,7 @@ from factcheck.temporal.vocab import (
     _quarter,
     _safe_date,
     _season_of,
+    _season_year,
     _weekday_date,
 )
 
@@ -664,11 +665,11 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     # candidate indexes for this season around the current one
     cands = [(y * 4 + order) for y in (a.year - 2, a.year - 1, a.year, a.year + 1, a.year + 2)]
     if pre in ("last", "past", "this past", "last year"):
-        i = max(c for c in cands if c < cur)
+        i = _season_year(a, code, -1) * 4 + order
     elif pre in ("next", "coming", "this coming", "next year"):
-        i = min(c for c in cands if c > cur)
+        i = _season_year(a, code, 1) * 4 + order
     elif pre in ("this", "this year"):
-        i = a.year * 4 + order if code != "WI" else (cur if cs == "WI" else min(c for c in cands if c >= cur))
+        i = _season_year(a, code, 0) * 4 + order
     elif pre == "early" and order == (_SEASON_ORDER[cs] + 1) % 4 and a.month % 3 == 2:
         # the anchor is in the last month before this season: its start is at hand, whatever the tense
         # ("cold winds brought early winter temperatures" in November), not a year back

@@ -153,6 +153,27 @@ def _season_of(d: dt.date) -> tuple[int, str]:
     return (d.year if m == 12 else d.year - 1), "WI"
 
 
+def _season_year(anchor: dt.date, code: str, step: int) -> int:
+    """The year of the season ``code`` ("SP", "SU", "FA", "WI") named with "last" (step -1), "next" (+1) or
+    "this" (0), by meteorological seasons (as ``_season_of``; HeidelTime's news convention, a season by the
+    paper's month): "last summer" is the latest summer before the paper's season (in a September paper that
+    year's), "next spring" the first after it, "this summer" the anchor year's, "this winter" the one under way
+    or the coming one. The engines of every language read seasons through this one function."""
+    cy, cs = _season_of(anchor)
+    cur = cy * 4 + _SEASON_ORDER[cs]
+    order = _SEASON_ORDER[code]
+    cands = [y * 4 + order for y in range(anchor.year - 2, anchor.year + 3)]
+    if step < 0:
+        i = max(c for c in cands if c < cur)
+    elif step > 0:
+        i = min(c for c in cands if c > cur)
+    elif code != "WI":
+        i = anchor.year * 4 + order
+    else:
+        i = cur if cs == "WI" else min(c for c in cands if c >= cur)
+    return i // 4
+
+
 def _nearest_year(month: int, day: int | None, anchor: dt.date, tense_of: Callable[[], str | None]) -> int:
     """Year for a month (and day) without a year: the occurrence nearest the anchor, moved one
     year when the clause tense points the other way (a future clause and a date clearly before
