@@ -24,12 +24,14 @@ from dataclasses import dataclass, field
 from factcheck import attribution_intl, entities
 from factcheck.gazetteer import (
     CAP_STOP,
+    CHAMBERS,
     DEMONYMS,
     ORG_HEADS,
     ORG_TAIL_HEADS,
     ORGS,
     OUTLET_HEADS,
     OUTLETS,
+    PARTY_MEMBERS,
     PLACES,
     ROLE_WORDS,
     TITLE_WORDS,
@@ -219,10 +221,17 @@ def organisation_referent(
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _described_pattern(noun: str) -> re.Pattern[str]:
+    """The pattern of ``noun`` after "the" and a few modifiers, compiled once per noun (the nouns are few:
+    "company", "agency", "retailer"...)."""
+    return re.compile(r"\b[Tt]he\s+(?:[\w’'-]+\s+){1,5}" + re.escape(noun) + r"\b")
+
+
 def _described_as(text: str, noun: str) -> bool:
     """Whether ``text`` names ``noun`` after "the" and a few modifiers ("The Los Angeles thrift holding
     company", "the Seattle-based retailer")."""
-    return re.search(r"\b[Tt]he\s+(?:[\w’'-]+\s+){1,5}" + re.escape(noun) + r"\b", text) is not None
+    return _described_pattern(noun).search(text) is not None
 
 
 def organisation_antecedent(
@@ -610,6 +619,8 @@ def _classify_source(np: str) -> Source | None:
             return None
         words = words[named:]
         np, low = " ".join(words), low[named:]
+    if _party_member_surname(words):
+        return Source(words[1], "person")  # "Republican Jolly said": the party goes, the surname speaks
     if low in (["one"], ["another"]):
         return Source(np, "anonymous")  # "One told the BBC ...": one of the people just named
     if _unnamed_head_postmodified(low):
@@ -654,6 +665,8 @@ def _classify_source(np: str) -> Source | None:
         return Source(np, "person")  # "the Labour Party's chancellor of the Exchequer": a person by role
     # a specific outlet named inside the phrase ("state broadcaster CCTV", "Russian news agency TASS")
     outlet = _find_outlet(np)
+    if outlet is not None and _given_name_before(np, outlet[0]):
+        outlet = None  # a person whose surname is an outlet's name: "Michael Bloomberg", "Steve Forbes"
     # unnamed sources: "five sources familiar with the matter", "people close to the player"
     head = next((w for w in low[:4] if w in _ANON_HEADS), None)
     if head in ("official", "officials") and re.search(r"\b(?:in|at|from|of)\s+(?:the\s+)?[A-Z]", np):
@@ -754,7 +767,8 @@ def _classify_source(np: str) -> Source | None:
         and not words[0].endswith(".")  # "the Rev. Larry Kroon"
     ):
         return Source(np, "organisation")  # "The Red Sox said": people's names take no article
-    pair = _person_pair(np) if persons and " and " in np else None
+    # ("Republican Trump and Democrat Clinton": surnames after party members, no full name)
+    pair = _person_pair(np) if (persons or not PARTY_MEMBERS.isdisjoint(words)) and " and " in np else None
     if pair is not None:
         return pair  # "Jane Doe and John Smith said": both speak
     if persons and _joined_name(np, persons[-1].text):
@@ -840,6 +854,22 @@ _LEADING_NAME = re.compile(
 _CAMEL = re.compile(r"^(?!(?:Mc|Mac|Di|De|Da|Du|Van|Von|La|Le|Del|Fitz|St)[A-Z])[A-Z][a-z]+[A-Z][a-z]")
 
 
+def _party_member_surname(words: list[str]) -> bool:
+    """Whether a phrase is a party member and a surname ("Republican Jolly", "Democrat Clinton"): not a
+    party's body ("Republican Party", "Republican House", "Democrat Leader")."""
+    return (
+        len(words) == 2
+        and words[0] in PARTY_MEMBERS
+        and words[1][:1].isupper()
+        and words[1].isalpha()
+        and words[1] not in TITLE_WORDS
+        and words[1] not in ORG_HEADS
+        and words[1] not in ORG_TAIL_HEADS
+        and words[1] not in PLACES
+        and words[1] not in CHAMBERS
+    )
+
+
 def _person_pair(np: str) -> Source | None:
     """Two persons named in full and joined by "and" ("Jane Doe and John Smith", "Ms. Jane Doe and Dr. John
     Smith"): one source that names both, else None (a surname alone may be a firm's: "Marks and Spencer")."""
@@ -854,7 +884,9 @@ def _person_pair(np: str) -> Source | None:
         src = _classify_source(part)
         if src is None or src.kind != "person":
             return None
-        if len(src.name.split()) < 2 and not (titled and (part is second or src.name == part)):
+        # ("Republican Trump and Democrat Clinton": a party member's surname is a person's)
+        party = _party_member_surname(part.split())
+        if len(src.name.split()) < 2 and not party and not (titled and (part is second or src.name == part)):
             return None
         if any(w.lower() in ROLE_WORDS for w in src.name.split()):
             return None  # ("76ers President and General Manager Billy King": one person's two roles)
@@ -957,6 +989,23 @@ def _outlet_staff(np: str, outlet: str) -> Source | None:
         return None
     person = _classify_source(" ".join(rest[r + 1 :]))
     return person if person is not None and person.kind == "person" else None
+
+
+def _given_name_before(np: str, name: str) -> bool:
+    """Whether a given name stands right before ``name`` of one word in ``np``: "Don Guardian", "Michael
+    Bloomberg" name a person, not the outlet."""
+    if " " in name:
+        return False
+    pos = np.find(name)
+    before = np[:pos].split() if pos > 0 else []
+    return bool(before) and before[-1] in _GIVEN_NAMES
+
+
+def surname_of(name: str, full: str) -> bool:
+    """Whether ``full`` is a person's name, a given name first, that ends in ``name`` of one word: "Michael
+    Bloomberg" for "Bloomberg", "Don Guardian" for "Guardian" (not "CBS This Morning" for "CBS")."""
+    words = full.split()
+    return len(words) >= 2 and words[-1] == name and words[0] in _GIVEN_NAMES
 
 
 def _find_outlet(np: str) -> tuple[str, str] | None:
@@ -2674,10 +2723,17 @@ def _named_subject_at(text: str, start: int) -> tuple[str, int, int] | None:
     return subj if src is not None and src.kind in ("person", "organisation") else None
 
 
+# after an inverted verb's speaker, where the speaker spoke: "..., said CEO Craig Menear in the company's news
+# release." (the possessive would end the name there)
+_INVERTED_SPOKEN_IN = re.compile(
+    r"\s+in\s+(?:the|a|an)\s+(?:[\w’'.-]+\s+){0,3}?(?:" + "|".join(map(re.escape, _SPOKEN_IN)) + r")\b.*$"
+)
+
+
 def _inverted_source(text: str, m3: re.Match[str]) -> Source | None:
     """The source named after an inverted speech verb ('..., said prison spokesman Al Quintero.'), or None
     when what follows the verb is a clause, a place or a manner."""
-    np3 = _INVERTED_TAIL.sub("", m3["np"])
+    np3 = _INVERTED_SPOKEN_IN.sub("", _INVERTED_TAIL.sub("", m3["np"]))
     # '..., reported that the agency ...': a clause follows the verb, not its speaker
     # (nor a place or manner: '..., X, said in a statement.')
     complement = re.match(

@@ -2457,7 +2457,8 @@ def extract(
             ents = _named_entities(resolver, ms)
             if (
                 speaker
-                and kind in ("person", "organisation")
+                # (an outlet of one word may be a person's surname: "Bloomberg said" after "Michael Bloomberg")
+                and (kind in ("person", "organisation") or (kind == "outlet" and " " not in speaker))
                 and english
                 and not org_ref
                 and not attribution.bare_description(speaker)  # ("candidate": no name, no surname)
@@ -2465,6 +2466,7 @@ def extract(
                 canon = resolver.canonical_person(speaker)
                 if (
                     canon in resolver.persons
+                    and (kind != "outlet" or attribution.surname_of(speaker, canon))
                     and not (
                         kind == "organisation"
                         and (
