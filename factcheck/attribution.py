@@ -173,6 +173,8 @@ _NAME_DESCRIPTORS = frozenset(_W["name_descriptors"])
 _ASIDE_PREPOSITIONS = frozenset(_W["aside_prepositions"])
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
+_NOUN_BEFORE_OF = frozenset(_W["noun_before_of"])
+_ADVERB_ENDINGS = tuple(_W["adverb_endings"])
 # the word right before a speech verb (the verb's match starts after its space)
 _RELATIVE_VERB_BEFORE = re.compile(_P["relative_verb_before"])
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w’'])(" + "|".join(_W["adjective_before"]) + r")\s$", re.I)
@@ -619,8 +621,17 @@ def _classify_source(np: str) -> Source | None:
             return None
         words = words[named:]
         np, low = " ".join(words), low[named:]
+    if low[-1] in _BE:
+        return None  # "It's been reported that ...": a passive, no one named
     if _party_member_surname(words):
         return Source(words[1], "person")  # "Republican Jolly said": the party goes, the surname speaks
+    if len(words) == 1 and (
+        words[0].lower().endswith(_ADVERB_ENDINGS)
+        or (words[0] in PARTY_MEMBERS and not words[0].endswith("s"))
+    ):
+        # an adverb ("Initially a Democrat, he ... declared"), a party's adjective ("could blunt Republican
+        # claims"): no one's name alone
+        return None
     if low in (["one"], ["another"]):
         return Source(np, "anonymous")  # "One told the BBC ...": one of the people just named
     if _unnamed_head_postmodified(low):
@@ -2442,10 +2453,20 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         # "Armstead told jurors at the trial about the moment she was struck": a topic, no words (not '"...,"
         # Trump told Yahoo in response to a question about the searches': the quotation is what was told)
         return False
+    if t in _NOUN_BEFORE_OF and text.startswith(" of ", e):
+        return False  # "One of the central claims of President Barack Obama's speech": a noun
     if t == "states":
         before = _word_before(text, vm.start())
         if before in _STATES_NOUN_BEFORE or before[:1].isdigit():
             return False  # "in other solidly Democratic states, like Illinois", "the 50 states": a noun
+        if text[vm.start() - 1 : vm.start()] == "-":
+            return False  # "Europe's nation-states", "city-states": a noun
+        raw = text[max(0, vm.start() - len(before) - 1) : vm.start()].strip()
+        two_back = _word_before(text, vm.start() - len(before) - 1) if raw[:1].isupper() else ""
+        if two_back in _STATES_NOUN_BEFORE and two_back not in _DETS:
+            # "into key Senate states", "the Gulf Arab states": a noun after its capitalised modifier (not "The
+            # Constitution states that")
+            return False
     if t in _AT_QUOTATION and _QUOTE_MARK.search(text) is None:
         return False  # "Fighting continued."
     if t in _WITH_OBJECT_THAT and _OBJECT_THAT.match(text, e) is None:
