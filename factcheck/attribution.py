@@ -2970,7 +2970,78 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         main = _attribute(text, low, reporter_gate, quoted_gate, say_verbs, skip_opening=True)
         if main is not None:
             return main
-    return _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
+    english_att = _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
+    said = next((vm for vm in say_verbs if vm.group(0)[1:] in _POSTMODIFIED_VERBS), None)
+    if (
+        said is not None
+        and (
+            english_att is None
+            # ("The company's workers at the plant in Ohio said": where the people are is no speaker)
+            or (english_att.speaker in PLACES and f" in {english_att.speaker} " in text[: said.start() + 1])
+        )
+    ):
+        return _postmodified_subject(text, said) or english_att
+    return english_att
+
+
+_POSTMODIFIED_VERBS = frozenset(_W["postmodified_verbs"])
+_POSTMODIFIER_OPENERS = frozenset(_W["postmodifier_openers"])
+_POSTMODIFIED_OPENERS = frozenset(_W["postmodified_openers"])
+_POSTMODIFIER_SPAN = 16  # the most tokens of the description between the head and the verb
+_NO_POSTMODIFIER = re.compile(r"[,;:()“”\"—–]|\s-\s")
+
+
+def _postmodified_subject(text: str, vm: re.Match[str]) -> Attribution | None:
+    """People named by a plural head that opens the sentence, described after it (a participle, a relative
+    clause, a preposition), then the speech verb ``vm`` ("say", "said", "told"), nothing between them set off
+    by punctuation: "Republican activists clamoring to block Donald Trump from the GOP nomination say ..." ->
+    "Republican activists", "Some advocates for stem cell research said ..." -> "advocates", "The state
+    officials whose laws have been invalidated say ..." -> "state officials"; else None (only when no other
+    rule of ``attribute`` finds a source)."""
+    verb = vm.group(0)[1:]
+    if _NO_POSTMODIFIER.search(text, 0, vm.start()):
+        return None
+    toks = _tokens(text, 0, vm.start())
+    i = 0
+    if toks and toks[0][0].lower() in _POSTMODIFIED_OPENERS:
+        i = 1  # "But Republican activists ..."
+    first = i
+    if i < len(toks) and (toks[i][0].lower() in _DETS or toks[i][0].lower() in _QUANTIFIERS):
+        i += 1  # "The state officials", "Some advocates", "Her campaign workers"
+    head = next(
+        (
+            j
+            for j in range(i, min(i + 4, len(toks) - 1))
+            if (
+                (toks[j][0].islower() or j == 0)
+                and toks[j][0].endswith("s")
+                and _people_head(toks[j][0].lower())
+            )
+            or (toks[j][0] in PARTY_MEMBERS and toks[j][0].endswith("s"))  # "Democrats trying to ..."
+        ),
+        None,
+    )
+    if head is None or head + 1 >= len(toks) or len(toks) - head - 1 > _POSTMODIFIER_SPAN:
+        return None
+    # the words before the head modify it: lower-case words or names ("Republican activists", "state officials")
+    if not all(_plain_word(t[0]) and t[0].lower() not in _CLAUSE_VERBS for t in toks[i:head]):
+        return None
+    after = toks[head + 1][0]
+    if not (
+        after in _POSTMODIFIER_OPENERS
+        or (after.islower() and after.isalpha() and len(after) > 4 and after.endswith(("ing", "ed")))
+    ):
+        return None
+    src = classify_source(text_between(toks, toks[first][1], toks[head][2]))
+    if src is None or src.kind not in ("anonymous", "organisation"):
+        return None
+    return Attribution(
+        speaker=src.name,
+        kind=src.kind,
+        spans=[(vm.start() + 1, vm.end())],
+        verb=verb,
+        content=(vm.end(), len(text)),
+    )
 
 
 def headline_attribute(text: str) -> Attribution | None:
