@@ -3002,6 +3002,11 @@ def _postmodified_subject(text: str, vm: re.Match[str]) -> Attribution | None:
     if _NO_POSTMODIFIER.search(text, 0, vm.start()):
         return None
     toks = _tokens(text, 0, vm.start())
+    last = len(toks) - 1
+    while last > 0 and _adverb(toks[last][0]):
+        last -= 1
+    if toks and (toks[last][0].lower() in _BE or toks[last][0].lower() == "being"):
+        return None  # "Two workers at the depot were said to have been injured": a passive, no one speaks
     i = 0
     if toks and toks[0][0].lower() in _POSTMODIFIED_OPENERS:
         i = 1  # "But Republican activists ..."
