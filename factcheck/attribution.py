@@ -61,6 +61,7 @@ CLAUSE_MARKS = tuple(_W["clause_marks"])  # (the marks that open a clause of its
 _PRONOUN_AFTER = frozenset(_W["pronoun_after"])  # (right before a speaking pronoun)
 PRONOUN_SUBORDINATORS = tuple(_W["pronoun_subordinators"])  # ("..., when she said ...")
 _SUBORDINATE_SPEECH = frozenset(_W["subordinate_speech_verbs"])
+_SUBORDINATE_TOLD_VERBS = frozenset(_W["subordinate_told_verbs"])
 _CONDITIONS = frozenset(_W["conditions"])
 _SAID_OBJECT = re.compile(r" (?:" + "|".join(map(re.escape, _W["said_objects"])) + r")\b")
 _TIME_PHRASE_ENDS = frozenset(_W.get("time_phrase_ends", []))
@@ -3270,8 +3271,17 @@ def _attribute(
         subordinate = (
             p >= 2
             and toks[p - 1][0].lower() in PRONOUN_SUBORDINATORS
-            and t in _SUBORDINATE_SPEECH
-            and (text.startswith(" that ", e) or (t in ("said", "says") and not _SAID_OBJECT.match(text, e)))
+            and (
+                (
+                    t in _SUBORDINATE_SPEECH
+                    and (
+                        text.startswith(" that ", e)
+                        or (t in ("said", "says") and not _SAID_OBJECT.match(text, e))
+                    )
+                )
+                # ("when he told Fox News that Curiel was biased")
+                or (t in _SUBORDINATE_TOLD_VERBS and _OBJECT_THAT.match(text, e) is not None)
+            )
             and not any(tk[0].lower() in _CONDITIONS for tk in toks[: p - 1])
         )
         if (
