@@ -24,12 +24,14 @@ from dataclasses import dataclass, field
 from factcheck import attribution_intl, entities
 from factcheck.gazetteer import (
     CAP_STOP,
+    CHAMBERS,
     DEMONYMS,
     ORG_HEADS,
     ORG_TAIL_HEADS,
     ORGS,
     OUTLET_HEADS,
     OUTLETS,
+    PARTY_MEMBERS,
     PLACES,
     ROLE_WORDS,
     TITLE_WORDS,
@@ -59,6 +61,7 @@ CLAUSE_MARKS = tuple(_W["clause_marks"])  # (the marks that open a clause of its
 _PRONOUN_AFTER = frozenset(_W["pronoun_after"])  # (right before a speaking pronoun)
 PRONOUN_SUBORDINATORS = tuple(_W["pronoun_subordinators"])  # ("..., when she said ...")
 _SUBORDINATE_SPEECH = frozenset(_W["subordinate_speech_verbs"])
+_SUBORDINATE_TOLD_VERBS = frozenset(_W["subordinate_told_verbs"])
 _CONDITIONS = frozenset(_W["conditions"])
 _SAID_OBJECT = re.compile(r" (?:" + "|".join(map(re.escape, _W["said_objects"])) + r")\b")
 _TIME_PHRASE_ENDS = frozenset(_W.get("time_phrase_ends", []))
@@ -171,6 +174,8 @@ _NAME_DESCRIPTORS = frozenset(_W["name_descriptors"])
 _ASIDE_PREPOSITIONS = frozenset(_W["aside_prepositions"])
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
+_NOUN_BEFORE_OF = frozenset(_W["noun_before_of"])
+_ADVERB_ENDINGS = tuple(_W["adverb_endings"])
 # the word right before a speech verb (the verb's match starts after its space)
 _RELATIVE_VERB_BEFORE = re.compile(_P["relative_verb_before"])
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w’'])(" + "|".join(_W["adjective_before"]) + r")\s$", re.I)
@@ -219,10 +224,17 @@ def organisation_referent(
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _described_pattern(noun: str) -> re.Pattern[str]:
+    """The pattern of ``noun`` after "the" and a few modifiers, compiled once per noun (the nouns are few:
+    "company", "agency", "retailer"...)."""
+    return re.compile(r"\b[Tt]he\s+(?:[\w’'-]+\s+){1,5}" + re.escape(noun) + r"\b")
+
+
 def _described_as(text: str, noun: str) -> bool:
     """Whether ``text`` names ``noun`` after "the" and a few modifiers ("The Los Angeles thrift holding
     company", "the Seattle-based retailer")."""
-    return re.search(r"\b[Tt]he\s+(?:[\w’'-]+\s+){1,5}" + re.escape(noun) + r"\b", text) is not None
+    return _described_pattern(noun).search(text) is not None
 
 
 def organisation_antecedent(
@@ -610,6 +622,17 @@ def _classify_source(np: str) -> Source | None:
             return None
         words = words[named:]
         np, low = " ".join(words), low[named:]
+    if low[-1] in _BE:
+        return None  # "It's been reported that ...": a passive, no one named
+    if _party_member_surname(words):
+        return Source(words[1], "person")  # "Republican Jolly said": the party goes, the surname speaks
+    if len(words) == 1 and (
+        words[0].lower().endswith(_ADVERB_ENDINGS)
+        or (words[0] in PARTY_MEMBERS and not words[0].endswith("s"))
+    ):
+        # an adverb ("Initially a Democrat, he ... declared"), a party's adjective ("could blunt Republican
+        # claims"): no one's name alone
+        return None
     if low in (["one"], ["another"]):
         return Source(np, "anonymous")  # "One told the BBC ...": one of the people just named
     if _unnamed_head_postmodified(low):
@@ -654,6 +677,8 @@ def _classify_source(np: str) -> Source | None:
         return Source(np, "person")  # "the Labour Party's chancellor of the Exchequer": a person by role
     # a specific outlet named inside the phrase ("state broadcaster CCTV", "Russian news agency TASS")
     outlet = _find_outlet(np)
+    if outlet is not None and _given_name_before(np, outlet[0]):
+        outlet = None  # a person whose surname is an outlet's name: "Michael Bloomberg", "Steve Forbes"
     # unnamed sources: "five sources familiar with the matter", "people close to the player"
     head = next((w for w in low[:4] if w in _ANON_HEADS), None)
     if head in ("official", "officials") and re.search(r"\b(?:in|at|from|of)\s+(?:the\s+)?[A-Z]", np):
@@ -754,7 +779,8 @@ def _classify_source(np: str) -> Source | None:
         and not words[0].endswith(".")  # "the Rev. Larry Kroon"
     ):
         return Source(np, "organisation")  # "The Red Sox said": people's names take no article
-    pair = _person_pair(np) if persons and " and " in np else None
+    # ("Republican Trump and Democrat Clinton": surnames after party members, no full name)
+    pair = _person_pair(np) if (persons or not PARTY_MEMBERS.isdisjoint(words)) and " and " in np else None
     if pair is not None:
         return pair  # "Jane Doe and John Smith said": both speak
     if persons and _joined_name(np, persons[-1].text):
@@ -840,6 +866,22 @@ _LEADING_NAME = re.compile(
 _CAMEL = re.compile(r"^(?!(?:Mc|Mac|Di|De|Da|Du|Van|Von|La|Le|Del|Fitz|St)[A-Z])[A-Z][a-z]+[A-Z][a-z]")
 
 
+def _party_member_surname(words: list[str]) -> bool:
+    """Whether a phrase is a party member and a surname ("Republican Jolly", "Democrat Clinton"): not a
+    party's body ("Republican Party", "Republican House", "Democrat Leader")."""
+    return (
+        len(words) == 2
+        and words[0] in PARTY_MEMBERS
+        and words[1][:1].isupper()
+        and words[1].isalpha()
+        and words[1] not in TITLE_WORDS
+        and words[1] not in ORG_HEADS
+        and words[1] not in ORG_TAIL_HEADS
+        and words[1] not in PLACES
+        and words[1] not in CHAMBERS
+    )
+
+
 def _person_pair(np: str) -> Source | None:
     """Two persons named in full and joined by "and" ("Jane Doe and John Smith", "Ms. Jane Doe and Dr. John
     Smith"): one source that names both, else None (a surname alone may be a firm's: "Marks and Spencer")."""
@@ -854,7 +896,9 @@ def _person_pair(np: str) -> Source | None:
         src = _classify_source(part)
         if src is None or src.kind != "person":
             return None
-        if len(src.name.split()) < 2 and not (titled and (part is second or src.name == part)):
+        # ("Republican Trump and Democrat Clinton": a party member's surname is a person's)
+        party = _party_member_surname(part.split())
+        if len(src.name.split()) < 2 and not party and not (titled and (part is second or src.name == part)):
             return None
         if any(w.lower() in ROLE_WORDS for w in src.name.split()):
             return None  # ("76ers President and General Manager Billy King": one person's two roles)
@@ -957,6 +1001,23 @@ def _outlet_staff(np: str, outlet: str) -> Source | None:
         return None
     person = _classify_source(" ".join(rest[r + 1 :]))
     return person if person is not None and person.kind == "person" else None
+
+
+def _given_name_before(np: str, name: str) -> bool:
+    """Whether a given name stands right before ``name`` of one word in ``np``: "Don Guardian", "Michael
+    Bloomberg" name a person, not the outlet."""
+    if " " in name:
+        return False
+    pos = np.find(name)
+    before = np[:pos].split() if pos > 0 else []
+    return bool(before) and before[-1] in _GIVEN_NAMES
+
+
+def surname_of(name: str, full: str) -> bool:
+    """Whether ``full`` is a person's name, a given name first, that ends in ``name`` of one word: "Michael
+    Bloomberg" for "Bloomberg", "Don Guardian" for "Guardian" (not "CBS This Morning" for "CBS")."""
+    words = full.split()
+    return len(words) >= 2 and words[-1] == name and words[0] in _GIVEN_NAMES
 
 
 def _find_outlet(np: str) -> tuple[str, str] | None:
@@ -2393,10 +2454,20 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         # "Armstead told jurors at the trial about the moment she was struck": a topic, no words (not '"...,"
         # Trump told Yahoo in response to a question about the searches': the quotation is what was told)
         return False
+    if t in _NOUN_BEFORE_OF and text.startswith(" of ", e):
+        return False  # "One of the central claims of President Barack Obama's speech": a noun
     if t == "states":
         before = _word_before(text, vm.start())
         if before in _STATES_NOUN_BEFORE or before[:1].isdigit():
             return False  # "in other solidly Democratic states, like Illinois", "the 50 states": a noun
+        if text[vm.start() - 1 : vm.start()] == "-":
+            return False  # "Europe's nation-states", "city-states": a noun
+        raw = text[max(0, vm.start() - len(before) - 1) : vm.start()].strip()
+        two_back = _word_before(text, vm.start() - len(before) - 1) if raw[:1].isupper() else ""
+        if two_back in _STATES_NOUN_BEFORE and two_back not in _DETS:
+            # "into key Senate states", "the Gulf Arab states": a noun after its capitalised modifier (not "The
+            # Constitution states that")
+            return False
     if t in _AT_QUOTATION and _QUOTE_MARK.search(text) is None:
         return False  # "Fighting continued."
     if t in _WITH_OBJECT_THAT and _OBJECT_THAT.match(text, e) is None:
@@ -2674,10 +2745,17 @@ def _named_subject_at(text: str, start: int) -> tuple[str, int, int] | None:
     return subj if src is not None and src.kind in ("person", "organisation") else None
 
 
+# after an inverted verb's speaker, where the speaker spoke: "..., said CEO Craig Menear in the company's news
+# release." (the possessive would end the name there)
+_INVERTED_SPOKEN_IN = re.compile(
+    r"\s+in\s+(?:the|a|an)\s+(?:[\w’'.-]+\s+){0,3}?(?:" + "|".join(map(re.escape, _SPOKEN_IN)) + r")\b.*$"
+)
+
+
 def _inverted_source(text: str, m3: re.Match[str]) -> Source | None:
     """The source named after an inverted speech verb ('..., said prison spokesman Al Quintero.'), or None
     when what follows the verb is a clause, a place or a manner."""
-    np3 = _INVERTED_TAIL.sub("", m3["np"])
+    np3 = _INVERTED_SPOKEN_IN.sub("", _INVERTED_TAIL.sub("", m3["np"]))
     # '..., reported that the agency ...': a clause follows the verb, not its speaker
     # (nor a place or manner: '..., X, said in a statement.')
     complement = re.match(
@@ -2893,7 +2971,83 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         main = _attribute(text, low, reporter_gate, quoted_gate, say_verbs, skip_opening=True)
         if main is not None:
             return main
-    return _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
+    english_att = _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
+    said = next((vm for vm in say_verbs if vm.group(0)[1:] in _POSTMODIFIED_VERBS), None)
+    if (
+        said is not None
+        and (
+            english_att is None
+            # ("The company's workers at the plant in Ohio said": where the people are is no speaker)
+            or (english_att.speaker in PLACES and f" in {english_att.speaker} " in text[: said.start() + 1])
+        )
+    ):
+        return _postmodified_subject(text, said) or english_att
+    return english_att
+
+
+_POSTMODIFIED_VERBS = frozenset(_W["postmodified_verbs"])
+_POSTMODIFIER_OPENERS = frozenset(_W["postmodifier_openers"])
+_POSTMODIFIED_OPENERS = frozenset(_W["postmodified_openers"])
+_POSTMODIFIER_SPAN = 16  # the most tokens of the description between the head and the verb
+_NO_POSTMODIFIER = re.compile(r"[,;:()“”\"—–]|\s-\s")
+
+
+def _postmodified_subject(text: str, vm: re.Match[str]) -> Attribution | None:
+    """People named by a plural head that opens the sentence, described after it (a participle, a relative
+    clause, a preposition), then the speech verb ``vm`` ("say", "said", "told"), nothing between them set off
+    by punctuation: "Republican activists clamoring to block Donald Trump from the GOP nomination say ..." ->
+    "Republican activists", "Some advocates for stem cell research said ..." -> "advocates", "The state
+    officials whose laws have been invalidated say ..." -> "state officials"; else None (only when no other
+    rule of ``attribute`` finds a source)."""
+    verb = vm.group(0)[1:]
+    if _NO_POSTMODIFIER.search(text, 0, vm.start()):
+        return None
+    toks = _tokens(text, 0, vm.start())
+    last = len(toks) - 1
+    while last > 0 and _adverb(toks[last][0]):
+        last -= 1
+    if toks and (toks[last][0].lower() in _BE or toks[last][0].lower() == "being"):
+        return None  # "Two workers at the depot were said to have been injured": a passive, no one speaks
+    i = 0
+    if toks and toks[0][0].lower() in _POSTMODIFIED_OPENERS:
+        i = 1  # "But Republican activists ..."
+    first = i
+    if i < len(toks) and (toks[i][0].lower() in _DETS or toks[i][0].lower() in _QUANTIFIERS):
+        i += 1  # "The state officials", "Some advocates", "Her campaign workers"
+    head = next(
+        (
+            j
+            for j in range(i, min(i + 4, len(toks) - 1))
+            if (
+                (toks[j][0].islower() or j == 0)
+                and toks[j][0].endswith("s")
+                and _people_head(toks[j][0].lower())
+            )
+            or (toks[j][0] in PARTY_MEMBERS and toks[j][0].endswith("s"))  # "Democrats trying to ..."
+        ),
+        None,
+    )
+    if head is None or head + 1 >= len(toks) or len(toks) - head - 1 > _POSTMODIFIER_SPAN:
+        return None
+    # the words before the head modify it: lower-case words or names ("Republican activists", "state officials")
+    if not all(_plain_word(t[0]) and t[0].lower() not in _CLAUSE_VERBS for t in toks[i:head]):
+        return None
+    after = toks[head + 1][0]
+    if not (
+        after in _POSTMODIFIER_OPENERS
+        or (after.islower() and after.isalpha() and len(after) > 4 and after.endswith(("ing", "ed")))
+    ):
+        return None
+    src = classify_source(text_between(toks, toks[first][1], toks[head][2]))
+    if src is None or src.kind not in ("anonymous", "organisation"):
+        return None
+    return Attribution(
+        speaker=src.name,
+        kind=src.kind,
+        spans=[(vm.start() + 1, vm.end())],
+        verb=verb,
+        content=(vm.end(), len(text)),
+    )
 
 
 def headline_attribute(text: str) -> Attribution | None:
@@ -3117,8 +3271,17 @@ def _attribute(
         subordinate = (
             p >= 2
             and toks[p - 1][0].lower() in PRONOUN_SUBORDINATORS
-            and t in _SUBORDINATE_SPEECH
-            and (text.startswith(" that ", e) or (t in ("said", "says") and not _SAID_OBJECT.match(text, e)))
+            and (
+                (
+                    t in _SUBORDINATE_SPEECH
+                    and (
+                        text.startswith(" that ", e)
+                        or (t in ("said", "says") and not _SAID_OBJECT.match(text, e))
+                    )
+                )
+                # ("when he told Fox News that Curiel was biased")
+                or (t in _SUBORDINATE_TOLD_VERBS and _OBJECT_THAT.match(text, e) is not None)
+            )
             and not any(tk[0].lower() in _CONDITIONS for tk in toks[: p - 1])
         )
         if (

@@ -473,8 +473,16 @@ def _classify(
     # titles: "Russian President", "US Secretary of State", "Kremlin spokesman" (lower-case: context)
     nation = ctx_nation
     titles: list[str] = []
-    # "Democrat Hillary Clinton": the party goes, the name of two words or more after it is the person's
-    i = 1 if len(toks) >= 3 and toks[0] in PARTY_MEMBERS and toks[1][:1].isupper() else 0
+    # "Democrat Hillary Clinton": the party goes, the name after it is the person's; a lone surname after it
+    # too ("Republican Jolly", "Republicans Jolly of Indian Shores and DeSantis"), not a chamber ("Republican
+    # House")
+    i = (
+        1
+        if toks[0] in PARTY_MEMBERS
+        and toks[1][:1].isupper()
+        and (len(toks) >= 3 or (toks[1] not in CHAMBERS and toks[1] not in TITLE_WORDS))
+        else 0
+    )
     while i < len(toks):
         t = toks[i]
         if t in DEMONYMS and not titles and i + 1 < len(toks) and toks[i + 1] in TITLE_WORDS:

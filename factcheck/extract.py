@@ -1963,6 +1963,21 @@ def _unnamed_quotation(
     return [*waiting, *sent_claims], line
 
 
+def _named_elsewhere(name: str, label: str, st: _Sent, text: str) -> bool:
+    """Whether ``name``, a person's full name that ends in the surname ``label`` ends in, is written outside
+    sentence ``st``: a label the page reads as a name ("Step One: Add 200 grams of flour") is written nowhere
+    else, "Truth:" is not the surname of "Examining Truth Smith"."""
+    if name.rsplit(" ", 1)[-1] != label.rsplit(" ", 1)[-1]:
+        return False
+    return text.find(name, 0, st.start) != -1 or text.find(name, st.end) != -1
+
+
+def _headline_statement(rest: str) -> bool:
+    """Whether the words after a headline's "Name:" state something: three words or more, no question ("Ted
+    Cruz: Constitutional conservative or another typical career politician?"), no count ("Clinton: 2,316.")."""
+    return not rest.rstrip(" .’'\"”").endswith("?") and len(re.findall(r"[A-Za-z]+", rest)) >= 3
+
+
 def _speaks_elsewhere(
     person: str, st: _Sent, text: str, sents: list[_Sent], canon: Callable[[str], str]
 ) -> bool:
@@ -2400,22 +2415,43 @@ def extract(
                 hs = _HEADLINE_SOURCE.match(ptext)
                 label = hs.group(0).rstrip(": ") if hs else ""
                 src = attribution.classify_source(label) if hs else None
-                if src is not None and src.kind in ("outlet", "media") and st.title:
-                    speaker, kind, chain = src.name, src.kind, [src.name]  # "Reuters: Putin to visit China"
+                # the page's headline: its title, or the article's first sentence, a paragraph of its own
+                headline = st.title or si == 0
+                rest = ptext[hs.end() :] if hs else ""
+                if (
+                    src is not None
+                    and src.kind in ("outlet", "media")
+                    and (st.title or (headline and src.name == label and _headline_statement(rest)))
+                ):
+                    # "Reuters: Putin to visit China", "AP: Trump chair routed Ukrainian money to D.C. lobbyists."
+                    # (not "Clinton to Planned Parenthood: ...")
+                    speaker, kind, chain = src.name, src.kind, [src.name]
                 elif (
                     src is not None
                     and src.kind == "person"
-                    and src.name == label
+                    # (a given name the entity scan does not know: "Carly Fiorina" read as "Fiorina"; not "Clinton
+                    # to Planned Parenthood")
+                    and (
+                        src.name == label
+                        or (label.endswith(" " + src.name) and all(w[:1].isupper() for w in label.split()))
+                    )
                     and label not in PLACES
                     and english
                     and full_name(src.name) in known
                     and (
                         any(full_name(who) == full_name(src.name) for who, _ in turns.values())
                         or _speaks_elsewhere(full_name(src.name), st, text, sents, full_name)
+                        or (
+                            headline
+                            and _headline_statement(rest)
+                            and _named_elsewhere(full_name(src.name), src.name, st, text)
+                        )
                     )
                 ):
                     # "Graham: Trump's rhetoric destroying GOP's chance", a headline or a paragraph of its own:
-                    # a person the article makes speak elsewhere (or who answers in its transcript) speaks
+                    # a person the article makes speak elsewhere (or who answers in its transcript) speaks; in
+                    # the headline, a person the article names in full ("Lynch: No outside influence on FBI
+                    # probe ..." above "Attorney General Loretta Lynch is reaffirming ...")
                     speaker, kind, chain = full_name(src.name), "person", [src.name]
             is_quote = long_quote or continuing
             if speaker is None and continuing:
@@ -2457,7 +2493,8 @@ def extract(
             ents = _named_entities(resolver, ms)
             if (
                 speaker
-                and kind in ("person", "organisation")
+                # (an outlet of one word may be a person's surname: "Bloomberg said" after "Michael Bloomberg")
+                and (kind in ("person", "organisation") or (kind == "outlet" and " " not in speaker))
                 and english
                 and not org_ref
                 and not attribution.bare_description(speaker)  # ("candidate": no name, no surname)
@@ -2465,6 +2502,7 @@ def extract(
                 canon = resolver.canonical_person(speaker)
                 if (
                     canon in resolver.persons
+                    and (kind != "outlet" or attribution.surname_of(speaker, canon))
                     and not (
                         kind == "organisation"
                         and (

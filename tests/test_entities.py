@@ -287,3 +287,24 @@ def test_only_names_of_three_words_or_more_are_checked_for_a_name_they_hold() ->
 def test_a_name_one_word_longer_is_another_person() -> None:
     out = _resolve(["Donald Trump Jr. spoke.", "Donald Trump spoke.", "Trump left."])
     assert [e for e in out[0] if e[2] == "person"] == [("Donald Trump Jr", "Donald Trump Jr", "person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # (PolNeAR train politico 2016-05-23, usa-today 2016-03-24: the party word was glued to the surname)
+        (
+            "Republicans Jolly of Indian Shores and DeSantis of Ponte Vedra Beach are against it.",
+            ["Jolly", "DeSantis"],
+        ),
+        ("Republican Trump and Democrat Clinton have criticized Nabisco for the move.", ["Trump", "Clinton"]),
+    ],
+)
+def test_a_party_member_before_a_surname_is_no_part_of_it(text: str, names: list[str]) -> None:
+    found = [m.text for m in mentions(text)]
+    assert set(names) <= set(found)
+    assert not [t for t in found if t.split()[0] in ("Republican", "Republicans", "Democrat")]
+
+
+def test_a_party_member_before_a_chamber_names_no_surname() -> None:
+    assert "House" not in [m.text for m in mentions("Republican House leaders met on Friday.")]
