@@ -124,13 +124,19 @@ CREDIT_CHARS = 120
 CREDIT_NAME = r"[^\W_](?:[^.!?:;()|]|(?<=\b[^\W\d_])\.|(?<=[^\W\d_])\.(?=[^\W\d_])){1,60}"
 
 
+# a list item's bullet before a line's marker: an extractor writes a page's list items with a dash ("- Veröffentlicht
+# am 13. Mai 2026 um 15:44", "- 3 Minuten Lesezeit", "- Von: ..."), a copied page keeps its bullets ("• Share"); the
+# markers anchored at the line's start read the line after it
+LIST_BULLET = r"(?:[-–—•·*▪►▸●■◦‣]\s+)?"
+
+
 def _wrap(kind: str, body: str) -> str:
     if kind in ("line", "link", "tail", "comment", "profile"):
-        return rf"^(?:{body})[\W_]*$"
+        return rf"^{LIST_BULLET}(?:{body})[\W_]*$"
     if kind == "notice":
         return body
     if kind == "caption":
-        return rf"^(?:{body})\s*[:|]"
+        return rf"^{LIST_BULLET}(?:{body})\s*[:|]"
     if kind == "credit":
         # (or glued to the caption, as a page's markup loses the space between two elements: after its stop,
         # "... He didn't get it.Credit...Doug Mills/The New York Times", or a capital after its last word,
@@ -143,15 +149,15 @@ def _wrap(kind: str, body: str) -> str:
             rf"\s*\.?\s*$"
         )
     if kind in ("crawl", "published"):
-        return rf"^(?:{body})\s*[:\-–—,]?\s*(?P<rest>.+)$"
+        return rf"^{LIST_BULLET}(?:{body})\s*[:\-–—,]?\s*(?P<rest>.+)$"
     if kind == "update":
-        return rf"^(?:{body})\b(?P<rest>.{{0,60}}?\d.{{0,40}}?):\s"
+        return rf"^{LIST_BULLET}(?:{body})\b(?P<rest>.{{0,60}}?\d.{{0,40}}?):\s"
     if kind == "byline":
-        return rf"^(?:{body})\s*:?\s+(?P<rest>.+)$"
+        return rf"^{LIST_BULLET}(?:{body})\s*:?\s+(?P<rest>.+)$"
     if kind == "tags":
-        return rf"^(?:{body})\s*:\s*(?P<rest>.+)$"
+        return rf"^{LIST_BULLET}(?:{body})\s*:\s*(?P<rest>.+)$"
     if kind == "about":
-        return rf"^(?:{body})\b\s*(?P<rest>[^\W\d_].*)$"  # (a name: "About 200 people" is no heading)
+        return rf"^{LIST_BULLET}(?:{body})\b\s*(?P<rest>[^\W\d_].*)$"  # (a name: "About 200 people" is no heading)
     raise ValueError(kind)
 
 
@@ -198,6 +204,7 @@ class Vocabulary:
             for h in m.hints:
                 self._notice_markers_of.setdefault(h, []).append(i)
         self._notice_rx: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._bare_clock = _bare_clock(langs)
 
     def _reason(self, kind: str, text: str, words: int, search: bool = False) -> str | None:
         rx = self._rx[kind]
@@ -298,11 +305,28 @@ class Vocabulary:
                 return False  # (no label's word: the pattern, tried at every place, is not searched)
         return rx.search(text, start) is not None
 
+    def bare_clock(self, text: str) -> bool:
+        """The line is nothing but a clock time, with the words the languages write after one ("17:42 Uhr",
+        "2:05 pm", "07:46hrs": ``[stamp] clock_after``)."""
+        return self._bare_clock.fullmatch(text) is not None
+
     def labelled(self, kind: str, text: str) -> str | None:
         """For crawl/published/update/byline/about/tags: the text after the label, or None."""
         rx = self._rx[kind]
         m = rx.match(text) if rx is not None else None
         return m["rest"].strip() if m else None
+
+
+def stamp_words(lang: str) -> list[str]:
+    """``[stamp] clock_after`` of a language: the words after a clock time on a line of nothing else."""
+    return [str(w) for w in langres.resource(lang, "furniture").get("stamp", {}).get("clock_after", [])]
+
+
+def _bare_clock(langs: tuple[str, ...]) -> re.Pattern[str]:
+    """A clock time ("17:42", "9.30") and one of the languages' words after it ("Uhr", "pm", "hrs")."""
+    words = sorted({w.lower() for code in langs for w in stamp_words(code)}, key=len, reverse=True)
+    after = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in words)
+    return re.compile(r"\d{1,2}[:.]\d\d" + (rf"(?:\s*(?:{after}))?" if after else ""), re.I)
 
 
 @functools.cache

@@ -3479,16 +3479,16 @@ def _teaser_summary(lines: list[_Line], j: int, marker: int, vocab: furniture.Vo
 
 
 TEASER_LINES = 3  # lines of one teaser at most: headline, summary, stamp
-_BARE_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*(?:uhr|h|hrs?|[ap]\.?m\.?))?", re.I)
 
 
 def _bare_stamp(ln: _Line, vocab: furniture.Vocabulary) -> bool:
-    """A short line that is nothing but a time or a date: a clock time ("17:42 Uhr", "2:05 pm"), a date
+    """A short line that is nothing but a time or a date: a clock time ("17:42 Uhr", "2:05 pm": the words after
+    it are the vocabularies' ``[stamp] clock_after``), a date
     ("30. Oktober 2023") or a relative time the vocabularies know as page chrome ("vor 2 Stunden")."""
     if ln.words > 4 or not ln.has_digit:
         return False
     return (
-        _BARE_CLOCK.fullmatch(ln.text) is not None
+        vocab.bare_clock(ln.text)
         or _is_date_only(ln.text)
         or vocab.line(ln.text, ln.words) is not None
     )
@@ -3771,7 +3771,7 @@ def _agency_sign_off(t: str) -> bool:
 
 
 _UPDATED = re.compile(
-    r"^(?:updated|last\s+updated|aktualisiert|zuletzt|mis\s+à\s+jour|actualizado|atualizado)", re.I
+    rf"^{furniture.LIST_BULLET}(?:updated|last\s+updated|aktualisiert|zuletzt|mis\s+à\s+jour|actualizado|atualizado)", re.I
 )
 # "Radfahren in Salzburg © Tourismus Salzburg GmbH / Thomas Kujat": a caption ending in a photo credit
 # (a licence's version may hold a dot: "Foto: CC-BY-NC 2.0 David Merrigan"; so may a photographer's initial
