@@ -23,8 +23,8 @@ def test_at_least_five_languages_have_furniture_markers() -> None:
 def test_marker_examples(marker: furniture.Marker, index: int) -> None:
     rx = furniture.compile_marker(marker)
     assert marker.examples, "every marker carries examples"
-    match = rx.search if marker.kind in ("notice", "credit") else rx.match
-    if marker.kind in ("notice", "credit"):
+    match = rx.search if marker.kind in ("notice", "credit", "label") else rx.match
+    if marker.kind in ("notice", "credit", "label"):
         assert marker.hints, f"a {marker.kind} marker names its hints"
     for ex in marker.examples:
         assert match(ex), f"{marker.lang}/{marker.kind}: {ex!r} should match"
@@ -94,3 +94,16 @@ def test_list_bullet_before_a_marker() -> None:
     assert vocab.line("• Teilen", 1) is not None
     assert vocab.labelled("published", "-Veröffentlicht am 13. Mai 2026") is None  # (a dash glued: no bullet)
     assert vocab.labelled("byline", "- Vonovia baut 300 Wohnungen") is None
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es", "pt"])
+def test_agency_credits(code: str) -> None:
+    """``[credit] agencies``: a line closed by a photographer's name and an agency joined by a slash ends in a
+    photo's credit; an agency's sign-off (two agencies, or in parentheses) does not."""
+    credit = langres.resource(code, "furniture")["credit"]
+    assert credit["agencies"] and credit["examples"] and credit["not"]
+    vocab = furniture.vocabulary(code)
+    for ex in credit["examples"]:
+        assert vocab.agency_credit(ex), ex
+    for ex in credit["not"]:
+        assert not vocab.agency_credit(ex), ex
