@@ -367,9 +367,15 @@ def agency_names(lang: str) -> list[str]:
     return [str(a) for a in langres.resource(lang, "furniture").get("credit", {}).get("agencies", [])]
 
 
+# the lower-case particles inside a person's name ("de", "von", "van", ...: en/entities.toml)
+_BYLINE_PARTICLES = tuple(langres.resource("en", "entities")["byline_particles"])
 # a photographer's name in a credit: up to five capitalised words (and the particles of a name between them),
 # or a social network's handle ("@Plan_INFOCA via X")
-_CREDITED = r"(?:@\w+(?:\s+via\s+\w+)?|[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|von|van|de|da|del|di|der|la|le)){0,4})"
+_CREDITED = (
+    r"(?:@\w+(?:\s+via\s+\w+)?|[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|"
+    + "|".join(map(re.escape, _BYLINE_PARTICLES))
+    + r")){0,4})"
+)
 
 
 def _agency_credit(agencies: frozenset[str]) -> re.Pattern[str] | None:

@@ -1463,9 +1463,8 @@ def classify_lines(
                     chrome[i] = reason
                 elif cut is not None:
                     label_cut[i] = cut
-    if (
-        page
-    ):  # a link's text written twice on its line (its visible text and its title, or two layouts' copies)
+    # a link's text written twice on its line (its visible text and its title, or two layouts' copies)
+    if page:
         for i, ln in enumerate(lines):
             if chrome[i] is None and len(ln.text) >= 2 * TWICE_CHARS and _written_twice(ln.text):
                 chrome[i] = WRITTEN_TWICE
