@@ -1696,10 +1696,11 @@ TWICE_WORDS = 3  # and words
 
 
 def _written_twice(t: str) -> bool:
-    """A line that is one text written twice in a row, with a space between or none: "The Cops Killed More
-    People in 2023 Than They Had in Years The Cops Killed More People in 2023 Than They Had in Years", "vor 3
-    Stundenvor 3 Stunden" -- a link whose markup holds its text twice (a teaser's headline in its image's
-    title and its own, a date for two screen sizes). No paragraph of an article says the same thing twice over."""
+    """A line that is one text written twice in a row, with a space between or none: "+++Erste konkrete
+    Hinweise auf Anschlagspläne auf Pride-Parade +++Erste konkrete Hinweise auf Anschlagspläne auf
+    Pride-Parade", "Südtirol Arena Alto AdigeSüdtirol Arena Alto Adige" -- a link whose markup holds its text
+    twice (a teaser's headline in its image's title and its own, a menu item for two screen sizes). No
+    paragraph of an article says the same thing twice over."""
     half = len(t) // 2
     gap = len(t) % 2  # (a space between the two, or none)
     if t[:half] != t[half + gap :] or (gap and t[half] != " "):
