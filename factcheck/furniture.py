@@ -35,6 +35,10 @@ Kinds and how their patterns are anchored:
 - ``profile``: the heading of a site's or an author's box ("About us", "Über mich", "Qui sommes-nous ?"),
   a whole line; ingest takes the one or two paragraphs under it for the box only after the article's prose
   and when furniture follows them.
+- ``label``: (with ``hints``) a screen reader's label of a link, written out in a copied page's text where the
+  link stands ("(opens in a new window)", ", opens new tab", "(öffnet im neuen Fenster)"); searched anywhere in a
+  line. Ingest takes a line of nothing but labelled links for a line of links, and a label that ends a line of
+  text for a span of furniture of its own (the text before it stays body).
 - ``tags``: the label of a line of tags or topics ("Tags:", "Schlagwörter:", "Mots-clés :", "Etiquetas:"),
   followed by a colon; ingest takes the line, however long, only when what follows the label is a list of
   short items separated by commas (``factcheck.ingest._tags_line``).
@@ -68,6 +72,7 @@ KINDS = (
     "about",
     "profile",
     "tags",
+    "label",
 )
 DEFAULT_MAX_WORDS = {
     "line": 8,
@@ -124,13 +129,19 @@ CREDIT_CHARS = 120
 CREDIT_NAME = r"[^\W_](?:[^.!?:;()|]|(?<=\b[^\W\d_])\.|(?<=[^\W\d_])\.(?=[^\W\d_])){1,60}"
 
 
+# a list item's bullet before a line's marker: an extractor writes a page's list items with a dash ("- Veröffentlicht
+# am 13. Mai 2026 um 15:44", "- 3 Minuten Lesezeit", "- Von: ..."), a copied page keeps its bullets ("• Share"); the
+# markers anchored at the line's start read the line after it
+LIST_BULLET = r"(?:[-–—•·*▪►▸●■◦‣]\s+)?"
+
+
 def _wrap(kind: str, body: str) -> str:
     if kind in ("line", "link", "tail", "comment", "profile"):
-        return rf"^(?:{body})[\W_]*$"
+        return rf"^{LIST_BULLET}(?:{body})[\W_]*$"
     if kind == "notice":
         return body
     if kind == "caption":
-        return rf"^(?:{body})\s*[:|]"
+        return rf"^{LIST_BULLET}(?:{body})\s*[:|]"
     if kind == "credit":
         # (or glued to the caption, as a page's markup loses the space between two elements: after its stop,
         # "... He didn't get it.Credit...Doug Mills/The New York Times", or a capital after its last word,
@@ -143,15 +154,18 @@ def _wrap(kind: str, body: str) -> str:
             rf"\s*\.?\s*$"
         )
     if kind in ("crawl", "published"):
-        return rf"^(?:{body})\s*[:\-–—,]?\s*(?P<rest>.+)$"
+        return rf"^{LIST_BULLET}(?:{body})\s*[:\-–—,]?\s*(?P<rest>.+)$"
     if kind == "update":
-        return rf"^(?:{body})\b(?P<rest>.{{0,60}}?\d.{{0,40}}?):\s"
+        return rf"^{LIST_BULLET}(?:{body})\b(?P<rest>.{{0,60}}?\d.{{0,40}}?):\s"
     if kind == "byline":
-        return rf"^(?:{body})\s*:?\s+(?P<rest>.+)$"
+        return rf"^{LIST_BULLET}(?:{body})\s*:?\s+(?P<rest>.+)$"
     if kind == "tags":
-        return rf"^(?:{body})\s*:\s*(?P<rest>.+)$"
+        return rf"^{LIST_BULLET}(?:{body})\s*:\s*(?P<rest>.+)$"
+    if kind == "label":
+        # (with what sets it apart from the link's text before it: a comma, a dash or a parenthesis)
+        return rf"[\s,;–—-]*[(\[]?\s*(?:{body})\s*[)\]]?"
     if kind == "about":
-        return rf"^(?:{body})\b\s*(?P<rest>[^\W\d_].*)$"  # (a name: "About 200 people" is no heading)
+        return rf"^{LIST_BULLET}(?:{body})\b\s*(?P<rest>[^\W\d_].*)$"  # (a name: "About 200 people" is no heading)
     raise ValueError(kind)
 
 
@@ -198,6 +212,10 @@ class Vocabulary:
             for h in m.hints:
                 self._notice_markers_of.setdefault(h, []).append(i)
         self._notice_rx: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._bare_clock = _bare_clock(langs)
+        self._label_hints = _hints_of(by_kind["label"])
+        self._agencies = frozenset(a.lower() for code in langs for a in agency_names(code))
+        self._agency_credit = _agency_credit(self._agencies)
 
     def _reason(self, kind: str, text: str, words: int, search: bool = False) -> str | None:
         rx = self._rx[kind]
@@ -298,11 +316,95 @@ class Vocabulary:
                 return False  # (no label's word: the pattern, tried at every place, is not searched)
         return rx.search(text, start) is not None
 
+    def label_hints_in(self, page: str) -> bool:
+        """Whether ``page`` may hold a link's label at all (one of the labels' hints in it)."""
+        if self._rx["label"] is None:
+            return False
+        if self._label_hints is None:
+            return True
+        low = page.lower()
+        return any(h in low for h in self._label_hints)
+
+    def labels(self, text: str) -> list[tuple[int, int]]:
+        """The spans of the links' labels in ``text`` (a screen reader's "(opens in a new window)")."""
+        rx = self._rx["label"]
+        if rx is None:
+            return []
+        if self._label_hints is not None:
+            low = text.lower()
+            if not any(h in low for h in self._label_hints):
+                return []
+        return [m.span() for m in rx.finditer(text)]
+
+    def agency_credit(self, text: str) -> bool:
+        """A photo's credit closes the line with no label: a photographer's name and an agency joined by a
+        slash, either way round ("... not American citizens. AP Photo/Jacquelyn Martin", "... in September. |
+        Patrick Semansky/AP Photo", "... Los Gallardos, en concreto en ... BédarEmergencias Andalucía/EFE",
+        ``[credit] agencies``). Two agencies joined by a slash sign off a story ("... sagte er. dpa/AFP"), and
+        an agency with a desk's initials in parentheses is its sign-off ("(dpa/gem)"): neither is a credit."""
+        if self._agency_credit is None:
+            return False
+        m = self._agency_credit.search(text, max(0, len(text) - CREDIT_CHARS))
+        if m is None:
+            return False
+        name = " ".join((m["first"] or m["second"] or "").split()).lower()
+        return name not in self._agencies
+
+    def bare_clock(self, text: str) -> bool:
+        """The line is nothing but a clock time, with the words the languages write after one ("17:42 Uhr",
+        "2:05 pm", "07:46hrs": ``[stamp] clock_after``)."""
+        return self._bare_clock.fullmatch(text) is not None
+
     def labelled(self, kind: str, text: str) -> str | None:
         """For crawl/published/update/byline/about/tags: the text after the label, or None."""
         rx = self._rx[kind]
         m = rx.match(text) if rx is not None else None
         return m["rest"].strip() if m else None
+
+
+def agency_names(lang: str) -> list[str]:
+    """``[credit] agencies`` of a language: the news and photo agencies its captions credit, as they write them."""
+    return [str(a) for a in langres.resource(lang, "furniture").get("credit", {}).get("agencies", [])]
+
+
+# the lower-case particles inside a person's name ("de", "von", "van", ...: en/entities.toml)
+_BYLINE_PARTICLES = tuple(langres.resource("en", "entities")["byline_particles"])
+# a photographer's name in a credit: up to five capitalised words (and the particles of a name between them),
+# or a social network's handle ("@Plan_INFOCA via X")
+_CREDITED = (
+    r"(?:@\w+(?:\s+via\s+\w+)?|[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|"
+    + "|".join(map(re.escape, _BYLINE_PARTICLES))
+    + r")){0,4})"
+)
+
+
+def _agency_credit(agencies: frozenset[str]) -> re.Pattern[str] | None:
+    """A credit at the line's end: an agency, a slash and the photographer ("AP Photo/Jacquelyn Martin",
+    "IMAGO/Nico Herbertz", ", File" after it), or the photographer, a slash and one agency or more ("Patrick
+    Semansky/AP Photo", "Uncredited/AP/dpa"); not inside parentheses. The photographer's name is written
+    with capitals (an agency in any case: "REUTERS", "imago")."""
+    if not agencies:
+        return None
+    names = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(agencies, key=len, reverse=True))
+    agency = f"(?i:{names})"  # ("REUTERS", "Reuters"; "IMAGO", "imago")
+    photo = r"(?:\s+(?:Photo|Foto|Images|Pictures))?"
+    return re.compile(
+        rf"(?:(?<![(\w])(?:{agency}){photo}\s*/\s*(?P<first>{_CREDITED})(?:,\s*(?:File|Archiv|Archivo))?"
+        rf"|(?<![(\w/])(?P<second>{_CREDITED})\s*/\s*(?:via\s+)?(?:{agency}){photo}(?:\s*/\s*(?:{agency}){photo})*)"
+        r"\s*$"
+    )
+
+
+def stamp_words(lang: str) -> list[str]:
+    """``[stamp] clock_after`` of a language: the words after a clock time on a line of nothing else."""
+    return [str(w) for w in langres.resource(lang, "furniture").get("stamp", {}).get("clock_after", [])]
+
+
+def _bare_clock(langs: tuple[str, ...]) -> re.Pattern[str]:
+    """A clock time ("17:42", "9.30") and one of the languages' words after it ("Uhr", "pm", "hrs")."""
+    words = sorted({w.lower() for code in langs for w in stamp_words(code)}, key=len, reverse=True)
+    after = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in words)
+    return re.compile(r"\d{1,2}[:.]\d\d" + (rf"(?:\s*(?:{after}))?" if after else ""), re.I)
 
 
 @functools.cache

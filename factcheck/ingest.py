@@ -1450,6 +1450,24 @@ def classify_lines(
         or None
         for ln in lines
     ]
+    # links labelled for a screen reader ("Careers, opens new tab"): a line of nothing but such links is
+    # chrome; a label that ends a line of text is cut from the line's body (``label_cut``: where it begins in
+    # the line)
+    label_cut: dict[int, int] = {}
+    if vocab.label_hints_in(text):
+        for i, ln in enumerate(lines):
+            spans = vocab.labels(ln.text)
+            if spans:
+                reason, cut = _labelled_links(ln.text, spans)
+                if reason and chrome[i] is None:
+                    chrome[i] = reason
+                elif cut is not None:
+                    label_cut[i] = cut
+    # a link's text written twice on its line (its visible text and its title, or two layouts' copies)
+    if page:
+        for i, ln in enumerate(lines):
+            if chrome[i] is None and len(ln.text) >= 2 * TWICE_CHARS and _written_twice(ln.text):
+                chrome[i] = WRITTEN_TWICE
     # a copied page opens with its <title> line ("Headline | Site", or the headline the page repeats)
     page_title = _page_title_line(lines, lang) if page else None
     # the body starts at the first sentence that is no chrome, URL, date label or page title
@@ -1636,12 +1654,76 @@ def classify_lines(
         if first_paragraph is not None:
             _teaser_lists(lines, kinds, first_paragraph, labels=True)
         _related_below_the_marker(lines, kinds, substantial, lang)
+        _captions_closed_by_an_agency(lines, kinds, vocab)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
             continue
+        if i in label_cut and kind in ("", "body"):
+            cut = label_cut[i]  # (the spaces between the text and its label belong to neither)
+            body_end = ln.start + len(ln.text[:cut].rstrip())
+            label_start = ln.start + cut + len(ln.text[cut:]) - len(ln.text[cut:].lstrip())
+            segs.append(Segment(ln.start, body_end, "body", ""))
+            segs.append(Segment(label_start, ln.end, "furniture", LINK_LABEL))
+            continue
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
+
+
+def _captions_closed_by_an_agency(
+    lines: list[_Line], kinds: list[tuple[str, str]], vocab: furniture.Vocabulary
+) -> None:
+    """A line of body that a photo's credit with no label closes, a photographer and an agency joined by a
+    slash ("... not American citizens. AP Photo/Jacquelyn Martin", "... Mahsa Amini. Uncredited/AP/dpa":
+    ``Vocabulary.agency_credit``), is a caption. (Last, after the rules that read a page's shapes: a credit
+    alone on its line under a teaser's picture is part of the list of other stories they find.)"""
+    for i, ln in enumerate(lines):
+        if (
+            kinds[i] == ("body", "")
+            and ln.words <= CAPTION_WORDS
+            and "/" in ln.text
+            and vocab.agency_credit(ln.text)
+        ):
+            kinds[i] = ("furniture", "photo caption")
+
+
+CAPTION_WORDS = 60  # words of a caption at most, its credit included
+
+
+WRITTEN_TWICE = "link text written twice"
+TWICE_CHARS = 16  # characters at least of the text a line writes twice
+TWICE_WORDS = 3  # and words
+
+
+def _written_twice(t: str) -> bool:
+    """A line that is one text written twice in a row, with a space between or none: "+++Erste konkrete
+    Hinweise auf Anschlagspläne auf Pride-Parade +++Erste konkrete Hinweise auf Anschlagspläne auf
+    Pride-Parade", "Südtirol Arena Alto AdigeSüdtirol Arena Alto Adige" -- a link whose markup holds its text
+    twice (a teaser's headline in its image's title and its own, a menu item for two screen sizes). No
+    paragraph of an article says the same thing twice over."""
+    half = len(t) // 2
+    gap = len(t) % 2  # (a space between the two, or none)
+    if t[:half] != t[half + gap :] or (gap and t[half] != " "):
+        return False
+    return len(t[:half].strip()) >= TWICE_CHARS and _word_count(t[:half]) >= TWICE_WORDS
+
+
+LINK_LABEL = "link label (opens a new window)"
+LINK_TEXT_WORDS = 6  # words of a link's text at most, before its label, on a line of labelled links
+
+
+def _labelled_links(t: str, spans: list[tuple[int, int]]) -> tuple[str | None, int | None]:
+    """A line with links labelled for a screen reader (``spans``: the labels' places): (LINK_LABEL, None)
+    for a line of nothing but links, each a few words and its label ("Click to share on Facebook (Opens in
+    new window)", "Careers, opens new tab"); (None, where the label begins) for a line of text that a label
+    ends ("... fire, click here, opens new tab."): the label alone is furniture; (None, None) else (a label
+    inside a sentence stays with it: a claim is one span of the text)."""
+    if t[spans[-1][1] :].strip(" .,;:!?)]|-–—"):
+        return None, None  # (text goes on after the last label)
+    pieces = [t[a:b] for a, b in zip([0] + [e for _s, e in spans[:-1]], [s for s, _e in spans], strict=True)]
+    if all(0 < _word_count(p) <= LINK_TEXT_WORDS for p in pieces):
+        return LINK_LABEL, None
+    return None, spans[-1][0]
 
 
 def _short_fragment(ln: _Line, kind: tuple[str, str]) -> bool:
@@ -3479,19 +3561,15 @@ def _teaser_summary(lines: list[_Line], j: int, marker: int, vocab: furniture.Vo
 
 
 TEASER_LINES = 3  # lines of one teaser at most: headline, summary, stamp
-_BARE_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*(?:uhr|h|hrs?|[ap]\.?m\.?))?", re.I)
 
 
 def _bare_stamp(ln: _Line, vocab: furniture.Vocabulary) -> bool:
-    """A short line that is nothing but a time or a date: a clock time ("17:42 Uhr", "2:05 pm"), a date
+    """A short line that is nothing but a time or a date: a clock time ("17:42 Uhr", "2:05 pm": the words after
+    it are the vocabularies' ``[stamp] clock_after``), a date
     ("30. Oktober 2023") or a relative time the vocabularies know as page chrome ("vor 2 Stunden")."""
     if ln.words > 4 or not ln.has_digit:
         return False
-    return (
-        _BARE_CLOCK.fullmatch(ln.text) is not None
-        or _is_date_only(ln.text)
-        or vocab.line(ln.text, ln.words) is not None
-    )
+    return vocab.bare_clock(ln.text) or _is_date_only(ln.text) or vocab.line(ln.text, ln.words) is not None
 
 
 def _lone_question(ln: _Line) -> bool:
@@ -3771,7 +3849,8 @@ def _agency_sign_off(t: str) -> bool:
 
 
 _UPDATED = re.compile(
-    r"^(?:updated|last\s+updated|aktualisiert|zuletzt|mis\s+à\s+jour|actualizado|atualizado)", re.I
+    rf"^{furniture.LIST_BULLET}(?:updated|last\s+updated|aktualisiert|zuletzt|mis\s+à\s+jour|actualizado|atualizado)",
+    re.I,
 )
 # "Radfahren in Salzburg © Tourismus Salzburg GmbH / Thomas Kujat": a caption ending in a photo credit
 # (a licence's version may hold a dot: "Foto: CC-BY-NC 2.0 David Merrigan"; so may a photographer's initial

@@ -150,3 +150,47 @@ def test_an_extractors_paragraph_closed_by_a_credit_stays_the_article() -> None:
     got = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
     assert got[para] == ("body", "")
     assert kinds_of(_page(ARTICLE, para))[para] == ("furniture", "photo caption")
+
+
+# captions closed by an agency's credit with no label, a photographer and an agency joined by a slash
+# (fundus's pages, half A: 9news.com.au, kicker.de, mz.de, lavanguardia.com; trafilatura's evaluation pages,
+# half A: politico.com)
+AGENCY_CAPTIONS = [
+    (
+        "en",
+        "Trump had pledged a huge crackdown on unauthorised migrants entering the country AP Photo/Edgar H. Clemente",
+    ),
+    (
+        "en",
+        "Rep. Mark Meadows, R-N.C., and wife Debbie Meadows at the White House in September. | Patrick "
+        "Semansky/AP Photo",
+    ),
+    (
+        "de",
+        "Uwe Schubert möchte mit dem MSV Duisburg noch so viele Punkte wie möglich sammeln. IMAGO/Nico Herbertz",
+    ),
+    ("de", "Demonstration im September 2022 nach dem Tod der 22-jährigen Mahsa Amini. Uncredited/AP/dpa"),
+    (
+        "es",
+        "Un bombero trabaja en las tareas de extinción de las llamas en el incendio de Almería @Plan_INFOCA via X "
+        "/ Reuters",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "caption"), AGENCY_CAPTIONS)
+def test_a_caption_closed_by_an_agency_credit_with_no_label(lang: str, caption: str) -> None:
+    article = ARTICLE if lang == "en" else ARTIKEL
+    kinds = kinds_of("\n".join(["Headline of the story", article[0], caption, *article[1:]]), lang)
+    assert kinds[caption] == ("furniture", "photo caption")
+
+
+def test_an_agency_sign_off_closing_a_paragraph_is_the_article() -> None:
+    """Two agencies joined by a slash sign off a story's paragraph: the article's own text (an agency and a
+    desk's initials in parentheses, "(dpa/gem)", is no credit either: the data's ``not``)."""
+    signed = (
+        "Die Polizei nahm am Abend zwei Männer fest, die in der Innenstadt mehrere Scheiben eingeschlagen haben "
+        "sollen. dpa/AFP"
+    )
+    kinds = kinds_of("\n".join(["Überschrift", ARTIKEL[0], signed, *ARTIKEL[1:]]), "de")
+    assert kinds[signed] == ("body", "")
