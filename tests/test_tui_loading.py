@@ -21,6 +21,7 @@ from factcheck import cache, pipeline
 from factcheck import session as sess
 from factcheck.model import Verdict
 from factcheck.review import Review
+from factcheck.tui import app as tui_app
 from factcheck.tui.app import make_app, opener_for
 from factcheck.tui.config import Config
 from factcheck.tui.screens.main import MainScreen
@@ -590,3 +591,54 @@ async def test_a_session_whose_corpus_moved_says_its_decisions_are_kept_and_how_
     assert app.error is not None
     assert "no such file or folder" in app.error, app.error
     assert "1 decision(s) are kept" in app.error and f"--session {session}" in app.error, app.error
+
+
+async def test_the_saved_cursor_is_reached_as_soon_as_its_article_is_read(seeds_copy, tmp_path, monkeypatch):
+    """A session resumed while its batch loads went to its cursor only once the whole batch was read: the
+    first article shown wrote its own place over the preview's cursor, so the saved one was lost until the
+    load ended (a 1,200-article batch: minutes on the first article, then a jump away from what the reviewer
+    had started reading). The cursor's article is the second one here: the screen goes to it as soon as it is
+    read, while the rest still loads, and stays there when the batch is read."""
+    session = tmp_path / "s.toml"
+    with Review.open(session, [str(seeds_copy)]) as r:
+        second_key = r.corpus.articles[1].key
+        later = r.claims(second_key)[1].id
+        r.set_cursor(second_key, later)
+        r.save()
+    second, rest = threading.Event(), threading.Event()
+    real = pipeline._extract_one
+
+    def slow(article):  # type: ignore[no-untyped-def]
+        if article.key.startswith("001_"):  # the cursor's article: once the first one is on screen
+            second.wait(60)
+        elif not article.key.startswith("000_"):
+            rest.wait(60)
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "_extract_one", slow)
+    monkeypatch.setattr(tui_app, "STREAM_INTERVAL", 0.0)  # each article sent to the screen once read
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    cache.reset()
+    try:
+        app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, lambda: main_up(app), "the main screen")
+            m = app.screen
+            assert isinstance(m, MainScreen)
+            assert m.article is not None and m.article.key != second_key  # not read yet: the first one
+            second.set()
+            await wait_until(pilot, lambda: len(m.review.corpus.articles) >= 2, "the second article")
+            await pilot.pause()
+            assert app.loading  # the rest is still being read
+            assert m.article is not None and m.article.key == second_key
+            assert m.claim is not None and m.claim.id == later
+            rest.set()
+            await wait_until(pilot, lambda: ready(app), "the whole batch")
+            await pilot.pause()
+            assert m.article is not None and m.article.key == second_key
+            assert m.claim is not None and m.claim.id == later
+            await pilot.press("q")
+    finally:
+        second.set()
+        rest.set()
+        cache.reset()
