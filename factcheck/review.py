@@ -76,6 +76,8 @@ class ReconcileReport:
     # of those, the decisions on a claim now cut into several claims, each re-attached to one part
     reattached_parts: list[tuple[str, str]] = field(default_factory=list)  # old id, new id
     orphaned: list[str] = field(default_factory=list)  # claim ids whose decision could not re-attach
+    # of those, the decisions on an article no longer in the corpus (they come back with its file)
+    orphaned_gone: list[str] = field(default_factory=list)
     added_articles: list[str] = field(default_factory=list)
     missing_articles: list[str] = field(default_factory=list)
     changed_articles: list[str] = field(default_factory=list)
@@ -106,8 +108,14 @@ class ReconcileReport:
                 f"{len(ids)} of them were made on a claim now cut into sentences and follow the sentence"
                 f" that carries them (check them): {shown}"
             )
-        if self.orphaned:
-            out.append(f"{len(self.orphaned)} decision(s) could not be re-attached (kept as orphans)")
+        lost = len(self.orphaned) - len(self.orphaned_gone)  # (an edit, or a claim no longer extracted)
+        if lost:
+            out.append(f"{lost} decision(s) could not be re-attached (kept as orphans)")
+        if self.orphaned_gone:
+            out.append(
+                f"{len(self.orphaned_gone)} decision(s) on the articles no longer in the corpus, kept as orphans"
+                " (they come back with their files)"
+            )
         return out
 
 
@@ -629,6 +637,8 @@ class Review:
             part = _part_of(d.text, free_claims(d), shown=corpus.is_shown)
             if part is None:
                 rep.orphaned.append(cid)
+                if d.article in rep.missing_articles:
+                    rep.orphaned_gone.append(cid)
                 continue
             attach(cid, d, part, min(100.0, 100.0 * len(part.text) / max(len(d.text), 1)))  # its share
             rep.reattached_parts.append((cid, part.id))
@@ -820,6 +830,8 @@ class Review:
         moved = next((new for old, new, _score in self.report.reattached if old == claim_id), None)
         if moved is not None:
             return f": its article changed, and its decision now follows claim {moved}"
+        if claim_id in self.report.orphaned_gone:
+            return ": its article is no longer in the corpus (its decision is kept, attached to no claim)"
         if claim_id in self.report.orphaned:
             return ": no longer in its article (its decision is kept, attached to no claim)"
         return ""
