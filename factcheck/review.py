@@ -791,6 +791,22 @@ class Review:
     def orphans(self) -> list[Decision]:
         return [d for cid, d in self._data.decisions.items() if cid not in self._index]
 
+    def orphan_why(self, d: Decision) -> str:
+        """Why the orphaned decision ``d`` is on no claim, in a few words: its article gone, its sentence gone
+        from the article's text, or its sentence still there but no longer read as a claim (page furniture, or
+        a sentence the extractor no longer keeps, as after an update of factcheck)."""
+        art = self.corpus.article(d.article)
+        if art is None:
+            return "its article is no longer in the corpus"
+        at = art.text.find(d.text) if d.text else -1
+        if at < 0:
+            return "its sentence is no longer in the article's text (edited)"
+        part = next((s for s in art.furniture_segments if s.start <= at < s.end), None)
+        if part is not None:
+            why = f": {part.reason}" if part.reason else ""
+            return f"its sentence is still in the article, now read as page furniture{why}"
+        return "its sentence is still in the article, no longer read as a claim"
+
     @property
     def dangling_links(self) -> list[tuple[str, str, str]]:
         """``(claim id, how, linked id)`` for each link a decision on a claim of the batch makes to a claim that

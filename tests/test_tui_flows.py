@@ -1364,6 +1364,9 @@ async def test_decisions_attached_to_no_claim_are_listed_after_the_notice(
         shown = " ".join(str(s.render()) for s in app.screen.query(".orphan"))
         assert "disputed" in shown and "the [b]figure[/b] is wrong" in shown and a.text[:30] in shown
         assert "confirmed" in shown and second.key in shown
+        # each says why it is on no claim (an article deleted and a sentence edited read alike before)
+        assert "Why: its sentence is no longer in the article's text (edited)" in shown
+        assert "Why: its article is no longer in the corpus" in shown
         await pilot.press("escape")
         assert app.screen is m
         await pilot.press("q")

@@ -642,3 +642,38 @@ async def test_the_saved_cursor_is_reached_as_soon_as_its_article_is_read(seeds_
         second.set()
         rest.set()
         cache.reset()
+
+
+async def test_orphans_and_unread_inputs_wait_for_the_batch(seeds_copy, tmp_path, gate):
+    """While the batch loaded, the palette's "decisions attached to no claim" listed every saved decision
+    whose claim was not read yet, or not yet re-attached to its edited article, as an orphan (8 on a session
+    that had 2), and "inputs not read" said every input was read before any had failed. Both wait for the
+    batch, as the groups screen does, and say so."""
+    session = tmp_path / "s.toml"
+    gate.set()
+    with Review.open(session, [str(seeds_copy)]) as r:
+        last = r.claims(r.corpus.articles[-1].key)[0].id
+        r.mark(last, Verdict.CONFIRMED)
+        r.save()
+    gate.clear()
+    app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: main_up(app), "the main screen")
+        m = app.screen
+        assert isinstance(m, MainScreen) and app.loading
+        told: list[str] = []
+        m.notify = lambda message, **kw: told.append(str(message))  # type: ignore[method-assign]
+        for action in ("show_orphans", "show_unread"):
+            await m.run_action(action)
+            await pilot.pause()
+            assert app.screen is m, action
+        assert any("Still loading the batch" in s and "no claim" in s for s in told), told
+        assert any("Still loading the batch" in s and "not read" in s for s in told), told
+        gate.set()
+        await wait_until(pilot, lambda: ready(app), "the whole batch")
+        await m.run_action("show_orphans")
+        await pilot.pause()
+        assert app.screen is not m  # once read, the list (none here: the saved decision is on its claim)
+        assert "(0)" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("escape")
+        await pilot.press("q")
