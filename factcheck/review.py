@@ -70,6 +70,11 @@ def a_few(names: list[str], shown: int = 3) -> str:
     return ", ".join(one_line(n) for n in names[:shown]) + more
 
 
+def _no_blank_note(note: str) -> str:
+    """A note as kept: one of blanks only (spaces, a newline left in the dialog) is no note."""
+    return note if note.strip() else ""
+
+
 @dataclass(slots=True)
 class ReconcileReport:
     reattached: list[tuple[str, str, float]] = field(default_factory=list)  # old id, new id, score
@@ -1374,14 +1379,14 @@ class Review:
             "conflicts": (),
         }
         if note is not None:
-            fields["note"] = note
+            fields["note"] = _no_blank_note(note)
         self._do("mark", [self._dchange(claim_id, **fields)])
 
     @_kept_while_loading
     def set_note(self, claim_id: str, note: str) -> None:
         self._check_writable()
         self.claim(claim_id)
-        self._do("note", [self._dchange(claim_id, note=str(note))])
+        self._do("note", [self._dchange(claim_id, note=_no_blank_note(str(note)))])
 
     def _evidence_item(self, claim_id: str, item: str) -> str:
         """``item`` as evidence for ``claim_id``: an http(s) URL or another claim's id (stripped)."""

@@ -1047,3 +1047,17 @@ def test_an_orphan_says_why_it_is_on_no_claim(project: Path) -> None:
         )
     finally:
         r2.close()
+
+
+def test_a_note_of_blanks_is_no_note(review: Review) -> None:
+    """Spaces (or a newline) kept in the note dialog were saved as the claim's note: the claim showed ✎, the
+    Event panel "Note:" and nothing after it, and the Markdown report an empty "Note:" line. A note of
+    blanks is no note, from the dialog (set_note) as from `mark --note`."""
+    first, second = (c.id for c in review.claims("alpha.txt")[:2])
+    review.set_note(first, "checked")
+    review.set_note(first, "   \n ")
+    assert review.decision(first).note == ""
+    review.mark(second, Verdict.DISPUTED, note=" \t")
+    assert review.decision(second).note == ""
+    review.set_note(second, "  kept as typed\n")
+    assert review.decision(second).note == "  kept as typed\n"
