@@ -143,6 +143,7 @@ class GroupsScreen(Screen[str | None]):
         yield ScreenKeys()
 
     def on_mount(self) -> None:
+        self.app.clear_notifications()  # (the notices showing came before: at 30x10 they covered the list)
         self.query_one("#groups-search", Input).display = False
         self._count()  # (the lines are fitted when the list knows its width: PromptList.WidthChanged)
         self._show_state()
