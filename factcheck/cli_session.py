@@ -443,7 +443,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"note: {line}")
     if orphans:
         print(
-            f"orphans: {len(orphans)} decision(s) could not be re-attached: "
+            f"orphans: {len(orphans)} decision(s) attached to no claim: "
             + ", ".join(d.claim_id for d in orphans[:10])
         )
     if dangling:

@@ -70,12 +70,19 @@ def a_few(names: list[str], shown: int = 3) -> str:
     return ", ".join(one_line(n) for n in names[:shown]) + more
 
 
+def _no_blank_note(note: str) -> str:
+    """A note as kept: one of blanks only (spaces, a newline left in the dialog) is no note."""
+    return note if note.strip() else ""
+
+
 @dataclass(slots=True)
 class ReconcileReport:
     reattached: list[tuple[str, str, float]] = field(default_factory=list)  # old id, new id, score
     # of those, the decisions on a claim now cut into several claims, each re-attached to one part
     reattached_parts: list[tuple[str, str]] = field(default_factory=list)  # old id, new id
     orphaned: list[str] = field(default_factory=list)  # claim ids whose decision could not re-attach
+    # of those, the decisions on an article no longer in the corpus (they come back with its file)
+    orphaned_gone: list[str] = field(default_factory=list)
     added_articles: list[str] = field(default_factory=list)
     missing_articles: list[str] = field(default_factory=list)
     changed_articles: list[str] = field(default_factory=list)
@@ -106,8 +113,14 @@ class ReconcileReport:
                 f"{len(ids)} of them were made on a claim now cut into sentences and follow the sentence"
                 f" that carries them (check them): {shown}"
             )
-        if self.orphaned:
-            out.append(f"{len(self.orphaned)} decision(s) could not be re-attached (kept as orphans)")
+        lost = len(self.orphaned) - len(self.orphaned_gone)  # (an edit, or a claim no longer extracted)
+        if lost:
+            out.append(f"{lost} decision(s) could not be re-attached (kept as orphans)")
+        if self.orphaned_gone:
+            out.append(
+                f"{len(self.orphaned_gone)} decision(s) on the articles no longer in the corpus, kept as orphans"
+                " (they come back with their files)"
+            )
         return out
 
 
@@ -629,6 +642,8 @@ class Review:
             part = _part_of(d.text, free_claims(d), shown=corpus.is_shown)
             if part is None:
                 rep.orphaned.append(cid)
+                if d.article in rep.missing_articles:
+                    rep.orphaned_gone.append(cid)
                 continue
             attach(cid, d, part, min(100.0, 100.0 * len(part.text) / max(len(d.text), 1)))  # its share
             rep.reattached_parts.append((cid, part.id))
@@ -781,6 +796,22 @@ class Review:
     def orphans(self) -> list[Decision]:
         return [d for cid, d in self._data.decisions.items() if cid not in self._index]
 
+    def orphan_why(self, d: Decision) -> str:
+        """Why the orphaned decision ``d`` is on no claim, in a few words: its article gone, its sentence gone
+        from the article's text, or its sentence still there but no longer read as a claim (page furniture, or
+        a sentence the extractor no longer keeps, as after an update of factcheck)."""
+        art = self.corpus.article(d.article)
+        if art is None:
+            return "its article is no longer in the corpus"
+        at = art.text.find(d.text) if d.text else -1
+        if at < 0:
+            return "its sentence is no longer in the article's text (edited)"
+        part = next((s for s in art.furniture_segments if s.start <= at < s.end), None)
+        if part is not None:
+            why = f": {part.reason}" if part.reason else ""
+            return f"its sentence is still in the article, now read as page furniture{why}"
+        return "its sentence is still in the article, no longer read as a claim"
+
     @property
     def dangling_links(self) -> list[tuple[str, str, str]]:
         """``(claim id, how, linked id)`` for each link a decision on a claim of the batch makes to a claim that
@@ -820,6 +851,8 @@ class Review:
         moved = next((new for old, new, _score in self.report.reattached if old == claim_id), None)
         if moved is not None:
             return f": its article changed, and its decision now follows claim {moved}"
+        if claim_id in self.report.orphaned_gone:
+            return ": its article is no longer in the corpus (its decision is kept, attached to no claim)"
         if claim_id in self.report.orphaned:
             return ": no longer in its article (its decision is kept, attached to no claim)"
         return ""
@@ -1346,14 +1379,14 @@ class Review:
             "conflicts": (),
         }
         if note is not None:
-            fields["note"] = note
+            fields["note"] = _no_blank_note(note)
         self._do("mark", [self._dchange(claim_id, **fields)])
 
     @_kept_while_loading
     def set_note(self, claim_id: str, note: str) -> None:
         self._check_writable()
         self.claim(claim_id)
-        self._do("note", [self._dchange(claim_id, note=str(note))])
+        self._do("note", [self._dchange(claim_id, note=_no_blank_note(str(note)))])
 
     def _evidence_item(self, claim_id: str, item: str) -> str:
         """``item`` as evidence for ``claim_id``: an http(s) URL or another claim's id (stripped)."""

@@ -715,6 +715,37 @@ def test_status_names_the_articles_no_longer_in_the_corpus(
     ]
 
 
+def test_status_tells_the_decisions_of_a_deleted_article_from_those_an_edit_lost(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A decision on an article deleted from the corpus was counted with those an edit could not re-attach:
+    after deleting beta.txt and editing alpha.txt (its decision followed the edit), `status` said "1
+    decision(s) could not be re-attached (kept as orphans)", and the reviewer looked in alpha.txt for a lost
+    decision. The decisions of the articles no longer in the corpus are counted on a line of their own."""
+    ids = claim_ids(capsys)
+    for cid, key in ((ids["alpha.txt"][0], "alpha.txt"), (ids["beta.txt"][0], "beta.txt")):
+        assert run(capsys, "mark", "sessions/s.toml", cid, "confirmed", "--corpus", "corpus")[0] == 0, key
+    alpha = proj / "corpus" / "alpha.txt"
+    alpha.write_text(ALPHA.replace("said on Monday that", "said on Monday, that"), encoding="utf-8")
+    (proj / "corpus" / "beta.txt").unlink()
+    code, out, _ = run(capsys, "status", "sessions/s.toml")
+    assert code == 0
+    assert "could not be re-attached" not in out
+    assert (
+        "note: 1 decision(s) on the articles no longer in the corpus, kept as orphans (they come back with"
+        " their files)\n" in out
+    )
+    assert f"orphans: 1 decision(s) attached to no claim: {ids['beta.txt'][0]}\n" in out
+    code, _, err = run(capsys, "mark", "sessions/s.toml", ids["beta.txt"][0], "disputed")
+    assert code != 0 and "its article is no longer in the corpus" in err
+    # a decision an edit left on no claim is still told as before
+    alpha.write_text(ALPHA.replace("Finance Minister Anna Berg said", "Anna Berg wrote"), encoding="utf-8")
+    code, out, _ = run(capsys, "status", "sessions/s.toml")
+    assert "note: 1 decision(s) could not be re-attached (kept as orphans)\n" in out
+    assert "note: 1 decision(s) on the articles no longer in the corpus" in out
+    assert "orphans: 2 decision(s) attached to no claim: " in out
+
+
 def test_status_json_lists_every_article_no_longer_in_the_corpus(
     proj: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1011,3 +1011,53 @@ def test_words_that_begin_or_end_with_a_single_quote_are_named_in_double_quotes(
         assert named["The"] == "'The central bank in Oslo announced…'", named
     finally:
         r.close()
+
+
+def test_an_orphan_says_why_it_is_on_no_claim(project: Path) -> None:
+    """An orphaned decision whose sentence is still in its article (read as page furniture now, or no longer
+    kept as a claim, as after an update of factcheck) was told as "a sentence edited": the reviewer searched
+    the file for an edit that was never made. ``Review.orphan_why`` tells the cases apart."""
+    from dataclasses import replace
+
+    from factcheck.model import Segment
+
+    path = project / "sessions" / "s.toml"
+    r = Review.open(path, [str(project / "corpus")])
+    stays, furn = r.claims("alpha.txt")[0], r.claims("beta.txt")[0]
+    for c in (stays, furn):
+        r.mark(c.id, Verdict.CONFIRMED)
+    r.save()
+    r.close()
+    r2 = Review.open(path)
+    try:
+        art = r2.corpus.article("alpha.txt")
+        assert art is not None
+        d = r2.decision(stays.id)
+        assert r2.orphan_why(replace(d, article="nowhere.txt")) == "its article is no longer in the corpus"
+        assert r2.orphan_why(replace(d, text="Words never written there.")) == (
+            "its sentence is no longer in the article's text (edited)"
+        )
+        assert r2.orphan_why(d) == "its sentence is still in the article, no longer read as a claim"
+        beta = r2.corpus.article("beta.txt")
+        assert beta is not None
+        at = beta.text.index(furn.text)
+        beta.segments.append(Segment(at, at + len(furn.text), "furniture", "another article"))
+        assert r2.orphan_why(r2.decision(furn.id)) == (
+            "its sentence is still in the article, now read as page furniture: another article"
+        )
+    finally:
+        r2.close()
+
+
+def test_a_note_of_blanks_is_no_note(review: Review) -> None:
+    """Spaces (or a newline) kept in the note dialog were saved as the claim's note: the claim showed ✎, the
+    Event panel "Note:" and nothing after it, and the Markdown report an empty "Note:" line. A note of
+    blanks is no note, from the dialog (set_note) as from `mark --note`."""
+    first, second = (c.id for c in review.claims("alpha.txt")[:2])
+    review.set_note(first, "checked")
+    review.set_note(first, "   \n ")
+    assert review.decision(first).note == ""
+    review.mark(second, Verdict.DISPUTED, note=" \t")
+    assert review.decision(second).note == ""
+    review.set_note(second, "  kept as typed\n")
+    assert review.decision(second).note == "  kept as typed\n"

@@ -376,6 +376,40 @@ async def test_a_misspelt_binding_id_in_keys_is_said(seeds_copy, session_path, t
         assert not any("next-claim" in s for s in said)
 
 
+async def test_a_key_taken_from_another_binding_or_unknown_is_said(
+    seeds_copy, session_path, tmp_path, monkeypatch
+):
+    """`mark-confirmed = "d"` took d from mark-disputed without a word: d confirmed, "d Dispute" left the key
+    bar and disputing had no key; `next-claim = "ctrl+nonsense"` (no such key) left j unbound and the key bar
+    showed "^nonsense Next". Both are said when the app starts."""
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        '[keys]\nmark-confirmed = "d"\nnext-claim = "ctrl+nonsense"\nprev-claim = "up,question_mark,slash"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(cfg))
+    said: list[str] = []
+    real = FactcheckApp.notify
+
+    def notify(self, message, *args, **kw):  # type: ignore[no-untyped-def]
+        said.append(str(message))
+        return real(self, message, *args, **kw)
+
+    monkeypatch.setattr(FactcheckApp, "notify", notify)
+    app = make_app(open_review(seeds_copy, session_path), load_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert any(s.startswith('keys.mark-confirmed: "d" is also the key of mark-disputed') for s in said), (
+            said
+        )
+        assert any(s.startswith('keys.next-claim: "ctrl+nonsense" is not a key name') for s in said), said
+        # known names (a key, a character's name) are not said; "?" and "/" are taken from help and filter
+        assert not any("up" in s.split(":")[0] for s in said)
+        assert any('keys.prev-claim: "question_mark" is also the key of help' in s for s in said), said
+        assert any('keys.prev-claim: "slash" is also the key of filter' in s for s in said), said
+        assert not any("is not a key name" in s and "prev-claim" in s for s in said)
+
+
 def test_broken_config_is_a_warning(tmp_path):
     cfg = tmp_path / "config.toml"
     cfg.write_text("[keys\n", encoding="utf-8")
@@ -1364,6 +1398,9 @@ async def test_decisions_attached_to_no_claim_are_listed_after_the_notice(
         shown = " ".join(str(s.render()) for s in app.screen.query(".orphan"))
         assert "disputed" in shown and "the [b]figure[/b] is wrong" in shown and a.text[:30] in shown
         assert "confirmed" in shown and second.key in shown
+        # each says why it is on no claim (an article deleted and a sentence edited read alike before)
+        assert "Why: its sentence is no longer in the article's text (edited)" in shown
+        assert "Why: its article is no longer in the corpus" in shown
         await pilot.press("escape")
         assert app.screen is m
         await pilot.press("q")

@@ -245,3 +245,28 @@ async def test_a_narrow_groups_list_shows_each_groups_counts_and_event(seeds_cop
         await pilot.pause()
         await pilot.pause()
         assert "\n" not in screen.table.prompt_at(0).plain  # (wide: one line, in columns)
+
+
+async def test_down_in_the_search_goes_to_the_list_and_the_title_says_what_enter_does(seeds_copy, tmp_path):
+    """In the search field ↓ did nothing and the title said "enter opens one", where enter only went back to
+    the list (a reviewer pressed enter twice to open the group found). While the search is typed the title says
+    what enter does there, and ↓ goes to the list too, on the first group found."""
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await groups_screen(app, pilot)
+        assert "enter opens one" in title(screen)
+        word = screen._rows[0].outlets.split(", ")[0].split()[-1]
+        await pilot.press("slash", *word.lower())
+        await pilot.pause()
+        inp = screen.query_one("#groups-search", Input)
+        assert app.focused is inp and screen.groups
+        assert "enter opens one" not in title(screen) and "enter or ↓ goes to the list" in title(screen)
+        first = screen.groups[0].id
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.focused is screen.table and screen.search == word.lower()
+        assert "enter opens one" in title(screen) and screen.table.highlighted == 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.group.id == first  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ from factcheck import cache, pipeline
 from factcheck import session as sess
 from factcheck.model import Verdict
 from factcheck.review import Review
+from factcheck.tui import app as tui_app
 from factcheck.tui.app import make_app, opener_for
 from factcheck.tui.config import Config
 from factcheck.tui.screens.main import MainScreen
@@ -590,3 +591,89 @@ async def test_a_session_whose_corpus_moved_says_its_decisions_are_kept_and_how_
     assert app.error is not None
     assert "no such file or folder" in app.error, app.error
     assert "1 decision(s) are kept" in app.error and f"--session {session}" in app.error, app.error
+
+
+async def test_the_saved_cursor_is_reached_as_soon_as_its_article_is_read(seeds_copy, tmp_path, monkeypatch):
+    """A session resumed while its batch loads went to its cursor only once the whole batch was read: the
+    first article shown wrote its own place over the preview's cursor, so the saved one was lost until the
+    load ended (a 1,200-article batch: minutes on the first article, then a jump away from what the reviewer
+    had started reading). The cursor's article is the second one here: the screen goes to it as soon as it is
+    read, while the rest still loads, and stays there when the batch is read."""
+    session = tmp_path / "s.toml"
+    with Review.open(session, [str(seeds_copy)]) as r:
+        second_key = r.corpus.articles[1].key
+        later = r.claims(second_key)[1].id
+        r.set_cursor(second_key, later)
+        r.save()
+    second, rest = threading.Event(), threading.Event()
+    real = pipeline._extract_one
+
+    def slow(article):  # type: ignore[no-untyped-def]
+        if article.key.startswith("001_"):  # the cursor's article: once the first one is on screen
+            second.wait(60)
+        elif not article.key.startswith("000_"):
+            rest.wait(60)
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "_extract_one", slow)
+    monkeypatch.setattr(tui_app, "STREAM_INTERVAL", 0.0)  # each article sent to the screen once read
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    cache.reset()
+    try:
+        app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, lambda: main_up(app), "the main screen")
+            m = app.screen
+            assert isinstance(m, MainScreen)
+            assert m.article is not None and m.article.key != second_key  # not read yet: the first one
+            second.set()
+            await wait_until(pilot, lambda: len(m.review.corpus.articles) >= 2, "the second article")
+            await pilot.pause()
+            assert app.loading  # the rest is still being read
+            assert m.article is not None and m.article.key == second_key
+            assert m.claim is not None and m.claim.id == later
+            rest.set()
+            await wait_until(pilot, lambda: ready(app), "the whole batch")
+            await pilot.pause()
+            assert m.article is not None and m.article.key == second_key
+            assert m.claim is not None and m.claim.id == later
+            await pilot.press("q")
+    finally:
+        second.set()
+        rest.set()
+        cache.reset()
+
+
+async def test_orphans_and_unread_inputs_wait_for_the_batch(seeds_copy, tmp_path, gate):
+    """While the batch loaded, the palette's "decisions attached to no claim" listed every saved decision
+    whose claim was not read yet, or not yet re-attached to its edited article, as an orphan (8 on a session
+    that had 2), and "inputs not read" said every input was read before any had failed. Both wait for the
+    batch, as the groups screen does, and say so."""
+    session = tmp_path / "s.toml"
+    gate.set()
+    with Review.open(session, [str(seeds_copy)]) as r:
+        last = r.claims(r.corpus.articles[-1].key)[0].id
+        r.mark(last, Verdict.CONFIRMED)
+        r.save()
+    gate.clear()
+    app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: main_up(app), "the main screen")
+        m = app.screen
+        assert isinstance(m, MainScreen) and app.loading
+        told: list[str] = []
+        m.notify = lambda message, **kw: told.append(str(message))  # type: ignore[method-assign]
+        for action in ("show_orphans", "show_unread"):
+            await m.run_action(action)
+            await pilot.pause()
+            assert app.screen is m, action
+        assert any("Still loading the batch" in s and "no claim" in s for s in told), told
+        assert any("Still loading the batch" in s and "not read" in s for s in told), told
+        gate.set()
+        await wait_until(pilot, lambda: ready(app), "the whole batch")
+        await m.run_action("show_orphans")
+        await pilot.pause()
+        assert app.screen is not m  # once read, the list (none here: the saved decision is on its claim)
+        assert "(0)" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("escape")
+        await pilot.press("q")

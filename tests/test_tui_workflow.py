@@ -489,6 +489,31 @@ async def test_a_dialog_opened_under_the_unread_inputs_notice_is_not_hidden_by_i
         assert isinstance(app.screen, MainScreen)
 
 
+@pytest.mark.parametrize("key", ["question_mark", "g"])
+async def test_the_help_and_groups_screens_are_not_hidden_by_the_unread_inputs_notice(
+    seeds_copy, session_path, key
+):
+    """At 30x10 the "Not read" notice covered the help screen and the groups screen for its 30 s (a dialog
+    dismissed it, these two did not): the reviewer opened them after the notice came, and the palette lists the
+    inputs not read again."""
+    from factcheck.tui.screens.groups import GroupsScreen
+    from factcheck.tui.screens.help import HelpScreen
+
+    (seeds_copy / "zz_binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    app = make_app(open_review(seeds_copy, session_path))
+    async with app.run_test(size=(30, 10)) as pilot:
+        await settle(app, pilot)
+        assert [n for n in app._notifications if n.title.startswith("Not read")]
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen if key == "question_mark" else GroupsScreen)
+        await pilot.pause()
+        assert not list(app._notifications), [n.title for n in app._notifications]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
 # ----------------------------------------------------------------------------------------------
 # Public Line API lists
 

@@ -181,13 +181,14 @@ class FactcheckApp(App[int]):
                 self.config.warnings.append(f"unknown theme {theme!r}")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.config.keymap:
-            from factcheck.tui.bindings import all_binding_ids
+            from factcheck.tui.bindings import all_binding_ids, keymap_problems
 
             known = all_binding_ids()
             for name in sorted(set(self.config.keymap) - known):
                 close = difflib.get_close_matches(name, sorted(known), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else " (the README lists the binding ids)"
                 self.config.warnings.append(f"keys.{name}: no such binding; ignored{hint}")
+            self.config.warnings.extend(keymap_problems(self.config.keymap))
         for w in self.config.warnings:
             self.notify(w, title="Config", severity="warning", timeout=8, markup=False)
         if self.review is not None:

@@ -323,3 +323,41 @@ def all_binding_ids() -> frozenset[str]:
             if cls.__module__ == mod.__name__:
                 ids |= {b.id for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding) and b.id}
     return frozenset(ids)
+
+
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+def is_key_name(key: str) -> bool:
+    """Whether ``key`` names a key Textual can report: a character ("y", "J"), a named key ("escape", "f1",
+    "pageup"), a character's name ("slash", "question_mark"), each after modifiers ("ctrl+n", "shift+tab")."""
+    from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
+
+    *mods, base = key.split("+")
+    if not base or any(m not in _MODIFIERS for m in mods):
+        return False
+    if len(base) == 1 or base in KEY_NAME_REPLACEMENTS.values() or key_to_character(base) is not None:
+        return True
+    return any(base == k.value for k in Keys)
+
+
+def keymap_problems(keymap: dict[str, str]) -> list[str]:
+    """What in the config's ``[keys]`` would not work, one line each: a key name no key has (the binding then
+    has no key), and a key a remapped binding of the main screen shares with another one there (one of the
+    two then does nothing on it). Unknown binding ids are said by the app."""
+    out: list[str] = []
+    for name, keys in keymap.items():
+        for key in (k.strip() for k in keys.split(",")):
+            if not is_key_name(key):
+                out.append(f'keys.{name}: "{key}" is not a key name (such as "y", "ctrl+n", "f2" or "slash")')
+    holders: dict[str, list[ActionBinding]] = {}
+    for b in MAIN_BINDINGS:
+        for key in (k.strip() for k in keymap.get(b.id or "", b.key).split(",")):
+            holders.setdefault(key, []).append(b)
+    for key, bs in holders.items():
+        for b in bs:
+            others = [o for o in bs if o is not b]
+            if others and b.id in keymap:
+                names = ", ".join(f"{o.id} ({o.tooltip or o.description})" for o in others)
+                out.append(f'keys.{b.id}: "{key}" is also the key of {names}: only one of them can have it')
+    return out

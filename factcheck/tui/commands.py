@@ -17,7 +17,8 @@ EXTRA = [
     (
         "Session: decisions attached to no claim (orphans)",
         "show_orphans",
-        "decisions kept from claims no longer in the articles (an article deleted, a sentence edited)",
+        "decisions kept from claims no longer in the articles (an article deleted, a sentence edited or no longer"
+        " read as a claim)",
     ),
     (
         "Session: inputs not read",

@@ -94,8 +94,8 @@ class GroupsScreen(Screen[str | None]):
         "report it. s sorts them by event time (unknown times last), by size (largest first) or by their "
         "undecided claims (most first); the title says which. A line keeps its place while its claims are "
         "decided; the groups are ordered anew by s (the next order) or when they change. / searches: only "
-        "the groups whose event text, speakers or outlets hold every word typed are listed (enter keeps the "
-        "search and returns to the list, escape clears it). enter opens the group's claims side by side: there ←/→ "
+        "the groups whose event text, speakers or outlets hold every word typed are listed (enter or ↓ keeps "
+        "the search and returns to the list, escape clears it). enter opens the group's claims side by side: there ←/→ "
         "choose a claim, home/end the first/last, c/d/u give it a verdict, x takes it out of the group, v "
         "reads its article, ctrl+z/ctrl+y undo and redo, and enter goes to it on the main screen. escape or g "
         "goes back."
@@ -109,6 +109,8 @@ class GroupsScreen(Screen[str | None]):
         Binding("question_mark,f1", "help", "Help", id="groups-help"),
         Binding("j", "cursor_down", "Down", show=False, id="groups-down"),
         Binding("k", "cursor_up", "Up", show=False, id="groups-up"),
+        # in the search field (the list takes its own ↓): back to the list, the search kept
+        Binding("down", "to_list", "To the list", show=False, id="groups-to-list"),
     ]
 
     def __init__(self, review: Review) -> None:
@@ -141,6 +143,7 @@ class GroupsScreen(Screen[str | None]):
         yield ScreenKeys()
 
     def on_mount(self) -> None:
+        self.app.clear_notifications()  # (the notices showing came before: at 30x10 they covered the list)
         self.query_one("#groups-search", Input).display = False
         self._count()  # (the lines are fitted when the list knows its width: PromptList.WidthChanged)
         self._show_state()
@@ -155,8 +158,8 @@ class GroupsScreen(Screen[str | None]):
         parts = [f"{listed} {groups}, {ORDERS[self.order]}"]
         if self.search:
             parts.append(f'search "{one_line(self.search)}"')
-        if self.groups:
-            parts.append("enter opens one")
+        if self.groups:  # (in the search field enter goes back to the list: check_action)
+            parts.append("enter or ↓ goes to the list" if self._typing() else "enter opens one")
         parts.append("escape " + ("clears the search" if self.search else "back"))
         self.query_one("#groups-title", Static).update(Content(" · ".join(parts)))
         empty = self.query_one("#groups-empty", Static)
@@ -166,6 +169,20 @@ class GroupsScreen(Screen[str | None]):
         self.query_one("#groups-header", Static).display = bool(self.groups)
         self.table.display = bool(self.groups)
         self.refresh_bindings()
+
+    def _typing(self) -> bool:
+        """Whether the search field has the focus."""
+        return isinstance(self.focused, Input)
+
+    def on_descendant_focus(self) -> None:
+        self._show_state()  # (the title says what enter does where the focus is)
+
+    def on_descendant_blur(self) -> None:
+        self._show_state()
+
+    def action_to_list(self) -> None:
+        if self._typing():
+            self.table.focus()
 
     def _why_empty(self) -> str:
         if self.search:
@@ -184,7 +201,7 @@ class GroupsScreen(Screen[str | None]):
         """Enter, sort and search are not offered when they would do nothing (no group at all; enter when
         the search left none, or while the search is typed: enter there keeps it)."""
         if action == "open":
-            return bool(self.groups) and not isinstance(self.focused, Input)
+            return bool(self.groups) and not self._typing()
         if action in ("sort", "search"):
             return bool(self.review.corpus.groups)
         return True

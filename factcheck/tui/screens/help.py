@@ -61,6 +61,11 @@ class HelpScreen(ModalScreen[None]):
             node = node.parent
         return ("factcheck", INTRO)
 
+    def on_mount(self) -> None:
+        # (as a dialog does: the notices showing were there before the reviewer asked for help, and in a
+        # small window the "Not read" one covered the help for its 30 s; the palette lists those inputs again)
+        self.app.clear_notifications()
+
     def compose(self) -> ComposeResult:
         part, text = self._part_help()
         keymap = self._keymap

@@ -111,11 +111,11 @@ class MainScreen(ReadingScreen):
             return None  # shown disabled
         return True
 
-    def _loaded(self, what: str) -> bool:
-        """False (and the reviewer told so) while the batch is still loading or being grouped: ``what`` needs
-        all of it, or its groups."""
+    def _loaded(self, what: str, *, grouped: bool = True) -> bool:
+        """False (and the reviewer told so) while the batch is still loading or, unless not ``grouped``, being
+        grouped: ``what`` needs all of it, or its groups."""
         loading = self.review.loading
-        if loading is None and self.review.grouping:
+        if loading is None and grouped and self.review.grouping:
             self.notify(
                 f"Still grouping the batch: {what} once it is grouped.",
                 title="Grouping",
@@ -306,11 +306,17 @@ class MainScreen(ReadingScreen):
         self.app.push_screen(PickerModal(f"'{claim_words(c)}' is superseded by…", items), picked)
 
     def action_show_orphans(self) -> None:
-        """The session's decisions on claims no longer in the articles (kept, shown on no claim)."""
-        self.app.push_screen(OrphansModal(self.review.orphans))
+        """The session's decisions on claims no longer in the articles (kept, shown on no claim). While the batch
+        loads, a decision on a claim not read yet, or not yet re-attached to its edited article, would look
+        like one."""
+        if not self._loaded("the decisions attached to no claim are known", grouped=False):
+            return
+        self.app.push_screen(OrphansModal(self.review.orphans, self.review.orphan_why))
 
     def action_show_unread(self) -> None:
         """The inputs of the batch that could not be read, each with why (the opening notice lists a few)."""
+        if not self._loaded("the inputs not read are known", grouped=False):
+            return
         self.app.push_screen(UnreadModal([str(e) for e in self.review.corpus.errors]))
 
     def action_follow_link(self) -> None:

@@ -803,9 +803,10 @@ class OrphansModal(Dialog[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Close")]
 
-    def __init__(self, decisions: list[Decision]) -> None:
+    def __init__(self, decisions: list[Decision], why: Callable[[Decision], str] | None = None) -> None:
         super().__init__()
         self._decisions = decisions
+        self._why = why  # why a decision is on no claim (Review.orphan_why)
 
     def compose(self) -> ComposeResult:
         n = len(self._decisions)
@@ -815,7 +816,7 @@ class OrphansModal(Dialog[None]):
                 yield Static(
                     Content.styled(
                         "Kept in the session: their claims are no longer in the articles (an article deleted or"
-                        " moved away, a sentence edited).",
+                        " moved away, a sentence edited, or no longer read as a claim): each says why.",
                         "$text-muted",
                     )
                 )
@@ -832,6 +833,8 @@ class OrphansModal(Dialog[None]):
                         ),
                         literal(d.text or "(no text kept)"),
                     ]
+                    if self._why is not None:
+                        lines.append(literal(f"Why: {self._why(d)}", "$text-muted"))
                     if d.note:
                         lines.append(Content.assemble(("Note: ", "bold"), literal(d.note)))
                     yield Static(Content("\n").join(lines), classes="orphan")

@@ -80,6 +80,9 @@ class ReadingScreen(Screen[None]):
         self._prefetch_gen = 0  # bumped by every move: a prefetch under way for an older one stops
         self._keys_state: tuple[object, ...] | None = None
         self._start_position: tuple[str | None, str | None] = (None, None)
+        # the session's cursor as it was opened: showing the first article sets the review's cursor, so a batch
+        # still loading keeps here where to go once the cursor's article is read
+        self._saved_cursor: tuple[str | None, str | None] = (None, None)
 
     @property
     def fc_app(self) -> FactcheckApp:
@@ -127,7 +130,7 @@ class ReadingScreen(Screen[None]):
         self._articles = {a.key: a for a in self.review.corpus.articles}
         self.event_panel.attach(self.review)
         self._apply_layout_class(self.app.size.width)
-        key, cid = self.review.cursor
+        key, cid = self._saved_cursor = self.review.cursor
         self._rebuild_articles()
         i = self._key_index.get(key or "", 0)
         self._select_article(i, claim_id=cid)
@@ -208,7 +211,7 @@ class ReadingScreen(Screen[None]):
 
     def _go_to_saved_cursor(self) -> None:
         """The session's cursor, as soon as its article is there (unless the reviewer moved meanwhile)."""
-        key, cid = self.review.cursor
+        key, cid = self._saved_cursor
         if key is None or self._position() != self._start_position or self._position()[0] == key:
             return
         i = self._key_index.get(key)
