@@ -528,8 +528,10 @@ _FORMULA = frozenset("=+-@\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\u2212")
 
 
 def safe_cell(v: Any) -> str:
-    """A spreadsheet cell that is never a formula: a cell whose first non-blank character is =, +, -, @
-    (or their full-width forms), or that starts with a tab or CR, gets a quote prefix."""
+    """A spreadsheet cell that is never a formula nor a terminal escape: a cell whose first non-blank character
+    is =, +, -, @ (or their full-width forms), or that starts with a tab or CR, gets a quote prefix, and its
+    control and bidi characters are shown as visible marks (``textout.inert``: ESC as ␛), as in the Markdown
+    report, so a CSV printed with ``cat`` runs no escape sequence a note or an article carried."""
     if v is None:
         return ""
     if isinstance(v, bool):
@@ -539,7 +541,7 @@ def safe_cell(v: Any) -> str:
     else:
         s = str(v)
     head = s.lstrip()[:1]
-    return "'" + s if head in _FORMULA or s[:1] in ("\t", "\r") else s
+    return inert("'" + s if head in _FORMULA or s[:1] in ("\t", "\r") else s)
 
 
 def render_csv(data: dict[str, Any]) -> str:

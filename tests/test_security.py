@@ -545,6 +545,16 @@ def test_csv_cells_are_never_formulas(prefix: str, rest: str) -> None:
     )
 
 
+def test_csv_cells_carry_no_terminal_escapes() -> None:
+    from factcheck.report import safe_cell
+
+    # a note with an OSC 52 clipboard write and a bell: `cat report.csv` would run them
+    cell = safe_cell("ok\x1b]52;c;ZXZpbA==\x07 done\nsecond\tline")
+    assert "\x1b" not in cell and "\x07" not in cell
+    assert cell == "ok\u241b]52;c;ZXZpbA==\u2407 done\nsecond\tline"  # newline and tab kept
+    assert safe_cell("\r=1+1").startswith("'")
+
+
 def test_markdown_keeps_urls_clickable_and_notes_multiline() -> None:
     from factcheck.report import md, md_lines
 
