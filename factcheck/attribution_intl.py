@@ -273,6 +273,9 @@ class _Speech:
         # the endings of a finite verb right after a quotation and its comma, where any verb says who spoke
         # ('“...”, resalta González', '"...", acrescenta o repórter'); the function words are never one
         self.incise_endings = tuple(_low(w) for w in data.get("incise_endings", []))
+        # a person named by their age ("der 86-Jährige"): the noun's endings, the articles and their pronouns
+        self.age_noun_endings = tuple(_low(w) for w in data.get("age_noun_endings", []))
+        self.age_determiners = {_low(k): str(v) for k, v in data.get("age_determiners", {}).items()}
         # the typography writes an incise inside the quotation it interrupts, with no marks around it ("« Absurde.
         # Ce processus est la norme, explique Antony Fastier, toxicologue. »"): a quoted sentence's incise is
         # the writer's, and names who speaks
@@ -386,18 +389,49 @@ def _bracket_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
 def _separable_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
     """Tokens from the finite verb at token i to the particle of its separable verb that closes the clause
     before a comma or a colon ("teilte am Sonntag mit, ...", "weist darauf hin, dass ..."), with the clause's
-    middle between them (a bracket's middle: words only, no reflexive); 0 when there is none."""
+    middle between them (a bracket's middle: words only, no reflexive); 0 when there is none. After what was
+    said and its comma, the particle closes the sentence, the subject in the middle ("..., teilte die Armee am
+    späten Abend mit.", "..., gab das Ministerium bekannt.")."""
     particles = sp.separable.get(toks[i].low)
     if not particles or not toks[i].text[:1].islower():
         return 0
     n = len(toks)
-    for p in range(i + 2, min(n - 1, i + 2 + _BRACKET_MIDDLE)):
+    after_content = i > 0 and toks[i - 1].text == ","
+    for p in range(i + 2, min(n, i + 2 + _BRACKET_MIDDLE)):
         t = toks[p - 1]
         if t.low in sp.bracket_not_between or not t.text[:1].isalnum():
             return 0  # (the clause ends, or "sich": not speech)
-        if toks[p].low in particles and toks[p].text.islower() and toks[p + 1].text in (",", ":"):
-            return p + 1 - i
+        if toks[p].low in particles and toks[p].text.islower():
+            follow = toks[p + 1].text if p + 1 < n else "."
+            if follow in (",", ":") or (after_content and follow in _SENTENCE_ENDS and p + 2 >= n):
+                return p + 1 - i
     return 0
+
+
+def _separable_at_end(toks: list[_Tok], i: int, k: int) -> bool:
+    """The verb bracket at tokens [i, i + k) follows a comma and closes the sentence."""
+    return i > 0 and toks[i - 1].text == "," and (i + k >= len(toks) or toks[i + k].text in _SENTENCE_ENDS)
+
+
+def _inverted_separable(sp: _Speech, toks: list[_Tok], i: int, k: int, src: _Source | None) -> bool:
+    """The separable verb at tokens [i, i + k) follows what was said and its comma and closes the sentence
+    ("..., teilte die Armee mit."): its subject is the phrase in its middle when that names a speaker (a head
+    of the tables, a name with no article, an outlet), not an object ("..., teilte die Zahlen mit")."""
+    if not (i > 0 and toks[i - 1].text == "," and toks[i + k - 1].low not in (",", ":")):
+        return False
+    if i + k < len(toks) and toks[i + k].text not in _SENTENCE_ENDS:
+        return False
+    if src is None:
+        return True  # a pronoun: "..., teilte er mit."
+    words = _tokens(src.name)
+    heads = [w.low for w in words if sp.head_kind(w.low) is not None]
+    return (
+        src.kind in ("outlet", "media")
+        or any(not sp.is_document(w) for w in heads)
+        or (not heads and len(words) > 1 and all(_cap(w) for w in words))  # "die Deutsche Bahn"
+        or _names_outlet(sp, toks, i + 1 + (toks[i + 1].low in sp.determiners))
+        or (src.kind == "person" and toks[i + 1].low not in sp.determiners)
+    )
 
 
 def _incise_verb(sp: _Speech, toks: list[_Tok], i: int) -> bool:
@@ -1172,9 +1206,13 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
         if k:
             # (a bracket's subject stands before its auxiliary or right after it: "Am Montag hat er ...")
             got = _speech_verb(sp, toks, i, 1 if bracket else k)
+            inverted = bracket and got is not None and _separable_at_end(toks, i, k)
+            if inverted and got is not None and not _inverted_separable(sp, toks, i, k, got[0]):
+                got = None  # "..., teilte die Zahlen mit": an object in the middle
             if (
                 got is not None
                 and bracket
+                and not inverted
                 and got[0] is not None
                 and got[0].start > toks[i].start
                 and toks[0].low in sp.determiners
@@ -1623,11 +1661,26 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         return (after, None) if after is not None else None
     if i > 0 and toks[i - 1].low in sp.pronouns:
         return None, sp.pronouns[toks[i - 1].low]
+    if i > 1 and _clause_start(sp, toks, i - 2):
+        aged = _age_pronoun(sp, toks, i - 2)
+        if aged is not None:
+            return None, aged  # "Der 51-Jährige sagte": the person named before
     before = _subject_before(sp, toks, i)
     if before is None and _abbreviation_before(toks, i):
         # a subject's abbreviation in parentheses: "La Organización Mundial de la Salud (OMS) afirmó", "Die
         # Weltgesundheitsorganisation (WHO) teilte mit" -> the subject before it
         before = _subject_before(sp, toks, i - 3)
+    if before is None and i > 3 and toks[i - 1].text == ")" and toks[i - 3].text == "(" and _cap(toks[i - 2]):
+        # a person's party or place in parentheses: "Dietmar Bartsch (Linke) kritisierte", "Anna Meier (Grüne)
+        # sagte" -> the name before it
+        named = _subject_before(sp, toks, i - 3)
+        if (
+            named is not None
+            and named.kind == "person"
+            and " " in named.name
+            and _proper_name(sp, named.name)
+        ):
+            before = named
     if before is None and i > 2 and toks[i - 1].low in sp.subject_relatives and toks[i - 2].text == ",":
         # "..., Josep González, quien subrayó que ...": the relative's antecedent, right before the comma
         rng = _backward_np(sp, toks, i - 2)
@@ -1667,6 +1720,9 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         return before, None
     if j < n and toks[j].low in sp.pronouns:
         return None, sp.pronouns[toks[j].low]
+    aged = _age_pronoun(sp, toks, j)
+    if aged is not None:
+        return None, aged  # '„...“, sagte der 86-Jährige': the person named before
     after = _subject_after(sp, toks, j)
     if after is not None and after.kind != "person" and i > 0 and toks[i - 1].text == ",":
         # a person named before the verb, in apposition, is its subject; a thing after it is its object:
@@ -1703,6 +1759,18 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     ):
         return None, "he"  # "Dijo que...", ', añadió.': the last person named
     return None
+
+
+def _age_pronoun(sp: _Speech, toks: list[_Tok], j: int) -> str | None:
+    """The pronoun a person named by their age stands for, from token j: an article and a noun of an age ("der
+    86-Jährige", "die 51-Jährige", "ein 40-Jähriger"), by the article's gender; None when there is none (or
+    a plural: "die 20-Jährigen")."""
+    if j + 1 >= len(toks) or toks[j].low not in sp.age_determiners:
+        return None
+    word = toks[j + 1].low
+    if not (word[:1].isdigit() and word.endswith(sp.age_noun_endings)):
+        return None
+    return sp.age_determiners[toks[j].low]
 
 
 def _gerund_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
@@ -1786,7 +1854,8 @@ def _verb_final_subject(
                 if named is not None and named.kind == "person" and _proper_name(sp, named.name):
                     return named, None
                 return None, sp.pronouns[toks[c + 1].low]
-            rng = _forward_np(sp, toks, c + 1)
+            # (adjectives before the head: "wie der britische Sender BBC am Dienstag berichtete")
+            rng = _forward_np(sp, toks, c + 1) or _adjective_np(sp, toks, c + 1)
             if rng is None or rng[1] > i:
                 return None
             src = _classify(sp, toks, *rng, sentence_start=False)
