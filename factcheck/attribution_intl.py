@@ -276,6 +276,11 @@ class _Speech:
         # a person named by their age ("der 86-Jährige"): the noun's endings, the articles and their pronouns
         self.age_noun_endings = tuple(_low(w) for w in data.get("age_noun_endings", []))
         self.age_determiners = {_low(k): str(v) for k, v in data.get("age_determiners", {}).items()}
+        # phrases that stand for the person named last ("ce dernier", "esta última"): their pronoun
+        self.anaphors = _Phrases({_key(p): str(v) for p, v in data.get("anaphors", {}).items() if _key(p)})
+        # particles inside a person's name from another language ("Von der Leyen", "Van der Bellen"): they join
+        # capitalised words as linkers do
+        self.name_particles = frozenset(_low(w) for w in data.get("name_particles", []))
         # the typography writes an incise inside the quotation it interrupts, with no marks around it ("« Absurde.
         # Ce processus est la norme, explique Antony Fastier, toxicologue. »"): a quoted sentence's incise is
         # the writer's, and names who speaks
@@ -296,6 +301,7 @@ class _Speech:
                     self.participles,
                     self.document_verbs,
                     self.verb_adjuncts,
+                    self.anaphors,
                 )
                 for k in d
             ),
@@ -704,6 +710,14 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
             and _names_outlet(sp, toks, j + 1)
         ):
             break  # "sagte Scholz der Deutschen Presse-Agentur": the outlet is spoken to
+        # particles inside a name from another language: "Von der Leyen", "Alexander Van der Bellen"
+        if t.low in sp.name_particles and j > start_head and _cap(toks[j - 1]):
+            k = j
+            while k < len(toks) and toks[k].low in sp.name_particles:
+                k += 1
+            if k < len(toks) and _cap(toks[k]) and _np_part(sp, toks[k]):
+                j = k + 1
+                continue
         # a linker inside a name or title: "Sprecher des Ministeriums", "Luis de Guindos"
         if t.low in sp.linkers and j + 1 < len(toks):
             k = j + 1
@@ -789,6 +803,17 @@ def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | N
         if t.low in sp.linkers and i - 2 >= 0 and i < end and _np_part(sp, toks[i - 2]):
             i -= 2  # "Sprecher des Ministeriums"
             continue
+        if t.low in sp.name_particles and i < end and _cap(toks[i]):
+            # "Ursula von der Leyen", "Von der Leyen": particles inside a name from another language
+            k = i - 1
+            while k > 0 and toks[k - 1].low in sp.name_particles:
+                k -= 1
+            if k > 0 and _cap(toks[k - 1]) and _np_part(sp, toks[k - 1]):
+                i = k - 1
+                continue
+            if _cap(toks[k]):
+                i = k  # (the name opens with its particle)
+                continue
         # an article inside a name: "Bruno Le Maire", "Marine Le Pen"
         if (
             _cap(t)
@@ -1661,10 +1686,11 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         return (after, None) if after is not None else None
     if i > 0 and toks[i - 1].low in sp.pronouns:
         return None, sp.pronouns[toks[i - 1].low]
-    if i > 1 and _clause_start(sp, toks, i - 2):
-        aged = _age_pronoun(sp, toks, i - 2)
-        if aged is not None:
-            return None, aged  # "Der 51-Jährige sagte": the person named before
+    for m in (2, 3):
+        if i >= m and _clause_start(sp, toks, i - m):
+            aged = _age_pronoun(sp, toks, i - m)
+            if aged is not None and i - m + _anaphor_len(sp, toks, i - m) == i:
+                return None, aged  # "Der 51-Jährige sagte", "Ce dernier rappelle": the person named before
     before = _subject_before(sp, toks, i)
     if before is None and _abbreviation_before(toks, i):
         # a subject's abbreviation in parentheses: "La Organización Mundial de la Salud (OMS) afirmó", "Die
@@ -1719,7 +1745,8 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     if before is not None:
         return before, None
     if j < n and toks[j].low in sp.pronouns:
-        return None, sp.pronouns[toks[j].low]
+        opener = _colon_quote_subject(sp, toks, i)
+        return (opener, None) if opener is not None else (None, sp.pronouns[toks[j].low])
     aged = _age_pronoun(sp, toks, j)
     if aged is not None:
         return None, aged  # '„...“, sagte der 86-Jährige': the person named before
@@ -1761,16 +1788,48 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     return None
 
 
+def _colon_quote_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
+    """The person a pronoun after the speech verb at token i stands for when that verb follows a quotation
+    opened after a colon: the person named by full name as the subject of the clause before the colon, where
+    it opens the sentence or follows its verb ("Lehrer Andreas Heller hat vorher festgelegt, wie ...: „...“,
+    erklärt er."); None otherwise (the pronoun is then resolved from context, where a person the sentence
+    names is passed over)."""
+    if i < 3 or toks[i - 1].text != "," or toks[i - 2].text not in _QUOTE_CLOSE:
+        return None
+    q = i - 3
+    while q > 0 and toks[q].text not in _QUOTE_OPEN:
+        q -= 1
+    if q < 2 or toks[q - 1].text != ":":
+        return None
+    starts = [0, *(k for k in range(1, q - 1) if _fold(toks[k].text) in _GIVEN_NAMES)]
+    for k in starts[:2]:
+        rng = _forward_np(sp, toks, k)
+        src = _classify(sp, toks, *rng, sentence_start=k == 0) if rng and rng[1] < q else None
+        if src is not None and src.kind == "person" and " " in src.name and _proper_name(sp, src.name):
+            return src
+    return None
+
+
 def _age_pronoun(sp: _Speech, toks: list[_Tok], j: int) -> str | None:
-    """The pronoun a person named by their age stands for, from token j: an article and a noun of an age ("der
-    86-Jährige", "die 51-Jährige", "ein 40-Jähriger"), by the article's gender; None when there is none (or
-    a plural: "die 20-Jährigen")."""
+    """The pronoun a phrase from token j stands for when it names the person named last: an anaphor of the
+    tables ("ce dernier", "esta última"), or an article and a noun of an age ("der 86-Jährige", "die
+    51-Jährige", "ein 40-Jähriger"), by the article's gender; None when there is none (or a plural: "die
+    20-Jährigen")."""
+    k = _match(sp.anaphors, toks, j, sp.maxlen) if sp.anaphors and j < len(toks) else 0
+    if k and (j + k >= len(toks) or not _cap(toks[j + k])):  # (not "ce dernier Premier ministre")
+        return sp.anaphors[tuple(t.low for t in toks[j : j + k])]
     if j + 1 >= len(toks) or toks[j].low not in sp.age_determiners:
         return None
     word = toks[j + 1].low
     if not (word[:1].isdigit() and word.endswith(sp.age_noun_endings)):
         return None
     return sp.age_determiners[toks[j].low]
+
+
+def _anaphor_len(sp: _Speech, toks: list[_Tok], j: int) -> int:
+    """Tokens of the phrase at token j that ``_age_pronoun`` reads (an anaphor, or an article and an age)."""
+    k = _match(sp.anaphors, toks, j, sp.maxlen) if sp.anaphors else 0
+    return k or 2
 
 
 def _gerund_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
@@ -1933,8 +1992,22 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
     if j < n and toks[j].low in sp.datives:
         # "a indiqué à l'AFP le porte-parole": the addressee comes first, then the subject
         rng = _forward_np(sp, toks, j + 1)
+        outlet = _outlet_len(sp, toks, j + 1)
         if rng is not None and rng[1] < n and toks[rng[1]].low in sp.determiners:
             j = rng[1]
+        elif (
+            outlet
+            and j + 1 + outlet < n
+            and (_cap(toks[j + 1 + outlet]) or _bare_source(sp, toks, j + 1 + outlet))
+        ):
+            # an outlet of the gazetteer spoken to, then a name or unnamed sources: "según confirmó a EFE Zaher
+            # al Waheidi", "según informaron a EFE fuentes palestinas"
+            j += 1 + outlet
+    if _bare_source(sp, toks, j):
+        # unnamed sources with no article: "según han informado fuentes del Ministerio de Sanidad"
+        rng = _forward_np(sp, toks, j)
+        if rng is not None:
+            return _classify(sp, toks, *rng, sentence_start=False)
     if j + 1 < n and toks[j].low in sp.possessives and toks[j + 1].low in sp.people:
         # a person by kinship: "sagte seine Mutter", "dijo su madre" -> "Mutter", "madre"
         kin = _forward_np(sp, toks, j + 1)
@@ -1969,6 +2042,24 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
     return None
 
 
+def _outlet_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
+    """Tokens of an outlet of the gazetteer that starts at token i, maybe after an article ("EFE", "la AFP",
+    "Europa Press"); 0 when none."""
+    j = i + (i < len(toks) and toks[i].low in sp.determiners)
+    for m in range(min(len(toks), j + 3), j, -1):
+        if all(_cap(t) for t in toks[j:m]) and " ".join(t.text for t in toks[j:m]) in OUTLETS:
+            return m - i
+    return 0
+
+
+def _bare_source(sp: _Speech, toks: list[_Tok], j: int) -> bool:
+    """Token j is a plural noun of unnamed sources with no article ("fuentes", "fontes"; a plural: the
+    singulars of the table are documents, "informe"): a subject after the verb as an article's phrase is."""
+    return (
+        j < len(toks) and toks[j].text.islower() and toks[j].low in sp.anonymous and toks[j].low.endswith("s")
+    )
+
+
 def _name_after_title(
     sp: _Speech, toks: list[_Tok], src: _Source | None, e: int, closed: bool = False
 ) -> _Source | None:
@@ -1989,6 +2080,11 @@ def _name_after_title(
             and (toks[e].low not in sp.clause_words or toks[e].low in sp.linkers)
         ):
             e += 1  # ("o ministro interino do Interior e ministro da Defesa, Filomeno Paixão")
+    elif sp.adjectives_follow:
+        # adjectives after the title's domain: "la présidente de la Commission européenne, Ursula von der
+        # Leyen", "el ministro de Exteriores francés, Jean-Noël Barrot"
+        while e < n and e - start < 2 and _plain_word(sp, toks[e]) and toks[e].low not in sp.function_words:
+            e += 1
     if e + 1 >= n or toks[e].text != "," or toks[e + 1].low in sp.determiners:
         return None
     name = _forward_np(sp, toks, e + 1)
