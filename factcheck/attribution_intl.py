@@ -281,6 +281,9 @@ class _Speech:
         # particles inside a person's name from another language ("Von der Leyen", "Van der Bellen"): they join
         # capitalised words as linkers do
         self.name_particles = frozenset(_low(w) for w in data.get("name_particles", []))
+        # linkers between a person's name and the body they belong to ("Benjamin Jendro von der Gewerkschaft
+        # der Polizei" -> the person, "Benjamin Jendro")
+        self.affiliation_linkers = frozenset(_low(w) for w in data.get("affiliation_linkers", []))
         # the typography writes an incise inside the quotation it interrupts, with no marks around it ("« Absurde.
         # Ce processus est la norme, explique Antony Fastier, toxicologue. »"): a quoted sentence's incise is
         # the writer's, and names who speaks
@@ -900,6 +903,10 @@ def _classify(
     indefinite = had_det and toks[i].low in sp.indefinites
     phrase = _join(words)
     start, end = toks[i].start, toks[j - 1].end
+    for r in range(min(2, len(words))):  # (maybe after a role: "Sprecher Max Müller von der Polizei")
+        named = _affiliated(sp, words[r:])
+        if named and (r == 0 or sp.head_kind(words[0].low) == "person"):
+            return _Source(_join(named), "person", named[0].start, named[-1].end)
     if phrase in OUTLETS:
         return _Source(
             phrase, OUTLETS[phrase] if OUTLETS[phrase] in ("outlet", "media") else "outlet", start, end
@@ -963,6 +970,31 @@ def _classify(
         # Segurança Pública" ("el propio Pedro Sánchez": a given name opens a person's)
         return _Source(phrase, "organisation", start, end)
     return _Source(phrase, "person", start, end)
+
+
+def _affiliated(sp: _Speech, words: list[_Tok]) -> list[_Tok] | None:
+    """The words of a person's name that ``words`` open, before the body the person belongs to ("Benjamin
+    Jendro von der Gewerkschaft der Polizei", "Juan Pérez de la Policía Nacional"): two capitalised words or
+    more, the first a given name, then a linker of ``affiliation_linkers``, maybe an article, and the head of
+    an organisation or an outlet or an acronym; None when ``words`` are no such phrase ("Ursula von der
+    Leyen")."""
+    if not sp.affiliation_linkers or len(words) < 4 or _fold(words[0].text) not in _GIVEN_NAMES:
+        return None
+    for k in range(2, len(words) - 1):
+        if words[k].low in sp.affiliation_linkers:
+            m = k + 1
+            while m < len(words) - 1 and words[m].low in sp.determiners:
+                m += 1
+            body = words[m]
+            if all(_cap(t) for t in words[:k]) and (
+                sp.head_kind(body.low) in ("organisation", "outlet")
+                or (len(body.text) > 1 and body.text.isupper())
+            ):
+                return words[:k]
+            return None
+        if not _cap(words[k]):
+            return None
+    return None
 
 
 def _past_domain(sp: _Speech, words: list[_Tok]) -> list[_Tok]:
