@@ -90,6 +90,9 @@ class _Speech:
         # "de acuerdo con lo señalado por el ministro"): the word before the participle, the agent's preposition
         self.cue_frame_openers = frozenset(_low(w) for w in data.get("cue_frame_openers", []))
         self.cue_frame_agents = frozenset(_low(w) for w in data.get("cue_frame_agents", []))
+        # participles of such a frame that are no speech verb of their own ("según lo dispuesto por el
+        # ministerio": "ha dispuesto" orders, it does not report)
+        self.cue_frame_participles = frozenset(_low(w) for w in data.get("cue_frame_participles", []))
         self.before = _Phrases({**phrases("according_before"), **self.publication_cues})
         # prepositions that open a sentence with whose view it gives, the source before a comma ("Para la
         # Fiscalía, el daño fue de ...", "Para ele, há um interesse ...", "Pour les auteurs, ...")
@@ -648,7 +651,7 @@ def _cue_frame_len(sp: _Speech, toks: list[_Tok], j: int) -> int:
     if (
         j + 3 < len(toks)
         and toks[j].low in sp.cue_frame_openers
-        and (toks[j + 1].low,) in sp.participles
+        and ((toks[j + 1].low,) in sp.participles or toks[j + 1].low in sp.cue_frame_participles)
         and toks[j + 2].low in sp.cue_frame_agents
     ):
         return 3
