@@ -1721,7 +1721,7 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         return (after, None) if after is not None else None
     if i > 0 and toks[i - 1].low in sp.pronouns:
         return None, sp.pronouns[toks[i - 1].low]
-    for m in (2, 3):
+    for m in (1, 2, 3):
         if i >= m and _clause_start(sp, toks, i - m):
             aged = _age_pronoun(sp, toks, i - m)
             if aged is not None and i - m + _anaphor_len(sp, toks, i - m) == i:
