@@ -277,6 +277,9 @@ class _Speech:
         # ('“...”, resalta González', '"...", acrescenta o repórter'); the function words are never one
         self.incise_endings = tuple(_low(w) for w in data.get("incise_endings", []))
         # a person named by their age ("der 86-Jährige"): the noun's endings, the articles and their pronouns
+        # subject pronouns that are never an object: right after the verb they are its subject, whatever
+        # phrase stands before it ("diesen Satz sagte er")
+        self.nominative_pronouns = frozenset(_low(w) for w in data.get("nominative_pronouns", []))
         self.age_noun_endings = tuple(_low(w) for w in data.get("age_noun_endings", []))
         self.age_determiners = {_low(k): str(v) for k, v in data.get("age_determiners", {}).items()}
         # phrases that stand for the person named last ("ce dernier", "esta última"): their pronoun
@@ -1777,6 +1780,15 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         before = _opening_subject(
             sp, toks, i - 1
         )  # "Biden sonrió y dijo", "Pacheco conversou ... e reiterou"
+    if (
+        before is not None
+        and j < n
+        and toks[j].low in sp.nominative_pronouns
+        and toks[_token_at(toks, before)].low in sp.determiners
+    ):
+        # "denn diesen Satz sagte er": a pronoun that can only be a subject, right after the verb, is its
+        # subject; the phrase with an article before the verb is its object
+        return None, sp.pronouns[toks[j].low]
     if before is not None:
         return before, None
     if j < n and toks[j].low in sp.pronouns:
@@ -1821,6 +1833,11 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     ):
         return None, "he"  # "Dijo que...", ', añadió.': the last person named
     return None
+
+
+def _token_at(toks: list[_Tok], src: _Source) -> int:
+    """The index of the token at which ``src`` starts (its article included)."""
+    return next((k for k, t in enumerate(toks) if t.start >= src.start), 0)
 
 
 def _colon_quote_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
