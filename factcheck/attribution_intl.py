@@ -689,6 +689,7 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
                 continue
         if (
             _cap(t)
+            and t.low not in sp.not_subjects  # ("teilte die Bahn Anfang März mit")
             and j > start_head
             and j + 1 < len(toks)
             and _cap(toks[j + 1])
