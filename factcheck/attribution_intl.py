@@ -92,6 +92,12 @@ class _Speech:
         self.cue_frame_agents = frozenset(_low(w) for w in data.get("cue_frame_agents", []))
         # participles of such a frame that are no speech verb of their own ("según lo dispuesto por el
         # ministerio": "ha dispuesto" orders, it does not report)
+        # impersonal verbs of saying after a source that opens the sentence with a preposition ("Aus dem
+        # Ministerium heißt es, ..."), the prepositions, and those that open a document only ("Im Bericht heißt
+        # es")
+        self.preposed_verbs = phrases("preposed_verbs")
+        self.preposed_openers = frozenset(_low(w) for w in data.get("preposed_openers", []))
+        self.preposed_document_openers = frozenset(_low(w) for w in data.get("preposed_document_openers", []))
         self.cue_frame_participles = frozenset(_low(w) for w in data.get("cue_frame_participles", []))
         self.before = _Phrases({**phrases("according_before"), **self.publication_cues})
         # prepositions that open a sentence with whose view it gives, the source before a comma ("Para la
@@ -311,6 +317,7 @@ class _Speech:
                     self.document_verbs,
                     self.verb_adjuncts,
                     self.anaphors,
+                    self.preposed_verbs,
                 )
                 for k in d
             ),
@@ -1110,6 +1117,30 @@ def attribute(text: str, lang: str) -> Found | None:
     return _scan(sp, toks, text, quoted, True) or _scan(sp, toks, text, quoted, False)
 
 
+def _preposed_source(sp: _Speech, toks: list[_Tok]) -> tuple[_Source, int, int] | None:
+    """A source before an impersonal verb of saying that follows it, the sentence's opening: a preposition of
+    ``preposed_openers`` and its phrase ("Aus dem Schulministerium heißt es, ...", "Von Temu heißt es zu den
+    Vorwürfen: ...", "Aus Kreisen der Regierung hieß es"), or of ``preposed_document_openers`` and a document
+    ("Im Bericht heißt es", "In einer Stellungnahme der Familie hieß es"; "In Berlin hieß es" names no
+    source): (source, index of the verb, its length), or None."""
+    if len(toks) < 4:
+        return None
+    opener = toks[0].low
+    documents_only = opener in sp.preposed_document_openers
+    if opener not in sp.preposed_openers and not documents_only:
+        return None
+    rng = _forward_np(sp, toks, 1) or _adjective_np(sp, toks, 1)
+    if rng is None:
+        return None
+    k = _match(sp.preposed_verbs, toks, rng[1], sp.maxlen)
+    if not k:
+        return None
+    src = _classify(sp, toks, *rng, sentence_start=False, cue=True)
+    if src is None or (documents_only and not any(sp.is_document(t.low) for t in toks[rng[0] : rng[1]])):
+        return None
+    return src, rng[1], k
+
+
 def _opinion_holder(sp: _Speech, toks: list[_Tok]) -> tuple[_Source | None, str | None, int, int] | None:
     """(source, pronoun, the cue's token, the comma's) of an opinion cue that opens the sentence, its source right before a comma:
     a pronoun ("Para ele,"), a person ("Para Núñez,", "Para los responsables de la ciudad,") or a body
@@ -1159,6 +1190,18 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
             pron,
             None,
             (toks[k].end, len(text)),
+        )
+    preposed = _preposed_source(sp, toks) if sp.preposed_verbs else None
+    if preposed is not None:
+        who, v, k = preposed
+        return Found(
+            who.name,
+            who.kind,
+            [who.name] if who.kind in ("outlet", "media") else [],
+            [(toks[v].start, toks[v + k - 1].end)],
+            None,
+            " ".join(t.low for t in toks[v : v + k]),
+            (toks[v + k - 1].end, len(text)),
         )
     chain: list[str] = []
     spans: list[tuple[int, int]] = []
