@@ -96,6 +96,8 @@ class _Speech:
         # Ministerium heißt es, ..."), the prepositions, and those that open a document only ("Im Bericht heißt
         # es")
         self.preposed_verbs = phrases("preposed_verbs")
+        # cues of a subject's own account ("laut eigenen Angaben"): the subject that opens the sentence speaks
+        self.own_account_cues = phrases("own_account_cues")
         self.preposed_openers = frozenset(_low(w) for w in data.get("preposed_openers", []))
         self.preposed_document_openers = frozenset(_low(w) for w in data.get("preposed_document_openers", []))
         self.cue_frame_participles = frozenset(_low(w) for w in data.get("cue_frame_participles", []))
@@ -318,6 +320,7 @@ class _Speech:
                     self.verb_adjuncts,
                     self.anaphors,
                     self.preposed_verbs,
+                    self.own_account_cues,
                 )
                 for k in d
             ),
@@ -1117,6 +1120,26 @@ def attribute(text: str, lang: str) -> Found | None:
     return _scan(sp, toks, text, quoted, True) or _scan(sp, toks, text, quoted, False)
 
 
+def _own_account(sp: _Speech, toks: list[_Tok], quoted: list[bool] | None) -> tuple[_Source, int, int] | None:
+    """The subject that opens the sentence when a cue of its own account stands in it, outside quotation marks
+    ("Israels Armee hat laut eigenen Angaben die Hälfte der Führungsriege getötet", "Die Polizei hat nach
+    eigenen Angaben 20 Personen festgenommen"): (the subject, the cue's index, its length), or None (no such
+    cue, or no subject of the tables' kinds opens the sentence)."""
+    for c in range(1, len(toks)):
+        k = _match(sp.own_account_cues, toks, c, sp.maxlen)
+        if k and (quoted is None or not quoted[c]):
+            break
+    else:
+        return None
+    rng = _forward_np(sp, toks, 0) or _adjective_np(sp, toks, 0)
+    if rng is None or rng[1] > c:
+        return None
+    src = _classify(sp, toks, *rng, sentence_start=True)
+    if src is None or src.kind not in ("person", "organisation", "outlet", "media"):
+        return None
+    return src, c, k
+
+
 def _preposed_source(sp: _Speech, toks: list[_Tok]) -> tuple[_Source, int, int] | None:
     """A source before an impersonal verb of saying that follows it, the sentence's opening: a preposition of
     ``preposed_openers`` and its phrase ("Aus dem Schulministerium heißt es, ...", "Von Temu heißt es zu den
@@ -1203,6 +1226,10 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
             " ".join(t.low for t in toks[v : v + k]),
             (toks[v + k - 1].end, len(text)),
         )
+    own = _own_account(sp, toks, quoted) if sp.own_account_cues else None
+    if own is not None:
+        who, c, k = own
+        return Found(who.name, who.kind, [], [(toks[c].start, toks[c + k - 1].end)], None, None, None)
     chain: list[str] = []
     spans: list[tuple[int, int]] = []
     speaker: _Source | None = None
