@@ -1135,6 +1135,17 @@ def _own_account(sp: _Speech, toks: list[_Tok], quoted: list[bool] | None) -> tu
     if rng is None or rng[1] > c:
         return None
     src = _classify(sp, toks, *rng, sentence_start=True)
+    named = src is not None and (
+        toks[0].low in sp.determiners
+        or any(sp.head_kind(t.low) is not None for t in toks[rng[0] : rng[1]])
+        or (" " in src.name and _proper_name(sp, src.name))
+        or src.name in OUTLETS
+    )
+    if not named and rng[1] - rng[0] == 1 and rng[1] + 1 < c and toks[rng[1]].text.islower():
+        # verb second after an adverb: "Zuvor hatte die israelische Armee nach eigenen Angaben ..."
+        src = _subject_after(sp, toks, rng[1] + 1)
+    elif not named:
+        return None
     if src is None or src.kind not in ("person", "organisation", "outlet", "media"):
         return None
     return src, c, k
