@@ -719,6 +719,18 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
             j += 1  # an adjective between a role and the name: "afirmó el presidente chileno Ricardo Lagos"
             continue
         if (
+            sp.adjectives_follow
+            and j > start_head
+            and sp.head_kind(toks[j - 1].low) == "person"
+            and _plain_word(sp, t)
+            and t.low not in sp.function_words
+            and j + 2 < len(toks)
+            and toks[j + 1].low in sp.linkers
+            and _linked_part(sp, toks, j + 2)
+        ):
+            j += 1  # an adjective between a role and its domain: "la secrétaire générale de la CGT"
+            continue
+        if (
             t.low in sp.addressee_linkers
             and start_head == i
             and (
@@ -750,6 +762,13 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
     if j == start_head:
         return None
     return i, j
+
+
+def _linked_part(sp: _Speech, toks: list[_Tok], k: int) -> bool:
+    """Token k, past articles, is a word a linker joins to a phrase ("de la CGT", "del Ministerio")."""
+    while k < len(toks) and toks[k].low in sp.determiners:
+        k += 1
+    return k < len(toks) and _np_part(sp, toks[k])
 
 
 def _owned_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None:
