@@ -90,6 +90,17 @@ class _Speech:
         # "de acuerdo con lo señalado por el ministro"): the word before the participle, the agent's preposition
         self.cue_frame_openers = frozenset(_low(w) for w in data.get("cue_frame_openers", []))
         self.cue_frame_agents = frozenset(_low(w) for w in data.get("cue_frame_agents", []))
+        # participles of such a frame that are no speech verb of their own ("según lo dispuesto por el
+        # ministerio": "ha dispuesto" orders, it does not report)
+        # impersonal verbs of saying after a source that opens the sentence with a preposition ("Aus dem
+        # Ministerium heißt es, ..."), the prepositions, and those that open a document only ("Im Bericht heißt
+        # es")
+        self.preposed_verbs = phrases("preposed_verbs")
+        # cues of a subject's own account ("laut eigenen Angaben"): the subject that opens the sentence speaks
+        self.own_account_cues = phrases("own_account_cues")
+        self.preposed_openers = frozenset(_low(w) for w in data.get("preposed_openers", []))
+        self.preposed_document_openers = frozenset(_low(w) for w in data.get("preposed_document_openers", []))
+        self.cue_frame_participles = frozenset(_low(w) for w in data.get("cue_frame_participles", []))
         self.before = _Phrases({**phrases("according_before"), **self.publication_cues})
         # prepositions that open a sentence with whose view it gives, the source before a comma ("Para la
         # Fiscalía, el daño fue de ...", "Para ele, há um interesse ...", "Pour les auteurs, ...")
@@ -273,6 +284,20 @@ class _Speech:
         # the endings of a finite verb right after a quotation and its comma, where any verb says who spoke
         # ('“...”, resalta González', '"...", acrescenta o repórter'); the function words are never one
         self.incise_endings = tuple(_low(w) for w in data.get("incise_endings", []))
+        # a person named by their age ("der 86-Jährige"): the noun's endings, the articles and their pronouns
+        # subject pronouns that are never an object: right after the verb they are its subject, whatever
+        # phrase stands before it ("diesen Satz sagte er")
+        self.nominative_pronouns = frozenset(_low(w) for w in data.get("nominative_pronouns", []))
+        self.age_noun_endings = tuple(_low(w) for w in data.get("age_noun_endings", []))
+        self.age_determiners = {_low(k): str(v) for k, v in data.get("age_determiners", {}).items()}
+        # phrases that stand for the person named last ("ce dernier", "esta última"): their pronoun
+        self.anaphors = _Phrases({_key(p): str(v) for p, v in data.get("anaphors", {}).items() if _key(p)})
+        # particles inside a person's name from another language ("Von der Leyen", "Van der Bellen"): they join
+        # capitalised words as linkers do
+        self.name_particles = frozenset(_low(w) for w in data.get("name_particles", []))
+        # linkers between a person's name and the body they belong to ("Benjamin Jendro von der Gewerkschaft
+        # der Polizei" -> the person, "Benjamin Jendro")
+        self.affiliation_linkers = frozenset(_low(w) for w in data.get("affiliation_linkers", []))
         # the typography writes an incise inside the quotation it interrupts, with no marks around it ("« Absurde.
         # Ce processus est la norme, explique Antony Fastier, toxicologue. »"): a quoted sentence's incise is
         # the writer's, and names who speaks
@@ -293,6 +318,9 @@ class _Speech:
                     self.participles,
                     self.document_verbs,
                     self.verb_adjuncts,
+                    self.anaphors,
+                    self.preposed_verbs,
+                    self.own_account_cues,
                 )
                 for k in d
             ),
@@ -386,18 +414,49 @@ def _bracket_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
 def _separable_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
     """Tokens from the finite verb at token i to the particle of its separable verb that closes the clause
     before a comma or a colon ("teilte am Sonntag mit, ...", "weist darauf hin, dass ..."), with the clause's
-    middle between them (a bracket's middle: words only, no reflexive); 0 when there is none."""
+    middle between them (a bracket's middle: words only, no reflexive); 0 when there is none. After what was
+    said and its comma, the particle closes the sentence, the subject in the middle ("..., teilte die Armee am
+    späten Abend mit.", "..., gab das Ministerium bekannt.")."""
     particles = sp.separable.get(toks[i].low)
     if not particles or not toks[i].text[:1].islower():
         return 0
     n = len(toks)
-    for p in range(i + 2, min(n - 1, i + 2 + _BRACKET_MIDDLE)):
+    after_content = i > 0 and toks[i - 1].text == ","
+    for p in range(i + 2, min(n, i + 2 + _BRACKET_MIDDLE)):
         t = toks[p - 1]
         if t.low in sp.bracket_not_between or not t.text[:1].isalnum():
             return 0  # (the clause ends, or "sich": not speech)
-        if toks[p].low in particles and toks[p].text.islower() and toks[p + 1].text in (",", ":"):
-            return p + 1 - i
+        if toks[p].low in particles and toks[p].text.islower():
+            follow = toks[p + 1].text if p + 1 < n else "."
+            if follow in (",", ":") or (after_content and follow in _SENTENCE_ENDS and p + 2 >= n):
+                return p + 1 - i
     return 0
+
+
+def _separable_at_end(toks: list[_Tok], i: int, k: int) -> bool:
+    """The verb bracket at tokens [i, i + k) follows a comma and closes the sentence."""
+    return i > 0 and toks[i - 1].text == "," and (i + k >= len(toks) or toks[i + k].text in _SENTENCE_ENDS)
+
+
+def _inverted_separable(sp: _Speech, toks: list[_Tok], i: int, k: int, src: _Source | None) -> bool:
+    """The separable verb at tokens [i, i + k) follows what was said and its comma and closes the sentence
+    ("..., teilte die Armee mit."): its subject is the phrase in its middle when that names a speaker (a head
+    of the tables, a name with no article, an outlet), not an object ("..., teilte die Zahlen mit")."""
+    if not (i > 0 and toks[i - 1].text == "," and toks[i + k - 1].low not in (",", ":")):
+        return False
+    if i + k < len(toks) and toks[i + k].text not in _SENTENCE_ENDS:
+        return False
+    if src is None:
+        return True  # a pronoun: "..., teilte er mit."
+    words = _tokens(src.name)
+    heads = [w.low for w in words if sp.head_kind(w.low) is not None]
+    return (
+        src.kind in ("outlet", "media")
+        or any(not sp.is_document(w) for w in heads)
+        or (not heads and len(words) > 1 and all(_cap(w) for w in words))  # "die Deutsche Bahn"
+        or _names_outlet(sp, toks, i + 1 + (toks[i + 1].low in sp.determiners))
+        or (src.kind == "person" and toks[i + 1].low not in sp.determiners)
+    )
 
 
 def _incise_verb(sp: _Speech, toks: list[_Tok], i: int) -> bool:
@@ -605,7 +664,7 @@ def _cue_frame_len(sp: _Speech, toks: list[_Tok], j: int) -> int:
     if (
         j + 3 < len(toks)
         and toks[j].low in sp.cue_frame_openers
-        and (toks[j + 1].low,) in sp.participles
+        and ((toks[j + 1].low,) in sp.participles or toks[j + 1].low in sp.cue_frame_participles)
         and toks[j + 2].low in sp.cue_frame_agents
     ):
         return 3
@@ -640,6 +699,7 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
                 continue
         if (
             _cap(t)
+            and t.low not in sp.not_subjects  # ("teilte die Bahn Anfang März mit")
             and j > start_head
             and j + 1 < len(toks)
             and _cap(toks[j + 1])
@@ -659,6 +719,18 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
             j += 1  # an adjective between a role and the name: "afirmó el presidente chileno Ricardo Lagos"
             continue
         if (
+            sp.adjectives_follow
+            and j > start_head
+            and sp.head_kind(toks[j - 1].low) == "person"
+            and _plain_word(sp, t)
+            and t.low not in sp.function_words
+            and j + 2 < len(toks)
+            and toks[j + 1].low in sp.linkers
+            and _linked_part(sp, toks, j + 2)
+        ):
+            j += 1  # an adjective between a role and its domain: "la secrétaire générale de la CGT"
+            continue
+        if (
             t.low in sp.addressee_linkers
             and start_head == i
             and (
@@ -670,6 +742,14 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
             and _names_outlet(sp, toks, j + 1)
         ):
             break  # "sagte Scholz der Deutschen Presse-Agentur": the outlet is spoken to
+        # particles inside a name from another language: "Von der Leyen", "Alexander Van der Bellen"
+        if t.low in sp.name_particles and j > start_head and _cap(toks[j - 1]):
+            k = j
+            while k < len(toks) and toks[k].low in sp.name_particles:
+                k += 1
+            if k < len(toks) and _cap(toks[k]) and _np_part(sp, toks[k]):
+                j = k + 1
+                continue
         # a linker inside a name or title: "Sprecher des Ministeriums", "Luis de Guindos"
         if t.low in sp.linkers and j + 1 < len(toks):
             k = j + 1
@@ -682,6 +762,13 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
     if j == start_head:
         return None
     return i, j
+
+
+def _linked_part(sp: _Speech, toks: list[_Tok], k: int) -> bool:
+    """Token k, past articles, is a word a linker joins to a phrase ("de la CGT", "del Ministerio")."""
+    while k < len(toks) and toks[k].low in sp.determiners:
+        k += 1
+    return k < len(toks) and _np_part(sp, toks[k])
 
 
 def _owned_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None:
@@ -755,6 +842,17 @@ def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | N
         if t.low in sp.linkers and i - 2 >= 0 and i < end and _np_part(sp, toks[i - 2]):
             i -= 2  # "Sprecher des Ministeriums"
             continue
+        if t.low in sp.name_particles and i < end and _cap(toks[i]):
+            # "Ursula von der Leyen", "Von der Leyen": particles inside a name from another language
+            k = i - 1
+            while k > 0 and toks[k - 1].low in sp.name_particles:
+                k -= 1
+            if k > 0 and _cap(toks[k - 1]) and _np_part(sp, toks[k - 1]):
+                i = k - 1
+                continue
+            if _cap(toks[k]):
+                i = k  # (the name opens with its particle)
+                continue
         # an article inside a name: "Bruno Le Maire", "Marine Le Pen"
         if (
             _cap(t)
@@ -841,6 +939,10 @@ def _classify(
     indefinite = had_det and toks[i].low in sp.indefinites
     phrase = _join(words)
     start, end = toks[i].start, toks[j - 1].end
+    for r in range(min(2, len(words))):  # (maybe after a role: "Sprecher Max Müller von der Polizei")
+        named = _affiliated(sp, words[r:])
+        if named and (r == 0 or sp.head_kind(words[0].low) == "person"):
+            return _Source(_join(named), "person", named[0].start, named[-1].end)
     if phrase in OUTLETS:
         return _Source(
             phrase, OUTLETS[phrase] if OUTLETS[phrase] in ("outlet", "media") else "outlet", start, end
@@ -904,6 +1006,31 @@ def _classify(
         # Segurança Pública" ("el propio Pedro Sánchez": a given name opens a person's)
         return _Source(phrase, "organisation", start, end)
     return _Source(phrase, "person", start, end)
+
+
+def _affiliated(sp: _Speech, words: list[_Tok]) -> list[_Tok] | None:
+    """The words of a person's name that ``words`` open, before the body the person belongs to ("Benjamin
+    Jendro von der Gewerkschaft der Polizei", "Juan Pérez de la Policía Nacional"): two capitalised words or
+    more, the first a given name, then a linker of ``affiliation_linkers``, maybe an article, and the head of
+    an organisation or an outlet or an acronym; None when ``words`` are no such phrase ("Ursula von der
+    Leyen")."""
+    if not sp.affiliation_linkers or len(words) < 4 or _fold(words[0].text) not in _GIVEN_NAMES:
+        return None
+    for k in range(2, len(words) - 1):
+        if words[k].low in sp.affiliation_linkers:
+            m = k + 1
+            while m < len(words) - 1 and words[m].low in sp.determiners:
+                m += 1
+            body = words[m]
+            if all(_cap(t) for t in words[:k]) and (
+                sp.head_kind(body.low) in ("organisation", "outlet")
+                or (len(body.text) > 1 and body.text.isupper())
+            ):
+                return words[:k]
+            return None
+        if not _cap(words[k]):
+            return None
+    return None
 
 
 def _past_domain(sp: _Speech, words: list[_Tok]) -> list[_Tok]:
@@ -1012,6 +1139,61 @@ def attribute(text: str, lang: str) -> Found | None:
     return _scan(sp, toks, text, quoted, True) or _scan(sp, toks, text, quoted, False)
 
 
+def _own_account(sp: _Speech, toks: list[_Tok], quoted: list[bool] | None) -> tuple[_Source, int, int] | None:
+    """The subject that opens the sentence when a cue of its own account stands in it, outside quotation marks
+    ("Israels Armee hat laut eigenen Angaben die Hälfte der Führungsriege getötet", "Die Polizei hat nach
+    eigenen Angaben 20 Personen festgenommen"): (the subject, the cue's index, its length), or None (no such
+    cue, or no subject of the tables' kinds opens the sentence)."""
+    for c in range(1, len(toks)):
+        k = _match(sp.own_account_cues, toks, c, sp.maxlen)
+        if k and (quoted is None or not quoted[c]):
+            break
+    else:
+        return None
+    rng = _forward_np(sp, toks, 0) or _adjective_np(sp, toks, 0)
+    if rng is None or rng[1] > c:
+        return None
+    src = _classify(sp, toks, *rng, sentence_start=True)
+    named = src is not None and (
+        toks[0].low in sp.determiners
+        or any(sp.head_kind(t.low) is not None for t in toks[rng[0] : rng[1]])
+        or (" " in src.name and _proper_name(sp, src.name))
+        or src.name in OUTLETS
+    )
+    if not named and rng[1] - rng[0] == 1 and rng[1] + 1 < c and toks[rng[1]].text.islower():
+        # verb second after an adverb: "Zuvor hatte die israelische Armee nach eigenen Angaben ..."
+        src = _subject_after(sp, toks, rng[1] + 1)
+    elif not named:
+        return None
+    if src is None or src.kind not in ("person", "organisation", "outlet", "media"):
+        return None
+    return src, c, k
+
+
+def _preposed_source(sp: _Speech, toks: list[_Tok]) -> tuple[_Source, int, int] | None:
+    """A source before an impersonal verb of saying that follows it, the sentence's opening: a preposition of
+    ``preposed_openers`` and its phrase ("Aus dem Schulministerium heißt es, ...", "Von Temu heißt es zu den
+    Vorwürfen: ...", "Aus Kreisen der Regierung hieß es"), or of ``preposed_document_openers`` and a document
+    ("Im Bericht heißt es", "In einer Stellungnahme der Familie hieß es"; "In Berlin hieß es" names no
+    source): (source, index of the verb, its length), or None."""
+    if len(toks) < 4:
+        return None
+    opener = toks[0].low
+    documents_only = opener in sp.preposed_document_openers
+    if opener not in sp.preposed_openers and not documents_only:
+        return None
+    rng = _forward_np(sp, toks, 1) or _adjective_np(sp, toks, 1)
+    if rng is None:
+        return None
+    k = _match(sp.preposed_verbs, toks, rng[1], sp.maxlen)
+    if not k:
+        return None
+    src = _classify(sp, toks, *rng, sentence_start=False, cue=True)
+    if src is None or (documents_only and not any(sp.is_document(t.low) for t in toks[rng[0] : rng[1]])):
+        return None
+    return src, rng[1], k
+
+
 def _opinion_holder(sp: _Speech, toks: list[_Tok]) -> tuple[_Source | None, str | None, int, int] | None:
     """(source, pronoun, the cue's token, the comma's) of an opinion cue that opens the sentence, its source right before a comma:
     a pronoun ("Para ele,"), a person ("Para Núñez,", "Para los responsables de la ciudad,") or a body
@@ -1062,6 +1244,22 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
             None,
             (toks[k].end, len(text)),
         )
+    preposed = _preposed_source(sp, toks) if sp.preposed_verbs else None
+    if preposed is not None:
+        who, v, k = preposed
+        return Found(
+            who.name,
+            who.kind,
+            [who.name] if who.kind in ("outlet", "media") else [],
+            [(toks[v].start, toks[v + k - 1].end)],
+            None,
+            " ".join(t.low for t in toks[v : v + k]),
+            (toks[v + k - 1].end, len(text)),
+        )
+    own = _own_account(sp, toks, quoted) if sp.own_account_cues else None
+    if own is not None:
+        who, c, k = own
+        return Found(who.name, who.kind, [], [(toks[c].start, toks[c + k - 1].end)], None, None, None)
     chain: list[str] = []
     spans: list[tuple[int, int]] = []
     speaker: _Source | None = None
@@ -1172,9 +1370,13 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
         if k:
             # (a bracket's subject stands before its auxiliary or right after it: "Am Montag hat er ...")
             got = _speech_verb(sp, toks, i, 1 if bracket else k)
+            inverted = bracket and got is not None and _separable_at_end(toks, i, k)
+            if inverted and got is not None and not _inverted_separable(sp, toks, i, k, got[0]):
+                got = None  # "..., teilte die Zahlen mit": an object in the middle
             if (
                 got is not None
                 and bracket
+                and not inverted
                 and got[0] is not None
                 and got[0].start > toks[i].start
                 and toks[0].low in sp.determiners
@@ -1623,11 +1825,27 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         return (after, None) if after is not None else None
     if i > 0 and toks[i - 1].low in sp.pronouns:
         return None, sp.pronouns[toks[i - 1].low]
+    for m in (1, 2, 3):
+        if i >= m and _clause_start(sp, toks, i - m):
+            aged = _age_pronoun(sp, toks, i - m)
+            if aged is not None and i - m + _anaphor_len(sp, toks, i - m) == i:
+                return None, aged  # "Der 51-Jährige sagte", "Ce dernier rappelle": the person named before
     before = _subject_before(sp, toks, i)
     if before is None and _abbreviation_before(toks, i):
         # a subject's abbreviation in parentheses: "La Organización Mundial de la Salud (OMS) afirmó", "Die
         # Weltgesundheitsorganisation (WHO) teilte mit" -> the subject before it
         before = _subject_before(sp, toks, i - 3)
+    if before is None and i > 3 and toks[i - 1].text == ")" and toks[i - 3].text == "(" and _cap(toks[i - 2]):
+        # a person's party or place in parentheses: "Dietmar Bartsch (Linke) kritisierte", "Anna Meier (Grüne)
+        # sagte" -> the name before it
+        named = _subject_before(sp, toks, i - 3)
+        if (
+            named is not None
+            and named.kind == "person"
+            and " " in named.name
+            and _proper_name(sp, named.name)
+        ):
+            before = named
     if before is None and i > 2 and toks[i - 1].low in sp.subject_relatives and toks[i - 2].text == ",":
         # "..., Josep González, quien subrayó que ...": the relative's antecedent, right before the comma
         rng = _backward_np(sp, toks, i - 2)
@@ -1663,10 +1881,23 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         before = _opening_subject(
             sp, toks, i - 1
         )  # "Biden sonrió y dijo", "Pacheco conversou ... e reiterou"
+    if (
+        before is not None
+        and j < n
+        and toks[j].low in sp.nominative_pronouns
+        and toks[_token_at(toks, before)].low in sp.determiners
+    ):
+        # "denn diesen Satz sagte er": a pronoun that can only be a subject, right after the verb, is its
+        # subject; the phrase with an article before the verb is its object
+        return None, sp.pronouns[toks[j].low]
     if before is not None:
         return before, None
     if j < n and toks[j].low in sp.pronouns:
-        return None, sp.pronouns[toks[j].low]
+        opener = _colon_quote_subject(sp, toks, i)
+        return (opener, None) if opener is not None else (None, sp.pronouns[toks[j].low])
+    aged = _age_pronoun(sp, toks, j)
+    if aged is not None:
+        return None, aged  # '„...“, sagte der 86-Jährige': the person named before
     after = _subject_after(sp, toks, j)
     if after is not None and after.kind != "person" and i > 0 and toks[i - 1].text == ",":
         # a person named before the verb, in apposition, is its subject; a thing after it is its object:
@@ -1703,6 +1934,55 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     ):
         return None, "he"  # "Dijo que...", ', añadió.': the last person named
     return None
+
+
+def _token_at(toks: list[_Tok], src: _Source) -> int:
+    """The index of the token at which ``src`` starts (its article included)."""
+    return next((k for k, t in enumerate(toks) if t.start >= src.start), 0)
+
+
+def _colon_quote_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
+    """The person a pronoun after the speech verb at token i stands for when that verb follows a quotation
+    opened after a colon: the person named by full name as the subject of the clause before the colon, where
+    it opens the sentence or follows its verb ("Lehrer Andreas Heller hat vorher festgelegt, wie ...: „...“,
+    erklärt er."); None otherwise (the pronoun is then resolved from context, where a person the sentence
+    names is passed over)."""
+    if i < 3 or toks[i - 1].text != "," or toks[i - 2].text not in _QUOTE_CLOSE:
+        return None
+    q = i - 3
+    while q > 0 and toks[q].text not in _QUOTE_OPEN:
+        q -= 1
+    if q < 2 or toks[q - 1].text != ":":
+        return None
+    starts = [0, *(k for k in range(1, q - 1) if _fold(toks[k].text) in _GIVEN_NAMES)]
+    for k in starts[:2]:
+        rng = _forward_np(sp, toks, k)
+        src = _classify(sp, toks, *rng, sentence_start=k == 0) if rng and rng[1] < q else None
+        if src is not None and src.kind == "person" and " " in src.name and _proper_name(sp, src.name):
+            return src
+    return None
+
+
+def _age_pronoun(sp: _Speech, toks: list[_Tok], j: int) -> str | None:
+    """The pronoun a phrase from token j stands for when it names the person named last: an anaphor of the
+    tables ("ce dernier", "esta última"), or an article and a noun of an age ("der 86-Jährige", "die
+    51-Jährige", "ein 40-Jähriger"), by the article's gender; None when there is none (or a plural: "die
+    20-Jährigen")."""
+    k = _match(sp.anaphors, toks, j, sp.maxlen) if sp.anaphors and j < len(toks) else 0
+    if k and (j + k >= len(toks) or not _cap(toks[j + k])):  # (not "ce dernier Premier ministre")
+        return sp.anaphors[tuple(t.low for t in toks[j : j + k])]
+    if j + 1 >= len(toks) or toks[j].low not in sp.age_determiners:
+        return None
+    word = toks[j + 1].low
+    if not (word[:1].isdigit() and word.endswith(sp.age_noun_endings)):
+        return None
+    return sp.age_determiners[toks[j].low]
+
+
+def _anaphor_len(sp: _Speech, toks: list[_Tok], j: int) -> int:
+    """Tokens of the phrase at token j that ``_age_pronoun`` reads (an anaphor, or an article and an age)."""
+    k = _match(sp.anaphors, toks, j, sp.maxlen) if sp.anaphors else 0
+    return k or 2
 
 
 def _gerund_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
@@ -1786,7 +2066,8 @@ def _verb_final_subject(
                 if named is not None and named.kind == "person" and _proper_name(sp, named.name):
                     return named, None
                 return None, sp.pronouns[toks[c + 1].low]
-            rng = _forward_np(sp, toks, c + 1)
+            # (adjectives before the head: "wie der britische Sender BBC am Dienstag berichtete")
+            rng = _forward_np(sp, toks, c + 1) or _adjective_np(sp, toks, c + 1)
             if rng is None or rng[1] > i:
                 return None
             src = _classify(sp, toks, *rng, sentence_start=False)
@@ -1864,8 +2145,22 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
     if j < n and toks[j].low in sp.datives:
         # "a indiqué à l'AFP le porte-parole": the addressee comes first, then the subject
         rng = _forward_np(sp, toks, j + 1)
+        outlet = _outlet_len(sp, toks, j + 1)
         if rng is not None and rng[1] < n and toks[rng[1]].low in sp.determiners:
             j = rng[1]
+        elif (
+            outlet
+            and j + 1 + outlet < n
+            and (_cap(toks[j + 1 + outlet]) or _bare_source(sp, toks, j + 1 + outlet))
+        ):
+            # an outlet of the gazetteer spoken to, then a name or unnamed sources: "según confirmó a EFE Zaher
+            # al Waheidi", "según informaron a EFE fuentes palestinas"
+            j += 1 + outlet
+    if _bare_source(sp, toks, j):
+        # unnamed sources with no article: "según han informado fuentes del Ministerio de Sanidad"
+        rng = _forward_np(sp, toks, j)
+        if rng is not None:
+            return _classify(sp, toks, *rng, sentence_start=False)
     if j + 1 < n and toks[j].low in sp.possessives and toks[j + 1].low in sp.people:
         # a person by kinship: "sagte seine Mutter", "dijo su madre" -> "Mutter", "madre"
         kin = _forward_np(sp, toks, j + 1)
@@ -1900,6 +2195,24 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
     return None
 
 
+def _outlet_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
+    """Tokens of an outlet of the gazetteer that starts at token i, maybe after an article ("EFE", "la AFP",
+    "Europa Press"); 0 when none."""
+    j = i + (i < len(toks) and toks[i].low in sp.determiners)
+    for m in range(min(len(toks), j + 3), j, -1):
+        if all(_cap(t) for t in toks[j:m]) and " ".join(t.text for t in toks[j:m]) in OUTLETS:
+            return m - i
+    return 0
+
+
+def _bare_source(sp: _Speech, toks: list[_Tok], j: int) -> bool:
+    """Token j is a plural noun of unnamed sources with no article ("fuentes", "fontes"; a plural: the
+    singulars of the table are documents, "informe"): a subject after the verb as an article's phrase is."""
+    return (
+        j < len(toks) and toks[j].text.islower() and toks[j].low in sp.anonymous and toks[j].low.endswith("s")
+    )
+
+
 def _name_after_title(
     sp: _Speech, toks: list[_Tok], src: _Source | None, e: int, closed: bool = False
 ) -> _Source | None:
@@ -1920,6 +2233,11 @@ def _name_after_title(
             and (toks[e].low not in sp.clause_words or toks[e].low in sp.linkers)
         ):
             e += 1  # ("o ministro interino do Interior e ministro da Defesa, Filomeno Paixão")
+    elif sp.adjectives_follow:
+        # adjectives after the title's domain: "la présidente de la Commission européenne, Ursula von der
+        # Leyen", "el ministro de Exteriores francés, Jean-Noël Barrot"
+        while e < n and e - start < 2 and _plain_word(sp, toks[e]) and toks[e].low not in sp.function_words:
+            e += 1
     if e + 1 >= n or toks[e].text != "," or toks[e + 1].low in sp.determiners:
         return None
     name = _forward_np(sp, toks, e + 1)
