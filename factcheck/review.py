@@ -92,7 +92,10 @@ class ReconcileReport:
     def lines(self) -> list[str]:
         out = list(self.notices)
         if self.changed_articles:
-            out.append(f"{len(self.changed_articles)} article(s) changed since the last save")
+            out.append(
+                f"{len(self.changed_articles)} article(s) read with other text than at the last save"
+                " (the file edited, or read differently by this version of factcheck)"
+            )
         if self.renamed_articles:
             out.append(f"{len(self.renamed_articles)} article(s) renamed or moved (decisions follow them)")
         if self.added_articles:
