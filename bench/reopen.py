@@ -44,7 +44,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extract import corpus, data_dir, write_reopen_batch  # noqa: E402
+from extract import compile_tree, corpus, data_dir, write_reopen_batch  # noqa: E402
 from reopen_changed import BODY_ARTICLE, article_changer  # noqa: E402
 
 
@@ -248,6 +248,7 @@ def main() -> int:
     ap.add_argument("--only-loading", action="store_true", help="only the loading of the real web pages")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-reopen-"))
+    compile_tree(ROOT)
     try:
         if args.only_loading:
             loading(tmp, {**os.environ, "PYTHONPATH": str(ROOT)})

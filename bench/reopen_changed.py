@@ -290,6 +290,10 @@ def run_trees(
         measure_tree(args.child.resolve(), args.n)
         return 0
     trees = [ROOT] + ([args.baseline.resolve()] if args.baseline else [])
+    from extract import compile_tree
+
+    for t in trees:  # (each tree's modules read compiled in every process timed)
+        compile_tree(t)
     procs = [
         subprocess.Popen(
             [sys.executable, script, "--n", str(args.n), "--child", str(t)],

@@ -187,7 +187,7 @@ def main() -> int:
         probe(args.probe, args.rest)
         return 0
     sys.path[:0] = [str(ROOT / "bench")]
-    from extract import corpus, write_reopen_batch
+    from extract import compile_tree, corpus, write_reopen_batch
     from reopen_changed import BODY_ARTICLE, CHANGED_LINES
 
     trees = [ROOT] + ([args.baseline.resolve()] if args.baseline else [])
@@ -196,6 +196,7 @@ def main() -> int:
         texts = corpus(args.n)
         setups = []
         for k, tree in enumerate(trees):
+            compile_tree(tree)
             folder = tmp / f"batch{k}"
             write_reopen_batch(folder, texts)
             env = {**os.environ, "FACTCHECK_CACHE": str(tmp / f"cache{k}" / "cache.sqlite3")}

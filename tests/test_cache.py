@@ -870,6 +870,32 @@ def test_near_duplicates_are_told_from_cached_shingles(
     assert _doc(pipeline.build([folder], cache=bad)) == _doc(plain)
 
 
+# (JSON values a derived entry could hold: a list of ints is trusted, any other shape is not)
+_JSON_ITEMS = st.one_of(
+    st.integers(),
+    st.booleans(),
+    st.floats(allow_nan=False),
+    st.text(max_size=3),
+    st.none(),
+    st.lists(st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_JSON_ITEMS, max_size=6))
+def test_a_derived_entry_is_trusted_only_as_a_list_of_ints(
+    tmp_path_factory: pytest.TempPathFactory, value: list[object]
+) -> None:
+    store = cache.Cache(tmp_path_factory.mktemp("derived") / "cache.sqlite3")
+    key = store.derived_key("shingles", "some text")
+    store._put("derived", {key: value})
+    ints = all(type(x) is int for x in value)  # (a bool is no int here)
+    assert store.get_derived("shingles", ["some text"]) == ({"some text": value} if ints else {})
+    # an entry not trusted is removed
+    assert store._get([key]) == ({key: value} if ints else {})
+    store.close()
+
+
 def _told_entries(path: Path) -> int:
     db = sqlite3.connect(path)
     try:
