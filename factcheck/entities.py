@@ -463,9 +463,10 @@ def _classify(
         or toks[0] in ORG_HEADS
         or toks[-1] in ORG_TAIL_HEADS
         or (len(toks) > 1 and toks[-1] in CLUB_HEADS)
-        or any("&" in t for t in toks)  # a word joined by "&" names no person ("S&P Global", "AT&T Mobility")
-        # a body "of" something after a place or an adjective: "Florida Department of Health"
-        or any(t in ORG_HEADS and toks[i + 1] == "of" for i, t in enumerate(toks[1:-1], 1))
+        or "&" in whole  # a word joined by "&" names no person ("S&P Global", "AT&T Mobility")
+        # a body "of" something after a place or an adjective: "Florida Department of Health" (most runs hold no
+        # "of": one list scan decides before the walk over the words)
+        or ("of" in toks and any(t in ORG_HEADS and toks[i + 1] == "of" for i, t in enumerate(toks[1:-1], 1)))
     ):
         return Mention(s, e, surface, "org")
     if placed and toks[0] in _PLACE_PREFIXES:  # "Mount Cook", "Lake Erie" (not "Mount Sinai Hospital": above)
@@ -502,9 +503,10 @@ def _classify(
         i += more + 1
     # "the Labour MP for Newcastle Central", "the Secretary of State for Health": what the title is for, no name
     rest = [] if titles and i < len(toks) and toks[i] == "for" else piece[i:]
-    if rest and not titles and len(rest) > 2:
+    if rest and not titles and len(rest) > 2 and not placed:
         # an organisation or place before the title: "NATO Secretary General Mark Rutte"
-        # (a title word that ends the run is the name's last word: "New York Congressman Pete King")
+        # (a title word that ends the run is the name's last word: "New York Congressman Pete King"; ``placed``: no
+        # title word after the first, so none to look for)
         last_title = max((k for k, t in enumerate(toks[:-1]) if t in TITLE_WORDS), default=-1)
         if 0 < last_title < len(toks) - 3 and toks[last_title + 1] == "of":
             last_title += 2  # the title's own "of": "RNC Chief of Staff Katie Walsh"
@@ -558,7 +560,7 @@ def _classify(
                 return Mention(rs, re_, name, "compound")
         return Mention(rs, re_, name, "misc", initial=(rs == first_word))
     if (
-        all(t.isupper() for t in rtoks)
+        (rtoks[0].isupper() and all(t.isupper() for t in rtoks))  # (most names' first word decides)
         or not _COUNTRY_WORDS.isdisjoint(rtoks)
         or _ACRONYM_TAIL.fullmatch(rtoks[-1]) is not None
     ):

@@ -287,3 +287,33 @@ def test_only_names_of_three_words_or_more_are_checked_for_a_name_they_hold() ->
 def test_a_name_one_word_longer_is_another_person() -> None:
     out = _resolve(["Donald Trump Jr. spoke.", "Donald Trump spoke.", "Trump left."])
     assert [e for e in out[0] if e[2] == "person"] == [("Donald Trump Jr", "Donald Trump Jr", "person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # "&" inside one of the run's words: an organisation (the run's joined words are searched for it)
+        ("Analysts at S&P Global Ratings cut the outlook.", "S&P Global Ratings", "org"),
+        # a head word before "of" inside the run (tested only when the run holds an "of")
+        (
+            "The Texas Department of State Health Services said so.",
+            "Texas Department of State Health Services",
+            "org",
+        ),
+        (
+            "The Secretary of State Antony Blinken spoke.",
+            "Antony Blinken",
+            "person",
+        ),  # an "of", no head before it
+        # every word in capitals (tested only when the first one is): an organisation; a first word in capitals
+        # alone leaves a person
+        ("Shares of HSBC UK rose.", "HSBC UK", "org"),
+        ("Mr JD Vance spoke.", "JD Vance", "person"),
+        # a run of three words or more with no title word after its first: no title to look for in it
+        ("Sarah Jane Parker spoke.", "Sarah Jane Parker", "person"),
+        ("NATO Secretary General Mark Rutte spoke.", "Mark Rutte", "person"),
+    ],
+)
+def test_the_cheap_tests_before_the_word_walks_leave_each_kind(text: str, name: str, kind: str) -> None:
+    got = [(m.text, m.kind) for m in entities.mentions(text, 0, len(text))]
+    assert (name, kind) in got, got
