@@ -357,6 +357,13 @@ def _join_nicknames(text: str, start: int, end: int, out: list[Mention]) -> list
     return out
 
 
+def _last_word(text: str) -> str:
+    """``text.split()[-1]`` ("" for no word): the last word, read from the end (the words before it are read only
+    where it asks for them, a role word)."""
+    got = text.rsplit(None, 1)
+    return got[-1] if got else ""
+
+
 def _role_nation(words_before: list[str]) -> str | None:
     """The country of the demonym among the two words before a role word that ends ``words_before``
     ("his Chinese counterpart", "North Korean leader": a demonym of two words before one of its words)."""
@@ -387,16 +394,15 @@ def _classify_word(
         return None
     after_lower = s > 2 and text[s - 1] == " " and text[s - 2].islower()
     if after_lower:
-        words_before = text[max(0, s - 40) : s].split()
-        if words_before and words_before[-1] in ROLE_WORDS:
-            role = ROLE_CLASSES.get(words_before[-1])
-            return Mention(s, e, tok, "person", _role_nation(words_before) or ctx_nation, role, titled=True)
+        before = text[max(0, s - 40) : s]
+        last = _last_word(before)
+        if last in ROLE_WORDS:
+            role = ROLE_CLASSES.get(last)
+            return Mention(s, e, tok, "person", _role_nation(before.split()) or ctx_nation, role, titled=True)
     if tok in PLACE_HEADS:
         return Mention(s, e, tok, "place")
-    if after_lower:
-        wb = text[max(0, s - 20) : s].split()
-        if wb and wb[-1] in _ORG_NOUN_BEFORE:
-            return Mention(s, e, tok, "org")
+    if after_lower and _last_word(text[max(0, s - 20) : s]) in _ORG_NOUN_BEFORE:
+        return Mention(s, e, tok, "org")
     if tok in DEMONYMS or tok.endswith(_ADJ_END):
         return None
     if _PLACE_AFTER.match(text, e, end):
@@ -533,17 +539,17 @@ def _classify(
         return Mention(rs, re_, name, "place")
     after_lower = s > 2 and text[s - 1] == " " and text[s - 2].islower()  # "... spokesman Dmitry Peskov"
     if after_lower and len(rtoks) <= 4:
-        words_before = text[max(0, s - 40) : s].split()
-        if words_before and words_before[-1] in ROLE_WORDS:
+        before = text[max(0, s - 40) : s]
+        last = _last_word(before)
+        if last in ROLE_WORDS:
             # "Kremlin spokesman Dmitry Peskov", "his Chinese counterpart Xi Jinping"
-            role = ROLE_CLASSES.get(words_before[-1])
-            return Mention(rs, re_, name, "person", _role_nation(words_before) or nation, role, titled=True)
+            role = ROLE_CLASSES.get(last)
+            return Mention(rs, re_, name, "person", _role_nation(before.split()) or nation, role, titled=True)
     if rtoks[-1] in PLACE_HEADS:
         return Mention(rs, re_, name, "place")
-    if after_lower:
-        wb = text[max(0, s - 20) : s].split()
-        if wb and wb[-1] in _ORG_NOUN_BEFORE:  # "labour union IG Metall", "carmaker Brenner AG"
-            return Mention(rs, re_, name, "org")
+    # "labour union IG Metall", "carmaker Brenner AG"
+    if after_lower and _last_word(text[max(0, s - 20) : s]) in _ORG_NOUN_BEFORE:
+        return Mention(rs, re_, name, "org")
     if len(rtoks) == 1 and (rtoks[0] in DEMONYMS or rtoks[0].endswith(_ADJ_END)):
         return None
     if _PLACE_AFTER.match(text, re_, end):

@@ -317,3 +317,19 @@ def test_a_name_one_word_longer_is_another_person() -> None:
 def test_the_cheap_tests_before_the_word_walks_leave_each_kind(text: str, name: str, kind: str) -> None:
     got = [(m.text, m.kind) for m in entities.mentions(text, 0, len(text))]
     assert (name, kind) in got, got
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab C\t\n\u00a0\u2003.,’"))))
+def test_the_last_word_is_the_last_of_the_split_words(text: str) -> None:
+    words = text.split()
+    assert entities._last_word(text) == (words[-1] if words else "")
+
+
+def test_a_role_word_before_a_name_still_reads_the_nation_before_it() -> None:
+    got = {
+        m.text: (m.kind, m.nation, m.role)
+        for m in mentions("He met his Chinese counterpart Wang Yi in Rome.")
+    }
+    assert got["Wang Yi"][0] == "person" and got["Wang Yi"][1] == "China"
+    got = {m.text: m.kind for m in mentions("The union said carmaker Brenner would cut jobs.")}
+    assert got.get("Brenner") == "org"
