@@ -331,5 +331,5 @@ def test_a_role_word_before_a_name_still_reads_the_nation_before_it() -> None:
         for m in mentions("He met his Chinese counterpart Wang Yi in Rome.")
     }
     assert got["Wang Yi"][0] == "person" and got["Wang Yi"][1] == "China"
-    got = {m.text: m.kind for m in mentions("The union said carmaker Brenner would cut jobs.")}
-    assert got.get("Brenner") == "org"
+    kinds = {m.text: m.kind for m in mentions("The union said carmaker Brenner would cut jobs.")}
+    assert kinds.get("Brenner") == "org"
