@@ -357,6 +357,13 @@ def _join_nicknames(text: str, start: int, end: int, out: list[Mention]) -> list
     return out
 
 
+def _last_word(text: str) -> str:
+    """``text.split()[-1]`` ("" for no word): the last word, read from the end (the words before it are read only
+    where it asks for them, a role word)."""
+    got = text.rsplit(None, 1)
+    return got[-1] if got else ""
+
+
 def _role_nation(words_before: list[str]) -> str | None:
     """The country of the demonym among the two words before a role word that ends ``words_before``
     ("his Chinese counterpart", "North Korean leader": a demonym of two words before one of its words)."""
@@ -387,16 +394,15 @@ def _classify_word(
         return None
     after_lower = s > 2 and text[s - 1] == " " and text[s - 2].islower()
     if after_lower:
-        words_before = text[max(0, s - 40) : s].split()
-        if words_before and words_before[-1] in ROLE_WORDS:
-            role = ROLE_CLASSES.get(words_before[-1])
-            return Mention(s, e, tok, "person", _role_nation(words_before) or ctx_nation, role, titled=True)
+        before = text[max(0, s - 40) : s]
+        last = _last_word(before)
+        if last in ROLE_WORDS:
+            role = ROLE_CLASSES.get(last)
+            return Mention(s, e, tok, "person", _role_nation(before.split()) or ctx_nation, role, titled=True)
     if tok in PLACE_HEADS:
         return Mention(s, e, tok, "place")
-    if after_lower:
-        wb = text[max(0, s - 20) : s].split()
-        if wb and wb[-1] in _ORG_NOUN_BEFORE:
-            return Mention(s, e, tok, "org")
+    if after_lower and _last_word(text[max(0, s - 20) : s]) in _ORG_NOUN_BEFORE:
+        return Mention(s, e, tok, "org")
     if tok in DEMONYMS or tok.endswith(_ADJ_END):
         return None
     if _PLACE_AFTER.match(text, e, end):
@@ -463,9 +469,10 @@ def _classify(
         or toks[0] in ORG_HEADS
         or toks[-1] in ORG_TAIL_HEADS
         or (len(toks) > 1 and toks[-1] in CLUB_HEADS)
-        or any("&" in t for t in toks)  # a word joined by "&" names no person ("S&P Global", "AT&T Mobility")
-        # a body "of" something after a place or an adjective: "Florida Department of Health"
-        or any(t in ORG_HEADS and toks[i + 1] == "of" for i, t in enumerate(toks[1:-1], 1))
+        or "&" in whole  # a word joined by "&" names no person ("S&P Global", "AT&T Mobility")
+        # a body "of" something after a place or an adjective: "Florida Department of Health" (most runs hold no
+        # "of": one list scan decides before the walk over the words)
+        or ("of" in toks and any(t in ORG_HEADS and toks[i + 1] == "of" for i, t in enumerate(toks[1:-1], 1)))
     ):
         return Mention(s, e, surface, "org")
     if placed and toks[0] in _PLACE_PREFIXES:  # "Mount Cook", "Lake Erie" (not "Mount Sinai Hospital": above)
@@ -510,9 +517,10 @@ def _classify(
         i += more + 1
     # "the Labour MP for Newcastle Central", "the Secretary of State for Health": what the title is for, no name
     rest = [] if titles and i < len(toks) and toks[i] == "for" else piece[i:]
-    if rest and not titles and len(rest) > 2:
+    if rest and not titles and len(rest) > 2 and not placed:
         # an organisation or place before the title: "NATO Secretary General Mark Rutte"
-        # (a title word that ends the run is the name's last word: "New York Congressman Pete King")
+        # (a title word that ends the run is the name's last word: "New York Congressman Pete King"; ``placed``: no
+        # title word after the first, so none to look for)
         last_title = max((k for k, t in enumerate(toks[:-1]) if t in TITLE_WORDS), default=-1)
         if 0 < last_title < len(toks) - 3 and toks[last_title + 1] == "of":
             last_title += 2  # the title's own "of": "RNC Chief of Staff Katie Walsh"
@@ -539,17 +547,17 @@ def _classify(
         return Mention(rs, re_, name, "place")
     after_lower = s > 2 and text[s - 1] == " " and text[s - 2].islower()  # "... spokesman Dmitry Peskov"
     if after_lower and len(rtoks) <= 4:
-        words_before = text[max(0, s - 40) : s].split()
-        if words_before and words_before[-1] in ROLE_WORDS:
+        before = text[max(0, s - 40) : s]
+        last = _last_word(before)
+        if last in ROLE_WORDS:
             # "Kremlin spokesman Dmitry Peskov", "his Chinese counterpart Xi Jinping"
-            role = ROLE_CLASSES.get(words_before[-1])
-            return Mention(rs, re_, name, "person", _role_nation(words_before) or nation, role, titled=True)
+            role = ROLE_CLASSES.get(last)
+            return Mention(rs, re_, name, "person", _role_nation(before.split()) or nation, role, titled=True)
     if rtoks[-1] in PLACE_HEADS:
         return Mention(rs, re_, name, "place")
-    if after_lower:
-        wb = text[max(0, s - 20) : s].split()
-        if wb and wb[-1] in _ORG_NOUN_BEFORE:  # "labour union IG Metall", "carmaker Brenner AG"
-            return Mention(rs, re_, name, "org")
+    # "labour union IG Metall", "carmaker Brenner AG"
+    if after_lower and _last_word(text[max(0, s - 20) : s]) in _ORG_NOUN_BEFORE:
+        return Mention(rs, re_, name, "org")
     if len(rtoks) == 1 and (rtoks[0] in DEMONYMS or rtoks[0].endswith(_ADJ_END)):
         return None
     if _PLACE_AFTER.match(text, re_, end):
@@ -566,7 +574,7 @@ def _classify(
                 return Mention(rs, re_, name, "compound")
         return Mention(rs, re_, name, "misc", initial=(rs == first_word))
     if (
-        all(t.isupper() for t in rtoks)
+        (rtoks[0].isupper() and all(t.isupper() for t in rtoks))  # (most names' first word decides)
         or not _COUNTRY_WORDS.isdisjoint(rtoks)
         or _ACRONYM_TAIL.fullmatch(rtoks[-1]) is not None
     ):

@@ -308,3 +308,49 @@ def test_a_party_member_before_a_surname_is_no_part_of_it(text: str, names: list
 
 def test_a_party_member_before_a_chamber_names_no_surname() -> None:
     assert "House" not in [m.text for m in mentions("Republican House leaders met on Friday.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # "&" inside one of the run's words: an organisation (the run's joined words are searched for it)
+        ("Analysts at S&P Global Ratings cut the outlook.", "S&P Global Ratings", "org"),
+        # a head word before "of" inside the run (tested only when the run holds an "of")
+        (
+            "The Texas Department of State Health Services said so.",
+            "Texas Department of State Health Services",
+            "org",
+        ),
+        (
+            "The Secretary of State Antony Blinken spoke.",
+            "Antony Blinken",
+            "person",
+        ),  # an "of", no head before it
+        # every word in capitals (tested only when the first one is): an organisation; a first word in capitals
+        # alone leaves a person
+        ("Shares of HSBC UK rose.", "HSBC UK", "org"),
+        ("Mr JD Vance spoke.", "JD Vance", "person"),
+        # a run of three words or more with no title word after its first: no title to look for in it
+        ("Sarah Jane Parker spoke.", "Sarah Jane Parker", "person"),
+        ("NATO Secretary General Mark Rutte spoke.", "Mark Rutte", "person"),
+    ],
+)
+def test_the_cheap_tests_before_the_word_walks_leave_each_kind(text: str, name: str, kind: str) -> None:
+    got = [(m.text, m.kind) for m in entities.mentions(text, 0, len(text))]
+    assert (name, kind) in got, got
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab C\t\n\u00a0\u2003.,’"))))
+def test_the_last_word_is_the_last_of_the_split_words(text: str) -> None:
+    words = text.split()
+    assert entities._last_word(text) == (words[-1] if words else "")
+
+
+def test_a_role_word_before_a_name_still_reads_the_nation_before_it() -> None:
+    got = {
+        m.text: (m.kind, m.nation, m.role)
+        for m in mentions("He met his Chinese counterpart Wang Yi in Rome.")
+    }
+    assert got["Wang Yi"][0] == "person" and got["Wang Yi"][1] == "China"
+    kinds = {m.text: m.kind for m in mentions("The union said carmaker Brenner would cut jobs.")}
+    assert kinds.get("Brenner") == "org"
