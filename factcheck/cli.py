@@ -187,9 +187,10 @@ def fetch_progress_bar(paths: Sequence[str]) -> Callable[[int, int, str], None] 
         return None
 
     def show(done: int, total: int, url: str) -> None:
-        # the line fits the terminal (less one cell): wider, it wrapped, and each step of the bar left a new
-        # line behind on an 80-column terminal (the carriage return goes back to the start of the last row)
-        columns = max(shutil.get_terminal_size().columns - 1, 20)
+        # the line fits the terminal, less three cells (the "^C" a terminal echoes on ctrl+c stays on it):
+        # wider, it wrapped, and each step of the bar left a new line behind on an 80-column terminal (the
+        # carriage return goes back to the start of the last row only)
+        columns = max(shutil.get_terminal_size().columns - 3, 20)
         count = f"] {done}/{total} "
         width = min(max(columns - len("fetching [") - len(count) - 20, 5), 30)  # (20 cells for the URL)
         filled = width * done // max(total, 1)
