@@ -12,6 +12,7 @@ import datetime as dt
 import importlib
 import math
 import shlex
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any, NoReturn
 
 from factcheck import __version__, ingest
 from factcheck.model import InputError
-from factcheck.textout import inert, inert_output, json_lines, json_text, one_line, raw_stream
+from factcheck.textout import cells, clipped, inert, inert_output, json_lines, json_text, one_line, raw_stream
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -186,14 +187,23 @@ def fetch_progress_bar(paths: Sequence[str]) -> Callable[[int, int, str], None] 
         return None
 
     def show(done: int, total: int, url: str) -> None:
-        width = 30
+        # the line fits the terminal, less three cells (the "^C" a terminal echoes on ctrl+c stays on it):
+        # wider, it wrapped, and each step of the bar left a new line behind on an 80-column terminal (the
+        # carriage return goes back to the start of the last row only)
+        columns = max(shutil.get_terminal_size().columns - 3, 20)
+        count = f"] {done}/{total} "
+        width = min(max(columns - len("fetching [") - len(count) - 20, 5), 30)  # (20 cells for the URL)
         filled = width * done // max(total, 1)
-        shown = inert(url if len(url) <= 50 else url[:47] + "...")
         if total == 1:
-            line = "" if done else f"fetching {shown} …"
+            head, tail = "fetching ", " …"
         else:
-            line = f"fetching [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {shown}"
-            line += "\n" if done >= total else ""
+            head, tail = f"fetching [{'#' * filled}{'.' * (width - filled)}{count}", ""
+        room = max(columns - cells(head + tail), 10)
+        line = "" if total == 1 and done else head + clipped(inert(url), min(room, 50)) + tail
+        if cells(line) > columns:  # (a terminal of fewer than 40 columns)
+            line = clipped(line, columns)
+        if total > 1 and done >= total:
+            line += "\n"
         # the line's own controls (carriage return, erase line) go past the inert stream, which showed them
         # as "␍␛[2K" in front of every step of the bar; the URL is made inert here instead
         stream = raw_stream(sys.stderr)
@@ -360,7 +370,6 @@ def _line_and_column(text: str, offset: int) -> tuple[int, int]:
 def cmd_fetch(args: argparse.Namespace) -> int:
     """Fetch web pages and store each once as a JSON record in DIR, without opening the app."""
     from factcheck import webpage
-    from factcheck.urls import is_http_url
 
     if not 0 < args.timeout < math.inf:  # (NaN too)
         raise UsageError("--timeout must be a number of seconds above 0")
@@ -369,10 +378,39 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         raise UsageError(f"{out}: not a folder")
     errors: list[InputError] = []
     show = fetch_progress_bar(args.urls)
-    n_ok = 0
-    after_bar: list[str] = []  # (where each page went, under the bar once it is done: a terminal listed none)
+    held = bool(show) and len(args.urls) > 1  # (where each page went, under the bar once it is done)
+    stored: list[str] = []
+    try:
+        _fetch_each(args, out, show, errors, stored, held=held)
+    except KeyboardInterrupt:  # ctrl+c: the pages stored so far are listed (a terminal was told of none)
+        if show:
+            raw_stream(sys.stderr).write("\n")  # (the bar's line ends: the list starts on a line of its own)
+        for line in stored if held else []:
+            print(line)
+        err(f"interrupted: {len(stored):,} of {len(args.urls):,} pages stored in {out}")
+        return 130
+    for line in stored if held else []:
+        print(line)
+    report_errors(errors)
+    return exit_code(len(stored), errors)  # no page fetched is nothing readable: 2, as extract and review say
+
+
+def _fetch_each(
+    args: argparse.Namespace,
+    out: Path,
+    show: Callable[[int, int, str], None] | None,
+    errors: list[InputError],
+    stored: list[str],
+    *,
+    held: bool,
+) -> None:
+    """``cmd_fetch``'s loop: each URL fetched and stored, the line saying where it went added to ``stored``
+    and printed (unless ``held``: a progress bar is drawn)."""
+    from factcheck import webpage
+    from factcheck.urls import is_http_url
+
     for i, url in enumerate(args.urls, 1):
-        stored = ""
+        line = ""
         if not is_http_url(url):
             errors.append(InputError(url, "not an http(s) URL"))
         else:
@@ -380,22 +418,17 @@ def cmd_fetch(args: argparse.Namespace) -> int:
                 show(i - 1, len(args.urls), url)
             try:
                 path, fetched = webpage.fetch_record(url, out, refresh=args.refresh, timeout=args.timeout)
-                n_ok += 1
-                stored = f"{path}\t{'fetched' if fetched else 'already stored'}\t{url}"
+                line = f"{path}\t{'fetched' if fetched else 'already stored'}\t{url}"
             except webpage.PageError as e:
                 errors.append(InputError(url, str(e)))
             except OSError as e:
                 errors.append(InputError(url, f"cannot store the page: {e.strerror or e}"))
         if show:
             show(i, len(args.urls), url)  # (one URL: its line cleared, for the line saying where it went)
-        if stored and (not show or len(args.urls) == 1):
-            print(stored)
-        elif stored:
-            after_bar.append(stored)
-    for line in after_bar:
-        print(line)
-    report_errors(errors)
-    return exit_code(n_ok, errors)  # no page fetched is nothing readable: 2, as extract and review say
+        if line:
+            stored.append(line)
+            if not held:
+                print(line)
 
 
 def prefetch(paths: Sequence[str], refresh: bool = False) -> list[InputError]:
@@ -732,6 +765,19 @@ CACHE_KINDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """``factcheck ARGV``: the exit code. ctrl+c at any point (the parser's imports included: a traceback
+    there) says so on a line of its own (after a progress bar the shell's prompt came on the bar's line, and
+    no word said why the command ended) and exits with code 130."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            on_terminal = bool(sys.stderr and sys.stderr.isatty())
+            print("\nfactcheck: interrupted" if on_terminal else "factcheck: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not args_list or (
@@ -769,7 +815,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as e:
         err(str(e))
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         return EXIT_OK

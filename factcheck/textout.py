@@ -174,11 +174,27 @@ def raw_stream(stream: TextIO) -> TextIO:
     return stream.stream if isinstance(stream, InertStream) else stream
 
 
+class _Nowhere(io.TextIOBase):
+    """A text stream that takes everything and keeps nothing (what a closed standard stream is written to)."""
+
+    def write(self, s: str) -> int:
+        return len(s)
+
+    def writable(self) -> bool:
+        return True
+
+
+def _nowhere() -> TextIO:
+    return _Nowhere()  # type: ignore[return-value]
+
+
 @contextlib.contextmanager
 def inert_output() -> Iterator[None]:
-    """While active, everything printed to stdout and stderr goes through ``inert``."""
+    """While active, everything printed to stdout and stderr goes through ``inert``. A stream whose file is
+    closed (``factcheck extract seeds >&-``: Python makes it None) is written to nowhere, as a plain
+    ``print`` does (it ended in an AttributeError traceback)."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = InertStream(out), InertStream(err)
+    sys.stdout, sys.stderr = InertStream(out or _nowhere()), InertStream(err or _nowhere())
     try:
         yield
     finally:

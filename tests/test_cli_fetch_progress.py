@@ -101,3 +101,46 @@ def test_several_urls_fetched_in_a_terminal_say_where_they_are_stored(
     assert on_terminal(monkeypatch, terminal, "fetch", *urls, "-o", str(tmp_path / "out")) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split("\t")[1:] for line in lines] == [["fetched", u] for u in urls], lines
+
+
+@pytest.mark.parametrize("columns", [80, 40, 24])
+def test_the_bar_fits_the_terminal(pages, terminal, tmp_path, monkeypatch, columns) -> None:
+    """The bar and its URL made a line of ~97 cells: on an 80-column terminal it wrapped, and the carriage
+    return of each step went back to the start of the last row only, leaving a new line behind at every step
+    (seen over SSH in tmux, qa25). Each line now fits, with three cells to spare (an echoed ^C)."""
+    monkeypatch.setattr(
+        cli.shutil, "get_terminal_size", lambda *a, **k: __import__("os").terminal_size((columns, 24))
+    )
+    urls = [f"http://127.0.0.1:9/{'long-section-name/' * 4}page-{i}.html" for i in range(3)]
+    assert on_terminal(monkeypatch, terminal, "fetch", *urls, "-o", str(tmp_path / "out")) == 0
+    steps = [s for line in terminal.getvalue().split("\n") for s in line.split("\r\x1b[2K") if s]
+    assert steps and all(len(s) <= max(columns - 3, 20) for s in steps), steps  # (room for an echoed ^C)
+    assert all(s.endswith("…") for s in steps), steps  # a cut URL says it is cut
+    assert columns < 80 or all("127.0.0.1:9/long-sect" in s for s in steps), (
+        steps
+    )  # (on 80 columns, 30 of a URL)
+
+
+def test_ctrl_c_during_a_fetch_still_lists_the_pages_stored(tmp_path, monkeypatch, terminal, capsys) -> None:
+    """With the bar, where each page went was printed only once every URL was read: ctrl+c in the middle
+    (a slow server) listed none of the pages already stored, and the shell's prompt came after the bar
+    (qa25). They are listed, the bar's line is ended, and a line says the fetch was interrupted (exit 130)."""
+    record = tmp_path / "page.json"
+    record.write_text(json.dumps({"title": "Budget", "date": "2024-05-03", "text": TEXT}), encoding="utf-8")
+    calls: list[str] = []
+
+    def fetch_record(url, *a, **k):
+        calls.append(url)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return record, True
+
+    monkeypatch.setattr(webpage, "fetch_record", fetch_record)
+    urls = [f"http://127.0.0.1:9/{c}.html" for c in "abcd"]
+    assert on_terminal(monkeypatch, terminal, "fetch", *urls, "-o", str(tmp_path / "out")) == 130
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[2] for line in lines] == urls[:2], lines
+    shown = terminal.getvalue()
+    assert shown.endswith(
+        "\nfactcheck: interrupted: 2 of 4 pages stored in " + str(tmp_path / "out") + "\n"
+    ), shown

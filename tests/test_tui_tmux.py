@@ -81,7 +81,14 @@ def test_factcheck_in_tmux(seeds_copy: Path, tmp_path: Path):
 
 
 def _start(
-    t: Tmux, tmp_path: Path, corpus: Path, session: Path, size: tuple[int, int], *, exec_: bool = False
+    t: Tmux,
+    tmp_path: Path,
+    corpus: Path,
+    session: Path,
+    size: tuple[int, int],
+    *,
+    exec_: bool = False,
+    env_extra: dict[str, str] | None = None,
 ) -> None:
     env = {
         "FACTCHECK_CONFIG": str(tmp_path / "no-config.toml"),
@@ -90,6 +97,7 @@ def _start(
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(tmp_path),
         "LANG": "C.UTF-8",
+        **(env_extra or {}),
     }
     run = (
         f"{shlex.quote(sys.executable)} -m factcheck review {shlex.quote(str(corpus))} "
@@ -165,4 +173,32 @@ def test_hangup_and_terminate_save_first(seeds_copy: Path, tmp_path: Path, signa
     data = sess.load(session)
     assert [str(d.verdict) for d in data.decisions.values() if d.verdict != Verdict.UNREVIEWED] == [
         "disputed"
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_the_screen_is_drawn_in_utf8_whatever_the_locale_says(
+    seeds_copy: Path, tmp_path: Path, encoding: str
+):
+    """Over SSH the far side's locale may say ASCII or Latin-1 while the terminal reads UTF-8 (qa25): every
+    box-drawing glyph and "…" was written as a Python escape ("\\u256d\\u2500 Articles"), a screen of garbage.
+    The screen is drawn in UTF-8 (Textual reads the keys as UTF-8 already); marking and quitting work."""
+    session = tmp_path / "review.toml"
+    t = Tmux(f"fc-enc-{os.getpid()}-{encoding}")
+    env = {"PYTHONIOENCODING": encoding, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    _start(t, tmp_path, seeds_copy, session, (100, 30), env_extra=env)
+    try:
+        screen = _wait_main(t)
+        assert "\\u2500" not in screen and "\\u2502" not in screen, screen
+        assert "╭─ Articles" in screen, screen
+        t.run("send-keys", "-t", "fc", "c")
+        t.wait_for("✓1")
+        t.run("send-keys", "-t", "fc", "q")
+        screen = t.wait_for("FC_EXIT=", timeout=30)
+        assert "FC_EXIT=0" in screen, screen
+    finally:
+        t.run("kill-server")
+    data = sess.load(session)
+    assert [str(d.verdict) for d in data.decisions.values() if d.verdict != Verdict.UNREVIEWED] == [
+        "confirmed"
     ]

@@ -97,6 +97,17 @@ GC_THRESHOLD = (50_000, 50, 1_000)
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM) if hasattr(signal, "SIGHUP") else (signal.SIGTERM,)
 
 
+def _draw_in_utf8(stream: Any) -> None:
+    """The screen is drawn in UTF-8 whatever the locale says: Textual reads keys as UTF-8, and with a
+    locale of another encoding (a Latin-1 or ASCII one on the far side of an SSH link, ``PYTHONIOENCODING``)
+    every box-drawing glyph and "…" was written as a Python escape ("\\u2500"), a screen of garbage."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 class LoadingScreen(Screen[None]):
     """Shown while a batch is read, extracted and grouped in a thread worker."""
 
@@ -169,6 +180,7 @@ class FactcheckApp(App[int]):
                         " `status`, `mark` and `report` work in scripts and pipes)"
                     )
                     return None
+            _draw_in_utf8(sys.__stderr__)
         return super().run(headless=headless, **kwargs)
 
     def on_mount(self) -> None:
