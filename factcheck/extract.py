@@ -1731,6 +1731,46 @@ _NOUN_GENDER = {w: k for k in ("he", "she") for w in resource("en", "speech")["g
 _HEAD_ENDS = frozenset(resource("en", "speech")["words"]["head_ends"])
 
 
+# "the newspaper said": the words that name a newspaper, the last words of a newspaper's name (lang/en/speech.toml)
+_PRINT_OUTLET_NOUNS = frozenset(resource("en", "speech")["words"]["print_outlet_nouns"])
+_PRINT_OUTLET_HEADS = frozenset(resource("en", "speech")["words"]["print_outlet_heads"])
+_PRINT_OUTLET_ADJECTIVES = frozenset(resource("en", "speech")["words"]["print_outlet_adjectives"])
+_CAP_WORD = r"[A-Z][\w’'&.-]*"
+_PAPER_NAMED = re.compile(
+    # "newspaper Dagens Nyheter", "the tabloid Bild" (not "the daily White House briefing")
+    r"\b(?:"
+    + "|".join(sorted(_PRINT_OUTLET_NOUNS - _PRINT_OUTLET_ADJECTIVES))
+    + rf")\s+(?P<after>(?:{_CAP_WORD} ){{0,3}}{_CAP_WORD})"
+    # "the nationalist Global Times tabloid"
+    + r"|\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}"
+    + rf"(?P<before>(?:{_CAP_WORD} ){{0,3}}{_CAP_WORD}) (?:"
+    + "|".join(sorted(_PRINT_OUTLET_NOUNS))
+    + r")\b"
+    # "the Orlando Sentinel", "The New York Times"
+    + rf"|\b[Tt]he\s+(?P<head>(?:{_CAP_WORD} ){{0,3}}(?:"
+    + "|".join(sorted(_PRINT_OUTLET_HEADS))
+    + r"))\b"
+)
+_PAPER_BACK = 1500  # "the newspaper" stands for one named at most this many characters before
+
+
+def _paper_antecedent(text: str, at: int, times: list[TimeRef]) -> str | None:
+    """The newspaper "the newspaper" / "the paper" at offset ``at`` of ``text`` stands for: the one named last
+    before it, at most ``_PAPER_BACK`` characters before ("... revelations by newspaper Dagens Nyheter. In a
+    report published over the weekend, the paper claimed ..." -> Dagens Nyheter; "..., the Orlando Sentinel
+    reported. ... The newspaper reported that ..." -> Orlando Sentinel), or None. A name that is a time ("the
+    paper Monday") or a place ("a Baton Rouge newspaper": which one?) names no newspaper."""
+    best: str | None = None
+    for m in _PAPER_NAMED.finditer(text, max(0, at - _PAPER_BACK), at):
+        key = "after" if m["after"] else "before" if m["before"] else "head"
+        name = m[key].rstrip(".")
+        a = m.start(key)
+        if name in PLACES or any(t.start < a + len(name) and a < t.end for t in times):
+            continue
+        best = name
+    return best
+
+
 def _description_head(speaker: str) -> str:
     """The head noun of a speaker phrase, in lower case: "close friend of the victim" -> "friend", "victim's
     mother" -> "mother", "A police spokeswoman" -> "spokeswoman"."""
@@ -2319,6 +2359,14 @@ def extract(
                     owner = _possessive_owner(ptext, speaker, person_for, last_it)
                     if owner is not None:
                         speaker = f"{owner}’s {speaker}"
+                    elif (
+                        speaker in _PRINT_OUTLET_NOUNS
+                        and (at := max(ptext.find(f"the {speaker}"), ptext.find(f"The {speaker}"))) >= 0
+                        and (paper := _paper_antecedent(text, s + at, times)) is not None
+                    ):
+                        # "revelations by newspaper Dagens Nyheter ... the paper claimed": that newspaper
+                        speaker, kind = paper, "outlet"
+                        org_ref = True
                     elif attribution.bare_description(speaker):
                         # "Kasich ... The candidate said ...": as a description of several words (below), or the
                         # one person the article described with a description ending in the noun ("Presidential
