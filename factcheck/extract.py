@@ -402,7 +402,7 @@ CW_TERMS = (
     "time", "attributed", "mid_length", "long", "title", "opinion", "advice", "uncertain", "interview", "personal",
     "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "event", "hypothetical", "plain_event",
     "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "poll", "evaluative", "frame", "too_short",
-    "quoted_run", "group_view", "not_prose",
+    "quoted_run", "group_view", "not_prose", "own_question",
 )  # fmt: skip
 
 
@@ -1284,6 +1284,12 @@ def _cw_terms(
     # the writer's own question (not one quoted at the end: "a reporter asked him, 'How long have you been ...?'")
     # asks whether an event happened, it does not report one
     asks = "question" in t and text.rstrip().endswith("?")
+    if asks and not attributed and quoted is None and ": " not in text:
+        # nobody is quoted asking it: the writer's own question, a rhetorical one ("If Ukraine was really turning the
+        # tide of the war, ..., do you think ... would dismiss his Defense Minister?"), whatever it names and dates
+        # (a statement that leads in a question after a colon states its first part: "Clinton's victory ... has
+        # brought Sanders one step closer to decisions that can be summed up in one simple question: Should he ...?")
+        t["own_question"] = 1
     plain_event = (
         not asks
         and not attributed

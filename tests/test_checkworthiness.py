@@ -672,6 +672,27 @@ def test_a_one_that_counts_nothing_is_no_count_in_words() -> None:
     assert extract._counts("Two of the better ones closed", voc)
 
 
+def test_the_writers_own_question_is_rhetorical_but_a_quoted_one_is_the_speakers() -> None:
+    # `own_question`: a question nobody is quoted asking, whatever it names; not a quoted or attributed question,
+    # nor a statement that leads in a question after a colon
+    def own(text: str, attributed: bool = False, quoted: str | None = None) -> bool:
+        terms = extract._cw_terms(text, 1, 3, attributed, False, quoted=quoted)
+        assert terms is not None
+        return "own_question" in terms.always
+
+    assert own(
+        "Why did the Federal Reserve raise interest rates three times in 2018 while inflation stayed low?"
+    )
+    assert not own("Why did the Federal Reserve raise interest rates three times in 2018?", attributed=True)
+    assert not own(
+        "“Why did the Fed raise rates three times in 2018?” the senator asked.",
+        attributed=True,
+        quoted="Why did the Fed raise rates three times in 2018?",
+    )
+    assert not own("The victory brought him closer to one simple question: Should he stay in the race?")
+    assert not own("The Federal Reserve raised interest rates three times in 2018.")
+
+
 def test_not_only_ranks_nothing() -> None:
     # [not_rank]: "not only ... but" joins two things said of a subject, it is no rank; "only" elsewhere in the
     # sentence and the sentence's other superlatives still rank
