@@ -276,10 +276,15 @@ def mentions(text: str, start: int = 0, end: int | None = None, lang: str | None
     span_cap = _SPAN_CAP_AMPERSAND if text.find("&", start, end) >= 0 else _SPAN_CAP
     # a link's host or path names nobody ("https://t.co/NlyEv9U3rD", "pic.twitter.com/OUiKqj8qjV"): read the
     # sentence with its links blanked out (offsets kept; the sentence itself when it holds none)
-    sentence = text[start:end]
-    unlinked = blank_links(sentence)
-    if unlinked is not sentence:
-        text = text[:start] + unlinked + text[end:]
+    if (
+        text.find("/", start, end) >= 0
+        or text.find("@", start, end) >= 0
+        or text.find("www.", start, end) >= 0
+    ):
+        sentence = text[start:end]  # (most sentences hold none of a link's marks: no copy is made for them)
+        unlinked = blank_links(sentence)
+        if unlinked is not sentence:
+            text = text[:start] + unlinked + text[end:]
     for sm in span_cap.finditer(text, start, end):  # (the lookbehind sees the text before ``start``)
         word = sm.group(0)
         if word in CAP_STOP:  # "The", "In", "He": the most common capitalised words
