@@ -1148,7 +1148,9 @@ def _cw_terms(
         # a comparison is an amount in words: "burning less coal", "worse than last year"
         if not words.isdisjoint(voc.comparatives):
             t["comparative"] = 1
-    has_sup = not words.isdisjoint(voc.superlatives) and _ranks(low, words, voc)
+    has_sup = not words.isdisjoint(voc.superlatives) and (
+        words.isdisjoint(voc.not_rank.triggers) or _ranks(low, words, voc)
+    )
     if has_sup:
         t["superlative"] = 1
     if n_times:
