@@ -144,6 +144,7 @@ class _CwVocab:
     numbers: frozenset[str]
     not_count: _Rule  # a number word that counts nothing ("one of the reasons", "the one he built")
     superlatives: frozenset[str]
+    not_rank: _Rule  # a superlative word that ranks nothing ("not only ... but")
     comparatives: frozenset[str]
     opinion: frozenset[str]  # opinion and reaction words
     evaluative: frozenset[str]  # words that judge, in the writer's own voice ("a paltry fund", "blithely")
@@ -268,7 +269,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     mind_view, forecast = _rule(data.get("mind_view", {})), _rule(data.get("forecast", {}))
     rules += [mind_view, forecast]
     self_view, not_count = _rule(data.get("self_view", {})), _rule(data.get("not_count", {}))
-    rules += [self_view, not_count]
+    not_rank = _rule(data.get("not_rank", {}))
+    rules += [self_view, not_count, not_rank]
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
     prose = data.get("not_prose", {})
     step = data.get("instruction", {}).get("start")  # a guide's step in the writer's voice
@@ -282,6 +284,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         numbers=numbers,
         not_count=not_count,
         superlatives=sup,
+        not_rank=not_rank,
         comparatives=comp,
         opinion=opinion,
         evaluative=evaluative,
@@ -399,7 +402,7 @@ CW_TERMS = (
     "time", "attributed", "mid_length", "long", "title", "opinion", "advice", "uncertain", "interview", "personal",
     "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "event", "hypothetical", "plain_event",
     "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "poll", "evaluative", "frame", "too_short",
-    "quoted_run", "group_view", "not_prose",
+    "quoted_run", "group_view", "not_prose", "own_question",
 )  # fmt: skip
 
 
@@ -1145,7 +1148,9 @@ def _cw_terms(
         # a comparison is an amount in words: "burning less coal", "worse than last year"
         if not words.isdisjoint(voc.comparatives):
             t["comparative"] = 1
-    has_sup = not words.isdisjoint(voc.superlatives)
+    has_sup = not words.isdisjoint(voc.superlatives) and (
+        words.isdisjoint(voc.not_rank.triggers) or _ranks(low, words, voc)
+    )
     if has_sup:
         t["superlative"] = 1
     if n_times:
@@ -1281,6 +1286,12 @@ def _cw_terms(
     # the writer's own question (not one quoted at the end: "a reporter asked him, 'How long have you been ...?'")
     # asks whether an event happened, it does not report one
     asks = "question" in t and text.rstrip().endswith("?")
+    if asks and not attributed and quoted is None and ": " not in text:
+        # nobody is quoted asking it: the writer's own question, a rhetorical one ("If Ukraine was really turning the
+        # tide of the war, ..., do you think ... would dismiss his Defense Minister?"), whatever it names and dates
+        # (a statement that leads in a question after a colon states its first part: "Clinton's victory ... has
+        # brought Sanders one step closer to decisions that can be summed up in one simple question: Should he ...?")
+        t["own_question"] = 1
     plain_event = (
         not asks
         and not attributed
@@ -1377,6 +1388,16 @@ def _counts_in_words(low: str, words: set[str], voc: _CwVocab) -> bool:
         return True
     rest = rule.anywhere.sub(" ", low)
     return voc.words is not None and not voc.numbers.isdisjoint(voc.words.findall(" " + rest))
+
+
+def _ranks(low: str, words: set[str], voc: _CwVocab) -> bool:
+    """Whether the lower-cased ``low``, whose words ``words`` hold a superlative, ranks something: a superlative
+    outside the phrases in which it ranks nothing (``[not_rank]``: "not only a moral imperative but ...")."""
+    rule = voc.not_rank
+    if rule.anywhere is None or words.isdisjoint(rule.triggers) or rule.anywhere.search(low) is None:
+        return True
+    rest = rule.anywhere.sub(" ", low)
+    return voc.words is not None and not voc.superlatives.isdisjoint(voc.words.findall(" " + rest))
 
 
 def _no_one(low: str) -> str:

@@ -676,6 +676,43 @@ def test_a_one_that_counts_nothing_is_no_count_in_words() -> None:
     assert extract._counts("Two of the better ones closed", voc)
 
 
+def test_the_writers_own_question_is_rhetorical_but_a_quoted_one_is_the_speakers() -> None:
+    # `own_question`: a question nobody is quoted asking, whatever it names; not a quoted or attributed question,
+    # nor a statement that leads in a question after a colon
+    def own(text: str, attributed: bool = False, quoted: str | None = None) -> bool:
+        terms = extract._cw_terms(text, 1, 3, attributed, False, quoted=quoted)
+        assert terms is not None
+        return "own_question" in terms.always
+
+    assert own(
+        "Why did the Federal Reserve raise interest rates three times in 2018 while inflation stayed low?"
+    )
+    assert not own("Why did the Federal Reserve raise interest rates three times in 2018?", attributed=True)
+    assert not own(
+        "“Why did the Fed raise rates three times in 2018?” the senator asked.",
+        attributed=True,
+        quoted="Why did the Fed raise rates three times in 2018?",
+    )
+    assert not own("The victory brought him closer to one simple question: Should he stay in the race?")
+    assert not own("The Federal Reserve raised interest rates three times in 2018.")
+
+
+def test_not_only_ranks_nothing() -> None:
+    # [not_rank]: "not only ... but" joins two things said of a subject, it is no rank; "only" elsewhere in the
+    # sentence and the sentence's other superlatives still rank
+    def ranked(text: str) -> bool:
+        terms = extract._cw_terms(text, 0, 1, False, False)
+        assert terms is not None
+        return "superlative" in terms.always
+
+    assert not ranked("Action on climate change is not only a moral imperative but critical for industry.")
+    assert not ranked("The fundraiser will not only raise money for his care but also make the public aware.")
+    assert ranked("The bridge is not only the longest in Europe but also the most expensive.")
+    assert ranked("It is not only cheap, it is the only plan that was costed.")
+    assert ranked("Only 12 people came, not only because of the rain.")
+    assert ranked("He was the only candidate who did not attend.")
+
+
 def test_the_superlative_of_a_comparative_is_a_rank_and_greatest_a_judgement() -> None:
     # "coldest", "smallest", "fewest" rank like "highest" (a record, checkable); "greatest" is left out, a judgement
     # more often than a rank ("the greatest place in the world"), as "better" and "worse" are no comparatives

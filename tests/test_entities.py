@@ -24,6 +24,19 @@ def test_titles_are_stripped_and_kinds_found() -> None:
     assert ("Kremlin", "Kremlin", "org") in ents
 
 
+def test_a_links_host_or_path_names_nobody() -> None:
+    # "NlyEv9U3rD" of a t.co link or "News" of a path is no name; the names around the link stay, offsets too
+    text = "Whatever you say, Donald! https://t.co/NlyEv9U3rD"
+    assert [(m.text, text[m.start : m.end]) for m in mentions(text)] == [("Donald", "Donald")]
+    text = "Trump on Fox News Sunday says so pic.twitter.com/OUiKqj8qjV and www.example.com/News/Today too."
+    assert {m.text for m in mentions(text)} == {"Trump", "Fox News Sunday"}
+    # a sentence of a longer text: the link is blanked in that sentence only
+    text = "Read www.example.com/Paris now. Macron visited Paris on Monday."
+    start = text.index("Macron")
+    assert [m.text for m in mentions(text, start)] == ["Macron", "Paris"]
+    assert [m.text for m in mentions(text, 0, start)] == []
+
+
 def test_surname_and_given_name_aliases_resolve_within_the_article() -> None:
     out = _resolve(
         [
