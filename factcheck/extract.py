@@ -2322,8 +2322,14 @@ def extract(
                                 c.speaker_kind = "organisation"
                     elif att.pronoun == "it" and last_it is not None:
                         speaker, kind = last_it  # "The report ... found that ... It said ...": the report
-                    elif att.pronoun in ("he", "she") and (humans or titled):
+                    elif att.pronoun in ("he", "she", attribution_intl.LEFT_OUT) and (humans or titled):
                         settle_topics()
+                        # a subject left out ("dijo que ...", '"...", afirmou.') says no gender: the last person
+                        # named, whatever the text says of theirs
+                        unmarked = att.pronoun == attribution_intl.LEFT_OUT
+                        pron = "he" if unmarked else att.pronoun
+                        sexes = {} if unmarked else genders()
+                        by_name = {} if unmarked else given()
                         # "Within minutes, he called Rubio ...", "'Jeb Bush has ...,' he said": a person the
                         # sentence names after its pronoun, or in what it reports, is not whom it stands for
                         plain, others = _named_in_own_clause(
@@ -2351,21 +2357,21 @@ def extract(
                                 (
                                     p
                                     for p in _subordinate_subject_persons(
-                                        text, st, att.pronoun, full_name, speaking()
+                                        text, st, pron, full_name, speaking()
                                     )
-                                    if genders().get(p, given().get(p)) == att.pronoun
+                                    if sexes.get(p, by_name.get(p)) == pron
                                 ),
                                 None,
                             )
                         if lead is None:
                             lead = _clause_subject_person(text, st, full_name, speaking())
-                            if lead is not None and genders().get(lead) != att.pronoun:
+                            if lead is not None and sexes.get(lead) != pron:
                                 lead = None
                         # "Ms. Brainard joined the Fed in 2014, but she said ...": the person who opens the
                         # sentence, when their pronoun (the article's, or their given name's) is this one
                         if lead is None:
-                            lead = _coordinate_subject_person(text, st, att.pronoun, full_name, speaking())
-                            if lead is not None and genders().get(lead, given().get(lead)) != att.pronoun:
+                            lead = _coordinate_subject_person(text, st, pron, full_name, speaking())
+                            if lead is not None and sexes.get(lead, by_name.get(lead)) != pron:
                                 lead = None
                         if lead is not None and full_name(lead) in plain:
                             lead = None
@@ -2381,17 +2387,16 @@ def extract(
                         got = (
                             (lead, "person")
                             if lead is not None
-                            and genders().get(full_name(lead), given().get(full_name(lead), att.pronoun))
-                            == att.pronoun
+                            and sexes.get(full_name(lead), by_name.get(full_name(lead), pron)) == pron
                             and person_like(lead)
                             else None
                             if marked
                             else _human_for(
-                                att.pronoun,
+                                pron,
                                 [h for h in humans if h[1] != "person" or full_name(h[0]) not in others]
                                 if others
                                 else humans,
-                                genders(),
+                                sexes,
                                 full_name,
                                 # (the person who spoke in the sentence before, then the one who opens it:
                                 # "Even McCain ... is in trouble, Tester said. He said ...")
@@ -2402,7 +2407,7 @@ def extract(
                                     _subject_person(text, prev_st, full_name, known, True),
                                 ),
                                 person_but(plain) if plain else person_like,
-                                given(),
+                                by_name,
                             )
                         )
                         if got is not None:
