@@ -31,6 +31,8 @@ from factcheck.lang import resource
 
 # given names (factcheck/lang/en/given_names.toml, compared without accents): where a role's domain ends and
 # the name after it begins ("presidente de Perú Mario Vargas Llosa")
+# the pronoun of a subject left out ("dijo que ...", '"...", afirmou.'): the last person named, of either gender
+LEFT_OUT = "he/she"
 _GIVEN_NAMES = frozenset(n for names in resource("en", "given_names").values() for n in names)
 
 # words (with inner hyphens and apostrophes: "porta-voz", "aujourd'hui"), abbreviations with their full stop
@@ -1914,7 +1916,7 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         if sp.pro_drop and (j >= n or toks[j].text in ",.:;!?"):
             # '"...", afirmou.': the verb closes the sentence, its subject left out; or an incise between commas
             # inside it ("En España, añadió, fue posible ...", "Además, recordó, la media diaria ...")
-            return None, "he"
+            return None, LEFT_OUT
         if (
             sp.pro_drop
             and (toks[j].low in sp.not_subjects or toks[j].low in sp.datives)
@@ -1923,7 +1925,7 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         ):
             # '“...”, aseguró a la red Unitel.', '“...”, subrayó sobre ese punto.': after a quotation, a
             # preposition where the subject would stand
-            return None, "he"
+            return None, LEFT_OUT
         return None
     if sp.pro_drop and (
         i == 0
@@ -1932,7 +1934,7 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
             and (_clause_start(sp, toks, i) or toks[i - 1].low in sp.not_subjects)
         )
     ):
-        return None, "he"  # "Dijo que...", ', añadió.': the last person named
+        return None, LEFT_OUT  # "Dijo que...", ', añadió.': the last person named
     return None
 
 

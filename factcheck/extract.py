@@ -684,6 +684,102 @@ def _given_name_pronoun(name: str, voc: _GenderVocab) -> str | None:
     return voc.given.get(words[0])
 
 
+@dataclass(frozen=True, slots=True)
+class _IntlGenderCues:
+    """The cues a text in another language gives of a person's gender (``lang/<lang>/speech.toml`` [gender])."""
+
+    words: dict[str, str]  # a title or a noun of a role or kin, as written -> "he"/"she" ("Frau", "ministra")
+    determiners: dict[str, str]  # a determiner before a role of the language's ``roles`` -> "he"/"she" ("la")
+    roles: frozenset[str]  # the language's roles, lower case ("portavoz", "ministre")
+    determiner_words: frozenset[str]  # every determiner of the language, lower case
+    apposition_stops: frozenset[str]  # words that open a clause after a name, no apposition ("dessen")
+
+
+@functools.cache
+def _intl_gender_cues(lang: str) -> _IntlGenderCues | None:
+    speech = resource(lang, "speech")
+    g = speech.get("gender", {})
+    words = {w: k for k in ("he", "she") for w in g.get(f"{k}_words", [])}
+    if not words:
+        return None
+    return _IntlGenderCues(
+        words=words,
+        determiners={d.lower(): k for k in ("he", "she") for d in g.get(f"{k}_determiners", [])},
+        roles=frozenset(r.lower() for r in speech.get("roles", [])),
+        determiner_words=frozenset(d.lower() for d in speech.get("determiners", [])),
+        apposition_stops=frozenset(w.lower() for w in g.get("apposition_stops", [])),
+    )
+
+
+_CUE_WORD = re.compile(r"[^\W\d_][\w.’'-]*")
+
+
+def _gender_cue_before(text: str, start: int, cues: _IntlGenderCues) -> str | None:
+    """ "he"/"she" from the word right before a name that starts at ``start`` ("Frau Merkel", "Ministerin Anna
+    Weber", "Mme Dupont"), or from a determiner right before a role right before it ("la portavoz Ana Pérez",
+    "le ministre Jean Dupont"); None (a comma or a quotation between them: no cue)."""
+    before = text[max(0, start - 40) : start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return None
+    words = before.split()[-2:]
+    if not words or _CUE_WORD.fullmatch(words[-1]) is None:
+        return None
+    g = cues.words.get(words[-1])
+    if g is None and len(words) == 2 and words[-1].lower() in cues.roles:
+        g = cues.determiners.get(words[0].lower())
+    return g
+
+
+def _gender_cue_after(text: str, end: int, cues: _IntlGenderCues) -> str | None:
+    """ "he"/"she" from an apposition right after a name that ends at ``end``: its head among the first three
+    words after the comma ("Patricia Llosa, seiner langjährigen Ehefrau", "Ana Pérez, ministra de Sanidad"),
+    after nothing but one determiner and lower-case words; or a determiner of the language's that opens it before
+    a role ("Ana Pérez, la portavoz del Gobierno"). Not a clause ("Paul Braun, dessen Frau ...")."""
+    after = text[end : end + 80]
+    if not after.startswith(", "):
+        return None
+    words = after[2:].split(maxsplit=3)[:3]
+    for i, w in enumerate(words):
+        w = w.rstrip(",.;:")
+        if _CUE_WORD.fullmatch(w) is None:
+            return None
+        g = cues.words.get(w)
+        if g is not None:
+            return g
+        low = w.lower()
+        if (
+            i == 0
+            and low in cues.determiners
+            and len(words) > 1
+            and words[1].rstrip(",.;:").lower() in cues.roles
+        ):
+            return cues.determiners[low]
+        # (only the first word may be a determiner: "X, die der Sohn anrief" is a clause)
+        if low != w or low in cues.apposition_stops or (i > 0 and low in cues.determiner_words):
+            return None
+    return None
+
+
+def _intl_person_genders(
+    text: str, sents: list[_Sent], canon: Any, known: frozenset[str], lang: str | None
+) -> dict[str, str]:
+    """Person (canonical name) -> "he"/"she" in a language other than English, from the text's own cues
+    only: a title or a noun of a role or kin right before a name, a determiner before a role, the head of an
+    apposition after it (``_gender_cue_before``, ``_gender_cue_after``). Each mention's cue is a vote; persons
+    with none, or with as many for both, are left out: a pronoun is never guessed for them (their given name
+    says nothing here). (The pronouns themselves are no evidence: "sie", "elle" are also "they", "it".)"""
+    cues = _intl_gender_cues(lang) if lang else None
+    if cues is None:
+        return {}
+    votes: dict[str, Counter[str]] = {}
+    for st in sents:
+        for m in _person_mentions(st, canon, known):
+            for g in (_gender_cue_before(text, m.start, cues), _gender_cue_after(text, m.end, cues)):
+                if g is not None:
+                    votes.setdefault(canon(m.text), Counter())[g] += 1
+    return {name: ("he" if c["he"] > c["she"] else "she") for name, c in votes.items() if c["he"] != c["she"]}
+
+
 def _family_name_first(words: list[str], voc: _GenderVocab) -> bool:
     """Whether the name of ``words`` opens with a family name written first: one of the vocabulary's
     ("Kim", "Lee") before two words more ("Kim Jong Un") or a hyphenated given name ("Kim Jong-un")."""
@@ -2080,7 +2176,9 @@ def extract(
 
     @functools.cache
     def genders() -> dict[str, str]:  # each person's pronoun, read once and only when a "he"/"she" needs it
-        return _person_genders(text, sents, full_name, speaking()) if english else {}
+        if english:
+            return _person_genders(text, sents, full_name, speaking())
+        return _intl_person_genders(text, sents, full_name, known, lang)
 
     @functools.cache
     def given() -> dict[str, str]:  # the pronoun of the persons the article gives none, by their given name
@@ -2285,8 +2383,14 @@ def extract(
                                 c.speaker_kind = "organisation"
                     elif att.pronoun == "it" and last_it is not None:
                         speaker, kind = last_it  # "The report ... found that ... It said ...": the report
-                    elif att.pronoun in ("he", "she") and (humans or titled):
+                    elif att.pronoun in ("he", "she", attribution_intl.LEFT_OUT) and (humans or titled):
                         settle_topics()
+                        # a subject left out ("dijo que ...", '"...", afirmou.') says no gender: the last person
+                        # named, whatever the text says of theirs
+                        unmarked = att.pronoun == attribution_intl.LEFT_OUT
+                        pron = "he" if unmarked else att.pronoun
+                        sexes = {} if unmarked else genders()
+                        by_name = {} if unmarked else given()
                         # "Within minutes, he called Rubio ...", "'Jeb Bush has ...,' he said": a person the
                         # sentence names after its pronoun, or in what it reports, is not whom it stands for
                         plain, others = _named_in_own_clause(
@@ -2314,21 +2418,21 @@ def extract(
                                 (
                                     p
                                     for p in _subordinate_subject_persons(
-                                        text, st, att.pronoun, full_name, speaking()
+                                        text, st, pron, full_name, speaking()
                                     )
-                                    if genders().get(p, given().get(p)) == att.pronoun
+                                    if sexes.get(p, by_name.get(p)) == pron
                                 ),
                                 None,
                             )
                         if lead is None:
                             lead = _clause_subject_person(text, st, full_name, speaking())
-                            if lead is not None and genders().get(lead) != att.pronoun:
+                            if lead is not None and sexes.get(lead) != pron:
                                 lead = None
                         # "Ms. Brainard joined the Fed in 2014, but she said ...": the person who opens the
                         # sentence, when their pronoun (the article's, or their given name's) is this one
                         if lead is None:
-                            lead = _coordinate_subject_person(text, st, att.pronoun, full_name, speaking())
-                            if lead is not None and genders().get(lead, given().get(lead)) != att.pronoun:
+                            lead = _coordinate_subject_person(text, st, pron, full_name, speaking())
+                            if lead is not None and sexes.get(lead, by_name.get(lead)) != pron:
                                 lead = None
                         if lead is not None and full_name(lead) in plain:
                             lead = None
@@ -2344,17 +2448,16 @@ def extract(
                         got = (
                             (lead, "person")
                             if lead is not None
-                            and genders().get(full_name(lead), given().get(full_name(lead), att.pronoun))
-                            == att.pronoun
+                            and sexes.get(full_name(lead), by_name.get(full_name(lead), pron)) == pron
                             and person_like(lead)
                             else None
                             if marked
                             else _human_for(
-                                att.pronoun,
+                                pron,
                                 [h for h in humans if h[1] != "person" or full_name(h[0]) not in others]
                                 if others
                                 else humans,
-                                genders(),
+                                sexes,
                                 full_name,
                                 # (the person who spoke in the sentence before, then the one who opens it:
                                 # "Even McCain ... is in trouble, Tester said. He said ...")
@@ -2365,7 +2468,7 @@ def extract(
                                     _subject_person(text, prev_st, full_name, known, True),
                                 ),
                                 person_but(plain) if plain else person_like,
-                                given(),
+                                by_name,
                             )
                         )
                         if got is not None:
