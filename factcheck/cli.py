@@ -13,10 +13,12 @@ import importlib
 import math
 import shlex
 import shutil
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, ClassVar, NoReturn
 
 from factcheck import __version__, ingest
 from factcheck.model import InputError
@@ -382,13 +384,14 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     stored: list[str] = []
     try:
         _fetch_each(args, out, show, errors, stored, held=held)
-    except KeyboardInterrupt:  # ctrl+c: the pages stored so far are listed (a terminal was told of none)
+    except KeyboardInterrupt as e:  # ctrl+c, SIGTERM, SIGHUP: the pages stored so far are listed
         if show:
             raw_stream(sys.stderr).write("\n")  # (the bar's line ends: the list starts on a line of its own)
-        for line in stored if held else []:
-            print(line)
-        err(f"interrupted: {len(stored):,} of {len(args.urls):,} pages stored in {out}")
-        return 130
+        with contextlib.suppress(OSError, ValueError):  # (after a hangup the terminal may be gone)
+            for line in stored if held else []:
+                print(line)
+            err(f"{Ended.word(e)}: {len(stored):,} of {len(args.urls):,} pages stored in {out}")
+        return Ended.code(e)
     for line in stored if held else []:
         print(line)
     report_errors(errors)
@@ -764,17 +767,68 @@ CACHE_KINDS = {
 }
 
 
+class Ended(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (an SSH link dropped) sent to a plain command: it ends as ctrl+c ends it (every
+    ``except KeyboardInterrupt`` of a command runs: ``fetch`` lists what it stored), one line saying so, with
+    the signal's conventional exit code (128 + its number: 143, 129) where ctrl+c gives 130. Before, Python's
+    default action ended the command without a word. The review app has handlers of its own (it saves the
+    session): ``plain_command_signals`` is not used around it."""
+
+    NAMES: ClassVar[dict[str, str]] = {"SIGTERM": "terminated (SIGTERM)", "SIGHUP": "hung up (SIGHUP)"}
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+    @staticmethod
+    def code(e: KeyboardInterrupt) -> int:
+        """The exit code of a command ended by ``e``."""
+        return 128 + e.signum if isinstance(e, Ended) else 130
+
+    @staticmethod
+    def word(e: KeyboardInterrupt) -> str:
+        """What ended the command, as its last line says it."""
+        if isinstance(e, Ended):
+            return Ended.NAMES.get(signal.Signals(e.signum).name, f"ended by signal {e.signum}")
+        return "interrupted"
+
+
+@contextlib.contextmanager
+def plain_command_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise ``Ended`` while a plain command runs (not where the process ignores them:
+    ``nohup`` keeps a command running after a hangup); their handlers before are put back after."""
+    if threading.current_thread() is not threading.main_thread():  # (signal handlers: main thread only)
+        yield
+        return
+
+    def end(signum: int, frame: object) -> None:
+        raise Ended(signum)
+
+    before: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) is not signal.SIG_IGN:
+            before[sig] = signal.signal(sig, end)
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``factcheck ARGV``: the exit code. ctrl+c at any point (the parser's imports included: a traceback
     there) says so on a line of its own (after a progress bar the shell's prompt came on the bar's line, and
-    no word said why the command ended) and exits with code 130."""
+    no word said why the command ended) and exits with code 130; SIGTERM and SIGHUP end a plain command the
+    same way, with codes 143 and 129 (``Ended``)."""
     try:
         return _main(argv)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             on_terminal = bool(sys.stderr and sys.stderr.isatty())
-            print("\nfactcheck: interrupted" if on_terminal else "factcheck: interrupted", file=sys.stderr)
-        return 130
+            line = f"factcheck: {Ended.word(e)}"
+            print("\n" + line if on_terminal else line, file=sys.stderr)
+        return Ended.code(e)
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -808,7 +862,7 @@ def _main(argv: Sequence[str] | None) -> int:
                 # The batch a command builds lives until the command ends and holds no cycles worth
                 # collecting: the collector's full passes over it (~0.2 CPU s a run on 1,000 articles,
                 # `bench/reopen_steps.py`) are saved; it runs again when the command returns.
-                with collector_paused():
+                with collector_paused(), plain_command_signals():
                     code = int(args.func(args))
         _cache_notice()
         return code

@@ -7,7 +7,9 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,105 @@ def test_ctrl_c_during_extract_says_so_and_exits_130(tmp_path: Path):
     assert proc.returncode == 130, err
     assert err.decode().strip().splitlines()[-1] == "factcheck: interrupted", err
     assert b"Traceback" not in err
+
+
+class _SlowAfterTwo(BaseHTTPRequestHandler):
+    """Two pages answered at once, every later one after a minute (a slow server, waited for)."""
+
+    served = 0
+    body = (
+        "<html><head><title>Budget</title></head><body><article><p>"
+        + "The council approved a budget of 4 million euros on 3 May 2024, the mayor said on Tuesday. " * 8
+        + "</p></article></body></html>"
+    ).encode()
+
+    def do_GET(self) -> None:
+        type(self).served += 1
+        if type(self).served > 2:
+            time.sleep(60)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("sig", "code", "word"), [("SIGTERM", 143, "terminated"), ("SIGHUP", 129, "hung up")]
+)
+def test_sigterm_or_sighup_during_a_fetch_lists_the_pages_stored(
+    tmp_path: Path, sig: str, code: int, word: str
+):
+    """SIGTERM or SIGHUP (an SSH link dropped) killed `fetch` with Python's default action: not a word, and
+    the lines saying where the pages went, still in the output's buffer, were lost though the pages stayed
+    on disk (qa25). It ends as ctrl+c does: the pages stored listed, one line saying what ended it, the
+    signal's conventional exit code (128 + its number)."""
+    if not hasattr(signal, sig):
+        pytest.skip(f"no {sig} here")
+    _SlowAfterTwo.served = 0
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _SlowAfterTwo)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    out = tmp_path / "out"
+    urls = [f"http://127.0.0.1:{httpd.server_address[1]}/{c}.html" for c in "abcd"]
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "factcheck", "fetch", *urls, "-o", str(out), "--timeout", "90"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_env(tmp_path),
+            restore_signals=True,
+        )
+        deadline = time.monotonic() + 60
+        while _SlowAfterTwo.served < 3 and time.monotonic() < deadline:  # (the third page is waited for)
+            time.sleep(0.05)
+        time.sleep(0.3)
+        proc.send_signal(getattr(signal, sig))
+        got, err = proc.communicate(timeout=60)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert proc.returncode == code, err
+    assert [line.split("\t")[2] for line in got.decode().splitlines()] == urls[:2], got
+    assert err.decode().strip().splitlines()[-1] == f"factcheck: {word} ({sig}): 2 of 4 pages stored in {out}"
+    assert b"Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("sig", "code", "word"), [("SIGTERM", 143, "terminated"), ("SIGHUP", 129, "hung up")]
+)
+def test_sigterm_or_sighup_during_extract_says_so(tmp_path: Path, sig: str, code: int, word: str):
+    """A plain command ended by SIGTERM or SIGHUP says so on a line of its own, with the signal's exit code;
+    under `nohup` (SIGHUP ignored) a hangup leaves it running."""
+    if not hasattr(signal, sig):
+        pytest.skip(f"no {sig} here")
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    para = "The council approved a budget of {n} million euros on 3 May 2024, the mayor said on Tuesday. "
+    for i in range(3000):
+        (folder / f"a{i:03}.txt").write_text(f"Budget {i}\n\n" + para.format(n=i) * 20, encoding="utf-8")
+    argv = [sys.executable, "-m", "factcheck", "extract", "--no-cache", str(folder)]
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env(tmp_path))
+    time.sleep(2)  # (past the imports: the batch is being read)
+    proc.send_signal(getattr(signal, sig))
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == code, err
+    assert err.decode().strip().splitlines()[-1] == f"factcheck: {word} ({sig})", err
+    assert b"Traceback" not in err
+    if sig == "SIGHUP":  # nohup: the signal is ignored, the command runs on
+        ignored = subprocess.Popen(
+            argv,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=_env(tmp_path),
+            preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),
+        )
+        time.sleep(2)
+        ignored.send_signal(signal.SIGHUP)
+        time.sleep(0.5)
+        assert ignored.poll() is None
+        ignored.send_signal(signal.SIGTERM)
+        ignored.communicate(timeout=60)
