@@ -332,6 +332,8 @@ def parse_toml(text: str, what: str) -> dict[str, Any]:
 
 
 FetchProgress = Callable[[int, int, str], None]
+# ``files_read(done, total)``: the input files and URLs read so far, of all those to read (``load``)
+FilesRead = Callable[[int, int], None]
 
 
 def load(
@@ -343,10 +345,17 @@ def load(
     fetch_progress: FetchProgress | None = None,
     cache: _cache.Cache | None = None,
     read: Callable[[Article], None] | None = None,
+    files_read: FilesRead | None = None,
 ) -> Batch:
     """Read every article under ``paths`` (files, folders or http(s) URLs); collect errors instead of raising.
     ``read(article)`` is called with each article as soon as it is read, in order (a caller can start on
     the first ones while the rest is read).
+
+    Every folder is listed before any file is read (a listing is cheap: ~1,000 files in milliseconds), so
+    ``files_read(done, total)`` knows the number of input files and URLs to read from the start: it is called
+    once with ``(0, total)`` before the first one is read, then after each (a JSONL or CSV file holding many
+    articles is one input; a file or URL given twice is counted once, as it is read once). A caller can say
+    how far the batch is ("412 of 1,228 files") long before its number of articles is known.
 
     A URL is read from its stored record in ``pages_dir`` (``webpage.pages_dir()`` by default), fetched and stored
     first when missing or when ``refresh``; ``fetch_progress(done, total, url)`` follows the URLs: it is called
@@ -379,6 +388,29 @@ def load(
 
     done = 0
     told = 0
+    # each folder's files and what was skipped in it, listed before any file is read (see ``files_read``)
+    listed: dict[str, tuple[list[Path], list[tuple[Path, str]]]] = {}
+    to_read: set[Path] = set()
+    for given in path_list:
+        if is_http_url(given):
+            continue
+        root = Path(given)
+        if root.is_dir():
+            listed[given] = _listing(root)
+            to_read.update(Path(os.path.abspath(f)) for f in listed[given][0])
+        elif root.is_file():
+            to_read.add(Path(os.path.abspath(root)))
+    total_inputs = len(to_read) + len(urls)
+    inputs_read = 0
+
+    def one_read() -> None:
+        nonlocal inputs_read
+        inputs_read += 1
+        if files_read is not None:
+            files_read(inputs_read, total_inputs)
+
+    if files_read is not None:
+        files_read(0, total_inputs)
 
     def tell() -> None:
         nonlocal told
@@ -393,6 +425,7 @@ def load(
                 fetch_progress(done, len(urls), given)
             _load_url(given, batch, seen_keys, pages_dir, refresh, first_reading)
             tell()
+            one_read()
             done += 1
             if fetch_progress:
                 fetch_progress(done, len(urls), given)
@@ -402,8 +435,7 @@ def load(
             batch.errors.append(InputError(shown_name(given), "no such file or folder"))
             continue
         if root.is_dir():
-            skipped: list[tuple[Path, str]] = []
-            files = list(iter_files(root, skipped))
+            files, skipped = listed[given] if given in listed else _listing(root)  # (made since: listed now)
             for f, why in skipped:
                 batch.errors.append(InputError(shown_name(_shown(root, given, f)), why))
             if not files:
@@ -418,12 +450,14 @@ def load(
                 rel = f.relative_to(root).as_posix()
                 _load_file(f, _shown(root, given, f), rel, batch, seen_keys, max_bytes, root, store)
                 tell()
+                one_read()
         elif root.is_file():
             if not first_reading(root):
                 continue
             kind = factcheck_file_kind(root)
             if kind:  # (read as an article, a review made it its own corpus: see ``factcheck_file_kind``)
                 batch.errors.append(InputError(shown_name(given), f"{kind}, not an article; refused"))
+                one_read()
                 continue
             _load_file(
                 root,
@@ -436,6 +470,7 @@ def load(
                 store,
             )
             tell()
+            one_read()
         else:
             batch.errors.append(
                 InputError(
@@ -444,6 +479,12 @@ def load(
             )
     store.flush()
     return batch
+
+
+def _listing(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The article files of ``folder`` and what was skipped in it (``iter_files``)."""
+    skipped: list[tuple[Path, str]] = []
+    return list(iter_files(folder, skipped)), skipped
 
 
 def _shown(root: Path, given: str, f: Path) -> str:

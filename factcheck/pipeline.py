@@ -310,6 +310,7 @@ def build(
     min_score: float = DEFAULT_MIN_SCORE,
     cache: _cache.Cache | None = None,
     extracted: Extracted | None = None,
+    files_read: ingest.FilesRead | None = None,
 ) -> Corpus:
     """Read, extract and group. ``published`` maps article keys to reviewer-set dates.
 
@@ -320,7 +321,8 @@ def build(
     defaults to the process's (``factcheck.cache.default()``). Articles are extracted while the batch is read:
     ``extracted(items, done, total)`` is called with each article and its claims as soon as they are ready
     (the TUI shows them while the rest loads; ``total`` is 0 until the whole batch is read); an exception it
-    (or ``progress``) raises stops the build (that is how a caller cancels it).
+    (or ``progress``) raises stops the build (that is how a caller cancels it). ``files_read(done, total)``
+    follows the input files and URLs read (``ingest.load``): their number is known from the start.
     """
     path_list = [str(p) for p in paths]
     unfetched = [] if fetch else [p for p in path_list if _not_stored(p, pages_dir)]
@@ -337,6 +339,7 @@ def build(
             fetch_progress=fetch_progress,
             cache=store,
             read=run.read,
+            files_read=files_read,
         )
         corpus.articles, corpus.errors = batch.articles, batch.errors
         corpus.errors += [InputError(url, _why_not_stored(url, pages_dir)) for url in unfetched]

@@ -235,6 +235,9 @@ class Review:
         self._index: dict[str, Claim] = {}
         # (articles read, of) while this is a ``preview`` of a batch being opened; None once it is open
         self.loading: tuple[int, int] | None = None
+        # (input files and URLs read, of) while a ``preview``'s batch is read: the number of inputs is known
+        # from the start (``ingest.load``'s ``files_read``), that of articles only once the batch is read
+        self.files_read: tuple[int, int] | None = None
         # what the reviewer did on a preview (method name, arguments), for the opened review (take_over)
         self._meanwhile: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
         self._regroup_later: bool | None = None  # while take_over replays: whether a regrouping is due
@@ -266,6 +269,7 @@ class Review:
         session_read: Callable[[Review], None] | None = None,
         group: bool = True,
         fetch: bool = True,
+        files_read: Callable[[int, int], None] | None = None,
     ) -> Review:
         """Open (or start) a session.
 
@@ -281,7 +285,8 @@ class Review:
         leaves the batch ungrouped until something asks for its groups (``ensure_groups``: the suggestions,
         the supersede picker's group, a verdict for a whole group), for what needs only the claims and the
         decisions (``status``, ``mark``, ``edit``: a session saves no group, so it is the same); ``fetch=False``
-        reads only the URLs whose pages are stored (the others are listed as not fetched)."""
+        reads only the URLs whose pages are stored (the others are listed as not fetched); ``files_read(done,
+        total)`` follows the input files and URLs read (``ingest.load``: ``total`` is known from the start)."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
         lock: sess.SessionLock | None = None
@@ -330,7 +335,14 @@ class Review:
                         file_state=state,
                     )
                 )
-            corpus = pipeline.build(paths, group=False, fetch=fetch, progress=progress, extracted=extracted)
+            corpus = pipeline.build(
+                paths,
+                group=False,
+                fetch=fetch,
+                progress=progress,
+                extracted=extracted,
+                files_read=files_read,
+            )
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
             r._lock, r.lock_message, r._file_state, r._locked_out = lock, lock_message, state, locked_out
             r.report.notices = list(data.notices)
@@ -752,7 +764,8 @@ class Review:
         done, total = self.loading
         read = f" ({done:,}/{total:,} articles read)" if done < total else " (grouping)"
         if not total:
-            read = f" ({done:,} articles read)"
+            files = f", {self.files_read[0]:,} of {self.files_read[1]:,} files" if self.files_read else ""
+            read = f" ({done:,} articles read{files})"
         return f"still loading the batch{read}"
 
     def _check_loaded(self, what: str) -> None:

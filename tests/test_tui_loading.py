@@ -399,10 +399,13 @@ async def test_a_batch_read_at_once_opens_without_a_hitch(seeds_copy, tmp_path):
     assert app.error is None
 
 
-async def test_a_batch_of_unknown_size_says_so_while_loading(seeds_copy, tmp_path, gate, monkeypatch):
-    """Articles extracted while the batch is still being read come with no total yet (0): the screen says
-    "1 of …" and "loading 1…", never "of 0" or "grouping…"."""
+async def test_a_batch_of_unknown_size_says_how_many_files_are_read(seeds_copy, tmp_path, gate, monkeypatch):
+    """Articles extracted while the batch is still being read come with no total yet (0): the screen said
+    "1 of …" and "loading 1…" (at 1,200 inputs "loading 795…": how long is left, nobody could tell; qa24).
+    The input files are listed before any is read: the status line and the article list say how many of
+    them are read, of how many ("loading 5/5 files", "1 · 5/5 files"), never "of 0" or "grouping…"."""
     monkeypatch.setattr(pipeline, "FIRST_CHUNK", 1)  # the first article is extracted as soon as it is read
+    monkeypatch.setattr(pipeline, "CHUNK_SECONDS", 600)  # the others once every file is read
     app = make_app(
         None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], tmp_path / "s.toml")
     )
@@ -411,8 +414,15 @@ async def test_a_batch_of_unknown_size_says_so_while_loading(seeds_copy, tmp_pat
         m = app.screen
         assert isinstance(m, MainScreen) and m.review.loading is not None
         assert m.review.loading == (1, 0)  # the rest waits on the gate: no total yet
-        assert "loading 1…" in status_text(m) and "grouping" not in status_text(m)
-        assert str(m.article_list.border_subtitle) == "1 of …"
+        # every seed file is read (the extraction of the second article waits on the gate): the last count
+        # is always told
+        await wait_until(pilot, lambda: m.review.files_read == (5, 5), "the number of files")
+        assert "loading 5/5 files" in status_text(m) and "grouping" not in status_text(m)
+        assert str(m.article_list.border_subtitle) == "1 · 5/5 files"
+        told: list[str] = []
+        m.notify = lambda message, **kw: told.append(str(message))  # type: ignore[method-assign]
+        await pilot.press("g")  # the groups screen waits for the batch, and says how far it is
+        assert any("(1 article read, 5 of 5 files)" in t for t in told), told
         gate.set()
         await wait_until(pilot, lambda: ready(app), "the whole batch")
         assert "loading" not in status_text(m)
@@ -677,3 +687,37 @@ async def test_orphans_and_unread_inputs_wait_for_the_batch(seeds_copy, tmp_path
         assert "(0)" in str(app.screen.query_one(".dialog-title").render())
         await pilot.press("escape")
         await pilot.press("q")
+
+
+async def test_the_loading_screen_says_how_many_files_are_read_of_how_many(tmp_path):
+    """Before the session is read and the first article shown, the loading screen said "Reading articles…
+    795" with a bar of unknown length; the number of input files (listed before any is read) gives it a
+    length: "Reading articles… 0 · 3 of 10 files"."""
+    from textual.widgets import Label, ProgressBar
+
+    from factcheck.tui.app import LoadingScreen
+
+    go_on = threading.Event()
+
+    def opener(loading):  # type: ignore[no-untyped-def]
+        loading.files_read(0, 10)
+        loading.files_read(3, 10)  # (not sent: within STREAM_INTERVAL of the listing's)
+        loading.files_read(10, 10)  # (the last is always sent)
+        go_on.wait(30)
+        raise tui_app.LoadCancelled
+
+    app = make_app(None, Config(autosave_delay=0.05), opener=opener)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, LoadingScreen), "the loading screen")
+        label = app.screen.query_one("#loading-label", Label)
+        await wait_until(pilot, lambda: "10 of 10 files" in str(label.render()), "the files read")
+        assert str(label.render()) == "Reading articles… 0 · 10 of 10 files"
+        bar = app.screen.query_one(ProgressBar)
+        assert bar.total == 10 and bar.progress == 10
+        app.screen.progress(40, 0)  # articles read meanwhile: their number too
+        assert str(label.render()) == "Reading articles… 40 · 10 of 10 files"
+        app.screen.progress(40, 45)  # once the batch is read, its articles' total
+        assert str(label.render()) == "Reading articles… 40/45" and bar.total == 45
+        go_on.set()
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+q")

@@ -56,6 +56,11 @@ class Loading:
         self._preview: Review | None = None
         self._items: list[tuple[Article, list[Claim]]] = []
         self._sent: float | None = None
+        self._files_sent: float | None = None
+        self._files: tuple[int, int] | None = (
+            None  # the last ``files_read`` (sent, or due with the next call)
+        )
+        self._files_due = False
 
     def _check(self) -> None:
         if self._worker.is_cancelled:
@@ -64,7 +69,23 @@ class Loading:
     def progress(self, done: int, total: int) -> None:
         self._check()
         if self._preview is None and (done == total or done % 10 == 0):
+            self._send_files()
             self._call(self._app._progress, done, total)
+
+    def files_read(self, done: int, total: int) -> None:
+        """The batch's input files and URLs read, of how many (known from the start: ``ingest.load``)."""
+        self._check()
+        self._files, self._files_due = (done, total), True
+        now = time.monotonic()
+        if done in (0, total) or self._files_sent is None or now - self._files_sent >= STREAM_INTERVAL:
+            self._send_files()
+
+    def _send_files(self) -> None:
+        """The last ``files_read`` to the app (one held back, sent with the next articles: while a chunk is
+        extracted no file is read, and the count shown was the one before the chunk)."""
+        if self._files is not None and self._files_due:
+            self._call(self._app._files_read, self._preview, *self._files)
+            self._files_sent, self._files_due = time.monotonic(), False
 
     def session_read(self, preview: Review) -> None:
         self._check()
@@ -78,6 +99,7 @@ class Loading:
         now = time.monotonic()
         if self._sent is None or done == total or now - self._sent >= STREAM_INTERVAL:
             batch, self._items = self._items, []
+            self._send_files()
             self._call(self._app._streamed, self._preview, batch, done, total)
             self._sent = time.monotonic()
 
@@ -111,13 +133,29 @@ def _draw_in_utf8(stream: Any) -> None:
 class LoadingScreen(Screen[None]):
     """Shown while a batch is read, extracted and grouped in a thread worker."""
 
+    _articles: tuple[int, int] = (0, 0)  # (read, of: 0 until the batch is read)
+    _files: tuple[int, int] | None = None  # (input files read, of: known once they are listed)
+
     def compose(self) -> ComposeResult:
         yield Label(Content("Reading articles…"), id="loading-label")
         yield ProgressBar(id="loading-bar", show_eta=False)
 
     def progress(self, done: int, total: int) -> None:
-        self.query_one(ProgressBar).update(total=total or None, progress=done)
+        self._articles = (done, total)
+        self._show()
+
+    def files_read(self, done: int, total: int) -> None:
+        self._files = (done, total)
+        self._show()
+
+    def _show(self) -> None:
+        (done, total), files = self._articles, self._files
         count = f"{done:,}/{total:,}" if total else f"{done:,}"
+        if total or not files:
+            self.query_one(ProgressBar).update(total=total or None, progress=done)
+        else:  # the number of articles is not known yet; that of files is: how far the batch is
+            self.query_one(ProgressBar).update(total=files[1] or None, progress=files[0])
+            count += f" · {files[0]:,} of {files[1]:,} files"
         self.query_one("#loading-label", Label).update(Content(f"Reading articles… {count}"))
 
 
@@ -404,6 +442,20 @@ class FactcheckApp(App[int]):
         if isinstance(self.screen, LoadingScreen):
             self.screen.progress(done, total)
 
+    def _files_read(self, preview: Review | None, done: int, total: int) -> None:
+        """The batch's input files read so far, of how many: the loading screen, or the main screen's preview
+        (its status line and article list), say how far the batch is."""
+        if self._exiting:
+            return
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.files_read(done, total)
+        if preview is not None and preview.loading is not None:
+            preview.files_read = (done, total)
+        main = self.main_screen
+        if main is not None and main.review.loading is not None:  # (the preview, or the opener's copy of it)
+            main.review.files_read = (done, total)
+            main.files_read_changed()
+
     @property
     def loading(self) -> bool:
         """Whether the batch is still being read (the main screen shows a read-only preview meanwhile)."""
@@ -586,6 +638,7 @@ def opener_for(
             progress=loading.progress,
             extracted=loading.extracted,
             session_read=loading.session_read,
+            files_read=loading.files_read,
             fetch=fetch_errors is None,
             group=False,  # (grouped in the app's worker once the main screen is filled: _start_grouping)
         )

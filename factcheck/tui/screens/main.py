@@ -127,8 +127,10 @@ class MainScreen(ReadingScreen):
             return True
         done, total = loading
         read = f" ({done:,}/{total:,} articles read)" if done < total else " (grouping)"
-        if not total:
-            read = f" ({counted(done, 'article')} read)"
+        if not total:  # (the number of articles is not known yet; that of files is)
+            files = self.review.files_read
+            of = f", {files[0]:,} of {counted(files[1], 'file')}" if files else ""
+            read = f" ({counted(done, 'article')} read{of})"
         self.notify(
             f"Still loading the batch{read}: {what} once it is read.",
             title="Loading",

@@ -209,6 +209,12 @@ class ReadingScreen(Screen[None]):
             self._go_to_saved_cursor()
             self._refresh_status()
 
+    def files_read_changed(self) -> None:
+        """More of the batch's input files read (``Review.files_read``): the counts say how far it is."""
+        if self._started and self.review.loading is not None:
+            self._article_count()
+            self._refresh_status()
+
     def _go_to_saved_cursor(self) -> None:
         """The session's cursor, as soon as its article is there (unless the reviewer moved meanwhile)."""
         key, cid = self._saved_cursor
@@ -416,8 +422,11 @@ class ReadingScreen(Screen[None]):
         arts = self.review.corpus.articles
         sub = f"{len(self.keys):,}/{len(arts):,}" if self.filter.active else f"{len(arts):,}"
         loading = self.review.loading
-        if loading is not None:
-            sub += f" of {loading[1]:,}" if loading[1] else " of …"  # (a total of 0: not known yet)
+        if loading is not None and loading[1]:
+            sub += f" of {loading[1]:,}"
+        elif loading is not None:  # (a total of 0: the number of articles is not known yet, that of files is)
+            files = self.review.files_read
+            sub += f" · {files[0]:,}/{files[1]:,} files" if files else " of …"
         errors = len(self.review.corpus.errors)
         self._set_border(
             self.article_list, "border_subtitle", f"{sub} · {errors:,} not read" if errors else sub
@@ -666,7 +675,10 @@ class ReadingScreen(Screen[None]):
         bits: list[Any] = [literal(r.path.name, "bold"), " "]
         if r.loading is not None:
             done, total = r.loading
-            if not total:  # the batch's size is not known yet
+            files = r.files_read
+            if not total and files:  # the number of articles is not known yet, that of input files is
+                state = f"loading {files[0]:,}/{files[1]:,} files"
+            elif not total:
                 state = f"loading {done:,}…"
             else:
                 state = f"loading {done:,}/{total:,}" if done < total else "grouping…"
