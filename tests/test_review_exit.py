@@ -32,7 +32,9 @@ class _ReadsAndQuits:
         self.review: Review | None = None
 
     def run(self) -> None:
-        loading = SimpleNamespace(progress=lambda done, total: None, extracted=None, session_read=None)
+        loading = SimpleNamespace(
+            progress=lambda done, total: None, extracted=None, session_read=None, files_read=None
+        )
         self.review = self.opener(loading)  # type: ignore[arg-type]
         self.review.close()
 
