@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import importlib
 import math
+import os
 import shlex
 import shutil
 import signal
@@ -174,7 +175,51 @@ def _build(paths: Sequence[str], min_score: float | None = None, refresh: bool =
         min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
         refresh=refresh,
         fetch_progress=fetch_progress_bar(paths),
+        files_read=files_progress_bar(paths),
     )
+
+
+def _bar_columns() -> int:
+    """The width of the terminal a progress bar is drawn on: standard error's (``shutil.get_terminal_size``
+    asks standard output's, which is a file or pipe in `extract ... > out.json`, and then said 80 columns on a
+    narrower terminal: every step of the bar wrapped and left a line behind)."""
+    try:
+        return os.get_terminal_size(sys.__stderr__.fileno()).columns if sys.__stderr__ else 80
+    except (OSError, ValueError):
+        return shutil.get_terminal_size().columns
+
+
+FILES_BAR_MIN = 50  # a batch of fewer input files is read in moments: no bar
+
+
+def files_progress_bar(paths: Sequence[str]) -> Callable[[int, int], None] | None:
+    """A progress line on stderr while a big batch's input files are read (and extracted as they are read),
+    when stderr is a terminal: "reading [#####.....] 412/1,228 files", redrawn at each percent and cleared
+    once the last file is read (a cold batch of a thousand pages printed nothing for minutes). Not for a
+    batch of fewer than ``FILES_BAR_MIN`` files, nor with URLs among ``paths`` (their fetch bar is drawn)."""
+    from factcheck.urls import is_http_url
+
+    if not sys.stderr.isatty() or any(is_http_url(str(p)) for p in paths):
+        return None
+    shown = -1  # the percent last drawn
+
+    def show(done: int, total: int) -> None:
+        nonlocal shown
+        if total < FILES_BAR_MIN or (done * 100 // total == shown and done < total):
+            return
+        shown = done * 100 // total
+        columns = max(_bar_columns() - 3, 20)  # (3 cells for an echoed "^C")
+        count = f"] {done:,}/{total:,} files"
+        width = min(columns - len("reading [") - len(count), 30)
+        filled = width * done // total
+        line = f"reading [{'#' * filled}{'.' * (width - filled)}{count}"
+        if width < 5:  # (a narrow terminal: the count, which says the most, without the bar)
+            line = clipped(f"reading {done:,}/{total:,} files", columns)
+        stream = raw_stream(sys.stderr)  # (the inert stream would show the controls as "␍␛[2K")
+        stream.write("\r\x1b[2K" + (line if done < total else ""))
+        stream.flush()
+
+    return show
 
 
 def fetch_progress_bar(paths: Sequence[str]) -> Callable[[int, int, str], None] | None:
@@ -192,7 +237,7 @@ def fetch_progress_bar(paths: Sequence[str]) -> Callable[[int, int, str], None] 
         # the line fits the terminal, less three cells (the "^C" a terminal echoes on ctrl+c stays on it):
         # wider, it wrapped, and each step of the bar left a new line behind on an 80-column terminal (the
         # carriage return goes back to the start of the last row only)
-        columns = max(shutil.get_terminal_size().columns - 3, 20)
+        columns = max(_bar_columns() - 3, 20)
         count = f"] {done}/{total} "
         width = min(max(columns - len("fetching [") - len(count) - 20, 5), 30)  # (20 cells for the URL)
         filled = width * done // max(total, 1)
