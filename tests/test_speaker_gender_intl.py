@@ -1,4 +1,4 @@
-"""A pronoun's speaker by gender in German, French and Spanish articles, from the text's own cues: the examples
+"""A pronoun's speaker by gender in German, French, Spanish and Portuguese articles, from the text's own cues: the examples
 of ``lang/<lang>/speech.toml`` [gender] run as tests, each an article whose pronoun (or person by age) must go to
 the person of its gender, never to the other one named last; and the cues read one by one."""
 
@@ -28,7 +28,7 @@ def _speakers(text: str, lang: str) -> dict[str, str | None]:
 
 def test_every_language_with_cues_has_examples() -> None:
     langs = {lang for lang, _ex in _examples()}
-    assert {"de", "fr", "es"} <= langs
+    assert {"de", "fr", "es", "pt"} <= langs
 
 
 @pytest.mark.parametrize(("lang", "ex"), _examples(), ids=lambda v: v if isinstance(v, str) else "")
