@@ -180,13 +180,30 @@ def _build(paths: Sequence[str], min_score: float | None = None, refresh: bool =
 
 
 def _bar_columns() -> int:
-    """The width of the terminal a progress bar is drawn on: standard error's (``shutil.get_terminal_size``
-    asks standard output's, which is a file or pipe in `extract ... > out.json`, and then said 80 columns on a
-    narrower terminal: every step of the bar wrapped and left a line behind)."""
+    """The cells a progress line may take: standard error's terminal width (``shutil.get_terminal_size`` asks
+    standard output's, which is a file or pipe in `extract ... > out.json`, and then said 80 columns on a
+    narrower terminal), less three cells for the "^C" a terminal echoes on ctrl+c: wider, the line wrapped, and
+    each step left a line behind (the carriage return goes back to the start of the last row only)."""
     try:
-        return os.get_terminal_size(sys.__stderr__.fileno()).columns if sys.__stderr__ else 80
+        columns = os.get_terminal_size(sys.__stderr__.fileno()).columns if sys.__stderr__ else 80
     except (OSError, ValueError):
-        return shutil.get_terminal_size().columns
+        columns = shutil.get_terminal_size().columns
+    return max(columns - 3, 20)
+
+
+def _bar(done: int, total: int, width: int) -> str:
+    """A bar of ``width`` cells, ``done`` of ``total`` filled: "#####....."."""
+    filled = width * done // max(total, 1)
+    return "#" * filled + "." * (width - filled)
+
+
+def _draw_line(line: str) -> None:
+    """Draw ``line`` over the progress line on stderr. Its own controls (carriage return, erase line) go past
+    the inert stream, which showed them as "␍␛[2K" before every step; what the line quotes is made inert by
+    the caller."""
+    stream = raw_stream(sys.stderr)
+    stream.write(f"\r\x1b[2K{line}")
+    stream.flush()
 
 
 FILES_BAR_MIN = 50  # a batch of fewer input files is read in moments: no bar
@@ -208,16 +225,13 @@ def files_progress_bar(paths: Sequence[str]) -> Callable[[int, int], None] | Non
         if total < FILES_BAR_MIN or (done * 100 // total == shown and done < total):
             return
         shown = done * 100 // total
-        columns = max(_bar_columns() - 3, 20)  # (3 cells for an echoed "^C")
+        columns = _bar_columns()
         count = f"] {done:,}/{total:,} files"
         width = min(columns - len("reading [") - len(count), 30)
-        filled = width * done // total
-        line = f"reading [{'#' * filled}{'.' * (width - filled)}{count}"
+        line = f"reading [{_bar(done, total, width)}{count}"
         if width < 5:  # (a narrow terminal: the count, which says the most, without the bar)
             line = clipped(f"reading {done:,}/{total:,} files", columns)
-        stream = raw_stream(sys.stderr)  # (the inert stream would show the controls as "␍␛[2K")
-        stream.write("\r\x1b[2K" + (line if done < total else ""))
-        stream.flush()
+        _draw_line(line if done < total else "")
 
     return show
 
@@ -234,28 +248,20 @@ def fetch_progress_bar(paths: Sequence[str]) -> Callable[[int, int, str], None] 
         return None
 
     def show(done: int, total: int, url: str) -> None:
-        # the line fits the terminal, less three cells (the "^C" a terminal echoes on ctrl+c stays on it):
-        # wider, it wrapped, and each step of the bar left a new line behind on an 80-column terminal (the
-        # carriage return goes back to the start of the last row only)
-        columns = max(_bar_columns() - 3, 20)
+        columns = _bar_columns()
         count = f"] {done}/{total} "
         width = min(max(columns - len("fetching [") - len(count) - 20, 5), 30)  # (20 cells for the URL)
-        filled = width * done // max(total, 1)
         if total == 1:
             head, tail = "fetching ", " …"
         else:
-            head, tail = f"fetching [{'#' * filled}{'.' * (width - filled)}{count}", ""
+            head, tail = f"fetching [{_bar(done, total, width)}{count}", ""
         room = max(columns - cells(head + tail), 10)
         line = "" if total == 1 and done else head + clipped(inert(url), min(room, 50)) + tail
         if cells(line) > columns:  # (a terminal of fewer than 40 columns)
             line = clipped(line, columns)
         if total > 1 and done >= total:
             line += "\n"
-        # the line's own controls (carriage return, erase line) go past the inert stream, which showed them
-        # as "␍␛[2K" in front of every step of the bar; the URL is made inert here instead
-        stream = raw_stream(sys.stderr)
-        stream.write(f"\r\x1b[2K{line}")
-        stream.flush()
+        _draw_line(line)
 
     return show
 
