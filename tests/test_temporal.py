@@ -27,7 +27,14 @@ def _trigger_spans_plain(text: str) -> dict[str, list[tuple[int, int]]]:
         tok = m.group()
         kinds: tuple[str, ...]
         if tok[0].isdigit():
-            if len(tok) == 4 and tok[0] in "12":
+            if (
+                len(tok) == 2
+                and m.start()
+                and text[m.start() - 1] in "'‘’"
+                and not engine._CLOCK_CTX.match(text, m.end())
+            ):
+                kinds = ("digit",)  # "in ’08": a year of two digits after an apostrophe
+            elif len(tok) == 4 and tok[0] in "12":
                 kinds = ("digit",)
             elif len(tok) == 2 and re.search(r"\b[Ff][Yy]\s?['’]?$", text[: m.start()]):
                 # "FY25"; "FY 16:08" may be a clock time too
@@ -1409,6 +1416,10 @@ _SCAN_PIECES = st.sampled_from(
         "FY25",
         "FY '24",
         "fy 99 am",
+        "in ’08",
+        " '86, '87",
+        "‘16 And",
+        "'15:30",
         "May",
         "MAY",
         "mayor",

@@ -25,7 +25,8 @@ or missing ``n`` gives ``X``), ``{shift}`` (the anchor moved ``n`` units of ``u`
 granularity of the unit; no ``n`` is one unit), ``{shift_day}`` (the same, at the granularity of a day:
 "fifty years ago today" is the anchor's day fifty years back), ``{per_unit}`` (one unit of ``u``: P1W), ``{year}`` (group
 ``y``), ``{year2}`` (group ``yy``, or ``yy2`` in another branch: a year of two digits, the one nearest the
-anchor), ``{last_named}`` (the date last named in the text: its day, else its month), ``{ref_day}``,
+anchor), ``{year2_back}`` (group ``yy``, a year of two digits written after an apostrophe, "’08": the latest one
+no more than ten years after the anchor), ``{last_named}`` (the date last named in the text: its day, else its month), ``{ref_day}``,
 ``{ref_day+1}``, ``{ref_day-1}`` (the day last named, else the anchor, and the days around it), ``{named_day}``
 (the day last named, else an unknown day of the story, XXXX-XX-XX: "that night" with no day named before it is
 no night of the publication day), ``{season}``
@@ -113,6 +114,8 @@ CLOCK = "<clock>"  # in a rule's trigger set: a clock reading the digit scan mar
 _SCAN_MARKS = frozenset({DIGIT, CLOCK})
 # letters after which the digit scan marks a number of two digits (engine._FY_BEFORE): "FY25", "FY '24"
 _DIGIT_PREFIXES = frozenset(_VOCAB["digit_prefixes"])
+# the apostrophes after which the digit scan marks a number of two digits (engine._trigger_spans): "in ’08"
+_YEAR_APOSTROPHES = frozenset(_VOCAB["year_apostrophes"])
 _SCAN_TOKENS = frozenset(_VOCAB["scan_tokens"])  # "Q3", "H1"
 # too common to open a window: a rule needs a rarer word on every path
 _STOPWORDS = frozenset(_VOCAB["trigger_stopwords"])
@@ -205,6 +208,7 @@ _FIELDS = frozenset(
         "shift_day",
         "year",
         "year2",
+        "year2_back",
         "last_named",
         "ref_day",
         "ref_day+1",
@@ -338,6 +342,16 @@ def _full_year(yy: int, anchor: dt.date | None) -> str:
     return str(y)
 
 
+def _year_back(yy: int, anchor: dt.date | None) -> str:
+    """A year written with two digits after an apostrophe ("in ’08"): the latest one no more than ten years after
+    the anchor (a year so written is mostly one gone: "the summer of '69"); without an anchor, as
+    :func:`_full_year`."""
+    if anchor is None:
+        return _full_year(yy, anchor)
+    y = anchor.year - anchor.year % 100 + yy
+    return str(y - 100 if y > anchor.year + 10 else y)
+
+
 def _shift(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
     unit = (_group(m, "u") or "").lower()
     code = _unit_code(unit) if unit else ""
@@ -405,6 +419,8 @@ def _fill(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
             got = _group(m, "y")
         elif field == "year2":
             got = _full_year(int(_group(m, "yy") or _group(m, "yy2") or ""), ctx.anchor)
+        elif field == "year2_back":
+            got = _year_back(int(_group(m, "yy") or ""), ctx.anchor)
         elif field.startswith("ref_day"):
             day = ctx.last_ref or ctx.anchor
             if day is None:
@@ -562,6 +578,14 @@ def _first_chars(items: list[_Item]) -> str | None:
         if r not in out:
             out += r
     return out or None
+
+
+def _apostrophe(item: _Item) -> bool:
+    """Whether an element matches one of the apostrophes of a two-digit year and nothing else: ``['‘’]``."""
+    op, av = item
+    if op is LITERAL:
+        return chr(av) in _YEAR_APOSTROPHES
+    return op is IN and bool(av) and all(o is LITERAL and chr(a) in _YEAR_APOSTROPHES for o, a in av)
 
 
 def _digit_after(items: list[_Item], j: int) -> bool:
@@ -784,6 +808,10 @@ def _required(
                     vocab = (*vocab, *(w + "s" for w in vocab))  # "{weekday}s?": "Mondays" is a word too
                     i += 1
                 options.append(frozenset(vocab))
+            continue
+        if _apostrophe(items[i]) and _digit_after(items, i + 1):
+            options.append(frozenset({DIGIT}))  # "’08": the scan marks two digits after an apostrophe
+            i += 1
             continue
         if _digit_item(items[i]):
             # a run of digits: the digit scan marks it by what follows ("1990s", "3rd", "5/16", "10:30")

@@ -84,7 +84,10 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
                         events.append((p, e0, token_kinds))
                     continue
         e0 = s0 + len(tok)
-        if (len(tok) == 4 and tok[0] in "12") or (
+        mark: tuple[str, ...]
+        if len(tok) == 2 and s0 and text[s0 - 1] in _YEAR_APOSTROPHES and not _CLOCK_CTX.match(text, e0):
+            mark = _DIGIT  # "in ’08": a year of two digits after an apostrophe
+        elif (len(tok) == 4 and tok[0] in "12") or (
             len(tok) == 2 and _FY_BEFORE.search(text, max(0, s0 - 5), s0)
         ):
             # "FY 16:08": a fiscal year's digits or a clock time
@@ -203,6 +206,7 @@ def _rule_windows(
 
 _DIGIT_CTX = re.compile(r"[/-]\d|s\b|(?:st|nd|rd|th)\b")
 _CLOCK_CTX = re.compile(r"(?:\s|\.(?=[aApP]\.))?[aApP]\.?[mM]\b|:\d")  # "5 pm", "5p.m.", "1.p.m.", "10:30"
+_YEAR_APOSTROPHES = datarules._YEAR_APOSTROPHES  # "’08": the two digits after one are a year's
 _FY_BEFORE = re.compile(r"\b[Ff][Yy]\s?['’]?$")  # "FY25", "FY '24": a two-digit fiscal year
 _WIN_LEFT = 35
 _WIN_RIGHT = 25
