@@ -117,6 +117,7 @@ MOVED: list[tuple[Any, str, str, tuple[str, ...], Callable[[list[str]], Any]]] =
     (datarules, "_STOPWORDS", "time", ("vocab", "trigger_stopwords"), frozenset),
     (datarules, "_SCAN_TOKENS", "time", ("vocab", "scan_tokens"), frozenset),
     (datarules, "_DIGIT_PREFIXES", "time", ("vocab", "digit_prefixes"), frozenset),
+    (datarules, "_YEAR_APOSTROPHES", "time", ("vocab", "year_apostrophes"), frozenset),
     (datarules, "_ORDINAL_SUFFIXES", "time", ("vocab", "ordinal_suffixes"), frozenset),
     *[(tense, "_" + key.upper(), "tense", (key,), frozenset) for key in _TENSE_KEYS],
 ]
