@@ -2785,10 +2785,13 @@ def _inverted_source(text: str, m3: re.Match[str]) -> Source | None:
     return src
 
 
-def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+def _aside_subject(
+    text: str, toks: list[tuple[str, int, int]], k: int, after_quotation: bool = False
+) -> tuple[str, int, int] | None:
     """The person or organisation that opens the sentence when only asides between commas stand between it
     and the verb k, whatever their shape: "Grant Young, another unaligned Iowa Republican strategist, said",
-    "Cory James, 22, of Flint, Mich., said", "Clinton, after the scandal broke in March, initially said"."""
+    "Cory James, 22, of Flint, Mich., said", "Clinton, after the scandal broke in March, initially said";
+    or (``after_quotation``: only that) the name that opens what follows a closed quotation."""
     b = k - 1
     while b > 0 and _adverb(toks[b][0]):
         b -= 1
@@ -2797,7 +2800,7 @@ def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple
     inverted = _INVERTED.match(text, toks[b][1])
     if inverted is not None and _inverted_source(text, inverted) is not None:
         return None  # ("And Trump, said Sunshine, who ...": the name after the verb speaks)
-    subj = _named_opening(text, toks[k][1])
+    subj = None if after_quotation else _named_opening(text, toks[k][1])
     if subj is None:
         # '"...," Adam Green, co-founder of the committee, said': the name opens what follows the quotation
         ends = list(_QUOTATION_THEN.finditer(text, 0, toks[b][1]))
@@ -3347,6 +3350,10 @@ def _attribute(
                 subj = joined or subj
             if subj is None and ws == 0:
                 subj = _document_subject(toks, k) or _aside_subject(text, toks, k)
+            elif subj is None:
+                # a long quotation before the name and its aside: '"... (200 characters) ...," Adam Green,
+                # co-founder of the Progressive Campaign Change Committee, said in a statement.'
+                subj = _aside_subject(text, toks, k, after_quotation=True)
             # (what the relative clause reports is most of the sentence, and words: "said"/"says" and a
             # clause, or "that", a clause's pronoun or name, a quotation; not an act: "groups like ISIS, which
             # claimed responsibility for the attacks")
