@@ -2494,6 +2494,8 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     if t in _ACT_OBJECT_VERBS and _ACT_OBJECT.match(text, e) is not None:
         return False  # "Sanders maintained his double-digit lead", "claimed a victory": a standing, an act
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
+        if t in _AS_FRAME_VERBS and _as_frame(text, vm, _SAY_BEFORE[t]):
+            return True  # "As Jane Doe pointed out in December, the delegates ...": what follows the comma is hers
         if (
             t in _QUOTATION_OBJECT_VERBS
             and vm.group(0)[0] == " "
@@ -2515,6 +2517,27 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
             or any(w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:])
         )
     return True
+
+
+_AS_FRAME_VERBS = frozenset(_EN["verbs"]["as_frame_verbs"])
+_AS_FRAME_BEFORE = re.compile(_P["as_frame_before"])
+_AS_FRAME_AFTER = re.compile(_P["as_frame_after"])
+
+
+def _as_frame(text: str, vm: re.Match[str], befores: tuple[str, ...]) -> bool:
+    """Whether the verb ``vm`` (one of `say_before`, without the words it speaks before) ends a clause that
+    opens the sentence with "as", a time or a place between it and the comma ("As Jane Doe pointed out in
+    December, ...", "But as John Roe points out in a column, ..."): the verb's particle kept ("out" of " out
+    that ", " out, "), if its words have one."""
+    if text[:1] not in "AaBSY" or _AS_FRAME_BEFORE.match(text[: vm.start()]) is None:
+        return False
+    after = _AS_FRAME_AFTER.match(text, vm.end() - 1)
+    if after is None:
+        return False
+    particles = {b.split()[0] for b in befores if b[:1] == " " and b.split() and b.split()[0].isalpha()}
+    particles -= {"that", "to", "for"}  # (words of the clause, not particles of the verb)
+    got = (after["particle"] or "").strip()
+    return got in particles if particles else not got
 
 
 def _pronoun_opener(toks: list[tuple[str, int, int]], p: int) -> bool:
