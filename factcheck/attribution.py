@@ -2377,20 +2377,38 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
 
 
-def _document_subject(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+def _document_subject(
+    toks: list[tuple[str, int, int]], k: int, that_after: bool = False
+) -> tuple[str, int, int] | None:
     """A document that opens the sentence and speaks through a long description, where the walk back from
     the verb (token k) finds no subject: "A new research paper published in Frontiers in Ecology and the
     Environment journal suggests", "The research, supported by the Wildlife Conservation Society and ...,
-    reveals that"."""
+    reveals that"; before a verb and "that" (``that_after``), a description opened by a preposition too ("A
+    report about the integration of immigrants issued ... by the OECD noted that", "But research to be
+    released this week by four economists suggests that"), after "and"/"but"/"yet"."""
     if toks[k - 1][0] in ("and", "or") or any(w[0] in _CLAUSE_VERBS for w in toks[:k]):
         return None  # "The data ... was sold and said to be worthless": no document speaks
-    for d in range(min(k - 1, 5)):
+    first = 1 if that_after and k > 2 and toks[0][0].lower() in COORDINATORS else 0
+    for d in range(first, min(k - 1, first + 5)):
         t = toks[d][0]
-        if t.lower() in _DOCUMENTS and (toks[d + 1][0] == "," or toks[d + 1][0] in _DOCUMENT_PARTICIPLES):
-            return " ".join(w[0] for w in toks[: d + 1]), toks[0][1], toks[d][2]
+        after = toks[d + 1][0]
+        described = that_after and after in _DOCUMENT_POSTMODIFIERS and _plain_description(toks[d + 1 : k])
+        if t.lower() in _DOCUMENTS and (after == "," or after in _DOCUMENT_PARTICIPLES or described):
+            return " ".join(w[0] for w in toks[first : d + 1]), toks[first][1], toks[d][2]
         if not t.isalpha() or not (_np_token(t) or t.islower()):
             return None
     return None
+
+
+_DOCUMENT_POSTMODIFIERS = frozenset(_W["document_postmodifiers"])
+
+
+def _plain_description(words: list[tuple[str, int, int]]) -> bool:
+    """Whether a document's description holds no clause of its own and no other speech verb (not "The account
+    from the base chief adds a voice to the record on Benghazi, an attack so politically charged that ...")."""
+    return not any(
+        (w[0] in _LEADING_CONNECTIVES and w[0] not in COORDINATORS) or w[0] in SAY_VERBS for w in words
+    )
 
 
 def text_between(toks: list[tuple[str, int, int]], start: int, end: int) -> str:
@@ -3372,7 +3390,8 @@ def _attribute(
                 joined = _joined_subject(toks, k)
                 subj = joined or subj
             if subj is None and ws == 0:
-                subj = _document_subject(toks, k) or _aside_subject(text, toks, k)
+                that_after = text.startswith(" that ", e)
+                subj = _document_subject(toks, k, that_after) or _aside_subject(text, toks, k)
             elif subj is None:
                 # a long quotation before the name and its aside: '"... (200 characters) ...," Adam Green,
                 # co-founder of the Progressive Campaign Change Committee, said in a statement.'
