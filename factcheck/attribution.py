@@ -2377,20 +2377,38 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
 
 
-def _document_subject(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+def _document_subject(
+    toks: list[tuple[str, int, int]], k: int, that_after: bool = False
+) -> tuple[str, int, int] | None:
     """A document that opens the sentence and speaks through a long description, where the walk back from
     the verb (token k) finds no subject: "A new research paper published in Frontiers in Ecology and the
     Environment journal suggests", "The research, supported by the Wildlife Conservation Society and ...,
-    reveals that"."""
+    reveals that"; before a verb and "that" (``that_after``), a description opened by a preposition too ("A
+    report about the integration of immigrants issued ... by the OECD noted that", "But research to be
+    released this week by four economists suggests that"), after "and"/"but"/"yet"."""
     if toks[k - 1][0] in ("and", "or") or any(w[0] in _CLAUSE_VERBS for w in toks[:k]):
         return None  # "The data ... was sold and said to be worthless": no document speaks
-    for d in range(min(k - 1, 5)):
+    first = 1 if that_after and k > 2 and toks[0][0].lower() in COORDINATORS else 0
+    for d in range(first, min(k - 1, first + 5)):
         t = toks[d][0]
-        if t.lower() in _DOCUMENTS and (toks[d + 1][0] == "," or toks[d + 1][0] in _DOCUMENT_PARTICIPLES):
-            return " ".join(w[0] for w in toks[: d + 1]), toks[0][1], toks[d][2]
+        after = toks[d + 1][0]
+        described = that_after and after in _DOCUMENT_POSTMODIFIERS and _plain_description(toks[d + 1 : k])
+        if t.lower() in _DOCUMENTS and (after == "," or after in _DOCUMENT_PARTICIPLES or described):
+            return " ".join(w[0] for w in toks[first : d + 1]), toks[first][1], toks[d][2]
         if not t.isalpha() or not (_np_token(t) or t.islower()):
             return None
     return None
+
+
+_DOCUMENT_POSTMODIFIERS = frozenset(_W["document_postmodifiers"])
+
+
+def _plain_description(words: list[tuple[str, int, int]]) -> bool:
+    """Whether a document's description holds no clause of its own and no other speech verb (not "The account
+    from the base chief adds a voice to the record on Benghazi, an attack so politically charged that ...")."""
+    return not any(
+        (w[0] in _LEADING_CONNECTIVES and w[0] not in COORDINATORS) or w[0] in SAY_VERBS for w in words
+    )
 
 
 def text_between(toks: list[tuple[str, int, int]], start: int, end: int) -> str:
@@ -2494,6 +2512,8 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     if t in _ACT_OBJECT_VERBS and _ACT_OBJECT.match(text, e) is not None:
         return False  # "Sanders maintained his double-digit lead", "claimed a victory": a standing, an act
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
+        if t in _AS_FRAME_VERBS and _as_frame(text, vm, _SAY_BEFORE[t]):
+            return True  # "As Jane Doe pointed out in December, the delegates ...": what follows the comma is hers
         if (
             t in _QUOTATION_OBJECT_VERBS
             and vm.group(0)[0] == " "
@@ -2515,6 +2535,27 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
             or any(w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:])
         )
     return True
+
+
+_AS_FRAME_VERBS = frozenset(_EN["verbs"]["as_frame_verbs"])
+_AS_FRAME_BEFORE = re.compile(_P["as_frame_before"])
+_AS_FRAME_AFTER = re.compile(_P["as_frame_after"])
+
+
+def _as_frame(text: str, vm: re.Match[str], befores: tuple[str, ...]) -> bool:
+    """Whether the verb ``vm`` (one of `say_before`, without the words it speaks before) ends a clause that
+    opens the sentence with "as", a time or a place between it and the comma ("As Jane Doe pointed out in
+    December, ...", "But as John Roe points out in a column, ..."): the verb's particle kept ("out" of " out
+    that ", " out, "), if its words have one."""
+    if text[:1] not in "AaBSY" or _AS_FRAME_BEFORE.match(text[: vm.start()]) is None:
+        return False
+    after = _AS_FRAME_AFTER.match(text, vm.end() - 1)
+    if after is None:
+        return False
+    particles = {b.split()[0] for b in befores if b[:1] == " " and b.split() and b.split()[0].isalpha()}
+    particles -= {"that", "to", "for"}  # (words of the clause, not particles of the verb)
+    got = (after["particle"] or "").strip()
+    return got in particles if particles else not got
 
 
 def _pronoun_opener(toks: list[tuple[str, int, int]], p: int) -> bool:
@@ -2785,10 +2826,13 @@ def _inverted_source(text: str, m3: re.Match[str]) -> Source | None:
     return src
 
 
-def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+def _aside_subject(
+    text: str, toks: list[tuple[str, int, int]], k: int, after_quotation: bool = False
+) -> tuple[str, int, int] | None:
     """The person or organisation that opens the sentence when only asides between commas stand between it
     and the verb k, whatever their shape: "Grant Young, another unaligned Iowa Republican strategist, said",
-    "Cory James, 22, of Flint, Mich., said", "Clinton, after the scandal broke in March, initially said"."""
+    "Cory James, 22, of Flint, Mich., said", "Clinton, after the scandal broke in March, initially said";
+    or (``after_quotation``: only that) the name that opens what follows a closed quotation."""
     b = k - 1
     while b > 0 and _adverb(toks[b][0]):
         b -= 1
@@ -2797,7 +2841,7 @@ def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple
     inverted = _INVERTED.match(text, toks[b][1])
     if inverted is not None and _inverted_source(text, inverted) is not None:
         return None  # ("And Trump, said Sunshine, who ...": the name after the verb speaks)
-    subj = _named_opening(text, toks[k][1])
+    subj = None if after_quotation else _named_opening(text, toks[k][1])
     if subj is None:
         # '"...," Adam Green, co-founder of the committee, said': the name opens what follows the quotation
         ends = list(_QUOTATION_THEN.finditer(text, 0, toks[b][1]))
@@ -3346,7 +3390,12 @@ def _attribute(
                 joined = _joined_subject(toks, k)
                 subj = joined or subj
             if subj is None and ws == 0:
-                subj = _document_subject(toks, k) or _aside_subject(text, toks, k)
+                that_after = text.startswith(" that ", e)
+                subj = _document_subject(toks, k, that_after) or _aside_subject(text, toks, k)
+            elif subj is None:
+                # a long quotation before the name and its aside: '"... (200 characters) ...," Adam Green,
+                # co-founder of the Progressive Campaign Change Committee, said in a statement.'
+                subj = _aside_subject(text, toks, k, after_quotation=True)
             # (what the relative clause reports is most of the sentence, and words: "said"/"says" and a
             # clause, or "that", a clause's pronoun or name, a quotation; not an act: "groups like ISIS, which
             # claimed responsibility for the attacks")

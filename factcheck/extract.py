@@ -1829,9 +1829,26 @@ def _three_words(text: str, a: int, b: int) -> bool:
 
 
 def _open_quote_after(text: str) -> bool:
-    """True when a quotation opened in this sentence is still open at its end."""
+    """True when a quotation opened in this sentence is still open at its end. A sentence that mixes the
+    straight mark with the curly ones is read mark by mark: “ opens, ” closes the quotation open last, " closes
+    one it opened, or one “ opened when it follows a word (else it opens): '“I fundamentally disagree," said
+    X.' and 'say they would “definitely not support" him' close what they open; '"The bottom line is ...
+    issues.' then '... their behavior.”' hold one quotation over two sentences, as '"The department isn't
+    about “Equal Justice Under Law” anymore.' does with a quotation inside it."""
     if '"' not in text and "“" not in text:
         return False
+    if '"' in text and ("“" in text or "”" in text):
+        marks: list[str] = []  # the quotations open, the last one last
+        for m in _QUOTE_MARK.finditer(text):
+            ch, i = m.group(), m.start()
+            if ch == "“":
+                marks.append(ch)
+            elif ch == "”" or (marks and (marks[-1] == '"' or (i > 0 and not text[i - 1].isspace()))):
+                if marks:
+                    marks.pop()
+            else:
+                marks.append(ch)
+        return bool(marks)
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
@@ -2313,12 +2330,28 @@ def extract(
             whole = None
         # a quotation that goes on: it closes in this sentence, or (a quotation running over several
         # paragraphs opens each with a quote mark) stays open
-        continuing = in_open_quote or (
-            starts_quote
-            and (qsent.rstrip().endswith(tuple(_QUOTE_CHARS + "’'")) or _open_quote_after(qsent))
-            and (whole is None or (whole.speaker is None and whole.pronoun is None))
-            and prev_quote_speaker is not None
-            and st.line - prev_line <= 1
+        continuing = (
+            in_open_quote
+            or (
+                starts_quote
+                and (
+                    qsent.rstrip().endswith(tuple(_QUOTE_CHARS + "’'"))
+                    or _open_quote_after(qsent)
+                    # a quotation that closes before the writer's few words end the sentence: '"He
+                    # listened to her ... whether or not to go after" Osama bin Laden.' (half of the sentence
+                    # or more quoted; not '"In 2030, we'll all speak Chinese," is one common saying here.' nor
+                    # '"...," Hannity started.': words closed at a comma or a stop are framed by what follows)
+                    or (
+                        len(quoted_spans) == 1
+                        and quoted_spans[0][0] <= 2
+                        and 2 * quoted_spans[0][1] >= len(sent)
+                        and sent[quoted_spans[0][1] - 1 : quoted_spans[0][1]].isalnum()
+                    )
+                )
+                and (whole is None or (whole.speaker is None and whole.pronoun is None))
+                and prev_quote_speaker is not None
+                and st.line - prev_line <= 1
+            )
         )
         parts = _fact_spans(sent, quoted_spans)
         sent_claims: list[Claim] = []
@@ -2915,12 +2948,14 @@ def extract(
         # ("Brooks said the outbreak was preventable." then '"We are urging every parent..."')
         quote_sp: tuple[str, str] | None = None
         for c in sent_claims:
-            # (an unnamed speaker only of a quotation: '..., said one Florida Republican strategist.')
+            # (an unnamed speaker only of a quotation: '..., said one Florida Republican strategist.'; an outlet
+            # too: '"... Sanders' was 695.49," The Blaze reported. "If Sanders had won ..."', '"...," wrote Time
+            # magazine. "Cruz's domination ..."')
             if (
                 c.speaker
                 and (
                     c.speaker_kind in ("person", "organisation")
-                    or (c.speaker_kind == "anonymous" and c.quote)
+                    or (c.speaker_kind in ("anonymous", "outlet") and c.quote)
                 )
                 and (c.quote or whole is not None)
             ):
