@@ -781,6 +781,29 @@ async def test_group_verdict_asks_with_counts_and_keeps_decided_claims(seeds_cop
         await pilot.press("escape", "q")
 
 
+async def test_group_verdict_on_a_claim_in_no_group_says_so_and_opens_no_dialog(seeds_copy, session_path):
+    """G on a claim in no event group opened "Apply a verdict to the 1 claim(s) of this event (1 article(s))":
+    a dialog of three keys and a confirmation for what c, d or u does. It says the claim is in no group, as x
+    does, and opens nothing."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        grouped = {cid for g in r.corpus.groups for cid in g.claims}
+        alone = next(
+            c for c in r.claims(m.article.key) if c.id not in grouped and c.score >= DEFAULT_MIN_SCORE
+        )
+        m.go_to_claim(alone.id)
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert "in no group: c/d/u mark it alone" in str(m.query_one("#status").render())
+        assert r.decision(alone.id).verdict == Verdict.UNREVIEWED
+        await pilot.press("q")
+
+
 async def test_plus_marks_existing_claims_and_never_duplicates(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r)

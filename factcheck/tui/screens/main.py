@@ -681,7 +681,11 @@ class MainScreen(ReadingScreen):
         if c is None or not self._writable() or not self._loaded("a verdict can be given to a whole event"):
             return
         g = self.event_panel.group_of(c)
-        claims = self.review.group_claims(g) if g else [c]
+        if g is None or len(self.review.group_claims(g)) <= 1:
+            # (it asked to "Apply a verdict to the 1 claim(s) of this event", a dialog for what c, d and u do)
+            self.set_message("in no group: c/d/u mark it alone")
+            return
+        claims = self.review.group_claims(g)
         dec = self.review.data.decisions
         claims = [o for o in claims if not (o.id in dec and dec[o.id].dismissed)]
         lines = []
