@@ -308,7 +308,10 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise ValueError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+        # (what to do said too: a text saved as "Text (Windows)" or Latin-1 was refused with the offset alone)
+        raise ValueError(
+            f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}): save it as UTF-8 to read it"
+        ) from None
 
 
 def parse_json(text: str) -> Any:
