@@ -447,6 +447,11 @@ class MainScreen(ReadingScreen):
         if c is None:
             return
         memory = self.memory
+        if memory is None and memory_path(self.review.path).exists():
+            # an archive made since the review opened (`factcheck memory add` in another terminal): read now; it
+            # said "No archive of checked claims yet" until the review was reopened
+            self.memory = memory = Memory(memory_path(self.review.path))
+            self._load_memory(memory)
         if memory is None or not memory.ready:
             self.notify(
                 "No archive of checked claims yet (factcheck memory add SESSIONS-OR-FEEDS...)"
