@@ -688,7 +688,7 @@ class MainScreen(ReadingScreen):
         g = self.event_panel.group_of(c)
         if g is None or len(self.review.group_claims(g)) <= 1:
             # (it asked to "Apply a verdict to the 1 claim(s) of this event", a dialog for what c, d and u do)
-            self.set_message("in no group: c/d/u mark it alone")
+            self._say_whole("in no group: c/d/u mark it alone")
             return
         claims = self.review.group_claims(g)
         dec = self.review.data.decisions
@@ -778,7 +778,7 @@ class MainScreen(ReadingScreen):
             return
         g = self.event_panel.group_of(c)
         if g is None or len(self.review.group_claims(g)) <= 1:
-            self.set_message("this claim is in no group with others")
+            self._say_whole("this claim is in no group with others")
             return
         self._mutate(self.review.take_out_of_group, c.id, keys=set())
         self.set_message("taken out of its group")
@@ -941,6 +941,13 @@ class MainScreen(ReadingScreen):
         # or leaves it out (under 40 columns the counts take the line). There the notification covered half
         # the main screen for 4 s, over the claim the cursor went back to: long enough to read the words once,
         # not to hide the next step.
+        if not self.message_whole:
+            self.notify(message, timeout=2 if self.size.width < NARROW else 4, markup=False)
+
+    def _say_whole(self, message: str) -> None:
+        """The status line's message, also in a short notification when the line cuts it or leaves it out
+        (under 40 columns): a key that only says why it did nothing seemed to do nothing there."""
+        self.set_message(message)
         if not self.message_whole:
             self.notify(message, timeout=2 if self.size.width < NARROW else 4, markup=False)
 
