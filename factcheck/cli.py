@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import datetime as dt
 import importlib
+import itertools
 import math
 import os
 import shlex
@@ -628,14 +629,21 @@ class Parser(argparse.ArgumentParser):
         """How the last list option of the command line took the ``missing`` positionals, or ""."""
         for i in range(len(self.argv) - 1, -1, -1):
             if self.argv[i] in self.list_options:
-                option, values = self.argv[i], self.argv[i + 1 :]
-                if values and not any(v.startswith("-") for v in values):
+                option, values = self.argv[i], list(itertools.takewhile(_no_option, self.argv[i + 1 :]))
+                # (the values run to the next option: `mark S --corpus DIR ID VERDICT --note N` took ID and
+                # VERDICT as much as when nothing followed, and the error did not say so)
+                if values:
                     return (
                         f" ({option} took every value after it: {' '.join(values)}; put {missing} before "
                         f"{option}, or end its list with -- as in `{option} A B -- {missing.split(', ')[0]}`)"
                     )
                 return ""
         return ""
+
+
+def _no_option(arg: str) -> bool:
+    """Whether a command-line word is a value, not an option (``--note``, ``-o``) nor ``--``."""
+    return not arg.startswith("-") or arg == "-"
 
 
 def build_parser() -> Parser:

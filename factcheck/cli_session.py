@@ -408,7 +408,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
     print("corpus: " + ", ".join(review.corpus.paths))
     for v in Verdict:
-        print(f"  {v!s:<11} {total[v]:>6}")
+        print(f"  {v!s:<11} {total[v]:>6,}")  # (thousands separated, as the line above counts them)
     if per_article:
         names = {k: one_line(k) for k in per_article}  # a file name holding a newline stays on its row
         heads = [str(v) for v in Verdict] + (["hidden"] if hidden else [])
@@ -425,7 +425,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         if columns is not None and 2 + shortest + sum(len(h) + 1 for h in heads) + 2 > columns:
             heads = [verdicts.info(v).badge for v in Verdict] + heads[len(Verdict) :]
         # each count as wide as its column's name (or its number, when wider)
-        widths = [max(len(h), *(len(str(c[i])) for c in counts.values())) for i, h in enumerate(heads)]
+        widths = [max(len(h), *(len(f"{c[i]:,}") for c in counts.values())) for i, h in enumerate(heads)]
         head = "".join(f" {h:>{w}}" for h, w in zip(heads, widths, strict=True))
         room = 60 if columns is None else max(columns - 2 - len(head) - 2 - _NAME_ROOM, 0)
         width = max(min(max(cells(n) for n in names.values()), 60, room), shortest)
@@ -436,7 +436,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"  {padded('article', width)}{head}  {named}".rstrip())
         for k, row_counts in counts.items():
             row = f"  {padded(fit_path(names[k], width), width)}"
-            row += "".join(f" {n:>{w}}" for n, w in zip(row_counts, widths, strict=True))
+            row += "".join(f" {n:>{w},}" for n, w in zip(row_counts, widths, strict=True))
             # the article as the review names it: a key says little of a page ("fetched/127.0.0.1-ae91….json")
             print(f"{row}  {_clip_name(_named(articles[k]), name_room)}".rstrip())
     for line in review.report.lines():

@@ -146,5 +146,8 @@ def reviewer_name(cfg: Config | None = None) -> str:
             name = getpass.getuser() or ""
         except Exception:  # getuser raises KeyError/OSError when no user name can be found
             name = ""
+    # One line: a name holding a line break (FACTCHECK_REVIEWER=$'ann\nbob') split `status`'s first line and the
+    # report's "Reviewers:" in two.
+    name = " ".join(name.split())
     # An environment in another encoding gives surrogate escapes, which no UTF-8 file can hold.
     return name.encode("utf-8", "replace").decode("utf-8") if name else "unknown"

@@ -308,7 +308,10 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise ValueError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+        # (what to do said too: a text saved as "Text (Windows)" or Latin-1 was refused with the offset alone)
+        raise ValueError(
+            f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}): save it as UTF-8 to read it"
+        ) from None
 
 
 def parse_json(text: str) -> Any:
@@ -849,6 +852,9 @@ def _apply_meta(art: Article, meta: dict[str, Any], source: str) -> None:
         d = parse_date_value(meta["published"], art.language)
         if d is not None:
             art.published, art.published_source = d, source
+        elif meta["published"] not in (None, ""):
+            # (said as a record's unreadable date is: a typo in the sidecar was dropped without a word)
+            art.notices.append(f"date: the {source}'s date is unreadable: {_value_shown(meta['published'])}")
     if art.url and not art.outlet:
         art.outlet = _host(art.url)
 
@@ -1115,12 +1121,27 @@ def _plain_value(value: Any) -> bool:
     return isinstance(value, (str, int, float, dt.date)) and not isinstance(value, bool)
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """``yaml.safe_load``'s loader, but a date-like value that is no date (``date: 2024-13-45``) stays text:
+    PyYAML raised ValueError ("month must be in 1..12"), and the whole file was refused with those words."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def _yaml_front_matter(block: str) -> dict[str, Any] | None:
     """The metadata of a YAML front matter block (``yaml.safe_load``: data only, never objects), or None
     when the block is not front matter. Only scalar values and lists of strings are kept: an alias-built
     structure ("billion laughs") is never expanded."""
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_FrontMatterLoader)  # (a SafeLoader: data only)
     except (yaml.YAMLError, RecursionError):
         return None
     if not isinstance(data, dict) or not any(isinstance(k, str) and k.lower() in _YAML_KEYS for k in data):

@@ -1788,7 +1788,12 @@ def originals_named(
     original = article_of(key) if key else None
     if original is None:
         return notices
-    of, named = f" of {key}: ", f" of {article_named(original)}: "
+    name = article_named(original)
+    if name == article_named(article):
+        # the same outlet and title ("b.md: a copy of Lyon Mag 'Bridge closed'" did not say which is the
+        # original): its file too
+        name += f" ({one_line(original.key)})"
+    of, named = f" of {key}: ", f" of {name}: "
     return [n.replace(of, named, 1) for n in notices]
 
 

@@ -26,7 +26,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from factcheck import metadata
 from factcheck.atomic import write_atomic
@@ -564,6 +564,23 @@ def _read_by(resp: Any, deadline: float, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+# What a URL's path and query keep as they are: the characters RFC 3986 allows there, and "%" (an address
+# already percent-encoded stays so); anything else (a letter outside ASCII, as a browser's address bar shows
+# it) is encoded as UTF-8 bytes, as a browser sends it.
+_URI_SAFE = "/:@!$&'()*+,;=-._~%?"
+
+
+def _as_uri(url: str) -> str:
+    """``url`` as it is sent: its path and query percent-encoded where they hold other characters
+    (``https://de.wikipedia.org/wiki/Zürich`` -> ``.../Z%C3%BCrich``). urllib sent them as they were and failed
+    with "'ascii' codec can't encode character '\\xe9'"; the host is left to urllib (IDNA)."""
+    parts = urlsplit(url)
+    path, query = quote(parts.path, safe=_URI_SAFE), quote(parts.query, safe=_URI_SAFE)
+    if (path, query) == (parts.path, parts.query):
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, path, query, parts.fragment))
+
+
 def fetch_html(
     url: str, *, timeout: float | None = None, max_bytes: int = MAX_PAGE_BYTES
 ) -> tuple[bytes, str, str | None]:
@@ -572,14 +589,17 @@ def fetch_html(
     timeout = timeout or TIMEOUT
     if not is_http_url(url):
         raise PageError("not an http(s) URL")
-    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
+    target = _as_uri(url)
+    req = urllib.request.Request(target, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # (scheme checked above)
             ctype = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if ctype and ctype not in _HTML_TYPES:
                 raise PageError(f"not a web page (the server sent {ctype})")
             data = _read_by(resp, time.monotonic() + timeout, max_bytes + 1)
-            final = resp.geturl() or url
+            final = resp.geturl() or target
+            if final == target:  # (no redirect: the address as given, not its percent-encoded form)
+                final = url
             charset = resp.headers.get_content_charset()
     except PageError:
         raise

@@ -149,6 +149,26 @@ def test_status_per_verdict_and_article(proj: Path, capsys: pytest.CaptureFixtur
     assert code == 2 and "no such session" in err
 
 
+def test_status_counts_thousands_as_its_first_line_does(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first line said "0 of 1,200 claims reviewed" and the table under it "unreviewed    1200"."""
+    lines = [
+        f"The ministry said the budget of district {i} rose by {i % 50} percent in {1990 + i % 30}."
+        for i in range(1200)
+    ]
+    (proj / "corpus" / "gamma.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ids = claim_ids(capsys)
+    assert len(ids["gamma.txt"]) >= 1000
+    run(capsys, "mark", "sessions/s.toml", ids["alpha.txt"][0], "confirmed", "--corpus", "corpus")
+    code, out, _ = run(capsys, "status", "sessions/s.toml")
+    total = sum(len(v) for v in ids.values())
+    assert code == 0 and f"1 of {total:,} claims reviewed" in out
+    assert re.search(rf"unreviewed\s+{total - 1:,}$", out, re.M), out
+    row = next(ln for ln in out.splitlines() if ln.strip().startswith("gamma.txt"))
+    assert row.split()[1] == f"{len(ids['gamma.txt']):,}"
+
+
 def test_status_json_exits_partial_like_the_text_when_inputs_are_unreadable(
     proj: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

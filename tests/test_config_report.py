@@ -28,3 +28,13 @@ def test_a_report_value_that_is_right_gives_no_warning(tmp_path: Path) -> None:
     p.write_text('[report]\norganisation = "Desk"\n[report.ratings]\ndisputed = "False"\n', encoding="utf-8")
     cfg = config.load(p)
     assert cfg.warnings == [] and cfg.report["ratings"] == {"disputed": "False"}
+
+
+def test_the_reviewer_name_is_one_line(tmp_path: Path, monkeypatch) -> None:
+    """A name holding a line break (from the environment or the config file) split `status`'s first line
+    ("... reviewer ann" / "bob; saved ...") and the report's "Reviewers:" line in two."""
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "ann\n  bob\t")
+    assert config.reviewer_name(config.load(tmp_path / "none.toml")) == "ann bob"
+    p = tmp_path / "config.toml"
+    p.write_text('reviewer = "Zoë\\nQ."\n', encoding="utf-8")
+    assert config.reviewer_name(config.load(p)) == "Zoë Q."

@@ -65,3 +65,30 @@ def test_any_title_round_trips(tmp_path_factory, title):
     head = "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n\n"
     art = _one(folder, head + BODY)
     assert art.title == title
+
+
+def test_a_date_that_is_no_day_is_said_not_a_refused_file(tmp_path):
+    """``date: 2024-13-45`` looks like a YAML timestamp but is no day: PyYAML raised ValueError and the whole
+    article was refused as "month must be in 1..12". The article is read, its date unknown, with a notice."""
+    art = _one(tmp_path, '---\ntitle: "Budget"\ndate: 2024-13-45\n---\n\n' + BODY)
+    assert art.title == "Budget" and art.published is None
+    assert 'date: the front matter\'s date is unreadable: "2024-13-45"' in art.notices
+    assert not [n for n in art.notices if "month must be" in n]
+    art = _one(tmp_path, '---\ntitle: "Budget"\ndate: 2024-02-30\n---\n\n' + BODY)
+    assert art.published is None and any("unreadable" in n for n in art.notices)
+    art = _one(tmp_path, '---\ntitle: "Budget"\ndate: 2024-05-03 10:00:00 +02:00\n---\n\n' + BODY)
+    assert art.published == dt.date(2024, 5, 3) and not art.notices
+
+
+def test_an_unreadable_sidecar_or_toml_front_matter_date_is_said(tmp_path):
+    """A typo in a sidecar's or TOML front matter's ``published`` was dropped without a word (a record's
+    unreadable date was said already)."""
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "a.toml").write_text('published = "31 February 2024"\n', encoding="utf-8")
+    (tmp_path / "b.md").write_text('+++\npublished = "2024-13-45"\n+++\n' + BODY, encoding="utf-8")
+    batch = load([tmp_path])
+    assert not batch.errors
+    notices = {a.key: a.notices for a in batch.articles}
+    assert notices["a.txt"] == ['date: the sidecar\'s date is unreadable: "31 February 2024"']
+    assert notices["b.md"] == ['date: the front matter\'s date is unreadable: "2024-13-45"']
+    assert all(a.published is None for a in batch.articles)

@@ -194,3 +194,23 @@ def test_extract_names_a_copys_original_by_outlet_and_title_as_the_review_does(
     assert " of a.txt:" not in said, err
     main(["extract", "--json", str(corpus)])
     assert " of a.txt: " in capsys.readouterr().out
+
+
+def test_a_copy_named_like_its_original_also_names_the_originals_file(tmp_path: Path, capsys) -> None:
+    """A page saved as .html and as its trafilatura .json in one folder: both read "BeFifty 'Das vielleicht
+    schönste Ende der Welt:…'", and "befifty.montauk.json: a copy of BeFifty 'Das vielleicht …'" did not say
+    which file is the original. When the copy's own outlet and title are the original's, its file is named."""
+    from factcheck.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    head = '+++\noutlet = "Northbridge Post"\n+++\nBridge closed to lorries after cracks found\n\n'
+    (corpus / "a.txt").write_text(head + STORY + "\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(head + STORY + "\nShare this article\n", encoding="utf-8")
+    main(["extract", str(corpus)])
+    err = capsys.readouterr().err
+    (said,) = [line for line in err.splitlines() if "copy" in line]
+    assert (
+        "b.txt: " in said
+        and " of Northbridge Post 'Bridge closed to lorries after cracks…' (a.txt): " in said
+    ), err

@@ -154,7 +154,11 @@ def test_ids_are_content_hashes(tmp_path):
     ("name", "content", "reason"),
     [
         ("bin.txt", b"\x00\x01\x02binary", "binary"),
-        ("latin.txt", "Caf\u00e9 cr\u00e8me".encode("latin-1"), "not valid UTF-8"),
+        (
+            "latin.txt",
+            "Caf\u00e9 cr\u00e8me".encode("latin-1"),
+            "not valid UTF-8 (byte 0xe9 at offset 3): save it as UTF-8",
+        ),
         ("empty.txt", b"  \n\n", "empty"),
     ],
 )

@@ -1628,3 +1628,24 @@ async def test_front_matter_is_neither_shown_as_text_nor_taken_for_a_title(tmp_p
         shown = view.content.plain
         assert "+++" not in shown and shown.startswith("Login"), shown
         await pilot.press("q")
+
+
+async def test_a_message_cut_right_after_its_own_ellipsis_ends_with_one(seeds_copy, session_path):
+    """At 80x24 on realworld-dev the status line read "Diesen Produkten liegt eine T……": the message's
+    claim words end with "…" ("'…eine T…' confirmed") and the line's cut, landing right after it, added its
+    own. A cut ends with one "…", wherever it lands."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        status = m.query_one("#status", Static)
+        cuts = 0
+        for n in range(10, 60):
+            m.set_message("w" * n + "… confirmed")
+            await pilot.pause()
+            shown = str(status.render()).rstrip()
+            assert not shown.endswith("……"), shown
+            cuts += not shown.endswith("confirmed")
+        assert cuts  # (the line's cut was met)
+        await pilot.press("q")

@@ -119,6 +119,32 @@ async def test_no_archive_says_how_to_make_one(seeds_copy, tmp_path: Path, monke
         await pilot.press("q")
 
 
+async def test_an_archive_made_while_the_review_is_open_is_read_by_b(seeds_copy, tmp_path: Path, monkeypatch):
+    """With no archive when the review opened, `b` said "No archive of checked claims yet" for the rest of the
+    review, also once `factcheck memory add` had made one in another terminal. `b` reads it then."""
+    archive = tmp_path / "memory.jsonl"
+    monkeypatch.setenv("FACTCHECK_MEMORY", str(archive))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    claim = r.claims(r.corpus.articles[0].key)[0]
+    said = _record_notices(monkeypatch)
+    app = make_app(r, Config(autosave_delay=0.05))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = app.screen
+        assert isinstance(m, MainScreen) and m.memory is None
+        add_to_archive(archive, [Check("x1", claim.text, verdict="False", author="Other Desk")])
+        await pilot.press("b")
+        await pilot.pause()
+        assert not any("No archive" in s for s in said), said
+        for _ in range(500):
+            if m.memory is not None and m.memory.ready:
+                break
+            await pilot.pause(0.02)
+        assert m.memory is not None and m.memory.ready and len(m.memory) == 1
+        await pilot.press("q")
+
+
 async def test_a_desk_archive_beside_the_session_is_used(seeds_copy, tmp_path: Path, monkeypatch):
     monkeypatch.delenv("FACTCHECK_MEMORY", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # no archive of the user's own

@@ -781,6 +781,67 @@ async def test_group_verdict_asks_with_counts_and_keeps_decided_claims(seeds_cop
         await pilot.press("escape", "q")
 
 
+async def test_group_verdict_choice_line_wraps_whole_at_80_columns(seeds_copy, session_path):
+    """At 80x24 the group verdict's choice line, one line high, read "... 1 decided claim(s) left alone (1
+    disputed);" and lost "o to change them too". It wraps."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        g = next(g for g in r.corpus.groups if len(g.claims) >= 3)
+        ids = list(g.claims)
+        r.mark(ids[1], Verdict.DISPUTED)
+        m.show_low_scores = True
+        m.go_to_claim(ids[0])
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        choice = app.screen.query_one("#group-choice")
+        shown = " ".join(choice.render_line(y).text.strip() for y in range(choice.size.height))
+        assert "o to change them too" in shown, shown
+        # (the line was 92 cells wide in a dialog of 72: drawn, but cut at the dialog's edge)
+        assert choice.region.right <= choice.parent.content_region.right, (
+            choice.region,
+            choice.parent.region,
+        )
+        await pilot.press("escape", "q")
+
+
+async def test_group_verdict_on_a_claim_in_no_group_says_so_and_opens_no_dialog(seeds_copy, session_path):
+    """G on a claim in no event group opened "Apply a verdict to the 1 claim(s) of this event (1 article(s))":
+    a dialog of three keys and a confirmation for what c, d or u does. It says the claim is in no group, as x
+    does, and opens nothing."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        grouped = {cid for g in r.corpus.groups for cid in g.claims}
+        alone = next(
+            c for c in r.claims(m.article.key) if c.id not in grouped and c.score >= DEFAULT_MIN_SCORE
+        )
+        m.go_to_claim(alone.id)
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert "in no group: c/d/u mark it alone" in str(m.query_one("#status").render())
+        assert r.decision(alone.id).verdict == Verdict.UNREVIEWED
+        # under 40 columns the status line has no room for it: a notification says it (x too)
+        said: list[str] = []
+        real = MainScreen.notify
+        m.notify = lambda message, *a, **kw: (said.append(str(message)), real(m, message, *a, **kw))[1]  # type: ignore[method-assign]
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        await pilot.press("G", "x")
+        await pilot.pause()
+        assert said[-2:] == ["in no group: c/d/u mark it alone", "this claim is in no group with others"], (
+            said
+        )
+        await pilot.press("q")
+
+
 async def test_plus_marks_existing_claims_and_never_duplicates(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r)

@@ -63,6 +63,11 @@ class _Handler(BaseHTTPRequestHandler):
             "/zh": (200, "text/html; charset=utf-8", ZH_PAGE.encode()),
             "/pdf": (200, "application/pdf", b"%PDF-1.4 not a page"),
             "/empty": (200, "text/html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+            "/z%C3%BCrich": (
+                200,
+                "text/html; charset=utf-8",
+                PAGE.encode(),
+            ),  # (/zürich, as a browser sends it)
         }
         if self.path == "/slow":
             time.sleep(1.5)
@@ -215,6 +220,23 @@ def test_url_is_fetched_once_and_stored(server: str, tmp_path: Path) -> None:
     assert [c.id for c in c2.all_claims()] == [c.id for c in c1.all_claims()] and c1.all_claims()
     build([url], pages_dir=tmp_path, group=False, refresh=True)
     assert _Handler.hits["/article"] == 2
+
+
+def test_a_url_with_letters_outside_ascii_is_fetched_as_a_browser_sends_it(
+    server: str, tmp_path: Path
+) -> None:
+    """A URL as a browser's address bar shows it (``https://de.wikipedia.org/wiki/Zürich``) failed with "cannot
+    fetch: 'ascii' codec can't encode character '\\xfc' ...": urllib sent the path as it was. It is sent
+    percent-encoded, and the page keeps the address as given (no redirect to its encoded form is noted)."""
+    url = f"{server}/zürich?ort=Zürich"
+    _Handler.hits.clear()
+    c = build([url], pages_dir=tmp_path, group=False)
+    assert not c.errors, c.errors
+    (a,) = c.articles
+    assert a.path == url and a.outlet == "Harbour Times"
+    assert _Handler.hits == {"/z%C3%BCrich?ort=Z%C3%BCrich": 1}
+    assert not list(tmp_path.glob("*.redirect"))
+    assert json.loads(webpage.record_path(url, tmp_path).read_text(encoding="utf-8"))["requested-url"] == url
 
 
 def test_a_fragment_names_the_same_page_one_fetch_one_record_one_article(server: str, tmp_path: Path) -> None:

@@ -48,7 +48,11 @@ def clip(text: str, width: int) -> str:
     text = one_line(text)
     if width <= 1:
         return text[:width]
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if len(text) <= width:
+        return text
+    kept = text[: width - 1]
+    # (a cut landing right after the text's own "…", the first words of a claim, adds none: it read "T……")
+    return kept if kept.endswith("…") else kept + "…"
 
 
 def fit_lines(text: str, width: int, lines: int) -> list[Content]:

@@ -481,6 +481,10 @@ class GroupDetailScreen(Screen[str | None]):
         assert isinstance(app, FactcheckApp)
         return app
 
+    def _published(self, c: Claim) -> dt.date | None:
+        a = self._articles.get(c.article_key)
+        return a.published if a else None
+
     def _ordered_claims(self) -> list[Claim]:
         claims = self.review.group_claims(self.group)
 
@@ -700,7 +704,10 @@ class GroupDetailScreen(Screen[str | None]):
             return
         c = self.claims[self.chosen]
         items = []
-        others = [o for o in reversed(self.claims) if o.id != c.id]
+        # the dated reports latest first, then the undated ones: an undated report is no later one (the
+        # cards' order put them last, and reversed, they came first: "Reuters date?" above the next month's)
+        others = [o for o in reversed(self.claims) if o.id != c.id and self._published(o)]
+        others += [o for o in self.claims if o.id != c.id and not self._published(o)]
         which = tell_apart(others, self._articles)  # two articles' rows that would read the same
         for o in others:
             a = self._articles.get(o.article_key)

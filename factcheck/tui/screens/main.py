@@ -447,6 +447,11 @@ class MainScreen(ReadingScreen):
         if c is None:
             return
         memory = self.memory
+        if memory is None and memory_path(self.review.path).exists():
+            # an archive made since the review opened (`factcheck memory add` in another terminal): read now; it
+            # said "No archive of checked claims yet" until the review was reopened
+            self.memory = memory = Memory(memory_path(self.review.path))
+            self._load_memory(memory)
         if memory is None or not memory.ready:
             self.notify(
                 "No archive of checked claims yet (factcheck memory add SESSIONS-OR-FEEDS...)"
@@ -681,7 +686,11 @@ class MainScreen(ReadingScreen):
         if c is None or not self._writable() or not self._loaded("a verdict can be given to a whole event"):
             return
         g = self.event_panel.group_of(c)
-        claims = self.review.group_claims(g) if g else [c]
+        if g is None or len(self.review.group_claims(g)) <= 1:
+            # (it asked to "Apply a verdict to the 1 claim(s) of this event", a dialog for what c, d and u do)
+            self._say_whole("in no group: c/d/u mark it alone")
+            return
+        claims = self.review.group_claims(g)
         dec = self.review.data.decisions
         claims = [o for o in claims if not (o.id in dec and dec[o.id].dismissed)]
         lines = []
@@ -769,7 +778,7 @@ class MainScreen(ReadingScreen):
             return
         g = self.event_panel.group_of(c)
         if g is None or len(self.review.group_claims(g)) <= 1:
-            self.set_message("this claim is in no group with others")
+            self._say_whole("this claim is in no group with others")
             return
         self._mutate(self.review.take_out_of_group, c.id, keys=set())
         self.set_message("taken out of its group")
@@ -932,6 +941,13 @@ class MainScreen(ReadingScreen):
         # or leaves it out (under 40 columns the counts take the line). There the notification covered half
         # the main screen for 4 s, over the claim the cursor went back to: long enough to read the words once,
         # not to hide the next step.
+        if not self.message_whole:
+            self.notify(message, timeout=2 if self.size.width < NARROW else 4, markup=False)
+
+    def _say_whole(self, message: str) -> None:
+        """The status line's message, also in a short notification when the line cuts it or leaves it out
+        (under 40 columns): a key that only says why it did nothing seemed to do nothing there."""
+        self.set_message(message)
         if not self.message_whole:
             self.notify(message, timeout=2 if self.size.width < NARROW else 4, markup=False)
 
