@@ -1661,6 +1661,7 @@ def classify_lines(
     if page:
         if repeats:
             _repeated_lines(lines, kinds)
+        _captions_written_twice(lines, kinds)
         if page_title is not None and title_at:
             _before_the_headline(kinds, substantial, title_at)
         if ("furniture", "date stamp") in kinds:
@@ -1729,6 +1730,64 @@ def _captions_closed_by_an_agency(
 
 
 CAPTION_WORDS = 60  # words of a caption at most, its credit included
+
+CAPTION_TWICE = "caption written twice"
+# a photo's credit with no label: names or agencies joined by a slash or a bar, no sentence ("picture
+# alliance / ASSOCIATED PRESS | Alex Brandon", "Bloomberg/Benjamin Girette")
+_CREDIT_SHAPE = re.compile(r"^[^\W\d_][^.!?:;/|]{0,60}(?:\s?[/|]\s?[^\W\d_][^.!?:;/|]{0,60})+$")
+CREDIT_SHAPE_WORDS = 8  # words of such a credit at most
+
+
+def _captions_written_twice(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
+    """A line written twice in a row with a photo's credit right above or below the pair is the photo's
+    caption, written once for the image (its alt text, or a lightbox's copy) and once under it: both copies
+    are furniture ("... shake hands in Hanoi ..." twice, then "Photo: Hau Dinh, AP"; "Die Aussichten Donalds
+    Trumps ..." twice, then "picture alliance / ASSOCIATED PRESS | Alex Brandon"). The credit is a line the
+    rules took for a caption's credit, or a short line of names joined by a slash or a bar. No paragraph of
+    an article is written twice in a row, and a caption is never one; a line written twice with no credit
+    beside it (a headline, a lyric's refrain) is left as it is. One copy may be cut short, with a button
+    after it, and the other end with the button that shortens it again (``_one_text``)."""
+    for i in range(len(lines) - 1):
+        if not 4 <= lines[i].words <= CAPTION_WORDS or not _one_text(lines[i].text, lines[i + 1].text):
+            continue
+        if not (_credit_at(lines, kinds, i - 1) or _credit_at(lines, kinds, i + 2)):
+            continue
+        for k in (i, i + 1):
+            if kinds[k][0] == "body":
+                kinds[k] = ("furniture", CAPTION_TWICE)
+
+
+CUT_SHORT_WORDS = 8  # words at least that a caption cut short keeps
+CUT_SHORT_TAIL = 3  # words at most after them in the shorter copy (an ellipsis, a "more" button)
+CUT_SHORT_CHARS = (
+    15  # characters that eight words and the spaces between them hold at the fewest: compared first
+)
+
+
+def _one_text(a: str, b: str) -> bool:
+    """``a`` and ``b`` are one text: the same, or one cut short of the other after CUT_SHORT_WORDS words or
+    more, with CUT_SHORT_TAIL words at most after the cut ("... concept vehicle at ... more" against the
+    whole caption and its "less")."""
+    if a == b:
+        return True
+    if a[:CUT_SHORT_CHARS] != b[:CUT_SHORT_CHARS]:  # (most lines: another text from the first characters)
+        return False
+    x, y = a.split(), b.split()
+    shorter = min(len(x), len(y))
+    if shorter < CUT_SHORT_WORDS:
+        return False
+    same = next((k for k, (u, v) in enumerate(zip(x, y, strict=False)) if u != v), shorter)
+    return same >= CUT_SHORT_WORDS and shorter - same <= CUT_SHORT_TAIL
+
+
+def _credit_at(lines: list[_Line], kinds: list[tuple[str, str]], j: int) -> bool:
+    """Line ``j`` is a photo's credit (``_captions_written_twice``)."""
+    if not 0 <= j < len(lines):
+        return False
+    ln = lines[j]
+    return kinds[j] == ("furniture", "photo caption") or (
+        ln.words <= CREDIT_SHAPE_WORDS and not ln.sentence and _CREDIT_SHAPE.match(ln.text) is not None
+    )
 
 
 WRITTEN_TWICE = "link text written twice"
