@@ -1696,6 +1696,7 @@ def classify_lines(
         if first_paragraph is not None:
             _teaser_lists(lines, kinds, first_paragraph, labels=True)
         _related_below_the_marker(lines, kinds, substantial, lang)
+        _lone_headlines_of_other_stories(lines, kinds, lang)
         _captions_closed_by_an_agency(lines, kinds, vocab)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
@@ -2471,6 +2472,62 @@ def _related_links(
             kinds[j] = ("furniture", "link to another story")
             found += 1
             j += 1
+
+
+LONE_HEADLINE = "headline off the article's subject"
+LONE_HEADLINE_REACH = (
+    4  # lines at most between the headline and the article's paragraph above it, and below it
+)
+LONE_HEADLINE_TOPIC_WORDS = 3  # words of its own at least that the headline holds (three letters or more)
+
+
+def _lone_headlines_of_other_stories(
+    lines: list[_Line], kinds: list[tuple[str, str]], lang: str | None
+) -> None:
+    """A line inside the article's prose (a paragraph of it at most LONE_HEADLINE_REACH lines above and
+    below) that reads as a headline (RELATED_HEADLINE_WORDS to 25 words, opened like a headline, not closed
+    like a clause or a question) and shares not one of its words (three letters or more, no stop words)
+    with the article's title and paragraphs is another story's headline, a link the page puts between the
+    paragraphs with no label ("Sydney council ditches controversial beach parking meter plan" in a story on
+    the Supreme Court; "AfD behauptet: Diese zehn Abgeordneten haben für Kai Wegner gestimmt" in one on a
+    sperm donor). An article's own subheading speaks of its subject, and shares its words; and an article
+    with one such subheading may have others that speak of it in other words ("Une ressource indispensable
+    pour toute une économie locale", a section of a story on the hake): on its page no line is taken. A
+    list's item ("2. ...") is the article's own."""
+    candidates = [
+        i
+        for i, ln in enumerate(lines)
+        if kinds[i] == ("body", "")
+        and RELATED_HEADLINE_WORDS <= ln.words <= 25
+        and not ln.substantial
+        and not ln.full_stop_end
+        and not _CLAUSE_MARK_END.search(ln.closing)
+        and not ln.closing.endswith("?")
+        and _opens_like_a_headline(ln.text)
+        and not _LIST_ITEM.match(ln.text)
+    ]
+    if not candidates:
+        return
+    paragraphs = [i for i, ln in enumerate(lines) if ln.substantial and kinds[i] == ("body", "")]
+    if len(paragraphs) < 2:
+        return
+    stop = _stop_words(lang)
+    article: set[str] = set()  # (the title's words and the paragraphs', not the candidates' own)
+    for i in paragraphs + [k for k, kind in enumerate(kinds) if kind[0] == "title"]:
+        article |= _topic_words(lines[i].text, stop)
+    lone: list[int] = []
+    for i in candidates:
+        above = any(i - LONE_HEADLINE_REACH <= k < i for k in paragraphs)
+        below = any(i < k <= i + LONE_HEADLINE_REACH for k in paragraphs)
+        if not (above and below):
+            continue
+        words = _topic_words(lines[i].text, stop)
+        if words & article:
+            return  # the article has subheadings of its own: one of them may speak of its subject in other words
+        if len(words) >= LONE_HEADLINE_TOPIC_WORDS:
+            lone.append(i)
+    for i in lone:
+        kinds[i] = ("furniture", LONE_HEADLINE)
 
 
 RELATED_HEADLINES = 3
