@@ -1696,8 +1696,8 @@ def classify_lines(
         if first_paragraph is not None:
             _teaser_lists(lines, kinds, first_paragraph, labels=True)
         _related_below_the_marker(lines, kinds, substantial, lang)
-        _lone_headlines_of_other_stories(lines, kinds, lang)
         _captions_closed_by_an_agency(lines, kinds, vocab)
+        _lone_headlines_of_other_stories(lines, kinds, lang)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
@@ -1718,7 +1718,7 @@ def _captions_closed_by_an_agency(
 ) -> None:
     """A line of body that a photo's credit with no label closes, a photographer and an agency joined by a
     slash ("... not American citizens. AP Photo/Jacquelyn Martin", "... Mahsa Amini. Uncredited/AP/dpa":
-    ``Vocabulary.agency_credit``), is a caption. (Last, after the rules that read a page's shapes: a credit
+    ``Vocabulary.agency_credit``), is a caption. (After the rules that read a page's shapes: a credit
     alone on its line under a teaser's picture is part of the list of other stories they find.)"""
     for i, ln in enumerate(lines):
         if (
@@ -2488,12 +2488,13 @@ def _lone_headlines_of_other_stories(
     below) that reads as a headline (RELATED_HEADLINE_WORDS to 25 words, opened like a headline, not closed
     like a clause or a question) and shares not one of its words (three letters or more, no stop words)
     with the article's title and paragraphs is another story's headline, a link the page puts between the
-    paragraphs with no label ("Sydney council ditches controversial beach parking meter plan" in a story on
-    the Supreme Court; "AfD behauptet: Diese zehn Abgeordneten haben für Kai Wegner gestimmt" in one on a
-    sperm donor). An article's own subheading speaks of its subject, and shares its words; and an article
-    with one such subheading may have others that speak of it in other words ("Une ressource indispensable
-    pour toute une économie locale", a section of a story on the hake): on its page no line is taken. A
-    list's item ("2. ...") is the article's own."""
+    paragraphs with no label ("New images show room where Australian man allegedly murdered Thai teen" in a
+    story on the Supreme Court, under a "Read more"; "Bahn: In diesen 20 Großstädten soll der ICE bald im
+    Halbstundentakt fahren" in one on a sperm donor, above "News"). An article's own subheading speaks of
+    its subject and shares its words; one that does not ("Une ressource indispensable pour toute une
+    économie locale", a section of a story on the hake) heads a section: a paragraph right above it and
+    right below it, a shape that is never taken. A list's item ("2. ...") is the article's own. (Last: the
+    captions the rules above find are theirs.)"""
     candidates = [
         i
         for i, ln in enumerate(lines)
@@ -2515,19 +2516,15 @@ def _lone_headlines_of_other_stories(
     article: set[str] = set()  # (the title's words and the paragraphs', not the candidates' own)
     for i in paragraphs + [k for k, kind in enumerate(kinds) if kind[0] == "title"]:
         article |= _topic_words(lines[i].text, stop)
-    lone: list[int] = []
+    at = set(paragraphs)
     for i in candidates:
-        above = any(i - LONE_HEADLINE_REACH <= k < i for k in paragraphs)
-        below = any(i < k <= i + LONE_HEADLINE_REACH for k in paragraphs)
-        if not (above and below):
-            continue
+        if i - 1 in at and i + 1 in at:
+            continue  # (the shape of a section's heading: a paragraph right above it and right below it)
+        above = any(k in at for k in range(i - LONE_HEADLINE_REACH, i))
+        below = any(k in at for k in range(i + 1, i + LONE_HEADLINE_REACH + 1))
         words = _topic_words(lines[i].text, stop)
-        if words & article:
-            return  # the article has subheadings of its own: one of them may speak of its subject in other words
-        if len(words) >= LONE_HEADLINE_TOPIC_WORDS:
-            lone.append(i)
-    for i in lone:
-        kinds[i] = ("furniture", LONE_HEADLINE)
+        if above and below and len(words) >= LONE_HEADLINE_TOPIC_WORDS and not words & article:
+            kinds[i] = ("furniture", LONE_HEADLINE)
 
 
 RELATED_HEADLINES = 3

@@ -1,6 +1,7 @@
 """Raw page text: a line between the article's paragraphs that reads as a headline and shares not one word
 with the article's title and paragraphs is another story's headline (a link with no label); an article's
-own subheading shares its words, and on a page that has one no line is taken."""
+own subheading shares its words, and one that does not heads a section: a paragraph right above it and
+right below it, a shape that is never taken."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ TEASER_DE = "Bahn: In diesen 20 Großstädten soll der ICE bald im Halbstundenta
 
 
 def test_another_storys_headline_between_the_paragraphs_is_furniture() -> None:
-    text = "\n\n".join([TITLE, *PARAGRAPHS[:2], TEASER_EN, *PARAGRAPHS[2:]])
+    text = "\n\n".join([TITLE, *PARAGRAPHS[:2], "Advertisement", "Read more", TEASER_EN, *PARAGRAPHS[2:]])
     kinds = kinds_of(text, "en")
     assert kinds[TEASER_EN] == ("furniture", LONE_HEADLINE)
     for para in PARAGRAPHS:
@@ -51,12 +52,12 @@ def test_german_page() -> None:
 
 def test_a_subheading_on_the_articles_subject_stays() -> None:
     subheading = "What the ruling means for the children of noncitizens"
-    text = "\n\n".join([TITLE, *PARAGRAPHS[:2], subheading, *PARAGRAPHS[2:]])
+    text = "\n\n".join([TITLE, *PARAGRAPHS[:2], "Advertisement", subheading, *PARAGRAPHS[2:]])
     assert kinds_of(text, "en")[subheading] == ("body", "")
 
 
-def test_on_a_page_with_a_subheading_of_its_own_no_line_is_taken() -> None:
-    # (a subheaded article may have a section headed in other words than its own)
+def test_a_section_heading_in_other_words_stays() -> None:
+    # (a subheaded article may have a section headed in other words than its own: between two paragraphs)
     own = "What the ruling means for the children of noncitizens"
     other_words = "An indispensable resource for a whole local economy"
     text = "\n\n".join([TITLE, PARAGRAPHS[0], own, PARAGRAPHS[1], other_words, *PARAGRAPHS[2:]])
@@ -68,7 +69,18 @@ def test_on_a_page_with_a_subheading_of_its_own_no_line_is_taken() -> None:
 def test_a_list_item_and_a_question_stay() -> None:
     item = "2. Moisturiser especially after the skin has been dried out by the sun"
     question = "Who pays for the new beach parking meters in Sydney?"
-    text = "\n\n".join([TITLE, PARAGRAPHS[0], item, PARAGRAPHS[1], question, *PARAGRAPHS[2:]])
+    text = "\n\n".join(
+        [
+            TITLE,
+            PARAGRAPHS[0],
+            "Advertisement",
+            item,
+            PARAGRAPHS[1],
+            "Advertisement",
+            question,
+            *PARAGRAPHS[2:],
+        ]
+    )
     kinds = kinds_of(text, "en")
     assert kinds[item] == ("body", "")
     assert kinds[question] == ("body", "")
