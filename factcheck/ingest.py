@@ -1682,6 +1682,7 @@ def classify_lines(
     if page:
         if repeats:
             _repeated_lines(lines, kinds)
+        _captions_written_twice(lines, kinds)
         if page_title is not None and title_at:
             _before_the_headline(kinds, substantial, title_at)
         if ("furniture", "date stamp") in kinds:
@@ -1717,6 +1718,7 @@ def classify_lines(
             _teaser_lists(lines, kinds, first_paragraph, labels=True)
         _related_below_the_marker(lines, kinds, substantial, lang)
         _captions_closed_by_an_agency(lines, kinds, vocab)
+        _lone_headlines_of_other_stories(lines, kinds, lang)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
@@ -1737,7 +1739,7 @@ def _captions_closed_by_an_agency(
 ) -> None:
     """A line of body that a photo's credit with no label closes, a photographer and an agency joined by a
     slash ("... not American citizens. AP Photo/Jacquelyn Martin", "... Mahsa Amini. Uncredited/AP/dpa":
-    ``Vocabulary.agency_credit``), is a caption. (Last, after the rules that read a page's shapes: a credit
+    ``Vocabulary.agency_credit``), is a caption. (After the rules that read a page's shapes: a credit
     alone on its line under a teaser's picture is part of the list of other stories they find.)"""
     for i, ln in enumerate(lines):
         if (
@@ -1750,6 +1752,64 @@ def _captions_closed_by_an_agency(
 
 
 CAPTION_WORDS = 60  # words of a caption at most, its credit included
+
+CAPTION_TWICE = "caption written twice"
+# a photo's credit with no label: names or agencies joined by a slash or a bar, no sentence ("picture
+# alliance / ASSOCIATED PRESS | Alex Brandon", "Bloomberg/Benjamin Girette")
+_CREDIT_SHAPE = re.compile(r"^[^\W\d_][^.!?:;/|]{0,60}(?:\s?[/|]\s?[^\W\d_][^.!?:;/|]{0,60})+$")
+CREDIT_SHAPE_WORDS = 8  # words of such a credit at most
+
+
+def _captions_written_twice(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
+    """A line written twice in a row with a photo's credit right above or below the pair is the photo's
+    caption, written once for the image (its alt text, or a lightbox's copy) and once under it: both copies
+    are furniture ("... shake hands in Hanoi ..." twice, then "Photo: Hau Dinh, AP"; "Die Aussichten Donalds
+    Trumps ..." twice, then "picture alliance / ASSOCIATED PRESS | Alex Brandon"). The credit is a line the
+    rules took for a caption's credit, or a short line of names joined by a slash or a bar. No paragraph of
+    an article is written twice in a row, and a caption is never one; a line written twice with no credit
+    beside it (a headline, a lyric's refrain) is left as it is. One copy may be cut short, with a button
+    after it, and the other end with the button that shortens it again (``_one_text``)."""
+    for i in range(len(lines) - 1):
+        if not 4 <= lines[i].words <= CAPTION_WORDS or not _one_text(lines[i].text, lines[i + 1].text):
+            continue
+        if not (_credit_at(lines, kinds, i - 1) or _credit_at(lines, kinds, i + 2)):
+            continue
+        for k in (i, i + 1):
+            if kinds[k][0] == "body":
+                kinds[k] = ("furniture", CAPTION_TWICE)
+
+
+CUT_SHORT_WORDS = 8  # words at least that a caption cut short keeps
+CUT_SHORT_TAIL = 3  # words at most after them in the shorter copy (an ellipsis, a "more" button)
+CUT_SHORT_CHARS = (
+    15  # characters that eight words and the spaces between them hold at the fewest: compared first
+)
+
+
+def _one_text(a: str, b: str) -> bool:
+    """``a`` and ``b`` are one text: the same, or one cut short of the other after CUT_SHORT_WORDS words or
+    more, with CUT_SHORT_TAIL words at most after the cut ("... concept vehicle at ... more" against the
+    whole caption and its "less")."""
+    if a == b:
+        return True
+    if a[:CUT_SHORT_CHARS] != b[:CUT_SHORT_CHARS]:  # (most lines: another text from the first characters)
+        return False
+    x, y = a.split(), b.split()
+    shorter = min(len(x), len(y))
+    if shorter < CUT_SHORT_WORDS:
+        return False
+    same = next((k for k, (u, v) in enumerate(zip(x, y, strict=False)) if u != v), shorter)
+    return same >= CUT_SHORT_WORDS and shorter - same <= CUT_SHORT_TAIL
+
+
+def _credit_at(lines: list[_Line], kinds: list[tuple[str, str]], j: int) -> bool:
+    """Line ``j`` is a photo's credit (``_captions_written_twice``)."""
+    if not 0 <= j < len(lines):
+        return False
+    ln = lines[j]
+    return kinds[j] == ("furniture", "photo caption") or (
+        ln.words <= CREDIT_SHAPE_WORDS and not ln.sentence and _CREDIT_SHAPE.match(ln.text) is not None
+    )
 
 
 WRITTEN_TWICE = "link text written twice"
@@ -2433,6 +2493,59 @@ def _related_links(
             kinds[j] = ("furniture", "link to another story")
             found += 1
             j += 1
+
+
+LONE_HEADLINE = "headline off the article's subject"
+LONE_HEADLINE_REACH = (
+    4  # lines at most between the headline and the article's paragraph above it, and below it
+)
+LONE_HEADLINE_TOPIC_WORDS = 3  # words of its own at least that the headline holds (three letters or more)
+
+
+def _lone_headlines_of_other_stories(
+    lines: list[_Line], kinds: list[tuple[str, str]], lang: str | None
+) -> None:
+    """A line inside the article's prose (a paragraph of it at most LONE_HEADLINE_REACH lines above and
+    below) that reads as a headline (RELATED_HEADLINE_WORDS to 25 words, opened like a headline, not closed
+    like a clause or a question) and shares not one of its words (three letters or more, no stop words)
+    with the article's title and paragraphs is another story's headline, a link the page puts between the
+    paragraphs with no label ("New images show room where Australian man allegedly murdered Thai teen" in a
+    story on the Supreme Court, under a "Read more"; "Bahn: In diesen 20 Großstädten soll der ICE bald im
+    Halbstundentakt fahren" in one on a sperm donor, above "News"). An article's own subheading speaks of
+    its subject and shares its words; one that does not ("Une ressource indispensable pour toute une
+    économie locale", a section of a story on the hake) heads a section: a paragraph right above it and
+    right below it, a shape that is never taken. A list's item ("2. ...") is the article's own. (Last: the
+    captions the rules above find are theirs.)"""
+    candidates = [
+        i
+        for i, ln in enumerate(lines)
+        if kinds[i] == ("body", "")
+        and RELATED_HEADLINE_WORDS <= ln.words <= 25
+        and not ln.substantial
+        and not ln.full_stop_end
+        and not _CLAUSE_MARK_END.search(ln.closing)
+        and not ln.closing.endswith("?")
+        and _opens_like_a_headline(ln.text)
+        and not _LIST_ITEM.match(ln.text)
+    ]
+    if not candidates:
+        return
+    paragraphs = [i for i, ln in enumerate(lines) if ln.substantial and kinds[i] == ("body", "")]
+    if len(paragraphs) < 2:
+        return
+    stop = _stop_words(lang)
+    article: set[str] = set()  # (the title's words and the paragraphs', not the candidates' own)
+    for i in paragraphs + [k for k, kind in enumerate(kinds) if kind[0] == "title"]:
+        article |= _topic_words(lines[i].text, stop)
+    at = set(paragraphs)
+    for i in candidates:
+        if i - 1 in at and i + 1 in at:
+            continue  # (the shape of a section's heading: a paragraph right above it and right below it)
+        above = any(k in at for k in range(i - LONE_HEADLINE_REACH, i))
+        below = any(k in at for k in range(i + 1, i + LONE_HEADLINE_REACH + 1))
+        words = _topic_words(lines[i].text, stop)
+        if above and below and len(words) >= LONE_HEADLINE_TOPIC_WORDS and not words & article:
+            kinds[i] = ("furniture", LONE_HEADLINE)
 
 
 RELATED_HEADLINES = 3
