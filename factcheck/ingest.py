@@ -481,6 +481,26 @@ def load(
     return batch
 
 
+def read_one_file(
+    given: str, rel: str | None, *, cache: _cache.Cache | None = None, max_bytes: int = MAX_BYTES
+) -> Batch:
+    """The articles ``load([given, ...])`` reads from one file of its batch: the file ``rel`` (its path relative to
+    the folder ``given``, as its key), or ``given`` itself when ``rel`` is None; read as ``load`` reads it, less
+    what the rest of the batch makes of it (a key made unique against another file's, a copy told apart), which
+    the caller knows (``factcheck.batch_index``: the few articles a command needs of a batch it knows unchanged)."""
+    store = cache if cache is not None else _cache.default()
+    batch = Batch()
+    root = Path(given)
+    if rel is None:
+        name = shown_name(root.name)
+        _load_file(root, shown_name(given), name, batch, set(), max_bytes, root.parent, store)
+    else:
+        f = root / rel
+        _load_file(f, _shown(root, given, f), rel, batch, set(), max_bytes, root, store)
+    store.flush()
+    return batch
+
+
 def _listing(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """The article files of ``folder`` and what was skipped in it (``iter_files``)."""
     skipped: list[tuple[Path, str]] = []

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from factcheck import batch_index, pipeline
 from factcheck import cache as _cache
-from factcheck import pipeline
 from factcheck import session as sess
 from factcheck.ingest import is_date_notice
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides, Suggestion, Verdict
@@ -251,6 +251,8 @@ class Review:
         self._times: dict[
             tuple[str, dt.date | None], list[Any]
         ] = {}  # time tags per article, for manual claims
+        # opened by ``open_quickly``: the corpus holds only the articles read, not the whole batch
+        self.partial = False
 
     # -----------------------------------------------------------------------------------------
     # Opening
@@ -270,6 +272,7 @@ class Review:
         group: bool = True,
         fetch: bool = True,
         files_read: Callable[[int, int], None] | None = None,
+        index: bool = False,
     ) -> Review:
         """Open (or start) a session.
 
@@ -286,27 +289,11 @@ class Review:
         the supersede picker's group, a verdict for a whole group), for what needs only the claims and the
         decisions (``status``, ``mark``, ``edit``: a session saves no group, so it is the same); ``fetch=False``
         reads only the URLs whose pages are stored (the others are listed as not fetched); ``files_read(done,
-        total)`` follows the input files and URLs read (``ingest.load``: ``total`` is known from the start)."""
+        total)`` follows the input files and URLs read (``ingest.load``: ``total`` is known from the start);
+        ``index=True`` stores the batch's index (``factcheck.batch_index``) for ``open_quickly``."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
-        lock: sess.SessionLock | None = None
-        lock_message = None
-        locked_out = False
-        if not readonly:
-            try:
-                if sess.is_readonly_file(path):
-                    raise SessionNotWritable(f"{path} is a read-only file (chmod a-w); it is never replaced")
-                lock = sess.SessionLock.acquire(path)
-                sess.remove_stale_temp(path)
-            except SessionLocked as e:
-                if if_locked == "raise":
-                    raise
-                readonly, lock_message = True, f"{e}; opened read-only — close the other one to make changes"
-                locked_out = True
-            except SessionNotWritable as e:
-                if if_locked == "raise":
-                    raise
-                readonly, lock_message = True, f"{e}; opened read-only — nothing is saved"
+        lock, readonly, lock_message, locked_out = _take_lock(path, readonly, if_locked)
         try:
             state: sess.FileState | None
             if path.exists():
@@ -335,6 +322,7 @@ class Review:
                         file_state=state,
                     )
                 )
+            sig = batch_index.signature(paths) if index else None
             corpus = pipeline.build(
                 paths,
                 group=False,
@@ -343,6 +331,8 @@ class Review:
                 extracted=extracted,
                 files_read=files_read,
             )
+            if sig is not None:  # (before _attach: the batch as read, not as the session dates it)
+                batch_index.write(paths, sig, corpus.articles, corpus.claims, corpus.errors)
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
             r._lock, r.lock_message, r._file_state, r._locked_out = lock, lock_message, state, locked_out
             r.report.notices = list(data.notices)
@@ -353,6 +343,95 @@ class Review:
             raise
         if not exists or changed_corpus or r.report.changed_articles or r.report.added_articles:
             r._changed()  # unsaved
+        return r
+
+    @classmethod
+    def open_quickly(
+        cls,
+        session_path: Path | str,
+        claim_ids: Iterable[str] = (),
+        article_keys: Iterable[str] = (),
+        *,
+        reviewer: str | None = None,
+    ) -> Review | None:
+        """``Review.open(session_path, if_locked="raise", group=False, fetch=False)`` for a command that changes
+        a few claims and articles of a session that exists (``mark``, ``edit``), when its batch is as a command
+        that read it whole last found it (``batch_index``): only the articles of ``claim_ids`` and
+        ``article_keys`` are read (with those the session dated or added claims to, whose claims the session's
+        dates and hand-added claims change), where ``open`` reads and reconciles every article. The session is
+        checked to need no reconciling (every article recorded with the fingerprint it has, every decision on
+        a claim of the batch), so what is changed and saved is what ``open`` would change and save.
+
+        Returns None (nothing locked) when that cannot be told: no index, or a batch changed since (a file
+        edited, added or removed), an article the session recorded otherwise, a decision to re-attach, a
+        claim id the index does not know (``open`` then says why, as it always did). The review it returns
+        holds only the articles read (``partial``): what needs the whole batch (progress, groups) is not
+        asked of it. Raises as ``open`` does when the session is locked or cannot be read."""
+        path = Path(session_path)
+        if not path.exists():
+            return None
+        lock, _readonly, _message, _out = _take_lock(path, False, "raise")
+        try:
+            r = cls._quickly(path, list(claim_ids), list(article_keys), reviewer or sess.reviewer_name())
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        if r is None:
+            if lock is not None:
+                lock.release()
+            return None
+        r._lock = lock
+        return r
+
+    @classmethod
+    def _quickly(cls, path: Path, claim_ids: list[str], article_keys: list[str], who: str) -> Review | None:
+        data, state = sess.load_with_state(path)
+        paths = _session_corpus(path, data.corpus)
+        index = batch_index.read(paths)
+        if index is None or not index.articles:
+            return None
+        recorded = data.articles
+        if recorded.keys() != index.articles.keys() or any(
+            rec.fingerprint != index.articles[k].id for k, rec in recorded.items()
+        ):
+            return None  # an article added, gone, renamed or read with other text: reconciled by ``open``
+        keys = set(article_keys)
+        for cid in claim_ids:
+            key = index.article_of(cid)
+            if key is None:
+                return None  # (a hand-added claim, an id re-attached or unknown: ``open`` tells which)
+            keys.add(key)
+        keys.update(k for k, rec in recorded.items() if rec.published is not None)
+        keys.update(m.article for m in data.manual.values())
+        read = batch_index.read_articles(index, sorted(keys))
+        if read is None:
+            return None
+        corpus = pipeline.Corpus(paths=paths, errors=list(index.errors))
+        for key in index.articles:  # (in the batch's order)
+            if key in read:
+                art, claims = read[key]
+                corpus.articles.append(art)
+                corpus.claims[key] = list(claims)
+        r = cls(path, data, corpus, reviewer=who, readonly=False)
+        r.partial = True
+        r._file_state = state
+        r.report.notices = list(data.notices)
+        for a in corpus.articles:
+            r._orig_published[a.key] = (a.published, a.published_source)
+            r._orig_meta[a.key] = (a.title, a.outlet)
+        for key, rec in data.articles.items():
+            dated = corpus.article(key)
+            if dated is not None and rec.published is not None:
+                corpus.claims[key] = pipeline.extract_article(dated, rec.published)
+        r._add_manual_claims()
+        known = {c.id for claims in corpus.claims.values() for c in claims}
+        for entry in index.articles.values():
+            if entry.key not in read:
+                known.update(entry.claims)
+        if not data.decisions.keys() <= known:
+            return None  # a decision to re-attach (``_reconcile``)
+        r._reindex()
         return r
 
     @classmethod
@@ -454,6 +533,8 @@ class Review:
         (``start_grouping``) this raises ReviewError: its groups are not known yet."""
         if self._grouped or self.loading is not None:
             return
+        if self.partial:
+            raise ReviewError("a review opened with a few articles of the batch has no groups")
         self._check_grouped("its events are known")
         pipeline.regroup(self.corpus, self._overrides())
         self._grouped = True
@@ -1884,6 +1965,31 @@ _WORD = re.compile(r"\w+")
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
+
+
+def _take_lock(
+    path: Path, readonly: bool, if_locked: str
+) -> tuple[sess.SessionLock | None, bool, str | None, bool]:
+    """The session's lock for a review that writes: (the lock, read-only, why, locked out by another
+    factcheck). A session that cannot be written raises when ``if_locked`` is "raise", else opens read-only
+    with the reason (``Review.open``)."""
+    lock: sess.SessionLock | None = None
+    if readonly:
+        return lock, True, None, False
+    try:
+        if sess.is_readonly_file(path):
+            raise SessionNotWritable(f"{path} is a read-only file (chmod a-w); it is never replaced")
+        lock = sess.SessionLock.acquire(path)
+        sess.remove_stale_temp(path)
+    except SessionLocked as e:
+        if if_locked == "raise":
+            raise
+        return lock, True, f"{e}; opened read-only — close the other one to make changes", True
+    except SessionNotWritable as e:
+        if if_locked == "raise":
+            raise
+        return lock, True, f"{e}; opened read-only — nothing is saved", False
+    return lock, False, None, False
 
 
 def _relative_to(p: Path, base: Path) -> str:
