@@ -86,14 +86,30 @@ class ReconcileReport:
     added_articles: list[str] = field(default_factory=list)
     missing_articles: list[str] = field(default_factory=list)
     changed_articles: list[str] = field(default_factory=list)
+    # of those, the articles whose file is the one read at the last save (another version of factcheck read
+    # it), and those whose file changed since; the others' sessions recorded no file digest (before round 33)
+    reread_articles: list[str] = field(default_factory=list)
+    edited_articles: list[str] = field(default_factory=list)
     renamed_articles: list[tuple[str, str]] = field(default_factory=list)  # old key, new key (same content)
     notices: list[str] = field(default_factory=list)  # about the session file itself (hand edits, migration)
 
     def lines(self) -> list[str]:
         out = list(self.notices)
-        if self.changed_articles:
+        if self.edited_articles:
             out.append(
-                f"{len(self.changed_articles)} article(s) read with other text than at the last save"
+                f"{len(self.edited_articles)} article(s) read with other text than at the last save (the file"
+                " edited since): " + a_few(self.edited_articles)
+            )
+        if self.reread_articles:
+            out.append(
+                f"{len(self.reread_articles)} article(s) read with other text than at the last save from an"
+                " unchanged file (read differently by this version of factcheck): "
+                + a_few(self.reread_articles)
+            )
+        untold = len(self.changed_articles) - len(self.edited_articles) - len(self.reread_articles)
+        if untold:  # (a session saved before its files' digests were recorded)
+            out.append(
+                f"{untold} article(s) read with other text than at the last save"
                 " (the file edited, or read differently by this version of factcheck)"
             )
         if self.renamed_articles:
@@ -393,9 +409,11 @@ class Review:
             return None
         recorded = data.articles
         if recorded.keys() != index.articles.keys() or any(
-            rec.fingerprint != index.articles[k].id for k, rec in recorded.items()
+            rec.fingerprint != index.articles[k].id or not rec.file_digest for k, rec in recorded.items()
         ):
-            return None  # an article added, gone, renamed or read with other text: reconciled by ``open``
+            # an article added, gone, renamed or read with other text (or its file's digest not recorded
+            # yet): reconciled by ``open``
+            return None
         keys = set(article_keys)
         for cid in claim_ids:
             key = index.article_of(cid)
@@ -652,16 +670,28 @@ class Review:
         current = {a.key: a for a in corpus.articles}
         known_before = bool(data.articles)
         old_prints: dict[str, str] = {}  # an edited article: its fingerprint when the session was saved
+        # Each article's record keeps the digest of its file beside its text's (a new one, one read with other
+        # text, one of a session saved before digests were kept): a change of text is then told apart as an
+        # edit of the file or another reading of it. Not by a review that saves nothing (``status``), except
+        # for a changed article, whose line says which it is.
+        digests = _FileDigests()
         for key, art in current.items():
             rec = data.articles.get(key)
             if rec is None:
-                data.articles[key] = sess.ArticleRecord(key, art.id)
+                data.articles[key] = sess.ArticleRecord(
+                    key, art.id, file_digest="" if self.readonly else digests.of(art)
+                )
                 if known_before:
                     rep.added_articles.append(key)
             elif rec.fingerprint != art.id:
                 rep.changed_articles.append(key)
+                now = digests.of(art)
+                if rec.file_digest and now:
+                    (rep.reread_articles if now == rec.file_digest else rep.edited_articles).append(key)
                 old_prints[key] = rec.fingerprint
-                data.articles[key] = replace(rec, fingerprint=art.id)
+                data.articles[key] = replace(rec, fingerprint=art.id, file_digest=now)
+            elif not rec.file_digest and not self.readonly:
+                data.articles[key] = replace(rec, file_digest=digests.of(art))
         missing = [k for k in data.articles if k not in current]
         # A renamed or moved file: same content fingerprint under a new key. Its decisions follow it.
         by_print = {current[k].id: k for k in rep.added_articles}
@@ -1965,6 +1995,36 @@ _WORD = re.compile(r"\w+")
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
+
+
+class _FileDigests:
+    """The digest of the file each article was read from ("" when it cannot be read), each file read once
+    (a file of records holds many articles)."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, str] = {}
+
+    def of(self, article: Article) -> str:
+        where = article.source_file
+        if not where:
+            return ""
+        got = self._known.get(where)
+        if got is None:
+            got = self._known[where] = file_digest(where)
+        return got
+
+
+def file_digest(path: str) -> str:
+    """A digest of the bytes of the file at ``path`` (16 hex digits, as an article's fingerprint), or "" when
+    it cannot be read."""
+    h = hashlib.blake2b(digest_size=8)
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+    except OSError:
+        return ""
+    return h.hexdigest()
 
 
 def _take_lock(
