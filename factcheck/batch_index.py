@@ -115,7 +115,10 @@ def signature(paths: Sequence[str]) -> Signature | None:
 class IndexedArticle:
     """An article of an indexed batch: where it was read from (``given``: the index of the batch path that
     holds it; ``rel``: its file's path relative to that folder, None when the path is the file itself), its
-    fingerprint and what the batch told of it, and its claims' ids in text order."""
+    fingerprint and what the batch told of it, its claims' ids in text order with their check-worthiness
+    scores, and what ``status`` names it by: its title and outlet as read, its path (``path_tail``: what
+    follows its file's path in it, "#2" for a record of a file of several; the file's path is written as the
+    batch's paths are written, ``ingest.shown_path``)."""
 
     key: str
     id: str
@@ -125,6 +128,30 @@ class IndexedArticle:
     near_duplicate_of: str | None
     notices: tuple[str, ...]
     claims: tuple[str, ...]
+    path_tail: str
+    title: str | None
+    outlet: str | None
+    scores: tuple[float, ...]
+
+    def stand_in(self, paths: Sequence[str]) -> tuple[Article, list[Claim]]:
+        """The article and its claims as far as the index knows them (no text), in the batch of ``paths``: what
+        a command that counts claims and names articles (``status``) reads of an article it does not read."""
+        art = Article(
+            path=ingest.shown_path(paths[self.given], self.rel) + self.path_tail,
+            key=self.key,
+            id=self.id,
+            text="",
+            title=self.title,
+            outlet=self.outlet,
+            notices=list(self.notices),
+            duplicate_of=self.duplicate_of,
+            near_duplicate_of=self.near_duplicate_of,
+        )
+        claims = [
+            Claim(id=cid, article_id=self.id, article_key=self.key, start=0, end=0, text="", score=score)
+            for cid, score in zip(self.claims, self.scores, strict=True)
+        ]
+        return art, claims
 
 
 @dataclass(slots=True)
@@ -158,6 +185,10 @@ class BatchIndex:
                     a.near_duplicate_of,
                     list(a.notices),
                     list(a.claims),
+                    a.path_tail,
+                    a.title,
+                    a.outlet,
+                    list(a.scores),
                 ]
                 for a in self.articles.values()
             ],
@@ -166,8 +197,10 @@ class BatchIndex:
 
 
 def _key(paths: Sequence[str]) -> str:
+    """The batch by where it lies and how its paths are written: the inputs not read are named as written
+    (a session's corpus is read by absolute paths, ``Review._session_corpus``; a `--corpus` as typed)."""
     where = _cache.batch_where(paths)
-    h = hashlib.blake2b(json.dumps([_cache.code_version(), where]).encode(), digest_size=16)
+    h = hashlib.blake2b(json.dumps([_cache.code_version(), where, list(paths)]).encode(), digest_size=16)
     return f"i:{h.hexdigest()}"
 
 
@@ -192,18 +225,22 @@ def _from_json(paths: Sequence[str], value: Any, sig: Signature) -> BatchIndex |
         return None
     articles: dict[str, IndexedArticle] = {}
     for row in rows:
-        if type(row) is not list or len(row) != 8:
+        if type(row) is not list or len(row) != 12:
             return None
-        key, aid, given, rel, dup, near, notices, claims = row
+        key, aid, given, rel, dup, near, notices, claims, tail, title, outlet, scores = row
         if not (type(key) is str and type(aid) is str and type(given) is int and 0 <= given < len(paths)):
             return None
         if not (
             _optional(rel) and _optional(dup) and _optional(near) and _strings(notices) and _strings(claims)
         ):
             return None
-        if key in articles:
+        if not (type(tail) is str and _optional(title) and _optional(outlet) and type(scores) is list):
             return None
-        articles[key] = IndexedArticle(key, aid, given, rel, dup, near, tuple(notices), tuple(claims))
+        if len(scores) != len(claims) or not all(type(x) is float for x in scores) or key in articles:
+            return None
+        articles[key] = IndexedArticle(
+            key, aid, given, rel, dup, near, tuple(notices), tuple(claims), tail, title, outlet, tuple(scores)
+        )
     errs = []
     for e in errors:
         if not (_strings(e) and len(e) == 2):
@@ -249,6 +286,12 @@ def write(
         place = _place(a, roots, where)
         if place is None:
             return  # an article whose file cannot be told: no index
+        mine = claims.get(a.key, [])
+        if any(type(c.score) is not float for c in mine):
+            return  # (a score that JSON would not give back as it is)
+        shown = ingest.shown_path(paths[place[0]], place[1])
+        if not a.path.startswith(shown):
+            return  # (an article whose path is not its file's: no index)
         rows[a.key] = IndexedArticle(
             a.key,
             a.id,
@@ -257,7 +300,11 @@ def write(
             a.duplicate_of,
             a.near_duplicate_of,
             tuple(a.notices),
-            tuple(c.id for c in claims.get(a.key, [])),
+            tuple(c.id for c in mine),
+            a.path[len(shown) :],
+            a.title,
+            a.outlet,
+            tuple(c.score for c in mine),
         )
     index = BatchIndex(list(paths), rows, list(errors))
     key = _key(paths)

@@ -410,8 +410,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         _err(f"{path}: no such session")
         return EXIT_USAGE
     try:
-        # progress needs no groups, nor the pages of URLs never stored (a failing server would be asked again)
-        review = Review.open(path, args.corpus, readonly=True, group=False, fetch=False, index=True)
+        # progress needs no groups, nor the pages of URLs never stored (a failing server would be asked again);
+        # nor, when the batch is as a command last read it whole, any article's text (``Review.open_quickly``)
+        review = Review.open_quickly(path, readonly=True) if args.corpus is None else None
+        if review is None:
+            review = Review.open(path, args.corpus, readonly=True, group=False, fetch=False, index=True)
     except SessionError as e:
         _err(str(e))
         return EXIT_USAGE

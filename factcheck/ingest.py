@@ -493,12 +493,18 @@ def read_one_file(
     root = Path(given)
     if rel is None:
         name = shown_name(root.name)
-        _load_file(root, shown_name(given), name, batch, set(), max_bytes, root.parent, store)
+        _load_file(root, shown_path(given, rel), name, batch, set(), max_bytes, root.parent, store)
     else:
-        f = root / rel
-        _load_file(f, _shown(root, given, f), rel, batch, set(), max_bytes, root, store)
+        _load_file(root / rel, shown_path(given, rel), rel, batch, set(), max_bytes, root, store)
     store.flush()
     return batch
+
+
+def shown_path(given: str, rel: str | None) -> str:
+    """How ``load`` writes the path of the file ``rel`` of the folder ``given`` (of the file ``given`` when
+    ``rel`` is None) in its articles' paths (a record of a file of several adds "#N")."""
+    root = Path(given)
+    return shown_name(given) if rel is None else _shown(root, given, root / rel)
 
 
 def _listing(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:

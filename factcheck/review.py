@@ -369,6 +369,7 @@ class Review:
         article_keys: Iterable[str] = (),
         *,
         reviewer: str | None = None,
+        readonly: bool = False,
     ) -> Review | None:
         """``Review.open(session_path, if_locked="raise", group=False, fetch=False)`` for a command that changes
         a few claims and articles of a session that exists (``mark``, ``edit``), when its batch is as a command
@@ -382,13 +383,21 @@ class Review:
         edited, added or removed), an article the session recorded otherwise, a decision to re-attach, a
         claim id the index does not know (``open`` then says why, as it always did). The review it returns
         holds only the articles read (``partial``): what needs the whole batch (progress, groups) is not
-        asked of it. Raises as ``open`` does when the session is locked or cannot be read."""
+        asked of it. Raises as ``open`` does when the session is locked or cannot be read.
+
+        ``readonly=True`` opens it as ``Review.open(session_path, readonly=True, group=False, fetch=False)``
+        (``status``): nothing is locked, and every article not read stands in the review as the index knows
+        it (``IndexedArticle.stand_in``: its key, path, title, outlet, notices, claim ids and scores, no
+        text), so that the batch's progress, notices and links are what ``open`` finds; the articles holding
+        a claim whose decision has other reviewers' conflicts are read (their claims' words are shown)."""
         path = Path(session_path)
         if not path.exists():
             return None
-        lock, _readonly, _message, _out = _take_lock(path, False, "raise")
+        lock, _readonly, _message, _out = _take_lock(path, readonly, "raise")
         try:
-            r = cls._quickly(path, list(claim_ids), list(article_keys), reviewer or sess.reviewer_name())
+            r = cls._quickly(
+                path, list(claim_ids), list(article_keys), reviewer or sess.reviewer_name(), readonly
+            )
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -401,7 +410,9 @@ class Review:
         return r
 
     @classmethod
-    def _quickly(cls, path: Path, claim_ids: list[str], article_keys: list[str], who: str) -> Review | None:
+    def _quickly(
+        cls, path: Path, claim_ids: list[str], article_keys: list[str], who: str, readonly: bool
+    ) -> Review | None:
         data, state = sess.load_with_state(path)
         paths = _session_corpus(path, data.corpus)
         index = batch_index.read(paths)
@@ -409,11 +420,14 @@ class Review:
             return None
         recorded = data.articles
         if recorded.keys() != index.articles.keys() or any(
-            rec.fingerprint != index.articles[k].id or not rec.file_digest for k, rec in recorded.items()
+            rec.fingerprint != index.articles[k].id or not (rec.file_digest or readonly)
+            for k, rec in recorded.items()
         ):
-            # an article added, gone, renamed or read with other text (or its file's digest not recorded
-            # yet): reconciled by ``open``
+            # an article added, gone, renamed or read with other text (or, for a review that saves, its
+            # file's digest not recorded yet): reconciled by ``open``
             return None
+        if readonly:
+            claim_ids = claim_ids + [cid for cid, d in data.decisions.items() if d.conflicts]
         keys = set(article_keys)
         for cid in claim_ids:
             key = index.article_of(cid)
@@ -426,12 +440,12 @@ class Review:
         if read is None:
             return None
         corpus = pipeline.Corpus(paths=paths, errors=list(index.errors))
-        for key in index.articles:  # (in the batch's order)
-            if key in read:
-                art, claims = read[key]
+        for key, entry in index.articles.items():  # (in the batch's order)
+            if key in read or readonly:
+                art, claims = read[key] if key in read else entry.stand_in(paths)
                 corpus.articles.append(art)
                 corpus.claims[key] = list(claims)
-        r = cls(path, data, corpus, reviewer=who, readonly=False)
+        r = cls(path, data, corpus, reviewer=who, readonly=readonly)
         r.partial = True
         r._file_state = state
         r.report.notices = list(data.notices)
@@ -439,14 +453,14 @@ class Review:
             r._orig_published[a.key] = (a.published, a.published_source)
             r._orig_meta[a.key] = (a.title, a.outlet)
         for key, rec in data.articles.items():
-            dated = corpus.article(key)
+            dated = corpus.article(key) if key in read else None
             if dated is not None and rec.published is not None:
                 corpus.claims[key] = pipeline.extract_article(dated, rec.published)
         r._add_manual_claims()
         known = {c.id for claims in corpus.claims.values() for c in claims}
         for entry in index.articles.values():
             if entry.key not in read:
-                known.update(entry.claims)
+                known.update(entry.claims)  # (a review that saves has not put them in its corpus)
         if not data.decisions.keys() <= known:
             return None  # a decision to re-attach (``_reconcile``)
         r._reindex()

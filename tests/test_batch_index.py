@@ -84,6 +84,12 @@ class Reads:
         monkeypatch.setattr(ingest, "read_one_file", counted_one)
 
 
+def indexed(capsys: pytest.CaptureFixture[str], session: str) -> None:
+    """A command that reads the session's batch whole: it stores the batch's index as the session names its
+    corpus (by absolute paths; the session was made with `--corpus corpus`, whose index names it so)."""
+    assert run(capsys, "status", session)[0] == 0
+
+
 def files_of(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.endswith(".lock")}
 
@@ -94,6 +100,7 @@ def test_mark_reads_only_the_marked_claims_article_once_the_batch_was_read(
     ids = claim_ids(capsys)
     a, b = ids["alpha.txt"], ids["beta.txt"]
     assert run(capsys, "mark", "one/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    indexed(capsys, "one/s.toml")
     reads = Reads(monkeypatch)
     code, out, err = run(capsys, "mark", "one/s.toml", b[0], "disputed")
     assert (code, out, err) == (0, f"{b[0]}: disputed\n", "")
@@ -135,6 +142,7 @@ def test_a_quick_opening_saves_byte_for_byte_what_reading_the_whole_batch_saves(
     for d in ("one", "two"):
         first = ["mark", f"{d}/s.toml", ids["gamma.txt"][1], "confirmed", "--corpus", "corpus"]
         assert run(capsys, *first)[0] == 0
+    indexed(capsys, "one/s.toml")
     reads = Reads(monkeypatch)
     said: dict[str, list[tuple[int, str, str]]] = {"one": [], "two": []}
     for step in _script(ids):
@@ -149,12 +157,50 @@ def test_a_quick_opening_saves_byte_for_byte_what_reading_the_whole_batch_saves(
     assert reads.whole == len(_script(ids)) + 1
 
 
+def test_status_counts_an_unchanged_batch_from_its_index_as_from_its_articles(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`status` (text and --json) of an unchanged batch, read from the index and the few articles it needs
+    (dated, holding a conflict), is the `status` of the batch read whole: notices (a copy's original named),
+    counts, hidden claims, titles and outlets set by the reviewer, conflicts with their words."""
+    (proj / "corpus" / "kanji.txt").write_text(
+        "東京都は月曜日、新しい橋の建設を発表した。費用は十億円と見込まれている。\n"
+    )
+    ids = claim_ids(capsys)
+    a, b, g = ids["alpha.txt"], ids["beta.txt"], ids["gamma.txt"]
+    for d, verdict in (("one", "confirmed"), ("two", "disputed")):
+        assert run(capsys, "mark", f"{d}/s.toml", a[0], b[1], verdict, "--corpus", "corpus")[0] == 0
+        assert run(capsys, "edit", f"{d}/s.toml", "--article", "gamma.txt", "--title", "Bridge")[0] == 0
+        assert (
+            run(capsys, "edit", f"{d}/s.toml", "--article", "beta.txt", "--published", "2024-03-05")[0] == 0
+        )
+    assert run(capsys, "mark", "one/s.toml", g[0], "superseded", "--by", a[1])[0] == 0
+    assert run(capsys, "merge", "one/s.toml", "two/s.toml", "-o", "m.toml")[0] == 0
+    reads = Reads(monkeypatch)
+    for session in ("one/s.toml", "m.toml"):
+        for extra in ([], ["--json"]):
+            whole = reads.whole
+            first = run(capsys, "status", session, *extra, "--no-cache")  # (read whole, no index)
+            _cache.reset()
+            reads.files.clear()
+            quick = run(capsys, "status", session, *extra)  # (the index one/s.toml's creation stored)
+            assert quick == first
+            assert reads.whole == whole + 1
+            assert "beta.txt" in reads.files  # (dated: its claims read again with its date)
+            assert "alpha.txt" in reads.files or session != "m.toml"  # (holding a conflict)
+    assert json.loads(quick[1])["conflict_claims"] == [
+        {"claim": a[0], "text": ALPHA.split("\n")[0]},
+        {"claim": b[1], "text": BETA.split("\n")[1]},
+    ]
+
+
 def test_a_changed_batch_is_read_whole(
     proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ids = claim_ids(capsys)
     a, b = ids["alpha.txt"], ids["beta.txt"]
     assert run(capsys, "mark", "one/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    indexed(capsys, "one/s.toml")
     reads = Reads(monkeypatch)
     alpha = proj / "corpus" / "alpha.txt"
     alpha.write_text(ALPHA + "\nThe ministry said on Friday that 40 people were hurt.\n", encoding="utf-8")
@@ -180,6 +226,7 @@ def test_a_session_that_needs_reconciling_is_read_whole(
     ids = claim_ids(capsys)
     a, b = ids["alpha.txt"], ids["beta.txt"]
     assert run(capsys, "mark", "one/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    indexed(capsys, "one/s.toml")
     path = proj / "one" / "s.toml"
     path.write_text(path.read_text(encoding="utf-8").replace(a[0], a[0][:-1] + "x"), encoding="utf-8")
     reads = Reads(monkeypatch)
@@ -225,6 +272,7 @@ def test_mark_of_several_ids_saves_none_when_one_is_refused(
     ids = claim_ids(capsys)
     a = ids["alpha.txt"]
     assert run(capsys, "mark", "one/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    indexed(capsys, "one/s.toml")
     before = files_of(proj / "one")
     code, out, err = run(capsys, "mark", "one/s.toml", a[1], "cdeadbeef00", "disputed")
     assert (code, out) == (2, "") and "unknown claim id 'cdeadbeef00'" in err
@@ -285,6 +333,7 @@ def test_a_foreign_or_damaged_index_is_not_trusted(
     ids = claim_ids(capsys)
     a, b = ids["alpha.txt"], ids["beta.txt"]
     assert run(capsys, "mark", "one/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    indexed(capsys, "one/s.toml")
     paths = [str((proj / "corpus").resolve())]
     index = batch_index.read(paths)
     assert index is not None and index.article_of(b[0]) == "beta.txt"
@@ -292,6 +341,7 @@ def test_a_foreign_or_damaged_index_is_not_trusted(
     key = batch_index._key(paths)
     value = store._get([key])[key]
     value["articles"][1][7] = [b[0]]  # beta.txt "holds" one claim: its article, read, holds two
+    value["articles"][1][11] = value["articles"][1][11][:1]  # (its score)
     store._put("index", {key: value})
     reads = Reads(monkeypatch)
     code, out, _ = run(capsys, "mark", "one/s.toml", b[0], "disputed")
