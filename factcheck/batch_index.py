@@ -1,13 +1,14 @@
 """What a batch held when a command last read it whole, so that a command changing a few claims reads only their
-articles (``Review.open_quickly``: ``factcheck mark``, ``edit``).
+articles, and one counting them reads none (``Review.open_quickly``: ``factcheck mark``, ``edit``, ``status``).
 
-A command that reads a session's batch whole (``Review.open(..., index=True)``: ``mark``, ``edit``, ``status``,
-``report``) stores, in the extraction cache, the batch's *index*: each article's key, content fingerprint, the
-file it was read from, what the batch told of it (a copy, a near-copy, its notices) and its claims' ids, with
-the inputs that could not be read, under a digest of the batch's files as they were before they were read (each
-file's and folder's size, modification and change times, inode and mode: ``signature``). A later command whose
-batch has the same signature knows, without reading a file, which article holds a claim and that every article
-is the one its session recorded; it then reads just the articles it needs, each checked against the index.
+A command that reads a session's batch whole (``Review.open(..., index=True)``: ``mark``, ``edit``, ``status``)
+stores, in the extraction cache, the batch's *index*: each article's key, content fingerprint, the file it was
+read from, what the batch told of it (a copy, a near-copy, its notices), its title and outlet, and its claims'
+ids and scores, with the inputs that could not be read, under a digest of the batch's files as they were before
+they were read (each file's and folder's size, modification and change times, inode and mode: ``signature``).
+A later command whose batch has the same signature knows, without reading a file, which article holds a claim
+and that every article is the one its session recorded; it then reads just the articles it needs, each checked
+against the index.
 
 Correct by construction: the index is keyed by where the batch lies and by the extractor's version
 (``cache.code_version``); a batch with a URL, a file changed since (or changed within the two seconds before it
