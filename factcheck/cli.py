@@ -823,6 +823,7 @@ CACHE_KINDS = {
     "batch": ("batch grouped", "batches grouped"),
     "state": ("piece of grouping states", "pieces of grouping states"),
     "told": ("batch's notices", "batches' notices"),
+    "index": ("batch index", "batch indexes"),
 }
 
 

@@ -25,16 +25,23 @@ from factcheck.urls import is_http_url
 def register(subparsers: Any) -> None:
     m = subparsers.add_parser(
         "mark",
-        help="record a verdict on a claim in a session",
-        description="Record a verdict on one claim (ids as in `factcheck extract --json`).",
+        help="record a verdict on claims in a session",
+        description="Record a verdict on one claim or several (ids as in `factcheck extract --json`), saved"
+        " once: all of them, or none when one is refused.",
     )
     m.add_argument(
         "session", metavar="SESSION", help="session file (created if missing: then --corpus is required)"
     )
-    m.add_argument("claim_id", metavar="CLAIM_ID")
+    m.add_argument("claim_ids", nargs="*", metavar="CLAIM_ID", help="the claims to mark (one or more)")
     m.add_argument("verdict", metavar="VERDICT", help="one of: " + ", ".join(verdicts.keys()))
-    m.add_argument("--note", metavar="TEXT", help="set the claim's note")
-    m.add_argument("--by", metavar="CLAIM_ID", help="the claim that supersedes this one (verdict superseded)")
+    m.add_argument(
+        "--ids-from",
+        metavar="FILE",
+        help="also mark the claim ids in FILE (- for standard input): one or more a line, separated by"
+        " blanks; empty lines and lines starting with # are skipped",
+    )
+    m.add_argument("--note", metavar="TEXT", help="set the claims' note")
+    m.add_argument("--by", metavar="CLAIM_ID", help="the claim that supersedes them (verdict superseded)")
     m.add_argument("--corpus", nargs="+", metavar="PATH", help="article files or folders of the session")
     m.set_defaults(func=cmd_mark, reads_config=True)  # the reviewer's name
 
@@ -86,7 +93,13 @@ def register(subparsers: Any) -> None:
 
 
 def _change(
-    path: Path, corpus: list[str] | None, change: Callable[[Any], str], *, unknown_hint: str = ""
+    path: Path,
+    corpus: list[str] | None,
+    change: Callable[[Any], str],
+    *,
+    unknown_hint: str = "",
+    claims: tuple[str, ...] = (),
+    articles: tuple[str, ...] = (),
 ) -> int:
     """Open the session for writing, apply ``change(review)`` (which returns what to print), save, close.
 
@@ -100,11 +113,22 @@ def _change(
     is checked and saved without the event groups (a session holds none; a date that re-extracts an article
     leaves the groups to the next command that shows them), so one changed article costs these commands its
     reading and extraction, not a regrouping of the batch.
+
+    A session that exists, whose batch is as the last command that read it whole found it, is opened with the
+    articles of ``claims`` and ``articles`` alone (``Review.open_quickly``): the same change is made and saved
+    without reading the rest of the batch. Otherwise the batch is read whole, and its index stored for the
+    next command (``factcheck.batch_index``).
     """
     from factcheck.review import Review, ReviewError, SessionError, SessionLocked
 
     try:
-        review = Review.open(path, corpus, if_locked="raise", fetch=not path.exists(), group=False)
+        review = None
+        if corpus is None:
+            review = Review.open_quickly(path, claims, articles)
+        if review is None:
+            review = Review.open(
+                path, corpus, if_locked="raise", fetch=not path.exists(), group=False, index=True
+            )
     except SessionLocked as e:
         _err(f"{e}; nothing changed: close it (q in the review) and run the command again")
         return EXIT_USAGE
@@ -135,12 +159,36 @@ def _change(
     return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
 
 
+def _ids_from(name: str) -> list[str]:
+    """The claim ids of ``--ids-from NAME`` (- is standard input): blank-separated, empty lines and lines
+    starting with # skipped. Raises ValueError saying why the file cannot be read."""
+    try:
+        if name == "-":
+            text = sys.stdin.read()
+        else:
+            with open(name, encoding="utf-8") as f:
+                text = f.read()
+    except UnicodeDecodeError:
+        raise ValueError(f"--ids-from {name}: not UTF-8 text") from None
+    except OSError as e:
+        raise ValueError(f"--ids-from {name}: {e.strerror or e}") from None
+    return [w for line in text.splitlines() if not line.lstrip().startswith("#") for w in line.split()]
+
+
 def cmd_mark(args: argparse.Namespace) -> int:
     path = Path(args.session)
     try:
         verdict = verdicts.parse(args.verdict)
+        ids = list(args.claim_ids) + (_ids_from(args.ids_from) if args.ids_from else [])
     except ValueError as e:
         _err(str(e))
+        return EXIT_USAGE
+    ids = list(dict.fromkeys(ids))  # (an id given twice is marked once)
+    if not ids:
+        _err(
+            "no claim to mark: give CLAIM_ID ... before the verdict"
+            + (f" (--ids-from {args.ids_from} holds none)" if args.ids_from else ", or --ids-from FILE")
+        )
         return EXIT_USAGE
     if verdict == Verdict.SUPERSEDED and not args.by:
         _err("a superseded claim needs the id of the claim that supersedes it: give --by CLAIM_ID")
@@ -154,17 +202,27 @@ def cmd_mark(args: argparse.Namespace) -> int:
             return EXIT_USAGE
 
     def mark(review: Any) -> str:
-        for cid in (args.claim_id, args.by):
+        # every id is checked before any is marked: a refused one leaves the session as it was
+        for cid in [*ids, args.by]:
             if cid:
                 _known_claim(review, cid)
-        review.mark(args.claim_id, verdict, note=args.note, by=args.by)
-        d = review.decision(args.claim_id)
-        earlier = review.earlier_report(args.claim_id, d.superseded_by) if d.superseded_by else None
-        if earlier:
-            _err(f"note: {earlier}")
-        return f"{args.claim_id}: {d.verdict}" + (f" by {d.superseded_by}" if d.superseded_by else "")
+        out = []
+        for cid in ids:  # (one step each, as many `mark` commands make: undone one by one)
+            review.mark(cid, verdict, note=args.note, by=args.by)
+            d = review.decision(cid)
+            earlier = review.earlier_report(cid, d.superseded_by) if d.superseded_by else None
+            if earlier:
+                _err(f"note: {earlier}")
+            out.append(f"{cid}: {d.verdict}" + (f" by {d.superseded_by}" if d.superseded_by else ""))
+        return "\n".join(out)
 
-    return _change(path, args.corpus, mark, unknown_hint=" (ids as in `factcheck extract --json`)")
+    return _change(
+        path,
+        args.corpus,
+        mark,
+        unknown_hint=" (ids as in `factcheck extract --json`)",
+        claims=tuple(ids) + ((args.by,) if args.by else ()),
+    )
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -228,7 +286,13 @@ def cmd_edit(args: argparse.Namespace) -> int:
             out.append(f"{args.claim}: speaker {review.claim(args.claim).speaker or '-'}")
         return "\n".join(out)
 
-    return _change(path, args.corpus, edit)
+    return _change(
+        path,
+        args.corpus,
+        edit,
+        claims=(args.claim,) if args.claim else (),
+        articles=(args.article,) if args.article else (),
+    )
 
 
 def _known_claim(review: Any, claim_id: str) -> None:
@@ -346,8 +410,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         _err(f"{path}: no such session")
         return EXIT_USAGE
     try:
-        # progress needs no groups, nor the pages of URLs never stored (a failing server would be asked again)
-        review = Review.open(path, args.corpus, readonly=True, group=False, fetch=False)
+        # progress needs no groups, nor the pages of URLs never stored (a failing server would be asked again);
+        # nor, when the batch is as a command last read it whole, any article's text (``Review.open_quickly``)
+        review = Review.open_quickly(path, readonly=True) if args.corpus is None else None
+        if review is None:
+            review = Review.open(path, args.corpus, readonly=True, group=False, fetch=False, index=True)
     except SessionError as e:
         _err(str(e))
         return EXIT_USAGE

@@ -484,6 +484,32 @@ def load(
     return batch
 
 
+def read_one_file(
+    given: str, rel: str | None, *, cache: _cache.Cache | None = None, max_bytes: int = MAX_BYTES
+) -> Batch:
+    """The articles ``load([given, ...])`` reads from one file of its batch: the file ``rel`` (its path relative to
+    the folder ``given``, as its key), or ``given`` itself when ``rel`` is None; read as ``load`` reads it, less
+    what the rest of the batch makes of it (a key made unique against another file's, a copy told apart), which
+    the caller knows (``factcheck.batch_index``: the few articles a command needs of a batch it knows unchanged)."""
+    store = cache if cache is not None else _cache.default()
+    batch = Batch()
+    root = Path(given)
+    if rel is None:
+        name = shown_name(root.name)
+        _load_file(root, shown_path(given, rel), name, batch, set(), max_bytes, root.parent, store)
+    else:
+        _load_file(root / rel, shown_path(given, rel), rel, batch, set(), max_bytes, root, store)
+    store.flush()
+    return batch
+
+
+def shown_path(given: str, rel: str | None) -> str:
+    """How ``load`` writes the path of the file ``rel`` of the folder ``given`` (of the file ``given`` when
+    ``rel`` is None) in its articles' paths (a record of a file of several adds "#N")."""
+    root = Path(given)
+    return shown_name(given) if rel is None else _shown(root, given, root / rel)
+
+
 def _listing(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """The article files of ``folder`` and what was skipped in it (``iter_files``)."""
     skipped: list[tuple[Path, str]] = []

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck import cache as _cache
-from factcheck import extract as _extract
 from factcheck import ingest, lang, webpage
 from factcheck.model import (
     DEFAULT_MIN_SCORE,
+    MIN_SCORE,
     Article,
     Batch,
     Claim,
@@ -56,12 +56,12 @@ class Corpus:
     def is_shown(self, claim: Claim) -> bool:
         """Shown by default: check-worthy enough, or added by a reviewer (a sentence kept as grouping
         evidence is no claim whatever ``min_score``)."""
-        return claim.score >= max(self.min_score, _extract.MIN_SCORE) or claim.manual
+        return claim.score >= max(self.min_score, MIN_SCORE) or claim.manual
 
     def is_evidence(self, claim: Claim) -> bool:
         """A sentence under the extractor's floor, kept in ``claims`` as grouping evidence only: no claim to
         review (a review, its counts, reports and verdicts for a group leave it out; ``EVIDENCE_FLOOR``)."""
-        return claim.score < _extract.MIN_SCORE and not claim.manual
+        return claim.score < MIN_SCORE and not claim.manual
 
     def claim_index(self) -> dict[str, Claim]:
         return {c.id: c for c in self.all_claims()}
@@ -110,9 +110,13 @@ EVIDENCE_FLOOR = 0.0
 
 
 def _extract_one(article: Article) -> list[Claim]:
+    # (the extractor is imported when an article is first extracted: a warm command that reads its claims from
+    # the cache, or a few of them, does not compile its rules, ~0.6 CPU s)
+    from factcheck import extract
+
     if not ingest.claims_supported(article):
         return []  # a script with no sentence support: the article's notice says so
-    return _extract.extract(article, min_score=EVIDENCE_FLOOR)
+    return extract.extract(article, min_score=EVIDENCE_FLOOR)
 
 
 class _Extraction:

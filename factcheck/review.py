@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from factcheck import batch_index, pipeline
 from factcheck import cache as _cache
-from factcheck import pipeline
 from factcheck import session as sess
 from factcheck.ingest import is_date_notice
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides, Suggestion, Verdict
@@ -86,14 +86,30 @@ class ReconcileReport:
     added_articles: list[str] = field(default_factory=list)
     missing_articles: list[str] = field(default_factory=list)
     changed_articles: list[str] = field(default_factory=list)
+    # of those, the articles whose file is the one read at the last save (another version of factcheck read
+    # it), and those whose file changed since; the others' sessions recorded no file digest (before round 33)
+    reread_articles: list[str] = field(default_factory=list)
+    edited_articles: list[str] = field(default_factory=list)
     renamed_articles: list[tuple[str, str]] = field(default_factory=list)  # old key, new key (same content)
     notices: list[str] = field(default_factory=list)  # about the session file itself (hand edits, migration)
 
     def lines(self) -> list[str]:
         out = list(self.notices)
-        if self.changed_articles:
+        if self.edited_articles:
             out.append(
-                f"{len(self.changed_articles)} article(s) read with other text than at the last save"
+                f"{len(self.edited_articles)} article(s) read with other text than at the last save (the file"
+                " edited since): " + a_few(self.edited_articles)
+            )
+        if self.reread_articles:
+            out.append(
+                f"{len(self.reread_articles)} article(s) read with other text than at the last save from an"
+                " unchanged file (read differently by this version of factcheck): "
+                + a_few(self.reread_articles)
+            )
+        untold = len(self.changed_articles) - len(self.edited_articles) - len(self.reread_articles)
+        if untold:  # (a session saved before its files' digests were recorded)
+            out.append(
+                f"{untold} article(s) read with other text than at the last save"
                 " (the file edited, or read differently by this version of factcheck)"
             )
         if self.renamed_articles:
@@ -251,6 +267,8 @@ class Review:
         self._times: dict[
             tuple[str, dt.date | None], list[Any]
         ] = {}  # time tags per article, for manual claims
+        # opened by ``open_quickly``: the corpus holds only the articles read, not the whole batch
+        self.partial = False
 
     # -----------------------------------------------------------------------------------------
     # Opening
@@ -270,6 +288,7 @@ class Review:
         group: bool = True,
         fetch: bool = True,
         files_read: Callable[[int, int], None] | None = None,
+        index: bool = False,
     ) -> Review:
         """Open (or start) a session.
 
@@ -286,27 +305,11 @@ class Review:
         the supersede picker's group, a verdict for a whole group), for what needs only the claims and the
         decisions (``status``, ``mark``, ``edit``: a session saves no group, so it is the same); ``fetch=False``
         reads only the URLs whose pages are stored (the others are listed as not fetched); ``files_read(done,
-        total)`` follows the input files and URLs read (``ingest.load``: ``total`` is known from the start)."""
+        total)`` follows the input files and URLs read (``ingest.load``: ``total`` is known from the start);
+        ``index=True`` stores the batch's index (``factcheck.batch_index``) for ``open_quickly``."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
-        lock: sess.SessionLock | None = None
-        lock_message = None
-        locked_out = False
-        if not readonly:
-            try:
-                if sess.is_readonly_file(path):
-                    raise SessionNotWritable(f"{path} is a read-only file (chmod a-w); it is never replaced")
-                lock = sess.SessionLock.acquire(path)
-                sess.remove_stale_temp(path)
-            except SessionLocked as e:
-                if if_locked == "raise":
-                    raise
-                readonly, lock_message = True, f"{e}; opened read-only — close the other one to make changes"
-                locked_out = True
-            except SessionNotWritable as e:
-                if if_locked == "raise":
-                    raise
-                readonly, lock_message = True, f"{e}; opened read-only — nothing is saved"
+        lock, readonly, lock_message, locked_out = _take_lock(path, readonly, if_locked)
         try:
             state: sess.FileState | None
             if path.exists():
@@ -335,6 +338,7 @@ class Review:
                         file_state=state,
                     )
                 )
+            sig = batch_index.signature(paths) if index else None
             corpus = pipeline.build(
                 paths,
                 group=False,
@@ -343,6 +347,8 @@ class Review:
                 extracted=extracted,
                 files_read=files_read,
             )
+            if sig is not None:  # (before _attach: the batch as read, not as the session dates it)
+                batch_index.write(paths, sig, corpus.articles, corpus.claims, corpus.errors)
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
             r._lock, r.lock_message, r._file_state, r._locked_out = lock, lock_message, state, locked_out
             r.report.notices = list(data.notices)
@@ -353,6 +359,111 @@ class Review:
             raise
         if not exists or changed_corpus or r.report.changed_articles or r.report.added_articles:
             r._changed()  # unsaved
+        return r
+
+    @classmethod
+    def open_quickly(
+        cls,
+        session_path: Path | str,
+        claim_ids: Iterable[str] = (),
+        article_keys: Iterable[str] = (),
+        *,
+        reviewer: str | None = None,
+        readonly: bool = False,
+    ) -> Review | None:
+        """``Review.open(session_path, if_locked="raise", group=False, fetch=False)`` for a command that changes
+        a few claims and articles of a session that exists (``mark``, ``edit``), when its batch is as a command
+        that read it whole last found it (``batch_index``): only the articles of ``claim_ids`` and
+        ``article_keys`` are read (with those the session dated or added claims to, whose claims the session's
+        dates and hand-added claims change), where ``open`` reads and reconciles every article. The session is
+        checked to need no reconciling (every article recorded with the fingerprint it has, every decision on
+        a claim of the batch), so what is changed and saved is what ``open`` would change and save.
+
+        Returns None (nothing locked) when that cannot be told: no index, or a batch changed since (a file
+        edited, added or removed), an article the session recorded otherwise, a decision to re-attach, a
+        claim id the index does not know (``open`` then says why, as it always did). The review it returns
+        holds only the articles read (``partial``): what needs the whole batch (progress, groups) is not
+        asked of it. Raises as ``open`` does when the session is locked or cannot be read.
+
+        ``readonly=True`` opens it as ``Review.open(session_path, readonly=True, group=False, fetch=False)``
+        (``status``): nothing is locked, and every article not read stands in the review as the index knows
+        it (``IndexedArticle.stand_in``: its key, path, title, outlet, notices, claim ids and scores, no
+        text), so that the batch's progress, notices and links are what ``open`` finds; the articles holding
+        a claim whose decision has other reviewers' conflicts are read (their claims' words are shown)."""
+        path = Path(session_path)
+        if not path.exists():
+            return None
+        lock, _readonly, _message, _out = _take_lock(path, readonly, "raise")
+        try:
+            r = cls._quickly(
+                path, list(claim_ids), list(article_keys), reviewer or sess.reviewer_name(), readonly
+            )
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        if r is None:
+            if lock is not None:
+                lock.release()
+            return None
+        r._lock = lock
+        return r
+
+    @classmethod
+    def _quickly(
+        cls, path: Path, claim_ids: list[str], article_keys: list[str], who: str, readonly: bool
+    ) -> Review | None:
+        data, state = sess.load_with_state(path)
+        paths = _session_corpus(path, data.corpus)
+        index = batch_index.read(paths)
+        if index is None or not index.articles:
+            return None
+        recorded = data.articles
+        if recorded.keys() != index.articles.keys() or any(
+            rec.fingerprint != index.articles[k].id or not (rec.file_digest or readonly)
+            for k, rec in recorded.items()
+        ):
+            # an article added, gone, renamed or read with other text (or, for a review that saves, its
+            # file's digest not recorded yet): reconciled by ``open``
+            return None
+        if readonly:
+            claim_ids = claim_ids + [cid for cid, d in data.decisions.items() if d.conflicts]
+        keys = set(article_keys)
+        for cid in claim_ids:
+            key = index.article_of(cid)
+            if key is None:
+                return None  # (a hand-added claim, an id re-attached or unknown: ``open`` tells which)
+            keys.add(key)
+        keys.update(k for k, rec in recorded.items() if rec.published is not None)
+        keys.update(m.article for m in data.manual.values())
+        read = batch_index.read_articles(index, sorted(keys))
+        if read is None:
+            return None
+        corpus = pipeline.Corpus(paths=paths, errors=list(index.errors))
+        for key, entry in index.articles.items():  # (in the batch's order)
+            if key in read or readonly:
+                art, claims = read[key] if key in read else entry.stand_in(paths)
+                corpus.articles.append(art)
+                corpus.claims[key] = list(claims)
+        r = cls(path, data, corpus, reviewer=who, readonly=readonly)
+        r.partial = True
+        r._file_state = state
+        r.report.notices = list(data.notices)
+        for a in corpus.articles:
+            r._orig_published[a.key] = (a.published, a.published_source)
+            r._orig_meta[a.key] = (a.title, a.outlet)
+        for key, rec in data.articles.items():
+            dated = corpus.article(key) if key in read else None
+            if dated is not None and rec.published is not None:
+                corpus.claims[key] = pipeline.extract_article(dated, rec.published)
+        r._add_manual_claims()
+        known = {c.id for claims in corpus.claims.values() for c in claims}
+        for entry in index.articles.values():
+            if entry.key not in read:
+                known.update(entry.claims)  # (a review that saves has not put them in its corpus)
+        if not data.decisions.keys() <= known:
+            return None  # a decision to re-attach (``_reconcile``)
+        r._reindex()
         return r
 
     @classmethod
@@ -454,6 +565,8 @@ class Review:
         (``start_grouping``) this raises ReviewError: its groups are not known yet."""
         if self._grouped or self.loading is not None:
             return
+        if self.partial:
+            raise ReviewError("a review opened with a few articles of the batch has no groups")
         self._check_grouped("its events are known")
         pipeline.regroup(self.corpus, self._overrides())
         self._grouped = True
@@ -571,16 +684,28 @@ class Review:
         current = {a.key: a for a in corpus.articles}
         known_before = bool(data.articles)
         old_prints: dict[str, str] = {}  # an edited article: its fingerprint when the session was saved
+        # Each article's record keeps the digest of its file beside its text's (a new one, one read with other
+        # text, one of a session saved before digests were kept): a change of text is then told apart as an
+        # edit of the file or another reading of it. Not by a review that saves nothing (``status``), except
+        # for a changed article, whose line says which it is.
+        digests = _FileDigests()
         for key, art in current.items():
             rec = data.articles.get(key)
             if rec is None:
-                data.articles[key] = sess.ArticleRecord(key, art.id)
+                data.articles[key] = sess.ArticleRecord(
+                    key, art.id, file_digest="" if self.readonly else digests.of(art)
+                )
                 if known_before:
                     rep.added_articles.append(key)
             elif rec.fingerprint != art.id:
                 rep.changed_articles.append(key)
+                now = digests.of(art)
+                if rec.file_digest and now:
+                    (rep.reread_articles if now == rec.file_digest else rep.edited_articles).append(key)
                 old_prints[key] = rec.fingerprint
-                data.articles[key] = replace(rec, fingerprint=art.id)
+                data.articles[key] = replace(rec, fingerprint=art.id, file_digest=now)
+            elif not rec.file_digest and not self.readonly:
+                data.articles[key] = replace(rec, file_digest=digests.of(art))
         missing = [k for k in data.articles if k not in current]
         # A renamed or moved file: same content fingerprint under a new key. Its decisions follow it.
         by_print = {current[k].id: k for k in rep.added_articles}
@@ -1889,6 +2014,61 @@ _WORD = re.compile(r"\w+")
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
+
+
+class _FileDigests:
+    """The digest of the file each article was read from ("" when it cannot be read), each file read once
+    (a file of records holds many articles)."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, str] = {}
+
+    def of(self, article: Article) -> str:
+        where = article.source_file
+        if not where:
+            return ""
+        got = self._known.get(where)
+        if got is None:
+            got = self._known[where] = file_digest(where)
+        return got
+
+
+def file_digest(path: str) -> str:
+    """A digest of the bytes of the file at ``path`` (16 hex digits, as an article's fingerprint), or "" when
+    it cannot be read."""
+    h = hashlib.blake2b(digest_size=8)
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+    except OSError:
+        return ""
+    return h.hexdigest()
+
+
+def _take_lock(
+    path: Path, readonly: bool, if_locked: str
+) -> tuple[sess.SessionLock | None, bool, str | None, bool]:
+    """The session's lock for a review that writes: (the lock, read-only, why, locked out by another
+    factcheck). A session that cannot be written raises when ``if_locked`` is "raise", else opens read-only
+    with the reason (``Review.open``)."""
+    lock: sess.SessionLock | None = None
+    if readonly:
+        return lock, True, None, False
+    try:
+        if sess.is_readonly_file(path):
+            raise SessionNotWritable(f"{path} is a read-only file (chmod a-w); it is never replaced")
+        lock = sess.SessionLock.acquire(path)
+        sess.remove_stale_temp(path)
+    except SessionLocked as e:
+        if if_locked == "raise":
+            raise
+        return lock, True, f"{e}; opened read-only — close the other one to make changes", True
+    except SessionNotWritable as e:
+        if if_locked == "raise":
+            raise
+        return lock, True, f"{e}; opened read-only — nothing is saved", False
+    return lock, False, None, False
 
 
 def _relative_to(p: Path, base: Path) -> str:

@@ -167,7 +167,7 @@ def test_usage_error_exit_2(capsys):
         (["extract"], "factcheck extract: error: the following arguments are required: PATH;"),
         (
             ["mark", "s.toml"],
-            "factcheck mark: error: the following arguments are required: CLAIM_ID, VERDICT;",
+            "factcheck mark: error: the following arguments are required: VERDICT;",
         ),
         (["times", "--anchor"], "factcheck times: error: argument --anchor: expected one argument;"),
         (

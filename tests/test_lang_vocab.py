@@ -184,7 +184,6 @@ NOT_VOCABULARY: dict[str, set[str]] = {
     "review.py": {"_ARTICLE_FIELDS"},  # field names of an article record
     "session/fileformat.py": {
         "_HISTORY_KEYS",
-        "_ARTICLE_KEYS",
         "_CURSOR_KEYS",
         "_GROUPS_KEYS",
         "_MANUAL_KEYS",

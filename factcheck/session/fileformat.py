@@ -10,7 +10,8 @@ Layout (schema 4)::
     [cursor] / [groups] / [manual.<id>]
 
     [articles."dir/a.txt"]           # one table per article
-    fingerprint = '0e4d18a6a51cbb1a'
+    fingerprint = '0e4d18a6a51cbb1a' # a digest of the article's text as read
+    file_digest = '5d0c27e1a9b3f7c4' # ... and of the file it was read from (since round 33)
     published = 2024-03-19           # only what the reviewer set: published, title, outlet
     decisions = [
       {id = 'c7e7fa1f4ff', verdict = 'confirmed', note = 'checked with the ministry', reviewer = 'alice', updated = 2025-03-01T09:30:00Z, text = '...'},
@@ -314,6 +315,8 @@ def _article_meta(key: str, rec: ArticleRecord | None) -> str:
     lines = [f"\n{article_header(key)}\n"]
     if rec is not None:
         lines.append(f"fingerprint = {toml_str(rec.fingerprint)}\n")
+        if rec.file_digest:
+            lines.append(f"file_digest = {toml_str(rec.file_digest)}\n")
         if rec.published is not None:
             lines.append(f"published = {toml_value(rec.published)}\n")
         if rec.title is not None:
@@ -482,7 +485,7 @@ _DECISION_KEYS = frozenset(
     | {"conflicts", "text"}
 )
 _HISTORY_KEYS = frozenset({"step", "at", "by", "op", "kind", "key", "before", "after"})
-_ARTICLE_KEYS = frozenset({"fingerprint", "published", "title", "outlet", "decisions"})
+_ARTICLE_KEYS = frozenset({"fingerprint", "file_digest", "published", "title", "outlet", "decisions"})
 _CURSOR_KEYS = frozenset({"article", "claim"})
 _GROUPS_KEYS = frozenset({"merges", "splits"})
 _MANUAL_KEYS = frozenset({"article", "start", "end", "text", "reviewer", "created"})
@@ -772,6 +775,7 @@ def _from_doc(doc: dict[str, Any], loc: _Locator, schema: int = SCHEMA) -> Sessi
                     None if pub is None else _want_date(pub, "published"),
                     None if title is None else _want_str(title, "title"),
                     None if outlet is None else _want_str(outlet, "outlet"),
+                    _want_str(v.get("file_digest", ""), "file_digest"),
                 )
             rows = v.get("decisions", [])
             if type(rows) is not list:

@@ -152,6 +152,10 @@ class ArticleRecord:
     published: dt.date | None = None  # set by the reviewer
     title: str | None = None  # set by the reviewer; None: the article's own stands
     outlet: str | None = None  # set by the reviewer; None: the article's own stands
+    # a digest of the file the article's text was read from, as it was when ``fingerprint`` was recorded
+    # ("" in a session saved before round 33): an article read with other text from an unchanged file was
+    # read differently by another version of factcheck, not edited (``ReconcileReport``)
+    file_digest: str = ""
 
 
 @dataclass(slots=True, eq=True)
