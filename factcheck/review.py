@@ -2058,6 +2058,13 @@ def _take_lock(
     try:
         if sess.is_readonly_file(path):
             raise SessionNotWritable(f"{path} is a read-only file (chmod a-w); it is never replaced")
+        if (original := sess.backed_up_session(path)) is not None:
+            # a decision written into a backup would rotate away with it (and its rows go to the
+            # session's own history file)
+            raise SessionNotWritable(
+                f"{path} is a backup of the session {original.name}, not a session: open {original}, or copy"
+                " the backup over it to go back to it"
+            )
         lock = sess.SessionLock.acquire(path)
         sess.remove_stale_temp(path)
     except SessionLocked as e:

@@ -252,6 +252,34 @@ def test_a_read_only_session_file_is_never_replaced(proj: Path, capsys: pytest.C
     assert session.read_bytes() == before and not sess.backup_paths(session)[0].exists()
 
 
+def test_a_backup_given_as_the_session_is_never_written(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `mark s.toml.bak1 ID confirmed` said "confirmed", wrote the decision into the backup (which the next
+    # saves of s.toml rotate away) and a row into s.toml's own history file
+    cid = first_claim(proj)
+    session = proj / "sessions" / "s.toml"
+    assert run(capsys, "mark", str(session), cid, "confirmed", "--corpus", "corpus")[0] == 0
+    assert run(capsys, "mark", str(session), cid, "disputed")[0] == 0
+    backup = sess.backup_paths(session)[0]
+    history = proj / "sessions" / "s.history.toml"
+    files = {f: f.read_bytes() for f in (session, backup, history)}
+    for args in (
+        ("mark", str(backup), cid, "confirmed"),
+        ("edit", str(backup), "--claim", cid, "--speaker", "Ann Lee"),
+    ):
+        code, out, err = run(capsys, *args)
+        assert code == 2 and out == "" and "Traceback" not in err
+        assert f"is a backup of the session s.toml, not a session: open {session}" in err
+    assert {f: f.read_bytes() for f in files} == files
+    assert sorted(p.name for p in session.parent.iterdir() if ".bak" in p.name) == [backup.name]
+    with Review.open(backup) as r:  # the review opens it read-only and says why
+        assert r.readonly and r.lock_message and "is a backup of the session s.toml" in r.lock_message
+    assert run(capsys, "status", str(backup))[0] == 0  # reading a backup is fine
+    session.unlink()  # a backup with no session beside it is a session of its own
+    assert run(capsys, "mark", str(backup), cid, "confirmed")[0] == 0
+
+
 # ---------------------------------------------------------------------------------------------
 # #19.13: backups keep the version before a mistake; the lock message of a refused mark
 

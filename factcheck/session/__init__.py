@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from factcheck import config
 from factcheck.session.fileformat import dumps, loads, parse_toml
+from factcheck.session.history import backed_up_session
 from factcheck.session.merge import MergeReport, cohen_kappa, merge
 from factcheck.session.records import (
     ARTICLE_FIELDS,
@@ -81,6 +82,7 @@ __all__ = [
     "SessionLock",
     "SessionLocked",
     "SessionNotWritable",
+    "backed_up_session",
     "backup_paths",
     "cohen_kappa",
     "config_path",

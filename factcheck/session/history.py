@@ -55,6 +55,16 @@ _CLOSE = "]\n"  # what follows the last row
 _BACKUP = re.compile(r"(.+)\.toml\.(?:bak\d+|schema\d+\.bak)\Z")
 
 
+def backed_up_session(path: Path) -> Path | None:
+    """The session ``path`` is a backup of (``s.toml.bak1``, ``s.toml.schema3.bak`` -> ``s.toml``), when that
+    session is beside it; else None."""
+    m = _BACKUP.match(Path(path).name)
+    if m is None:
+        return None
+    session = Path(path).with_name(f"{m.group(1)}.toml")
+    return session if session.is_file() else None
+
+
 def history_path(session: Path) -> Path:
     """``seeds.toml`` -> ``seeds.history.toml`` (``name`` -> ``name.history.toml`` without .toml). A
     session's backups (``seeds.toml.bak1``...) share its history file: each finds its rows as a prefix."""
