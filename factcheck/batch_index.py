@@ -259,7 +259,7 @@ def read(paths: Sequence[str], store: _cache.Cache | None = None) -> BatchIndex 
     if sig is None:
         return None
     key = _key(paths)
-    return _from_json(paths, store._get([key]).get(key), sig)
+    return _from_json(paths, store.get_value(key), sig)
 
 
 def write(
@@ -312,7 +312,7 @@ def write(
     value = index.to_json(sig)
     # (written as it is: a batch read whole has mostly changed since; zlib's fastest level, as the grouping
     # state's pieces: ~1 MB of JSON for 1,000 articles)
-    store._put("index", {key: value}, 1)
+    store.put_value("index", key, value, 1)
 
 
 def _place(

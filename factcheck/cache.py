@@ -466,6 +466,15 @@ class Cache:
     def put_told(self, paths: Sequence[str], value: Any) -> None:
         self._put("told", {self.told_key(paths): value})
 
+    def get_value(self, key: str) -> Any:
+        """A plain JSON value stored under ``key`` by ``put_value`` (None when it is not cached); the caller
+        checks its shape (``factcheck.batch_index``)."""
+        return self._get([key]).get(key)
+
+    def put_value(self, kind: str, key: str, value: Any, level: int = 6) -> None:
+        """Store a plain JSON value under ``key`` (``kind`` names what it is; ``level``: zlib's, 1 the fastest)."""
+        self._put(kind, {key: value}, level)
+
     # -- languages told (``factcheck.lang.remembering``) --------------------------------------------
     @staticmethod
     def language_key(snippet: str) -> str:
