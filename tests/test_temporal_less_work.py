@@ -220,8 +220,11 @@ def _only_rule(monkeypatch: pytest.MonkeyPatch, pattern: str) -> _Rx:
     [
         # no match in the window: one search, no iterator
         ("The bus runs every day.", r"every\s+week", [], 1, 0),
-        # two matches: a search for each, and one that finds no more
-        ("It runs every day and every night.", r"every\s+\w+", ["every day", "every night"], 3, 0),
+        # two matches: a search for each; none after the second, which holds the window's last trigger (a further
+        # match would hold a trigger after it)
+        ("It runs every day and every night.", r"every\s+\w+", ["every day", "every night"], 2, 0),
+        # a match that ends before the window's last trigger: the search goes on after it
+        ("It runs every day, not every week.", r"every\s+day", ["every day"], 2, 0),
         # an empty match (a pattern no rule has): finditer reads the rest of the window as before, past the empty
         # match to the longer one at the same place
         ("It runs every day.", r"(?=every)|every\s+\w+", ["every day"], 1, 1),
