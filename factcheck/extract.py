@@ -2260,6 +2260,17 @@ def extract(
     titled: dict[str, set[str]] = {}  # title word -> the persons named with it ("mayor" -> Jane Smith)
     # a description before a name -> the persons named with it ("presidential nominee" -> Hillary Clinton)
     described: dict[str, set[str]] = {}
+    # the persons named since ``described`` was last read (where each name starts, its words): what the words
+    # before them describe is read only when a speaker needs it ("the candidate said"; most articles never ask)
+    undescribed: list[tuple[int, str]] = []
+
+    def descriptions() -> dict[str, set[str]]:
+        for at, name in undescribed:
+            for d in attribution.descriptions_before(text, at):
+                described.setdefault(d, set()).add(full_name(name))
+        undescribed.clear()
+        return described
+
     last_it: tuple[str, str] | None = (
         None  # the last speaker "it" can be: an organisation, an outlet, a document
     )
@@ -2530,7 +2541,10 @@ def extract(
                         # candidate Donald Trump ... the candidate claims"); not an organisation whose name holds
                         # the word ("the Presidential Candidates Debate")
                         given_to = {
-                            p for d, ps in described.items() if d.rsplit(" ", 1)[-1] == speaker for p in ps
+                            p
+                            for d, ps in descriptions().items()
+                            if d.rsplit(" ", 1)[-1] == speaker
+                            for p in ps
                         }
                         speaker = (
                             _description_lead(text, ptext, speaker, prev_st, full_name, known)
@@ -2565,7 +2579,7 @@ def extract(
                     and english
                     and kind == "person"
                     and speaker.split()[-1].islower()
-                    and len(described.get(speaker.lower(), ())) == 1
+                    and len(descriptions().get(speaker.lower(), ())) == 1
                 ):
                     # "The Democratic presidential nominee explained" after "Democratic presidential nominee
                     # Hillary Clinton": the one person so described
@@ -2836,8 +2850,9 @@ def extract(
                     end=e,
                     text=ptext,
                     # (the score and stance read every expression of the text; the claim carries those that
-                    # date its event, see factcheck/claim_times.py)
-                    when=claim_times.carried(ptext, when, s, lang) if when else when,
+                    # date its event, see factcheck/claim_times.py; one under ``min_score`` is not returned,
+                    # it is only context for the sentences after it, which read its speaker, never its times)
+                    when=claim_times.carried(ptext, when, s, lang) if when and score >= min_score else when,
                     speaker=speaker,
                     speaker_kind=kind,
                     source_chain=chain,
@@ -2983,8 +2998,7 @@ def extract(
                     if compound is not None:
                         titled.setdefault(compound, set()).add(m.text)
                 if m.kind == "person" and " and " not in m.text:
-                    for d in attribution.descriptions_before(text, m.start):
-                        described.setdefault(d, set()).add(full_name(m.text))
+                    undescribed.append((m.start, m.text))  # (its descriptions: ``descriptions``)
                 # and with a title before the name between commas: "the interior secretary, Ken Salazar,"
                 if m.kind == "person" and text.endswith(", ", 0, m.start):
                     title = attribution.title_before(text, m.start)

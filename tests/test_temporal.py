@@ -1114,8 +1114,16 @@ def test_trigger_windows_lose_nothing(text: str) -> None:
     anchor = D(2024, 5, 16)
     windowed = engine._tag_cached.__wrapped__(text, anchor)
     orig, orig_rules = engine._rule_windows, engine._rules_in
+
+    def whole_text(
+        t: str, spans: object, kinds: object, edges: object = None, last_ends: list[int] | None = None
+    ) -> list[tuple[int, int]]:
+        if last_ends is not None:
+            last_ends.append(len(t))  # (no bound: every rule searches the whole text to its end)
+        return [(0, len(t))]
+
     try:
-        engine._rule_windows = lambda t, spans, kinds, edges=None: [(0, len(t))]  # type: ignore[assignment]
+        engine._rule_windows = whole_text  # type: ignore[assignment]
         engine._rules_in = lambda spans: list(engine._DISPATCH)  # type: ignore[assignment]
         full = engine._tag_cached.__wrapped__(text, anchor)
     finally:

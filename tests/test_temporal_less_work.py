@@ -25,6 +25,8 @@ import types
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.model import TimeRef
 from factcheck.temporal import engine, prefix, rules_relative, vocab
@@ -220,8 +222,11 @@ def _only_rule(monkeypatch: pytest.MonkeyPatch, pattern: str) -> _Rx:
     [
         # no match in the window: one search, no iterator
         ("The bus runs every day.", r"every\s+week", [], 1, 0),
-        # two matches: a search for each, and one that finds no more
-        ("It runs every day and every night.", r"every\s+\w+", ["every day", "every night"], 3, 0),
+        # two matches: a search for each; none after the second, which holds the window's last trigger (a further
+        # match would hold a trigger after it)
+        ("It runs every day and every night.", r"every\s+\w+", ["every day", "every night"], 2, 0),
+        # a match that ends before the window's last trigger: the search goes on after it
+        ("It runs every day, not every week.", r"every\s+day", ["every day"], 2, 0),
         # an empty match (a pattern no rule has): finditer reads the rest of the window as before, past the empty
         # match to the longer one at the same place
         ("It runs every day.", r"(?=every)|every\s+\w+", ["every day"], 1, 1),
@@ -389,3 +394,48 @@ def test_the_trigger_word_regex_matches_exactly_the_trigger_words() -> None:
     assert not [w for w in near - words if rx.fullmatch(w)]
     assert engine._word_alternation(["dawn", "day", "days"]) == "da(?:wn|y(?:s)?)"
     assert re.fullmatch(engine._word_alternation(["a", "ab", "b"]), "ab")
+
+
+# --------------------------------------------------------------------------------------------
+# Session 33, part speed21: the number words grouped by their first letter (one alternative per letter is tried
+# at each place inside (?i:...)), matching what the plain alternation matched
+# --------------------------------------------------------------------------------------------
+
+# the alternation as it was written before (the reference)
+_PLAIN_BELOW_100 = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_PLAIN_NUM_WORD = (
+    rf"(?:three[- ]quarters of an?|{_PLAIN_BELOW_100}(?:[- ](?:hundred|thousand)(?:[- ](?:and )?{_PLAIN_BELOW_100})?)?|"
+    r"(?:a |one )?hundred|(?:a |one )?thousand|a couple(?: of)?|couple of|half an?|a half|a quarter(?: of an?)?|"
+    r"(?:a )?dozen|an?)"
+)
+_NUMBERISH = [
+    *"one two three four five seven ten eleven twelve thirteen seventeen twenty thirty seventy ninety".split(),
+    *"twenty-one forty-five a an A One Three hundred thousand and couple of half quarter quarters dozen few".split(),
+    *"days years hours weeks or so ago later".split(),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NUMBERISH), st.sampled_from([" ", " ", "-", ", "])), max_size=9))
+def test_number_words_by_letter_match_as_the_plain_alternation(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(w + sep for w, sep in pieces)
+    assert vocab._BELOW_100_RE == _PLAIN_BELOW_100
+    for shape in (
+        r"(?i:\b(?P<n>{})\b)",  # the number alone
+        r"(?i:\b(?P<n>{})(?:\s+or\s+so)?[\s-]+(?P<u>days?|years?|hours?|weeks?)\b(?:\s+(?P<a>ago|later))?)",
+    ):
+        plain = re.compile(shape.format(_PLAIN_NUM_WORD))
+        grouped = re.compile(shape.format(vocab._NUM_WORD_RE))
+        assert [(m.span(), m.groupdict()) for m in grouped.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ], text
+
+
+def test_by_first_letter_refuses_an_alternative_without_a_letter() -> None:
+    assert vocab._by_first_letter(["ten", "one", "two"]) == "(?:t(?:en|wo)|o(?:ne))"
+    with pytest.raises(ValueError):
+        vocab._by_first_letter(["(?:a )?dozen"])

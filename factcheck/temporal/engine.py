@@ -149,6 +149,7 @@ def _rule_windows(
     spans: dict[str, list[tuple[int, int]]],
     kinds: tuple[str, ...],
     edges: tuple[dict[int, int], dict[int, int]] | None = None,
+    last_ends: list[int] | None = None,
 ) -> list[tuple[int, int]]:
     """The merged regions of the given kinds, widened to whitespace so that no window cuts a word.
 
@@ -158,7 +159,11 @@ def _rule_windows(
 
     ``edges``: the widened starts and ends already found in this text (start -> widened start, end -> widened
     end), shared by the calls for its other kinds: a trigger word of several kinds ("year" belongs to 8) gives
-    each of them the same region, widened once."""
+    each of them the same region, widened once.
+
+    ``last_ends``: filled with where the last trigger of each window ends (its region's end before the
+    ``_WIN_RIGHT`` characters after it): every match of a rule holds one of its triggers, so none starts there
+    or later."""
     if len(kinds) == 1:
         regions = spans.get(kinds[0])
         if regions is None:
@@ -201,6 +206,8 @@ def _rule_windows(
                 en = b if b >= 0 else a if a >= 0 else n
             ends[en0] = en
         snapped.append((st, en))
+        if last_ends is not None:
+            last_ends.append(en0 - _WIN_RIGHT)
     return snapped
 
 
@@ -292,7 +299,8 @@ def _rules_in(spans: dict[str, list[tuple[int, int]]]) -> list[_Dispatch]:
 def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     cands: list[tuple[int, int, int, re.Match[str], _Handler]] = []
     spans = _trigger_spans(text)
-    windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    # trigger kinds -> their windows, and where each window's last trigger ends
+    windows: dict[tuple[str, ...], tuple[list[tuple[int, int]], list[int]]] = {}
     edges: tuple[dict[int, int], dict[int, int]] = ({}, {})  # the windows' widened ends, shared by all kinds
     for rule in _rules_in(spans):
         prio, rx, fn, kinds, hint, accepts = (
@@ -303,10 +311,11 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             rule.hint,
             rule.accepts,
         )
-        wins = windows.get(kinds)
-        if wins is None:
-            wins = windows[kinds] = _rule_windows(text, spans, kinds, edges)
-        for ws, we in wins:
+        got = windows.get(kinds)
+        if got is None:
+            last_ends: list[int] = []
+            got = windows[kinds] = (_rule_windows(text, spans, kinds, edges, last_ends), last_ends)
+        for (ws, we), last in zip(*got, strict=True):
             if hint is not None and hint.search(text, ws, we) is None:
                 continue
             # the window's matches as finditer gives them, found with searches: most windows hold no match of the
@@ -323,7 +332,9 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                     break
                 if accepts is None or accepts(text, m):
                     cands.append((s, e, prio, m, fn))
-                m = rx.search(text, e, we)
+                # a further match holds a trigger after this one's end: none when the window's last trigger
+                # ends there or before (most windows hold one trigger, which the match just found holds)
+                m = rx.search(text, e, we) if e < last else None
     # longest match wins; ties go to the earlier rule
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken = bytearray(len(text))  # 1 where a chosen candidate already lies

@@ -44,17 +44,40 @@ _MONTH_CAPS_RE = (
 _WEEKDAY_RE = "(?:" + "|".join(w.capitalize() for w in _WEEKDAYS) + ")"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
-_BELOW_100_RE = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
-    r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-)
-# "two thousand", "three hundred", "one hundred and fifty": a plain number then hundreds or thousands and the
-# rest, read only after a plain number matched (no cost where none does); parts of a unit ("half an hour", "a
-# quarter of a century", "three quarters of an hour": tried before "three", which would leave "of an hour")
-_NUM_WORD_RE = (
-    rf"(?:three[- ]quarters of an?|{_BELOW_100_RE}(?:[- ](?:hundred|thousand)(?:[- ](?:and )?{_BELOW_100_RE})?)?|(?:a |one )?hundred|"
-    r"(?:a |one )?thousand|a couple(?: of)?|couple of|half an?|a half|a quarter(?: of an?)?|(?:a )?dozen|an?)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_BELOW_20 = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TEN_UNIT_RE = r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))"  # "twenty-one", "forty five"
+_BELOW_100_RE = rf"(?:(?:{_TENS}){_TEN_UNIT_RE}?|{_BELOW_20})"
+# "two thousand", "three hundred", "one hundred and fifty": a plain number then hundreds or thousands and the rest
+_HUNDREDS_RE = rf"(?:[- ](?:hundred|thousand)(?:[- ](?:and )?{_BELOW_100_RE})?)?"
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """The alternation of ``alternatives`` (regex sources, each opening with a plain letter) with those that open
+    with the same letter under one branch, each letter's in their order: "t(?:en|wo)|o(?:ne)" for "ten", "one",
+    "two". It matches what ``"|".join(alternatives)`` matches, trying them in the same order (alternatives that
+    open with different letters never match at one place); inside ``(?i:...)``, where the regex engine tries
+    every alternative of an alternation at every place (it skips one on its first character only when the
+    character is matched exactly), it tries one alternative per letter there."""
+    by_letter: dict[str, list[str]] = {}
+    for alt in alternatives:
+        if not alt[:1].isalpha():
+            raise ValueError(f"an alternative that opens with no plain letter: {alt!r}")
+        by_letter.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in by_letter.items()) + ")"
+
+
+# a number in words: the parts of a unit first ("three quarters of an hour": tried before "three", which would
+# leave "of an hour"), the plain numbers with their hundreds or thousands, then "(a/one) hundred", "a couple",
+# "half an", "a quarter", "a dozen", "a(n)", in this order (``_by_first_letter`` keeps it)
+_NUM_WORD_RE = _by_first_letter(
+    [
+        "three[- ]quarters of an?",
+        *(f"{w}{_TEN_UNIT_RE}?{_HUNDREDS_RE}" for w in _TENS.split("|")),
+        *(f"{w}{_HUNDREDS_RE}" for w in _BELOW_20.split("|")),
+        *"a hundred|one hundred|hundred|a thousand|one thousand|thousand".split("|"),
+        *"a couple(?: of)?|couple of|half an?|a half|a quarter(?: of an?)?|a dozen|dozen|an?".split("|"),
+    ]
 )
 # "2,500 years": a thousands separator is part of the number, not a boundary before "500"
 _NUM_RE = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_NUM_WORD_RE})"
