@@ -1023,13 +1023,12 @@ _NAME_PARTICLES = frozenset(langres.resource("en", "entities")["byline_particles
 # Line classification
 
 
-# ASCII: a _WORD match is a maximal run of [A-Za-z0-9_'.-] holding a letter or digit. This table maps
-# letters and digits to "a", the other run characters to "_" and every other byte to a space.
-_WORD_BYTES = bytes(
-    ord("a") if chr(c).isalnum() and c < 128 else ord("_") if chr(c) in "_'.-" else ord(" ")
-    for c in range(256)
-)
-_NO_WORD_RUN = re.compile(rb"_(?<!\S_)_*(?!\S)")  # a run of "_" only (no letter or digit)
+# ASCII: a _WORD match is a maximal run of [A-Za-z0-9_'.-] holding a letter or digit. The run characters
+# that are not letters or digits (``_RUN_MARKS``) are deleted and every other byte but a letter or digit
+# becomes a space: each match is then one run of letters and digits between spaces, and a run of those
+# characters alone ("--", "'_'") is gone.
+_RUN_MARKS = b"_'.-"
+_WORD_BYTES = bytes(c if chr(c).isalnum() and c < 128 else ord(" ") for c in range(256))
 
 
 def _word_count(line: str) -> int:
@@ -1037,9 +1036,7 @@ def _word_count(line: str) -> int:
     and a split; on other lines ``_unicode_word_count`` (words in any script)."""
     if not line.isascii():
         return _unicode_word_count(line)
-    runs = line.encode().translate(_WORD_BYTES)
-    n = len(runs.split())
-    return n - len(_NO_WORD_RUN.findall(runs)) if b"_" in runs else n
+    return len(line.encode().translate(_WORD_BYTES, _RUN_MARKS).split())
 
 
 def _char_class(keep: Callable[[str], bool]) -> str:
