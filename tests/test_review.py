@@ -474,6 +474,29 @@ def test_file_changed_on_disk_is_not_clobbered_by_autosaves(review: Review, proj
     )
 
 
+def test_a_session_deleted_while_open_is_said_deleted_not_changed(review: Review, project: Path) -> None:
+    # the save said the file "was changed on disk by another program" and pointed to `factcheck merge`,
+    # with nothing to merge with
+    path = project / "sessions" / "s.toml"
+    a = ids(review, "alpha.txt")
+    review.mark(a[0], Verdict.CONFIRMED)
+    review.save()
+    path.unlink()
+    review.mark(a[1], Verdict.DISPUTED)
+    with pytest.raises(sess.SessionChanged) as e:
+        review.save()
+    other = e.value.saved_to
+    assert str(e.value) == (
+        f"{path} was deleted or moved since factcheck read it; not written again there. Your version is in"
+        f" {other} (rename it to s.toml to go on with it)"
+    )
+    assert not path.exists() and review.dirty
+    mine = sess.load(other)
+    assert (
+        mine.decisions[a[0]].verdict == Verdict.CONFIRMED and mine.decisions[a[1]].verdict == Verdict.DISPUTED
+    )
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     ops=st.lists(

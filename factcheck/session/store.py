@@ -295,6 +295,12 @@ def save(
                 oplan = history.plan(other, data, None)
                 history.write(oplan)
                 atomic.write_atomic(other, render(data, oplan.ref).text)
+                if now is None:  # deleted or moved away: nothing to combine with
+                    raise SessionChanged(
+                        f"{path} was deleted or moved since factcheck read it; not written again there."
+                        f" Your version is in {other} (rename it to {path.name} to go on with it)",
+                        other,
+                    )
                 raise SessionChanged(
                     f"{path} was changed on disk by another program since factcheck read it; not overwritten."
                     f" Your version is in {other} (combine them with `factcheck merge`)",
