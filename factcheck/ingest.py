@@ -2523,6 +2523,9 @@ LONE_HEADLINE_REACH = (
     4  # lines at most between the headline and the article's paragraph above it, and below it
 )
 LONE_HEADLINE_TOPIC_WORDS = 3  # words of its own at least that the headline holds (three letters or more)
+# a sentence's end inside the line, after a word ("... a nominee. pic.twitter.com/abc", an embedded post): prose,
+# not a headline ("U.S. Senate", one capital before the stop, is not one)
+_SENTENCE_END_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+\S")
 
 
 def _lone_headlines_of_other_stories(
@@ -2548,6 +2551,7 @@ def _lone_headlines_of_other_stories(
         and not ln.full_stop_end
         and not _CLAUSE_MARK_END.search(ln.closing)
         and not ln.closing.endswith("?")
+        and not _SENTENCE_END_INSIDE.search(ln.text)
         and _opens_like_a_headline(ln.text)
         and not _LIST_ITEM.match(ln.text)
     ]

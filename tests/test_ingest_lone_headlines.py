@@ -90,3 +90,13 @@ def test_a_headline_outside_the_prose_is_not_this_rules() -> None:
     # (below the article's last paragraph: the rules of what follows the article decide)
     text = "\n\n".join([TITLE, *PARAGRAPHS, TEASER_EN])
     assert kinds_of(text, "en")[TEASER_EN] != ("furniture", LONE_HEADLINE)
+
+
+def test_an_embedded_post_between_the_paragraphs_stays() -> None:
+    # (a post quoted in the page: a sentence, then its link and its author's line; the rule took it for a
+    # headline, as it holds none of the article's words and does not end with a stop)
+    post = "Thousands of voters will go to the polls today in Michigan to choose a nominee. pic.twitter.com/abc123"
+    text = "\n\n".join(
+        [TITLE, *PARAGRAPHS[:2], post + "\n— Jane Doe (@janedoe) March 8, 2016", *PARAGRAPHS[2:]]
+    )
+    assert kinds_of(text, "en")[post] == ("body", "")
