@@ -55,6 +55,9 @@ LOCATION_FIELDS = frozenset({"path", "key", "source_file", "record", "notices"})
 # The pieces of a grouping state read only when needed (``get_state``): after one change, those of the few
 # articles and parts it meets.
 STATE_LAZY = ("e", "f")
+# An article entry that holds, under this key, why the content gave no article (``Cache.article``'s
+# ``remembered``), not the article.
+_FAILED = "failed"
 
 
 def _state_level(name: str) -> int:
@@ -68,7 +71,8 @@ def _state_level(name: str) -> int:
 
 @functools.cache
 def code_version() -> str:
-    """A digest of the extractor: the core's sources and language data, and the libraries it calls."""
+    """A digest of the extractor: the core's sources and language data, and the libraries it calls (web pages:
+    trafilatura)."""
     from importlib import metadata
 
     root = Path(__file__).resolve().parent
@@ -79,7 +83,7 @@ def code_version() -> str:
             continue
         if p.suffix in (".py", ".toml", ".txt", ".json") and p.is_file():
             h.update(str(rel).encode() + b"\0" + p.read_bytes() + b"\0")
-    for dist in ("dateparser", "rapidfuzz", "py3langid"):
+    for dist in ("dateparser", "rapidfuzz", "py3langid", "trafilatura"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             h.update(f"{dist} {metadata.version(dist)}\n".encode())
     return h.hexdigest()
@@ -371,34 +375,62 @@ class Cache:
     # -- reading ----------------------------------------------------------------------------------
     @staticmethod
     def article_key(kind: str, parts: Sequence[object]) -> str:
+        """The key of what is read from ``parts`` (a file's bytes or text, its key in the batch, its metadata)
+        by the extractor of this version: each part hashed with its type and length (bytes and text as they
+        are, a page's HTML is not copied into its ``repr``; anything else by its ``repr``)."""
         h = hashlib.blake2b(f"{code_version()}\0{kind}".encode(), digest_size=16)
         for part in parts:
-            h.update(b"\0" + repr(part).encode("utf-8", "surrogatepass"))
+            if isinstance(part, bytes):
+                tag, data = b"b", part
+            elif isinstance(part, str):
+                tag, data = b"s", part.encode("utf-8", "surrogatepass")
+            else:
+                tag, data = b"r", repr(part).encode("utf-8", "surrogatepass")
+            h.update(b"\0%s%d\0" % (tag, len(data)))
+            h.update(data)
         return f"a:{h.hexdigest()}"
 
     def article(
-        self, kind: str, parts: Sequence[object], build: Callable[[], Article], *, path: str, source_file: str
+        self,
+        kind: str,
+        parts: Sequence[object],
+        build: Callable[[], Article],
+        *,
+        path: str,
+        source_file: str,
+        remembered: type[Exception] | None = None,
     ) -> Article:
         """The article ``build()`` reads from ``parts`` (a file's text and metadata and its key in the batch:
         ``build`` depends on nothing else), from the cache when it was read before. Where the file lies is no
         part of the entry's key: ``build`` reads its ``path`` and ``source_file`` only to set them (and a
         suffix, which ``kind`` tells), so the same unchanged file opened by another path form (relative,
         absolute, through a symlink, from another working folder) is read back, with these two set. Its
-        errors (ValueError...) reach the caller and nothing is stored. New entries are written by ``flush``
-        (or with the next write)."""
+        errors (ValueError...) reach the caller and nothing is stored, but for those of type ``remembered``
+        (a page with no text to read: ``webpage.PageError``), a verdict on the content alone: stored with
+        their message, and raised again (that type, that message) while the content and the extractor's
+        version are the same, without building. New entries are written by ``flush`` (or with the next
+        write)."""
         if not self.enabled:
             return build()
         key = self.article_key(kind, parts)
         value = self._get([key]).get(key)
         if value is not None:
+            failed = value.get(_FAILED) if isinstance(value, dict) else None
+            if remembered is not None and type(failed) is str:
+                raise remembered(failed)
             try:
                 art = article_from_json(value)
-            except (TypeError, ValueError, KeyError):
+            except (TypeError, ValueError, KeyError, AttributeError):
                 self._delete([key])
             else:
                 art.path, art.source_file = path, source_file
                 return art
-        art = build()
+        try:
+            art = build()
+        except Exception as e:
+            if remembered is not None and type(e) is remembered:
+                self._pending[key] = {_FAILED: str(e)}
+            raise
         self._pending[key] = article_to_json(art)
         if len(self._pending) >= 200:
             self.flush()

@@ -824,6 +824,7 @@ CACHE_KINDS = {
     "state": ("piece of grouping states", "pieces of grouping states"),
     "told": ("batch's notices", "batches' notices"),
     "index": ("batch index", "batch indexes"),
+    "index-signature": ("batch index's signature", "batch indexes' signatures"),
 }
 
 

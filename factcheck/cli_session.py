@@ -122,12 +122,12 @@ def _change(
     from factcheck.review import Review, ReviewError, SessionError, SessionLocked
 
     try:
-        review = None
-        if corpus is None:
-            review = Review.open_quickly(path, claims, articles)
-        if review is None:
+        quick = Review.open_quickly(path, claims, articles) if corpus is None else None
+        if isinstance(quick, Review):
+            review = quick
+        else:  # (the session as the quick attempt read it, if it did)
             review = Review.open(
-                path, corpus, if_locked="raise", fetch=not path.exists(), group=False, index=True
+                path, corpus, if_locked="raise", fetch=not path.exists(), group=False, index=True, read=quick
             )
     except SessionLocked as e:
         _err(f"{e}; nothing changed: close it (q in the review) and run the command again")
@@ -412,9 +412,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     try:
         # progress needs no groups, nor the pages of URLs never stored (a failing server would be asked again);
         # nor, when the batch is as a command last read it whole, any article's text (``Review.open_quickly``)
-        review = Review.open_quickly(path, readonly=True) if args.corpus is None else None
-        if review is None:
-            review = Review.open(path, args.corpus, readonly=True, group=False, fetch=False, index=True)
+        quick = Review.open_quickly(path, readonly=True) if args.corpus is None else None
+        if isinstance(quick, Review):
+            review = quick
+        else:
+            review = Review.open(
+                path, args.corpus, readonly=True, group=False, fetch=False, index=True, read=quick
+            )
     except SessionError as e:
         _err(str(e))
         return EXIT_USAGE

@@ -600,6 +600,7 @@ def _load_html(f: Path, shown: str, rel: str, batch: Batch, seen: set[str], stor
                 ),
                 path=shown,
                 source_file=str(f),
+                remembered=webpage.PageError,  # (a page with no text: not parsed again while unchanged)
             )
         )
     except (ValueError, webpage.PageError) as e:

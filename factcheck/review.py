@@ -45,9 +45,23 @@ __all__ = [
     "SessionError",
     "SessionLocked",
     "SessionNotWritable",
+    "SessionRead",
 ]
 
 REATTACH_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) needed to re-attach a decision to a changed claim
+
+
+@dataclass(slots=True)
+class SessionRead:
+    """A session ``Review.open_quickly`` read (and locked, unless ``readonly``) but could not open without
+    reading its whole batch: handed to ``Review.open(..., read=)``, which goes on from it, the file not
+    parsed twice and the lock kept from one to the other (so that no other process changes it between)."""
+
+    path: Path
+    data: sess.SessionData
+    state: sess.FileState | None
+    lock: sess.SessionLock | None
+    readonly: bool
 
 
 class ReviewError(Exception):
@@ -289,6 +303,7 @@ class Review:
         fetch: bool = True,
         files_read: Callable[[int, int], None] | None = None,
         index: bool = False,
+        read: SessionRead | None = None,
     ) -> Review:
         """Open (or start) a session.
 
@@ -306,13 +321,21 @@ class Review:
         decisions (``status``, ``mark``, ``edit``: a session saves no group, so it is the same); ``fetch=False``
         reads only the URLs whose pages are stored (the others are listed as not fetched); ``files_read(done,
         total)`` follows the input files and URLs read (``ingest.load``: ``total`` is known from the start);
-        ``index=True`` stores the batch's index (``factcheck.batch_index``) for ``open_quickly``."""
+        ``index=True`` stores the batch's index (``factcheck.batch_index``) for ``open_quickly``; ``read``: the
+        session as ``open_quickly`` read (and locked) it when it could not open it so, not read again."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
-        lock, readonly, lock_message, locked_out = _take_lock(path, readonly, if_locked)
+        if read is not None:
+            if read.path != path or read.readonly != readonly or corpus_paths:
+                raise ValueError("a session read for another opening")
+            lock, lock_message, locked_out = read.lock, None, False
+        else:
+            lock, readonly, lock_message, locked_out = _take_lock(path, readonly, if_locked)
         try:
             state: sess.FileState | None
-            if path.exists():
+            if read is not None:
+                data, state, exists = read.data, read.state, True
+            elif path.exists():
                 data, state = sess.load_with_state(path)
                 exists = True
             else:
@@ -370,7 +393,7 @@ class Review:
         *,
         reviewer: str | None = None,
         readonly: bool = False,
-    ) -> Review | None:
+    ) -> Review | SessionRead | None:
         """``Review.open(session_path, if_locked="raise", group=False, fetch=False)`` for a command that changes
         a few claims and articles of a session that exists (``mark``, ``edit``), when its batch is as a command
         that read it whole last found it (``batch_index``): only the articles of ``claim_ids`` and
@@ -379,9 +402,11 @@ class Review:
         checked to need no reconciling (every article recorded with the fingerprint it has, every decision on
         a claim of the batch), so what is changed and saved is what ``open`` would change and save.
 
-        Returns None (nothing locked) when that cannot be told: no index, or a batch changed since (a file
-        edited, added or removed), an article the session recorded otherwise, a decision to re-attach, a
-        claim id the index does not know (``open`` then says why, as it always did). The review it returns
+        When that cannot be told (no index, or a batch changed since: a file edited, added or removed; an
+        article the session recorded otherwise; a claim id the index does not know), returns the session as
+        read, still locked (``SessionRead``), for ``open(..., read=)`` to go on from: ``open`` then says why,
+        as it always did. None (nothing locked) when there is no session, or for a decision to re-attach
+        (found once the review is made: ``open`` reads the session again). The review it returns
         holds only the articles read (``partial``): what needs the whole batch (progress, groups) is not
         asked of it. Raises as ``open`` does when the session is locked or cannot be read.
 
@@ -406,18 +431,22 @@ class Review:
             if lock is not None:
                 lock.release()
             return None
+        if isinstance(r, SessionRead):
+            r.lock = lock
+            return r
         r._lock = lock
         return r
 
     @classmethod
     def _quickly(
         cls, path: Path, claim_ids: list[str], article_keys: list[str], who: str, readonly: bool
-    ) -> Review | None:
+    ) -> Review | SessionRead | None:
         data, state = sess.load_with_state(path)
+        as_read = SessionRead(path, data, state, None, readonly)  # (until a review is made of ``data``)
         paths = _session_corpus(path, data.corpus)
         index = batch_index.read(paths)
         if index is None or not index.articles:
-            return None
+            return as_read
         recorded = data.articles
         if recorded.keys() != index.articles.keys() or any(
             rec.fingerprint != index.articles[k].id or not (rec.file_digest or readonly)
@@ -425,20 +454,20 @@ class Review:
         ):
             # an article added, gone, renamed or read with other text (or, for a review that saves, its
             # file's digest not recorded yet): reconciled by ``open``
-            return None
+            return as_read
         if readonly:
             claim_ids = claim_ids + [cid for cid, d in data.decisions.items() if d.conflicts]
         keys = set(article_keys)
         for cid in claim_ids:
             key = index.article_of(cid)
             if key is None:
-                return None  # (a hand-added claim, an id re-attached or unknown: ``open`` tells which)
+                return as_read  # (a hand-added claim, an id re-attached or unknown: ``open`` tells which)
             keys.add(key)
         keys.update(k for k, rec in recorded.items() if rec.published is not None)
         keys.update(m.article for m in data.manual.values())
         read = batch_index.read_articles(index, sorted(keys))
         if read is None:
-            return None
+            return as_read
         corpus = pipeline.Corpus(paths=paths, errors=list(index.errors))
         for key, entry in index.articles.items():  # (in the batch's order)
             if key in read or readonly:

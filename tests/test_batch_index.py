@@ -218,6 +218,47 @@ def test_a_changed_batch_is_read_whole(
     assert code == 0 and "no longer in the corpus" in err and reads.whole == 3
 
 
+def test_after_a_change_the_session_is_parsed_once_and_the_index_not_decoded(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch changed since its index was written is told from the signature stored apart (the index is not
+    decoded), and the whole reading goes on from the session the quick attempt read and locked."""
+    ids = claim_ids(capsys)
+    a, b = ids["alpha.txt"], ids["beta.txt"]
+    assert run(capsys, "mark", "one/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    indexed(capsys, "one/s.toml")
+    parsed: list[Path] = []
+    decoded: list[Any] = []
+    load, from_json = sess.load_with_state, batch_index._from_json
+
+    def counted_load(path: Path) -> Any:
+        parsed.append(path)
+        return load(path)
+
+    def counted_from_json(*args: Any) -> Any:
+        decoded.append(args)
+        return from_json(*args)
+
+    monkeypatch.setattr(sess, "load_with_state", counted_load)
+    monkeypatch.setattr(batch_index, "_from_json", counted_from_json)
+    assert run(capsys, "status", "one/s.toml")[0] == 0  # unchanged: the index is read
+    assert (len(parsed), len(decoded)) == (1, 1)
+    (proj / "corpus" / "beta.txt").write_text(
+        BETA + "\nOfficials said 12 banks took part.\n", encoding="utf-8"
+    )
+    parsed.clear()
+    decoded.clear()
+    reads = Reads(monkeypatch)
+    assert run(capsys, "status", "one/s.toml")[0] == 0
+    assert (len(parsed), len(decoded), reads.whole) == (1, 0, 1)
+    (proj / "corpus" / "beta.txt").write_text(BETA, encoding="utf-8")
+    parsed.clear()
+    code, out, _ = run(capsys, "mark", "one/s.toml", b[0], "disputed")
+    assert (code, out) == (0, f"{b[0]}: disputed\n") and reads.whole == 2
+    assert parsed == [Path("one/s.toml")]  # (not again by the whole reading)
+    assert sess.load(proj / "one" / "s.toml").decisions[b[0]].verdict.value == "disputed"
+
+
 def test_a_session_that_needs_reconciling_is_read_whole(
     proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

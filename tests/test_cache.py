@@ -315,6 +315,64 @@ def test_a_file_that_cannot_be_read_is_never_cached(tmp_path: Path, store: cache
     assert not store.stats().get("article")
 
 
+def test_a_page_with_no_text_is_told_from_the_cache_while_unchanged(
+    tmp_path: Path, store: cache.Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page with no text to read gives the same notice from the cache, without parsing it again (#22: one such
+    page cost every warm command ~1 CPU s); a changed page, or another extractor version, is parsed again."""
+    from factcheck import webpage
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    page = folder / "menu.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a></nav><p>Menu</p></body></html>", encoding="utf-8")
+    plain = _read(folder, cache.Cache(enabled=False))
+    assert plain == [{"error": f"{page}: no extractable text on the page"}]
+    assert _read(folder, store) == plain
+    assert store.stats().get("article") == 1
+    parsed = []
+    real = webpage.page_record
+
+    def counted(html: bytes | str, *args: object, **kwargs: object) -> dict[str, object]:
+        parsed.append(html)
+        return real(html, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(webpage, "page_record", counted)
+    assert _read(folder, store) == plain
+    assert parsed == []
+    page.write_text("<html><body><nav><a href='/'>Home</a></nav><p>Menus</p></body></html>", encoding="utf-8")
+    assert _read(folder, store) == plain
+    assert len(parsed) == 1
+    monkeypatch.setattr(cache, "code_version", lambda: "another-version")
+    assert _read(folder, store) == plain
+    assert len(parsed) == 2
+    # an article entry holding a failure is not an article: a read that remembers none rebuilds it
+    key = cache.Cache.article_key("html", (page.read_bytes(), "menu.html"))
+    assert store.get_value(key) == {"failed": "no extractable text on the page"}
+    with pytest.raises(ValueError, match="rebuilt"):
+        store.article("html", (page.read_bytes(), "menu.html"), _refuse, path="p", source_file="f")
+
+
+def _refuse() -> Article:
+    raise ValueError("rebuilt")
+
+
+def test_the_article_key_hashes_the_content_itself() -> None:
+    """A page's bytes and a file's text are hashed as they are (not through ``repr``): one byte changed
+    misses, parts do not run into each other, bytes and text of the same characters are told apart."""
+    page = b"<html><body><p>The bridge reopened on Monday.</p></body></html>"
+    key = cache.Cache.article_key("html", (page, "a.html"))
+    assert key == cache.Cache.article_key("html", (page, "a.html"))
+    assert key != cache.Cache.article_key("html", (page.replace(b"Monday", b"monday"), "a.html"))
+    assert key != cache.Cache.article_key("html", (page, "b.html"))
+    assert key != cache.Cache.article_key("text", (page, "a.html"))
+    assert cache.Cache.article_key("text", ("ab", "c")) != cache.Cache.article_key("text", ("a", "bc"))
+    assert cache.Cache.article_key("text", ("x",)) != cache.Cache.article_key("text", (b"x",))
+    assert cache.Cache.article_key("record", ({"text": "x"}, "k", 0)) != cache.Cache.article_key(
+        "record", ({"text": "y"}, "k", 0)
+    )
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     text=st.text(
