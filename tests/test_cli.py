@@ -544,8 +544,9 @@ def test_times_reads_a_url_as_extract_does(capsys, tmp_path: Path, monkeypatch):
         (["match", "--against", "a.tsv", "b.tsv"], "--against", "QUERIES"),
         (["status", "--corpus", "corpus", "s.toml"], "--corpus", "SESSION"),
         (["mark", "--corpus", "c", "s.toml", "ID", "confirmed"], "--corpus", "SESSION"),
-        # an option after the values ends the list, not the explanation (it said only "required: CLAIM_ID")
-        (["mark", "s.toml", "--corpus", "c", "ID", "confirmed", "--note", "n"], "--corpus", "CLAIM_ID"),
+        # an option after the values ends the list, not the explanation (it said only "required: CLAIM_ID";
+        # mark takes one id or more, so VERDICT is what is missing now)
+        (["mark", "s.toml", "--corpus", "c", "ID", "confirmed", "--note", "n"], "--corpus", "VERDICT"),
         (["report", "--corpus", "c", "s.toml", "-f", "csv"], "--corpus", "SESSION"),
     ],
 )
