@@ -86,6 +86,10 @@ Scoring: a labelled pair the tree still gives the claim (same expression, same v
 label; a pair the tree drops is counted apart (by label: dropping a ``choice`` is a fix, a ``right`` a
 loss); a pair whose value changed is counted as not judged; each dropped or changed pair is listed under its
 tree's totals. A time the tree adds is not seen.
+
+``--time-kinds`` (with ``--score``): each tree's wrong pairs of each half, kept as labelled, counted by label
+(choice / value) and by the shape of the value (year, month, day, duration...; bench/extract_quality.py's
+``value_shape``): counts only, so the check half's figure can be broken down without reading its rows.
 """
 
 from __future__ import annotations
@@ -438,7 +442,9 @@ def report_kinds(tree: str, res: dict[str, Counter[str]]) -> None:
     (counts only: the check half's rows are never listed)."""
     for h in ("A", "B"):
         kinds = sorted((k[5:], v) for k, v in res[h].items() if k.startswith("kind:"))
-        print(f"  {tree}  half {h} wrong pairs by kind: " + (", ".join(f"{k} {v}" for k, v in kinds) or "none"))
+        print(
+            f"  {tree}  half {h} wrong pairs by kind: " + (", ".join(f"{k} {v}" for k, v in kinds) or "none")
+        )
 
 
 def report(tree: str, res: dict[str, Counter[str]]) -> None:

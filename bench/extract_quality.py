@@ -59,9 +59,17 @@ and each of its time expressions (text, type, value): which expressions a claim 
 claims whose text holds no time expression: how many are labelled with a time, and how often the time a
 claim could inherit (the last date before it in its paragraph, in the article, the publication date) is a
 value its labels allow.
+``--time-kinds`` counts the time errors of the shown, found claims by kind, the development splits and the
+held-out splits each summed (counts only: no held-out claim is listed): a wrong CHOICE (an expression that is no
+time of the claim carried where the labels give none or beside the labelled one, by the shape of its value; the
+labelled time left in another expression of the claim, another sentence, or the publication date), a wrong VALUE
+(the claim's expression valued otherwise: granularity, year, tense direction, anchor, a duration against a
+point), or the TAGGER (no expression of the article has the labelled value); then how the labels read (claims
+with a required time, with ``when_ok``) and the carried values by shape, right or wrong. ``--only`` limits it.
 
     /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|heldout|ecb]
         [--only SPLIT ...] [--labels FILE] [--list-times dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|heldout|ecb] [--untimed SPLIT ...]
+        [--time-kinds]
 """
 
 from __future__ import annotations
@@ -468,6 +476,7 @@ def _score_real(sc: RealScores, file: str, g: dict[str, Any], c: Claim) -> None:
         sc.time_misses.append("\n".join(lines))
 
 
+_DURATION = re.compile(r"P[\dXT].*")
 _DAYISH = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
 
 
@@ -480,10 +489,10 @@ def _point(value: str) -> tuple[int, ...] | None:
 def value_shape(value: str) -> str:
     """The shape of a TIMEX3 value, to break the choice errors down (``time_kinds``): a year, a month or
     season, a week, a day, a clock time, a reference (PRESENT_REF...), a duration, or other."""
-    if value.startswith("P"):
-        return "duration"
     if value.endswith("_REF"):
         return "ref"
+    if _DURATION.fullmatch(value):
+        return "duration"
     if "T" in value[10:11] or value.startswith("T") or re.fullmatch(r"XXXX-XX-XXT.*", value):
         return "clock"
     if re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", value):
@@ -502,7 +511,7 @@ def _value_kind(got: str, need: str, published: str | None) -> str:
     direction (one before the publication date, the other after), a duration against a point, or other."""
     if got.startswith(need) or need.startswith(got):
         return "value: granularity (one value a part of the other)"
-    if got.startswith("P") != need.startswith("P"):
+    if bool(_DURATION.fullmatch(got)) != bool(_DURATION.fullmatch(need)):
         return "value: a duration against a point"
     g, n = _point(got[:10]), _point(need[:10])
     pub = _point(published) if published else None
@@ -539,32 +548,51 @@ def time_kinds(art: Article, times: list[Any], g: dict[str, Any], c: Claim) -> l
     for t, v in zip(wrong, missing, strict=False):
         if any(same_value(o.value) == v for o in inside):
             out.append("choice: another expression of the claim carried, the labelled one dropped")
-        elif t.type in ("DURATION", "SET") and not v.startswith("P"):
+        elif t.type in ("DURATION", "SET") and not _DURATION.fullmatch(v):
             out.append(f"choice: a {t.type} carried for a point")
+        elif (
+            (got := same_value(t.value))
+            and not (got.startswith(v) or v.startswith(got))
+            and (value_shape(got) != value_shape(v))
+        ):  # another shape, neither a part of the other: another expression, not this one's value
+            out.append(f"choice: a {value_shape(got)} carried for the labelled {value_shape(v)}")
         else:
             out.append(_value_kind(same_value(t.value), v, published))
+    allowed = sorted(ok - set(need))
     for t in wrong[len(missing) :]:
-        what = "a duration or set" if t.type in ("DURATION", "SET") else "a date or time"
-        if same_value(t.value) == published:
+        got = same_value(t.value)
+        shape = value_shape(got)
+        near = [v for v in allowed if value_shape(v) == shape]
+        if near and not need:  # the labels allow a value of the same shape: the expression, valued otherwise
+            out.append(_value_kind(got, near[0], published) + ", when_ok's value of that shape")
+            continue
+        what = (
+            "a duration or set" if t.type in ("DURATION", "SET") or shape == "duration" else "a date or time"
+        )
+        if got == published:
             what = "the publication day"
-        shape = value_shape(same_value(t.value))
         if need:
             out.append(f"choice: {what} carried beside the labelled time(s) [{shape}]")
         else:
             out.append(f"choice: {what} carried, no time labelled [{shape}]")
+    carried_values = [same_value(t.value) for t in c.when]
     for v in missing[len(wrong) :]:
-        if any(same_value(o.value) == v for o in inside):
-            out.append("choice: none carried, the claim's own expression dropped")
+        if any(x.startswith(v) or v.startswith(x) for x in carried_values):
+            out.append("value: granularity, a finer or coarser value carried (a miss of 'found' only)")
+        elif any(same_value(o.value) == v for o in inside):
+            out.append("choice: the labelled time not carried, the claim's own expression dropped")
         elif inside:
-            out.append("value: none carried, the claim's expression (dropped) valued otherwise")
+            out.append(
+                "value: the labelled time not carried, the claim's expression (dropped) valued otherwise"
+            )
         elif v == published:
-            out.append("choice: none carried, the publication day labelled (no expression)")
+            out.append("choice: the labelled time not carried, the publication day (no expression)")
         elif any(same_value(o.value) == v and para_start <= o.start < para_end for o in times):
-            out.append("choice: none carried, the labelled time in another sentence of the paragraph")
+            out.append("choice: the labelled time not carried, in another sentence of the paragraph")
         elif any(same_value(o.value) == v for o in times):
-            out.append("choice: none carried, the labelled time elsewhere in the article")
+            out.append("choice: the labelled time not carried, elsewhere in the article")
         else:
-            out.append("tagger: none carried, no expression with the labelled value")
+            out.append("tagger: the labelled time not carried, no expression with that value")
     return out
 
 
@@ -601,14 +629,14 @@ def report_time_kinds(dev: list[str], held: list[str]) -> None:
         )
     kinds = sorted(set(counts["development"]) | set(counts["held out"]))
     kinds.sort(key=lambda k: (k.split(":")[0], -(counts["development"][k] + counts["held out"][k]), k))
-    print(f"  {'kind':<82} {'dev':>5} {'held':>5}")
+    print(f"  {'kind':<96} {'dev':>5} {'held':>5}")
     for group in ("choice", "value", "tagger", "label", "shape"):
         rows = [k for k in kinds if k.startswith(group + ":")]
         for k in rows:
-            print(f"  {k:<82} {counts['development'][k]:>5} {counts['held out'][k]:>5}")
+            print(f"  {k:<96} {counts['development'][k]:>5} {counts['held out'][k]:>5}")
         if group in ("choice", "value", "tagger"):
             print(
-                f"  {'  all ' + group:<82} {sum(counts['development'][k] for k in rows):>5} "
+                f"  {'  all ' + group:<96} {sum(counts['development'][k] for k in rows):>5} "
                 f"{sum(counts['held out'][k] for k in rows):>5}"
             )
 
