@@ -445,7 +445,7 @@ def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = 
     carries: all but the references that are part of a noun phrase, the holidays and seasons that name a
     kind of thing, the expressions of urgency, the years that end a name, the periods a relative clause
     describes, the final parts of a thing ("the last week of the race") and the words of a quoted title ("the show
-    “Lopez Tonight.”")."""
+    “Lopez Tonight.”"); "the past week", "over the last year" as the rolling window of one unit (``_as_window``)."""
     rules = _rules(lang)
     if rules is None:
         return list(found)
