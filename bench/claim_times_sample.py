@@ -86,6 +86,10 @@ Scoring: a labelled pair the tree still gives the claim (same expression, same v
 label; a pair the tree drops is counted apart (by label: dropping a ``choice`` is a fix, a ``right`` a
 loss); a pair whose value changed is counted as not judged; each dropped or changed pair is listed under its
 tree's totals. A time the tree adds is not seen.
+
+``--time-kinds`` (with ``--score``): each tree's wrong pairs of each half, kept as labelled, counted by label
+(choice / value) and by the shape of the value (year, month, day, duration...; bench/extract_quality.py's
+``value_shape``): counts only, so the check half's figure can be broken down without reading its rows.
 """
 
 from __future__ import annotations
@@ -414,6 +418,8 @@ def score_tree(base: Path, labels: list[dict[str, str]]) -> tuple[dict[str, Coun
         c = res[r["half"]]
         if key in vals and vals[key] == r["value"]:
             c[r["label"]] += 1
+            if r["label"] in ("choice", "value"):
+                c[f"kind:{r['label']}: {value_shape(r['value'])}"] += 1
             continue
         c["changed" if key in vals else f"dropped:{r['label']}"] += 1
         now = vals.get(key, "dropped")
@@ -421,6 +427,24 @@ def score_tree(base: Path, labels: list[dict[str, str]]) -> tuple[dict[str, Coun
             f"half {r['half']} {r['file']}: {r['text']!r} {r['value']} -> {now} (labelled {r['label']})"
         )
     return res, moved
+
+
+def value_shape(value: str) -> str:
+    """The shape of a TIMEX3 value (bench/extract_quality.py's ``value_shape``: year, month, day, duration...)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import extract_quality
+
+    return extract_quality.value_shape(extract_quality.same_value(value))
+
+
+def report_kinds(tree: str, res: dict[str, Counter[str]]) -> None:
+    """``--time-kinds``: the wrong pairs each half keeps, by label (choice / value) and by the shape of the value
+    (counts only: the check half's rows are never listed)."""
+    for h in ("A", "B"):
+        kinds = sorted((k[5:], v) for k, v in res[h].items() if k.startswith("kind:"))
+        print(
+            f"  {tree}  half {h} wrong pairs by kind: " + (", ".join(f"{k} {v}" for k, v in kinds) or "none")
+        )
 
 
 def report(tree: str, res: dict[str, Counter[str]]) -> None:
@@ -450,6 +474,11 @@ def main() -> int:
     )
     ap.add_argument(
         "--polnear-records", help="with --set polnear: the folder of PolNeAR's records (holds train/)"
+    )
+    ap.add_argument(
+        "--time-kinds",
+        action="store_true",
+        help="with --score: also count each half's wrong pairs by label and value shape (counts only)",
     )
     ap.add_argument("--child", help=argparse.SUPPRESS)  # score the tree on sys.path, print JSON
     args = ap.parse_args()
@@ -490,6 +519,8 @@ def main() -> int:
             ).stdout
             got = json.loads(out.splitlines()[-1])
             report(tree, {h: Counter(v) for h, v in got["halves"].items()})
+            if args.time_kinds:
+                report_kinds(tree, {h: Counter(v) for h, v in got["halves"].items()})
             for line in got["moved"]:
                 print(f"    {line}")
         return 0

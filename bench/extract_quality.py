@@ -59,9 +59,17 @@ and each of its time expressions (text, type, value): which expressions a claim 
 claims whose text holds no time expression: how many are labelled with a time, and how often the time a
 claim could inherit (the last date before it in its paragraph, in the article, the publication date) is a
 value its labels allow.
+``--time-kinds`` counts the time errors of the shown, found claims by kind, the development splits and the
+held-out splits each summed (counts only: no held-out claim is listed): a wrong CHOICE (an expression that is no
+time of the claim carried where the labels give none or beside the labelled one, by the shape of its value; the
+labelled time left in another expression of the claim, another sentence, or the publication date), a wrong VALUE
+(the claim's expression valued otherwise: granularity, year, tense direction, anchor, a duration against a
+point), or the TAGGER (no expression of the article has the labelled value); then how the labels read (claims
+with a required time, with ``when_ok``) and the carried values by shape, right or wrong. ``--only`` limits it.
 
     /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|heldout|ecb]
         [--only SPLIT ...] [--labels FILE] [--list-times dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|heldout|ecb] [--untimed SPLIT ...]
+        [--time-kinds]
 """
 
 from __future__ import annotations
@@ -345,6 +353,7 @@ class RealScores:
     t_found: int = 0
     misses: list[str] = field(default_factory=list)
     time_misses: list[str] = field(default_factory=list)  # the claims whose times miss, in full
+    time_kinds: Counter[str] = field(default_factory=Counter)  # each time error by kind (``--time-kinds``)
 
 
 def _naive_claims(art: Article) -> list[Claim]:
@@ -360,8 +369,9 @@ def _naive_claims(art: Article) -> list[Claim]:
     return out
 
 
-def evaluate_real(split: str, mode: str, verbose: bool = False) -> RealScores:
-    """``mode``: "shown" (score >= DEFAULT_MIN_SCORE), "all" (every candidate) or "naive"."""
+def evaluate_real(split: str, mode: str, verbose: bool = False, kinds: bool = False) -> RealScores:
+    """``mode``: "shown" (score >= DEFAULT_MIN_SCORE), "all" (every candidate) or "naive". ``kinds``: count
+    each time error of a found claim by kind in ``time_kinds`` (``time_kind``)."""
     labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
     sc = RealScores()
     for entry in labels["article"]:
@@ -410,6 +420,9 @@ def evaluate_real(split: str, mode: str, verbose: bool = False) -> RealScores:
             sc.found += 1
             if mode != "naive":
                 _score_real(sc, name, g, match)
+                if kinds:
+                    sc.time_kinds.update(time_kinds(art, extract._times_for(art), g, match))
+                    _label_habits(sc.time_kinds, g, match)
     if verbose:
         for m in sc.misses:
             print("  " + m)
@@ -461,6 +474,171 @@ def _score_real(sc: RealScores, file: str, g: dict[str, Any], c: Claim) -> None:
         lines += [f"    missing: {v}" for v in missing]
         lines.append(f"    required {need}, also fine {sorted(ok - set(need))}")
         sc.time_misses.append("\n".join(lines))
+
+
+_DURATION = re.compile(r"P[\dXT].*")
+_DAYISH = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
+
+
+def _point(value: str) -> tuple[int, ...] | None:
+    """A calendar value's (year, month, day) as far as it goes ("2019-05" -> (2019, 5)); None for others."""
+    m = _DAYISH.fullmatch(value)
+    return tuple(int(g) for g in m.groups() if g) if m else None
+
+
+def value_shape(value: str) -> str:
+    """The shape of a TIMEX3 value, to break the choice errors down (``time_kinds``): a year, a month or
+    season, a week, a day, a clock time, a reference (PRESENT_REF...), a duration, or other."""
+    if value.endswith("_REF"):
+        return "ref"
+    if _DURATION.fullmatch(value):
+        return "duration"
+    if "T" in value[10:11] or value.startswith("T") or re.fullmatch(r"XXXX-XX-XXT.*", value):
+        return "clock"
+    if re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", value):
+        return "day"
+    if re.fullmatch(r"[\dX]{4}-W[\dX]{2}(-WE)?", value):
+        return "week"
+    if re.fullmatch(r"[\dX]{4}-([\dX]{2}|SP|SU|FA|WI|Q\d|H\d)", value):
+        return "month/season/quarter"
+    if re.fullmatch(r"\d{1,4}X*", value):
+        return "year/decade"
+    return "other"
+
+
+def _value_kind(got: str, need: str, published: str | None) -> str:
+    """How the right expression's value differs from the label's (``time_kinds``): granularity, year, tense
+    direction (one before the publication date, the other after), a duration against a point, or other."""
+    if got.startswith(need) or need.startswith(got):
+        return "value: granularity (one value a part of the other)"
+    if bool(_DURATION.fullmatch(got)) != bool(_DURATION.fullmatch(need)):
+        return "value: a duration against a point"
+    g, n = _point(got[:10]), _point(need[:10])
+    pub = _point(published) if published else None
+    if g and n and len(g) == len(n):
+        if pub and (g < pub[: len(g)]) != (n < pub[: len(n)]):
+            return "value: tense direction (before / after the publication date)"
+        if g[1:] == n[1:]:
+            return "value: year (same month or day)"
+        return "value: anchor (same granularity, another point)"
+    return "value: other"
+
+
+def time_kinds(art: Article, times: list[Any], g: dict[str, Any], c: Claim) -> list[str]:
+    """Each time error of a found claim as a kind: a wrong CHOICE (the claim carries an expression that is
+    no time of its event, or none where one is labelled) or a wrong VALUE (the right expression valued
+    wrong). Counts only: held-out splits are summed, never listed. The carried times wrong (not in ``when``
+    or ``when_ok``) are paired with the required values missing, in order; a pair is a VALUE error unless the
+    claim's sentence holds the required value in an expression it did not carry, or the wrong one is a
+    duration or a set given for a point; a wrong time left unpaired is a CHOICE (an extra expression, or a
+    time where the labels give none); a required value left unpaired is a CHOICE when the claim's text holds
+    it in an expression it did not carry, or when only another sentence holds it, else a miss of the tagger
+    (the claim's text holds no expression with that value)."""
+    need = [same_value(v) for v in g.get("when", [])]
+    ok = set(need) | {same_value(v) for v in g.get("when_ok", [])}
+    carried = {(t.start, t.end) for t in c.when}
+    wrong = [t for t in c.when if same_value(t.value) not in ok]
+    missing = [v for v in need if v not in {same_value(t.value) for t in c.when}]
+    published = art.published.isoformat() if art.published else None
+    inside = [t for t in times if c.start <= t.start and t.end <= c.end and (t.start, t.end) not in carried]
+    para_start = art.text.rfind("\n", 0, c.start) + 1
+    para_end = art.text.find("\n", c.end)
+    para_end = len(art.text) if para_end < 0 else para_end
+    out: list[str] = []
+    for t, v in zip(wrong, missing, strict=False):
+        if any(same_value(o.value) == v for o in inside):
+            out.append("choice: another expression of the claim carried, the labelled one dropped")
+        elif t.type in ("DURATION", "SET") and not _DURATION.fullmatch(v):
+            out.append(f"choice: a {t.type} carried for a point")
+        elif (
+            (got := same_value(t.value))
+            and not (got.startswith(v) or v.startswith(got))
+            and (value_shape(got) != value_shape(v))
+        ):  # another shape, neither a part of the other: another expression, not this one's value
+            out.append(f"choice: a {value_shape(got)} carried for the labelled {value_shape(v)}")
+        else:
+            out.append(_value_kind(same_value(t.value), v, published))
+    allowed = sorted(ok - set(need))
+    for t in wrong[len(missing) :]:
+        got = same_value(t.value)
+        shape = value_shape(got)
+        near = [v for v in allowed if value_shape(v) == shape]
+        if near and not need:  # the labels allow a value of the same shape: the expression, valued otherwise
+            out.append(_value_kind(got, near[0], published) + ", when_ok's value of that shape")
+            continue
+        what = (
+            "a duration or set" if t.type in ("DURATION", "SET") or shape == "duration" else "a date or time"
+        )
+        if got == published:
+            what = "the publication day"
+        if need:
+            out.append(f"choice: {what} carried beside the labelled time(s) [{shape}]")
+        else:
+            out.append(f"choice: {what} carried, no time labelled [{shape}]")
+    carried_values = [same_value(t.value) for t in c.when]
+    for v in missing[len(wrong) :]:
+        if any(x.startswith(v) or v.startswith(x) for x in carried_values):
+            out.append("value: granularity, a finer or coarser value carried (a miss of 'found' only)")
+        elif any(same_value(o.value) == v for o in inside):
+            out.append("choice: the labelled time not carried, the claim's own expression dropped")
+        elif inside:
+            out.append(
+                "value: the labelled time not carried, the claim's expression (dropped) valued otherwise"
+            )
+        elif v == published:
+            out.append("choice: the labelled time not carried, the publication day (no expression)")
+        elif any(same_value(o.value) == v and para_start <= o.start < para_end for o in times):
+            out.append("choice: the labelled time not carried, in another sentence of the paragraph")
+        elif any(same_value(o.value) == v for o in times):
+            out.append("choice: the labelled time not carried, elsewhere in the article")
+        else:
+            out.append("tagger: the labelled time not carried, no expression with that value")
+    return out
+
+
+def _label_habits(counts: Counter[str], g: dict[str, Any], c: Claim) -> None:
+    """How the labels of the found claims read (``--time-kinds``, counts only): how many give a required
+    time, how many allow more (``when_ok``), and the carried values by shape, right or wrong."""
+    counts["label: found claims"] += 1
+    counts["label: a time required (when)"] += bool(g.get("when"))
+    counts["label: more allowed (when_ok)"] += bool(g.get("when_ok"))
+    ok = {same_value(v) for v in g.get("when", []) + g.get("when_ok", [])}
+    for t in c.when:
+        right = same_value(t.value) in ok
+        counts[f"shape: {value_shape(same_value(t.value))} {'right' if right else 'wrong'}"] += 1
+
+
+def report_time_kinds(dev: list[str], held: list[str]) -> None:
+    """``--time-kinds``: the time errors of the shown, found claims by kind, development splits and held-out
+    splits each summed (counts only: the held-out misses are never listed)."""
+    cols = {"development": dev, "held out": held}
+    counts = {name: Counter[str]() for name in cols}
+    totals = {name: RealScores() for name in cols}
+    for name, splits in cols.items():
+        for split in splits:
+            sc = evaluate_real(split, "shown", kinds=True)
+            counts[name].update(sc.time_kinds)
+            for f in ("t_pred", "t_right", "t_gold", "t_found"):
+                setattr(totals[name], f, getattr(totals[name], f) + getattr(sc, f))
+    for name, splits in cols.items():
+        t = totals[name]
+        print(
+            f"{name} ({', '.join(splits)}): times right {ratio(t.t_right, t.t_pred)}, "
+            f"found {ratio(t.t_found, t.t_gold)}; errors "
+            f"{sum(v for k, v in counts[name].items() if k.split(':')[0] in ('choice', 'value', 'tagger'))}"
+        )
+    kinds = sorted(set(counts["development"]) | set(counts["held out"]))
+    kinds.sort(key=lambda k: (k.split(":")[0], -(counts["development"][k] + counts["held out"][k]), k))
+    print(f"  {'kind':<96} {'dev':>5} {'held':>5}")
+    for group in ("choice", "value", "tagger", "label", "shape"):
+        rows = [k for k in kinds if k.startswith(group + ":")]
+        for k in rows:
+            print(f"  {k:<96} {counts['development'][k]:>5} {counts['held out'][k]:>5}")
+        if group in ("choice", "value", "tagger"):
+            print(
+                f"  {'  all ' + group:<96} {sum(counts['development'][k] for k in rows):>5} "
+                f"{sum(counts['held out'][k] for k in rows):>5}"
+            )
 
 
 def untimed(splits: list[str]) -> None:
@@ -579,6 +757,12 @@ def main() -> int:
         help="what the labels say of shown claims with no time expression (may they inherit one?)",
     )
     ap.add_argument(
+        "--time-kinds",
+        action="store_true",
+        help="count the time errors of shown claims by kind (wrong choice / wrong value), development and "
+        "held-out splits each summed (counts only); --only limits the splits",
+    )
+    ap.add_argument(
         "--labels",
         type=Path,
         metavar="FILE",
@@ -592,6 +776,10 @@ def main() -> int:
         help="score only these real-article splits (repeatable; e.g. the development ones while tuning)",
     )
     args = ap.parse_args()
+    if args.time_kinds:
+        chosen = args.only or list(REAL_SPLITS)
+        report_time_kinds([s for s in chosen if s not in HELD_OUT], [s for s in chosen if s in HELD_OUT])
+        return 0
     if args.untimed:
         untimed(args.untimed)
         return 0

@@ -20,7 +20,9 @@ weekend of the festival"), which the tagger reads as the week before now, and a 
 marks ("the show “Lopez Tonight.”", "the song “All Right Now,”"), which names no time. The words are data:
 ``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``, ``[kind_modifier]``, ``[urgency]``,
 ``[title_year]``, ``[described_period]``, ``[final_part]``, ``[quoted_title]``); a language without the file keeps
-every expression.
+every expression. One expression is carried with another value than the tagger's: "the past week", "over the last
+year" (``[rolling_window]``) is the window of one unit that ends at the story's time, the duration P1W / P1Y, not the
+calendar week or year before the publication date that TimeML's convention gives.
 """
 
 from __future__ import annotations
@@ -84,6 +86,11 @@ class _Rules:
     title_quotes: tuple[tuple[str, str], ...]
     title_words: tuple[int, int]
     title_minor_words: frozenset[str]
+    # "the past week", "over the last year": a rolling window of one unit, carried as that duration (P1W)
+    rolling_determiners: frozenset[str]
+    rolling_words: frozenset[str]
+    rolling_units: frozenset[str]
+    rolling_final_after: re.Pattern[str] | None  # "the last week| before the election": the final one
 
 
 @functools.cache
@@ -94,6 +101,7 @@ def _rules(lang: str | None) -> _Rules | None:
         return None
     kind = data.get("kind_modifier", {})
     final, quoted = data.get("final_part", {}), data.get("quoted_title", {})
+    rolling = data.get("rolling_window", {})
 
     def words(key: str, where: dict[str, list[str]] = table) -> frozenset[str]:
         return frozenset(w.lower() for w in where.get(key, []))
@@ -132,7 +140,18 @@ def _rules(lang: str | None) -> _Rules | None:
         tuple((q[0], q[1]) for q in quoted.get("quotes", [])),
         (int(quoted.get("min_words", 0)), int(quoted.get("max_words", 0))),
         words("minor_words", quoted),
+        words("determiners", rolling),
+        words("words", rolling),
+        words("units", rolling),
+        _words_after(rolling.get("final_after", [])),
     )
+
+
+def _words_after(words: list[str]) -> re.Pattern[str] | None:
+    """One of ``words`` as the next word after an expression: "the last week| before the election"."""
+    if not words:
+        return None
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def _relative_after(relatives: list[str]) -> re.Pattern[str] | None:
@@ -426,11 +445,43 @@ def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = 
     carries: all but the references that are part of a noun phrase, the holidays and seasons that name a
     kind of thing, the expressions of urgency, the years that end a name, the periods a relative clause
     describes, the final parts of a thing ("the last week of the race") and the words of a quoted title ("the show
-    “Lopez Tonight.”")."""
+    “Lopez Tonight.”"); "the past week", "over the last year" as the rolling window of one unit (``_as_window``)."""
     rules = _rules(lang)
     if rules is None:
         return list(found)
-    return [t for t in found if not _left_out(text, t, start, rules)]
+    kept = (_as_window(text, t, start, rules) for t in found if not _left_out(text, t, start, rules))
+    return [t for t in kept if t is not None]
+
+
+_UNIT_OF_VALUE = (
+    (re.compile(r"(?:\d{4}|XXXX)-W(?:\d\d|XX)"), "P1W"),
+    (re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)"), "P1M"),
+    (re.compile(r"\d{4}|XXXX"), "P1Y"),
+)  # the tagger's calendar value of "the past week / month / year" and the window of one such unit
+
+
+def _as_window(text: str, t: TimeRef, start: int, rules: _Rules) -> TimeRef | None:
+    """``t`` as a claim carries it: "the past week", "over the last year" (a determiner, a word of `words`, a
+    unit) is the rolling window of one unit that ends at the story's time, the duration P1W / P1M / P1Y, not the
+    calendar period before the publication date the tagger reads (TimeML's convention); every other expression
+    as it is. A word of `final_after` after it makes "last" final ("the last week before the vote"), the final
+    unit of a stretch its words do not date: None, not carried (as ``_final_part``'s "the last week of the race")."""
+    if t.type != "DATE" or not rules.rolling_units:
+        return t
+    words = _low(t).split()
+    if (
+        len(words) != 3
+        or words[0] not in rules.rolling_determiners
+        or words[1] not in rules.rolling_words
+        or words[2] not in rules.rolling_units
+    ):
+        return t
+    if rules.rolling_final_after is not None and rules.rolling_final_after.match(text, t.end - start):
+        return None
+    for shape, value in _UNIT_OF_VALUE:
+        if shape.fullmatch(t.value):
+            return TimeRef(t.start, t.end, t.text, "DURATION", value)
+    return t
 
 
 def _left_out(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:

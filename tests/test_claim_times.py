@@ -223,6 +223,40 @@ def test_a_claim_does_not_carry_last_meaning_final() -> None:
     assert [t.value for t in deictic.when] == ["2016-W05", "2016-02-08"]
 
 
+def test_a_claim_carries_the_past_week_as_a_rolling_window() -> None:
+    """ "over the past week" ends at the story's time: the duration of one unit, not the calendar week before the
+    publication date (the tagger's TimeML value, which it keeps); bare "last week" stays the calendar week."""
+    text = (
+        "Sanders's colleagues\n\n"
+        "Politico interviewed nearly 20 of Sanders's colleagues over the past week and found strong support.\n"
+        "Consumer sentiment over the last year has been higher than in any year since 2007, the survey found.\n"
+        "Sanders met the Senate's Democratic leaders in Washington last week, his aides said on Monday.\n"
+    )
+    published = dt.date(2016, 6, 21)
+    found = temporal.tag(text, published)
+    assert [t.value for t in found if t.text == "the past week"] == ["2016-W24"]  # the tagger's own reading
+    week = _claim(text, "over the past week", published)
+    assert [(t.type, t.value) for t in week.when] == [("DURATION", "P1W")]
+    year = _claim(text, "over the last year", published)
+    assert [t.value for t in year.when] == ["P1Y", "2007"]
+    deictic = _claim(text, "Washington last week", published)
+    assert [t.value for t in deictic.when] == ["2016-W24", "2016-06-20"]
+
+
+def test_as_window_keeps_every_other_expression() -> None:
+    """Only "the past/last" + one unit becomes a window: a number of units, "previous" and a bare "last" stay."""
+    rules = claim_times._rules("en")
+    assert rules is not None
+    for text, value in (
+        ("the past two weeks", "P2W"),
+        ("the previous week", "2016-W23"),
+        ("last month", "2016-05"),
+        ("the past decade", "P10Y"),
+    ):
+        t = TimeRef(0, len(text), text, "DURATION" if value.startswith("P") else "DATE", value)
+        assert claim_times._as_window(text + " rose.", t, 0, rules) is t
+
+
 def test_a_claim_does_not_carry_a_time_word_of_a_quoted_title() -> None:
     text = (
         "Comedians on the campaign\n\n"
