@@ -565,9 +565,15 @@ def _load_url(
     first_reading: Callable[[Path], bool],
 ) -> None:
     """One URL: its stored record (fetched now when missing or ``refresh``), read like any record; a URL
-    whose page is one an earlier URL of the batch led to (a redirect and its target) is that article."""
+    whose page is one an earlier URL of the batch led to (a redirect and its target) is that article. A page
+    asked to be fetched again that could not be, with a copy stored, is read from that copy, and the failed fetch
+    is listed (the command ends with 1, partial: the page is not the one asked for)."""
     try:
-        path, _fetched = webpage.fetch_record(url, pages_dir, refresh=refresh)
+        try:
+            path, _fetched = webpage.fetch_record(url, pages_dir, refresh=refresh)
+        except webpage.RefreshFailed as e:
+            batch.errors.append(InputError(url, f"{e}, read instead"))
+            path = e.path
         if not first_reading(path):
             return
         rec = json.loads(path.read_text(encoding="utf-8"))
