@@ -608,6 +608,7 @@ class Parser(argparse.ArgumentParser):
         self.list_options: set[str] = set()
         self.options: set[str] = set()  # every option string it takes (-h is added by the next line)
         self.command_parsers: dict[str, Parser] = {}  # (the top parser's, by command)
+        self._intermixing = False  # (parse_known_intermixed_args calls parse_known_args)
         super().__init__(*args, **kwargs)
         self.argv: list[str] = []
 
@@ -622,6 +623,16 @@ class Parser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
         self.argv = list(sys.argv[1:] if args is None else args)
+        if "--" in self.argv and self.list_options and not self._intermixing:
+            # `mark S --corpus DIR -- ID VERDICT`, as the usage error advises: argparse matches positionals a
+            # run of them at a time, so S alone took SESSION and an empty CLAIM_ID list, and after -- ID became
+            # the VERDICT ("unrecognized arguments: confirmed"); read intermixed, the positionals are all
+            # matched together (a command with no list option, or a line without --, is parsed as ever)
+            self._intermixing = True
+            try:
+                return super().parse_known_intermixed_args(args, namespace)
+            finally:
+                self._intermixing = False
         return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:
