@@ -24,7 +24,7 @@ from factcheck import config, verdicts
 from factcheck import session as sess
 from factcheck.atomic import write_atomic
 from factcheck.ingest import claims_supported
-from factcheck.model import Article, Claim
+from factcheck.model import Article, Claim, Verdict
 from factcheck.textout import clipped, inert, json_text, share_reviewed
 from factcheck.timewords import readable_time
 from factcheck.urls import is_http_url
@@ -50,6 +50,8 @@ CSV_FIELDS = (
     "reviewed_at",
     "evidence",
     "orphan",  # "true": a decision whose claim is no longer found in its article (the start of its text kept)
+    "score",  # the claim's check-worthiness, 0-1
+    "hidden",  # "true": under the threshold with no verdict, not shown by default nor counted (as `status`)
 )
 
 
@@ -100,6 +102,9 @@ def _iso_time(t: dt.datetime | None) -> str | None:
 
 def _claim_row(review: Any, art: Article, c: Claim) -> dict[str, Any]:
     d = review.decision(c.id)
+    # hidden: under the check-worthiness threshold with no verdict, as ``Review.article_hidden`` counts it (the
+    # summary's "hidden"): a script told the claims apart by nothing but their count
+    hidden = not review.corpus.is_shown(c) and d.verdict == Verdict.UNREVIEWED
     return {
         "article": art.path,
         "article_key": art.key,
@@ -122,6 +127,8 @@ def _claim_row(review: Any, art: Article, c: Claim) -> dict[str, Any]:
         "reviewed_at": _iso_time(d.updated),
         "manual": c.manual,
         "conflicts": [dict(x) for x in d.conflicts],
+        "score": round(c.score, 3),  # (as `extract --json` gives it)
+        "hidden": hidden,
     }
 
 
