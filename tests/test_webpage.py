@@ -929,6 +929,11 @@ def test_a_refresh_that_fails_reads_the_stored_copy_and_says_so(server: str, tmp
         "not fetched again (HTTP error 404 Not Found); its copy"
     )
     assert webpage.record_path(url, tmp_path).is_file()  # the copy stays
+    webpage.record_path(url, tmp_path).write_text('{"text": "cut sh', encoding="utf-8")
+    (error,) = build([url], pages_dir=tmp_path, group=False, refresh=True).errors  # one line, not two
+    assert error.reason.startswith(
+        "not fetched again (HTTP error 404 Not Found), and its stored record is not"
+    )
     with pytest.raises(webpage.PageError, match="404"):  # (no copy stored: the error as before)
         webpage.fetch_record(f"{server}/missing2", tmp_path, refresh=True)
     rc = cli.main(["fetch", url, "--refresh", "-o", str(tmp_path)])
