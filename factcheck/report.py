@@ -427,6 +427,8 @@ def render_markdown(data: dict[str, Any]) -> str:
         if r["superseded_by"]:
             verdict += f" by {ref(r['superseded_by'])}"
         extra = []
+        if r.get("hidden"):  # (counted nowhere: the head's "hidden: N more"; the JSON and CSV say `hidden`)
+            extra.append("hidden: under the check-worthiness threshold")
         if r["speaker"]:
             extra.append(f"speaker {md(r['speaker'])}")
         if r["reviewer"]:
@@ -502,11 +504,20 @@ def render_markdown(data: dict[str, Any]) -> str:
             else "Nothing: every claim shown has a verdict."
         )
     else:
-        todo = [r for r in rows if r["verdict"] == "unreviewed"]
+        # the claims shown with no verdict, as many as the head's "undecided" (the hidden ones listed apart: the
+        # heading counted them too, 50 under a head saying "unreviewed: 48")
+        todo = [r for r in rows if r["verdict"] == "unreviewed" and not r.get("hidden")]
+        low = [r for r in rows if r.get("hidden")]
         out += ["", f"## Still unreviewed ({len(todo)})", ""]
         out += [f"- {who(r)} {code(r['claim_id'])}: {md(r['text'])}" for r in todo] or [
-            "Nothing: every claim has a verdict."
+            "Nothing: every claim shown has a verdict." if low else "Nothing: every claim has a verdict."
         ]
+        if low:
+            out += [
+                "",
+                f"Hidden under the check-worthiness threshold {s['min_score']:.2f}, with no verdict ({len(low)}):",
+            ]
+            out += [""] + [f"- {who(r)} {code(r['claim_id'])}: {md(r['text'])}" for r in low]
     out += ["", f"## Orphaned decisions ({len(data['orphans'])})", ""]
     if data["orphans"]:
         out.append("Decisions whose claim is no longer found in the articles:")

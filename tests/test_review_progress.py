@@ -405,3 +405,27 @@ def test_report_rows_say_which_claims_are_hidden_and_their_score(
     assert [(t["claim_id"], t["hidden"], float(t["score"])) for t in table] == [
         (row["claim_id"], "true" if row["hidden"] else "false", row["score"]) for row in rows
     ]
+
+
+def test_markdown_still_unreviewed_counts_as_its_head_and_lists_the_hidden_apart(
+    batch: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Markdown report's head said "unreviewed: 48" and its "## Still unreviewed (50)" listed the 2 hidden
+    claims among the others, unmarked (as they were in their groups). The section counts and lists the claims
+    shown; the hidden ones follow under a line of their own and say so in their groups."""
+    done, counted, hidden = expected(batch)
+    md = run(capsys, "report", str(batch))
+    data = json.loads(run(capsys, "report", str(batch), "-f", "json"))
+    low = [r for r in data["claims"] if r["hidden"]]
+    assert len(low) == hidden >= 1
+    assert f"  - unreviewed: {counted - done}\n" in md
+    section = md.split(f"## Still unreviewed ({counted - done})\n", 1)[1].split("## Orphaned decisions")[0]
+    shown, _, apart = section.partition(
+        f"Hidden under the check-worthiness threshold {data['summary']['min_score']:.2f}, with no verdict ({hidden}):"
+    )
+    assert apart, section
+    for r in low:
+        assert r["claim_id"] in apart and r["claim_id"] not in shown
+    assert sum(1 for line in shown.splitlines() if line.startswith("- ")) == counted - done
+    # each claim is listed once in its group (or among the claims in no group), the hidden ones marked
+    assert md.count("(hidden: under the check-worthiness threshold") == hidden
