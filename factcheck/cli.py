@@ -474,6 +474,8 @@ def _fetch_each(
             try:
                 path, fetched = webpage.fetch_record(url, out, refresh=args.refresh, timeout=args.timeout)
                 line = f"{path}\t{'fetched' if fetched else 'already stored'}\t{url}"
+            except webpage.RefreshFailed as e:
+                errors.append(InputError(url, f"{e}, kept"))
             except webpage.PageError as e:
                 errors.append(InputError(url, str(e)))
             except OSError as e:
@@ -486,19 +488,43 @@ def _fetch_each(
                 print(line)
 
 
+class _RefreshError(InputError):
+    """A page ``review --refresh`` could not fetch again, whose stored copy the review reads."""
+
+
+def _session_urls(session: str | None) -> list[str]:
+    """The URLs among the corpus a session was made with (``review --refresh --session S`` fetches them again),
+    or none when the session cannot be read as TOML (the review says why)."""
+    import tomllib
+
+    from factcheck.urls import is_http_url
+
+    if not session:
+        return []
+    try:
+        with open(session, "rb") as f:
+            corpus = tomllib.load(f).get("corpus")
+    except (OSError, ValueError):  # (tomllib.TOMLDecodeError and UnicodeDecodeError are ValueErrors)
+        return []
+    return [u for u in corpus if isinstance(u, str) and is_http_url(u)] if isinstance(corpus, list) else []
+
+
 def prefetch(paths: Sequence[str], refresh: bool = False) -> list[InputError]:
-    """Fetch (or find stored) the URLs among ``paths`` before the app opens: errors named, one line each."""
+    """Fetch (or find stored) the URLs among ``paths`` before the app opens: errors named, one line each (a page
+    that could not be fetched again but has a copy stored is one of them: the review reads that copy)."""
     from factcheck import webpage
     from factcheck.urls import is_http_url
 
     urls = [p for p in paths if is_http_url(p)]
     show = fetch_progress_bar(urls)
-    errors = []
+    errors: list[InputError] = []
     for i, url in enumerate(urls, 1):
         if show:
             show(i - 1, len(urls), url)
         try:
             webpage.fetch_record(url, refresh=refresh)
+        except webpage.RefreshFailed as e:
+            errors.append(_RefreshError(url, f"{e}, read instead"))
         except webpage.PageError as e:
             errors.append(InputError(url, str(e)))
         except OSError as e:
@@ -551,16 +577,19 @@ def cmd_review(args: argparse.Namespace) -> int:
                 f"{p}: {kind}, not an article; a session is opened with `factcheck review --session FILE`"
                 " (its articles after it, or none to read the corpus it was made with)"
             )
-    fetch_errors = prefetch(paths, refresh=args.refresh)
+    # (a session reopened with its own corpus: --refresh fetches its URLs again, which were left as stored)
+    urls = paths or (_session_urls(args.session) if args.refresh else [])
+    fetch_errors = prefetch(urls, refresh=args.refresh)
     report_errors(fetch_errors)
-    if fetch_errors and len(fetch_errors) == len(paths):
+    unread = [e for e in fetch_errors if not isinstance(e, _RefreshError)]  # (a stored copy is read)
+    if paths and unread and len(unread) == len(paths):
         return EXIT_USAGE
     session = Path(args.session) if args.session else default_session_for(paths)
     try:
         from factcheck.tui.app import run
     except ImportError as e:  # textual missing or broken install
         raise UsageError(f"the review TUI cannot start: {e}") from None
-    fetched = fetch_errors if any(is_http_url(p) for p in paths) else None  # the app fetches none again
+    fetched = fetch_errors if any(is_http_url(p) for p in urls) else None  # the app fetches none again
     return int(run(paths, session, readonly=args.readonly, fetch_errors=fetched) or 0)
 
 
@@ -579,6 +608,7 @@ class Parser(argparse.ArgumentParser):
         self.list_options: set[str] = set()
         self.options: set[str] = set()  # every option string it takes (-h is added by the next line)
         self.command_parsers: dict[str, Parser] = {}  # (the top parser's, by command)
+        self._intermixing = False  # (parse_known_intermixed_args calls parse_known_args)
         super().__init__(*args, **kwargs)
         self.argv: list[str] = []
 
@@ -593,6 +623,16 @@ class Parser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
         self.argv = list(sys.argv[1:] if args is None else args)
+        if "--" in self.argv and self.list_options and not self._intermixing:
+            # `mark S --corpus DIR -- ID VERDICT`, as the usage error advises: argparse matches positionals a
+            # run of them at a time, so S alone took SESSION and an empty CLAIM_ID list, and after -- ID became
+            # the VERDICT ("unrecognized arguments: confirmed"); read intermixed, the positionals are all
+            # matched together (a command with no list option, or a line without --, is parsed as ever)
+            self._intermixing = True
+            try:
+                return super().parse_known_intermixed_args(args, namespace)
+            finally:
+                self._intermixing = False
         return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:

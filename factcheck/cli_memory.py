@@ -130,8 +130,11 @@ def cmd_memory_path(args: argparse.Namespace) -> int:
 
 def read_queries(path: Path) -> tuple[list[tuple[str, str, str]], int]:
     """(id, text, date) rows of a query table: a header naming `text` (or claim/query), and `id` or an unnamed
-    first column; an optional `date` column says when each was said or published (ISO or written out). Also
-    how many rows were left out (each named on stderr: a row with cells but no text)."""
+    first column; an optional `date` column says when each was said or published (ISO or written out; one that
+    names no year is said, as it is matched as undated). Also how many rows were left out (each named on stderr:
+    a row with cells but no text)."""
+    from factcheck.matching import date_parts
+
     text = path.read_bytes().decode("utf-8-sig")
     rows = csv.reader(io.StringIO(text, newline=""), delimiter="," if path.suffix.lower() == ".csv" else "\t")
     try:
@@ -152,6 +155,8 @@ def read_queries(path: Path) -> tuple[list[tuple[str, str, str]], int]:
         if text_col < len(row) and row[text_col].strip():
             qid = row[id_col].strip() if id_col is not None and id_col < len(row) else ""
             when = row[date_col].strip() if date_col is not None and date_col < len(row) else ""
+            if when and not date_parts(when)[0]:  # (a date ranks by its year: one naming none is no date)
+                _err(f"{path}:{n}: the date {when!r} names no year: the query is matched as undated")
             out.append((qid or f"line{n}", row[text_col], when))
         elif any(c.strip() for c in row):  # given, but nothing to match: said, never dropped silently
             _err(f"{path}:{n}: a query with no text")

@@ -565,9 +565,15 @@ def _load_url(
     first_reading: Callable[[Path], bool],
 ) -> None:
     """One URL: its stored record (fetched now when missing or ``refresh``), read like any record; a URL
-    whose page is one an earlier URL of the batch led to (a redirect and its target) is that article."""
+    whose page is one an earlier URL of the batch led to (a redirect and its target) is that article. A page
+    asked to be fetched again that could not be, with a copy stored, is read from that copy, and the failed fetch
+    is listed (the command ends with 1, partial: the page is not the one asked for)."""
+    failed: webpage.RefreshFailed | None = None
     try:
-        path, _fetched = webpage.fetch_record(url, pages_dir, refresh=refresh)
+        try:
+            path, _fetched = webpage.fetch_record(url, pages_dir, refresh=refresh)
+        except webpage.RefreshFailed as e:  # (the copy stored before is read)
+            path, failed = e.path, e
         if not first_reading(path):
             return
         rec = json.loads(path.read_text(encoding="utf-8"))
@@ -576,10 +582,16 @@ def _load_url(
         batch.articles.append(
             article_from_record(rec, path=url, key=_unique_key(url, seen), source_file=str(path))
         )
+        if failed is not None:
+            batch.errors.append(InputError(url, f"{failed}, read instead"))
     except webpage.PageError as e:
         batch.errors.append(InputError(url, str(e)))
     except json.JSONDecodeError as e:
-        batch.errors.append(InputError(url, f"stored record is not valid JSON ({e.msg}); use --refresh"))
+        if failed is not None:  # (neither the page nor its copy: why the fetch failed comes first)
+            why = f"not fetched again ({failed.why}), and its stored record is not valid JSON ({e.msg})"
+        else:
+            why = f"stored record is not valid JSON ({e.msg}); use --refresh"
+        batch.errors.append(InputError(url, why))
     except ValueError as e:
         batch.errors.append(InputError(url, str(e)))
     except OSError as e:

@@ -24,7 +24,7 @@ from factcheck import config, verdicts
 from factcheck import session as sess
 from factcheck.atomic import write_atomic
 from factcheck.ingest import claims_supported
-from factcheck.model import Article, Claim
+from factcheck.model import Article, Claim, Verdict
 from factcheck.textout import clipped, inert, json_text, share_reviewed
 from factcheck.timewords import readable_time
 from factcheck.urls import is_http_url
@@ -50,6 +50,8 @@ CSV_FIELDS = (
     "reviewed_at",
     "evidence",
     "orphan",  # "true": a decision whose claim is no longer found in its article (the start of its text kept)
+    "score",  # the claim's check-worthiness, 0-1
+    "hidden",  # "true": under the threshold with no verdict, not shown by default nor counted (as `status`)
 )
 
 
@@ -100,6 +102,9 @@ def _iso_time(t: dt.datetime | None) -> str | None:
 
 def _claim_row(review: Any, art: Article, c: Claim) -> dict[str, Any]:
     d = review.decision(c.id)
+    # hidden: under the check-worthiness threshold with no verdict, as ``Review.article_hidden`` counts it (the
+    # summary's "hidden"): a script told the claims apart by nothing but their count
+    hidden = not review.corpus.is_shown(c) and d.verdict == Verdict.UNREVIEWED
     return {
         "article": art.path,
         "article_key": art.key,
@@ -122,6 +127,8 @@ def _claim_row(review: Any, art: Article, c: Claim) -> dict[str, Any]:
         "reviewed_at": _iso_time(d.updated),
         "manual": c.manual,
         "conflicts": [dict(x) for x in d.conflicts],
+        "score": round(c.score, 3),  # (as `extract --json` gives it)
+        "hidden": hidden,
     }
 
 
@@ -420,6 +427,8 @@ def render_markdown(data: dict[str, Any]) -> str:
         if r["superseded_by"]:
             verdict += f" by {ref(r['superseded_by'])}"
         extra = []
+        if r.get("hidden"):  # (counted nowhere: the head's "hidden: N more"; the JSON and CSV say `hidden`)
+            extra.append("hidden: under the check-worthiness threshold")
         if r["speaker"]:
             extra.append(f"speaker {md(r['speaker'])}")
         if r["reviewer"]:
@@ -495,11 +504,20 @@ def render_markdown(data: dict[str, Any]) -> str:
             else "Nothing: every claim shown has a verdict."
         )
     else:
-        todo = [r for r in rows if r["verdict"] == "unreviewed"]
+        # the claims shown with no verdict, as many as the head's "undecided" (the hidden ones listed apart: the
+        # heading counted them too, 50 under a head saying "unreviewed: 48")
+        todo = [r for r in rows if r["verdict"] == "unreviewed" and not r.get("hidden")]
+        low = [r for r in rows if r.get("hidden")]
         out += ["", f"## Still unreviewed ({len(todo)})", ""]
         out += [f"- {who(r)} {code(r['claim_id'])}: {md(r['text'])}" for r in todo] or [
-            "Nothing: every claim has a verdict."
+            "Nothing: every claim shown has a verdict." if low else "Nothing: every claim has a verdict."
         ]
+        if low:
+            out += [
+                "",
+                f"Hidden under the check-worthiness threshold {s['min_score']:.2f}, with no verdict ({len(low)}):",
+            ]
+            out += [""] + [f"- {who(r)} {code(r['claim_id'])}: {md(r['text'])}" for r in low]
     out += ["", f"## Orphaned decisions ({len(data['orphans'])})", ""]
     if data["orphans"]:
         out.append("Decisions whose claim is no longer found in the articles:")

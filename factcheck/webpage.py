@@ -48,6 +48,31 @@ class PageError(Exception):
     """A page that cannot be turned into an article; the message is one line naming no traceback."""
 
 
+class RefreshFailed(PageError):
+    """A page asked to be fetched again (``refresh``) whose fetch failed while a copy of it is stored: that copy
+    stays where it is (``path``) and can still be read; the message says why the fetch failed and when the copy
+    was stored ("not fetched again (cannot connect: ...); its copy stored 2026-12-07T13:22:41Z")."""
+
+    def __init__(self, why: str, path: Path) -> None:
+        self.why, self.path = why, path
+        when = _stored_when(path)
+        super().__init__(
+            f"not fetched again ({why}); its copy stored {when}"
+            if when
+            else f"not fetched again ({why}); its stored copy"
+        )
+
+
+def _stored_when(path: Path) -> str | None:
+    """When the record at ``path`` was fetched (its ``fetched`` key), or None."""
+    try:
+        rec = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    when = rec.get("fetched") if isinstance(rec, dict) else None
+    return when if isinstance(when, str) and when.strip() else None
+
+
 # ---------------------------------------------------------------------------------------------
 # HTML -> record
 
@@ -630,7 +655,9 @@ def fetch_record(
 ) -> tuple[Path, bool]:
     """The stored record of ``url`` (fetched and saved when missing or ``refresh``): (path, fetched now).
 
-    Raises ``PageError`` for timeouts, HTTP errors, non-HTML answers and pages with no extractable text.
+    Raises ``PageError`` for timeouts, HTTP errors, non-HTML answers and pages with no extractable text;
+    ``RefreshFailed`` (one) when a page asked to be fetched again could not be while a copy of it is stored: the
+    copy stays, and the caller may read it (``e.path``).
     """
     path = record_path(url, pages_dir)
     if path.is_file() and not refresh:
@@ -639,6 +666,8 @@ def fetch_record(
         data, final, charset = fetch_html(url, timeout=timeout)
     except PageError as e:
         _remember_failure(path.parent, url, str(e))
+        if path.is_file():  # (--refresh with the server down, or the page gone: the copy stored before stays)
+            raise RefreshFailed(str(e), path) from None
         raise
     rec = page_record(data, final, charset)
     rec["source"] = rec.get("source") or final

@@ -72,6 +72,30 @@ def test_mark_creates_then_updates_a_session(proj: Path, capsys: pytest.CaptureF
     assert len(data.history) == 2
 
 
+def test_mark_takes_its_claims_after_a_corpus_list_ended_with_two_dashes(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`mark S --corpus DIR -- ID ... VERDICT`, as the usage error advises ("end its list with --"), failed:
+    "unrecognized arguments: confirmed" (argparse gave S alone an empty id list, and took ID for the verdict)."""
+    ids = claim_ids(capsys)
+    a, b = ids["alpha.txt"], ids["beta.txt"]
+    code, out, err = run(
+        capsys, "mark", "sessions/s.toml", "--corpus", "corpus", "--", a[0], a[1], "disputed"
+    )
+    assert code == 0, err
+    assert out.splitlines() == [f"{a[0]}: disputed", f"{a[1]}: disputed"]
+    # the other form it advises: the ids before the list, the verdict after --
+    code, out, err = run(capsys, "mark", "sessions/s.toml", b[0], "--corpus", "corpus", "--", "confirmed")
+    assert code == 0, err
+    assert out.strip() == f"{b[0]}: confirmed"
+    data = sess.load(proj / "sessions" / "s.toml")
+    assert [data.decisions[c].verdict for c in (a[0], a[1], b[0])] == [
+        Verdict.DISPUTED,
+        Verdict.DISPUTED,
+        Verdict.CONFIRMED,
+    ]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -844,6 +844,13 @@ def test_the_year_of_the_post_or_of_the_given_date_is_a_feature(tmp_path: Path, 
 
     assert read_queries(queries) == ([("q1", "Pelosi stammered through a news conference.", "2019-08-02")], 1)
     assert f"{queries}:3: a query with no text" in capsys.readouterr().err
+    # a date that names no year ranks nothing: said, not used silently (the query is still matched)
+    queries.write_text("id\ttext\tdate\nq1\tPelosi stammered.\tnot a date\nq2\tPelosi spoke.\t24 May 2019\n")
+    assert [q[0] for q in read_queries(queries)[0]] == ["q1", "q2"]
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"factcheck: {queries}:2: the date 'not a date' names no year: the query is matched as undated"
+    ]
 
 
 def test_hidden_units_are_data_and_never_read_evidence_against() -> None:

@@ -4,6 +4,8 @@ TUI. And `status`'s article column, `report --decided`."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -373,3 +375,57 @@ def test_progress_never_reads_100_percent_with_a_claim_left_nor_0_percent_with_o
         r.close()
     assert f"{n - 1} of {n} claims reviewed (99%)" in run(capsys, "status", str(path))
     assert f"- Reviewed: {n - 1} of {n} (99%)" in run(capsys, "report", str(path))
+
+
+def test_report_rows_say_which_claims_are_hidden_and_their_score(
+    batch: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The JSON and CSV reports list every claim, the hidden ones too, but nothing on a row told them apart: a
+    script reading the report could not keep the claims a reviewer is shown (the summary only counted them).
+    Each row now has its check-worthiness `score` and `hidden` (under the threshold with no verdict, as
+    `status` and the summary count them)."""
+    _done, counted, hidden = expected(batch)
+    data = json.loads(run(capsys, "report", str(batch), "-f", "json"))
+    rows = data["claims"]
+    assert sum(1 for r in rows if r["hidden"]) == hidden == data["summary"]["hidden"]
+    assert sum(1 for r in rows if not r["hidden"]) == counted
+    r = Review.open(batch, readonly=True)
+    try:
+        for row in rows:
+            c = r.claim(row["claim_id"])
+            assert row["score"] == round(c.score, 3)
+            assert row["hidden"] == (not r.corpus.is_shown(c) and row["verdict"] == "unreviewed")
+    finally:
+        r.close()
+    decided_low = [
+        row for row in rows if row["verdict"] != "unreviewed" and row["score"] < data["summary"]["min_score"]
+    ]
+    assert decided_low and not any(row["hidden"] for row in decided_low)  # a verdict counts it
+    table = list(csv.DictReader(io.StringIO(run(capsys, "report", str(batch), "-f", "csv"))))
+    assert [(t["claim_id"], t["hidden"], float(t["score"])) for t in table] == [
+        (row["claim_id"], "true" if row["hidden"] else "false", row["score"]) for row in rows
+    ]
+
+
+def test_markdown_still_unreviewed_counts_as_its_head_and_lists_the_hidden_apart(
+    batch: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Markdown report's head said "unreviewed: 48" and its "## Still unreviewed (50)" listed the 2 hidden
+    claims among the others, unmarked (as they were in their groups). The section counts and lists the claims
+    shown; the hidden ones follow under a line of their own and say so in their groups."""
+    done, counted, hidden = expected(batch)
+    md = run(capsys, "report", str(batch))
+    data = json.loads(run(capsys, "report", str(batch), "-f", "json"))
+    low = [r for r in data["claims"] if r["hidden"]]
+    assert len(low) == hidden >= 1
+    assert f"  - unreviewed: {counted - done}\n" in md
+    section = md.split(f"## Still unreviewed ({counted - done})\n", 1)[1].split("## Orphaned decisions")[0]
+    shown, _, apart = section.partition(
+        f"Hidden under the check-worthiness threshold {data['summary']['min_score']:.2f}, with no verdict ({hidden}):"
+    )
+    assert apart, section
+    for r in low:
+        assert r["claim_id"] in apart and r["claim_id"] not in shown
+    assert sum(1 for line in shown.splitlines() if line.startswith("- ")) == counted - done
+    # each claim is listed once in its group (or among the claims in no group), the hidden ones marked
+    assert md.count("(hidden: under the check-worthiness threshold") == hidden

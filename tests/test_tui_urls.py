@@ -114,3 +114,43 @@ def test_review_reopened_from_its_session_fetches_a_url_not_stored(
     assert main(["review", "--session", str(session)]) == 0
     assert _CountingHandler.requests.count("/a.html") == 2
     assert seen["articles"] == [good]
+
+
+def test_review_refresh_of_a_session_fetches_its_urls_again(
+    site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`factcheck review --refresh --session S` (the session's own corpus, no paths given) fetched nothing: the
+    URLs of the corpus were read as stored, and --refresh did nothing without a word."""
+    seen: dict[str, Any] = {}
+    _headless(monkeypatch, seen)
+    good = f"{site}/a.html"
+    session = tmp_path / "u.toml"
+    assert main(["review", "--session", str(session), good]) == 0
+    assert main(["review", "--session", str(session)]) == 0
+    assert _CountingHandler.requests.count("/a.html") == 1  # (stored: read offline)
+    assert main(["review", "--refresh", "--session", str(session)]) == 0
+    assert _CountingHandler.requests.count("/a.html") == 2
+    assert seen["articles"] == [good]
+
+
+def test_review_refresh_that_fails_reads_the_stored_copy(
+    site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page that cannot be fetched again (its server down, the page gone) while a copy of it is stored: the
+    review opens on that copy, says so, and ends with 1 (partial). It refused to open (exit 2, "nothing
+    readable") though every page was stored."""
+    seen: dict[str, Any] = {}
+    _headless(monkeypatch, seen)
+    good = f"{site}/a.html"
+    session = tmp_path / "u.toml"
+    assert main(["review", "--session", str(session), good]) == 0
+    (tmp_path / "site" / "a.html").unlink()  # the page is gone from the web: a 404 now
+    capsys.readouterr()
+    seen.clear()
+    assert main(["review", "--refresh", "--session", str(session), good]) == 1
+    (line,) = [line for line in capsys.readouterr().err.splitlines() if good in line]
+    assert line.startswith(
+        f"factcheck: {good}: not fetched again (HTTP error 404 File not found); its copy stored "
+    )
+    assert line.endswith(", read instead")
+    assert seen["articles"] == [good]

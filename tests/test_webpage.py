@@ -912,3 +912,29 @@ def test_a_pages_table_reads_as_rows_of_cells_not_markdown_pipes(tmp_path: Path)
         assert art.text[c.start : c.end] == c.text
     for s in art.segments:
         assert 0 <= s.start < s.end <= len(art.text)
+
+
+def test_a_refresh_that_fails_reads_the_stored_copy_and_says_so(server: str, tmp_path: Path, capsys) -> None:
+    """`extract --refresh URL` with the page gone (or its server down) dropped the article, though a copy of it
+    was stored: exit 2, nothing read. The copy is read, the failed fetch named, exit 1 (partial)."""
+    url = f"{server}/missing"
+    good = build([f"{server}/article"], pages_dir=tmp_path, group=False)
+    stored = webpage.record_path(f"{server}/article", tmp_path)
+    # the copy a fetch stored when the page was still there (it is a 404 now)
+    webpage.record_path(url, tmp_path).write_text(stored.read_text(encoding="utf-8"), encoding="utf-8")
+    corpus = build([url], pages_dir=tmp_path, group=False, refresh=True)
+    assert [a.text for a in corpus.articles] == [a.text for a in good.articles]
+    (error,) = corpus.errors
+    assert error.path == url and error.reason.startswith(
+        "not fetched again (HTTP error 404 Not Found); its copy"
+    )
+    assert webpage.record_path(url, tmp_path).is_file()  # the copy stays
+    webpage.record_path(url, tmp_path).write_text('{"text": "cut sh', encoding="utf-8")
+    (error,) = build([url], pages_dir=tmp_path, group=False, refresh=True).errors  # one line, not two
+    assert error.reason.startswith(
+        "not fetched again (HTTP error 404 Not Found), and its stored record is not"
+    )
+    with pytest.raises(webpage.PageError, match="404"):  # (no copy stored: the error as before)
+        webpage.fetch_record(f"{server}/missing2", tmp_path, refresh=True)
+    rc = cli.main(["fetch", url, "--refresh", "-o", str(tmp_path)])
+    assert rc == 2 and capsys.readouterr().err.strip().endswith(", kept")

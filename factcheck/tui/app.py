@@ -682,7 +682,9 @@ def run(
     for e in unread:
         if e.path not in printed:
             print(one_line(f"factcheck: {e}"), file=sys.stderr)
-    return code or (1 if unread else 0)  # 1: partial, some inputs unreadable, as every command says it
+    # 1: partial, some inputs unreadable, as every command says it; or a page not fetched again (--refresh),
+    # read from its stored copy (cli.prefetch named it)
+    return code or (1 if unread or fetch_errors else 0)
 
 
 def _unread_inputs(review: Review | None) -> list[InputError]:
