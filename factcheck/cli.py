@@ -843,6 +843,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return say_ended(e)
 
 
+# The arguments that name articles, files or pages (any command's): a URL among them is taken in its one form
+URL_ARGUMENTS = ("paths", "urls", "file", "corpus", "article")
+
+
+def _urls_in_one_form(args: argparse.Namespace) -> None:
+    """Each URL given (``URL_ARGUMENTS``) in the one form factcheck keeps of it (``urls.canonical_url``): a
+    space or a letter outside ASCII as an address bar shows them percent-encoded (``.../a b.html`` was
+    refused as "not an http(s) URL"), so that the page, its stored record and the session's article are
+    named alike whichever spelling was typed."""
+    from factcheck.urls import canonical_url
+
+    for name in URL_ARGUMENTS:
+        given = getattr(args, name, None)
+        if isinstance(given, str):
+            setattr(args, name, canonical_url(given) or given)
+        elif isinstance(given, list):
+            setattr(args, name, [canonical_url(g) or g if isinstance(g, str) else g for g in given])
+
+
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -855,6 +874,7 @@ def _main(argv: Sequence[str] | None) -> int:
             args = parser.parse_args(args_list)
     except SystemExit as e:
         return int(e.code or 0)
+    _urls_in_one_form(args)
     if getattr(args, "no_cache", False):
         from factcheck import cache
 
