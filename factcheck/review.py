@@ -340,6 +340,8 @@ class Review:
             elif path.exists():
                 data, state = sess.load_with_state(path)
                 exists = True
+                if data.unknown_fields and not readonly:  # (saving it would lose them)
+                    lock, readonly, lock_message, locked_out, why = _newer_fields(path, data, lock, if_locked)
             else:
                 if not corpus_paths:
                     raise SessionError(f"{path}: no such session; give the corpus to create it")
@@ -446,6 +448,8 @@ class Review:
         cls, path: Path, claim_ids: list[str], article_keys: list[str], who: str, readonly: bool
     ) -> Review | SessionRead | None:
         data, state = sess.load_with_state(path)
+        if data.unknown_fields and not readonly:  # (a command that changes it: refused, saying where)
+            _newer_fields(path, data, None, "raise")
         as_read = SessionRead(path, data, state, None, readonly)  # (until a review is made of ``data``)
         paths = _session_corpus(path, data.corpus)
         index = batch_index.read(paths)
@@ -1367,7 +1371,7 @@ class Review:
         taken then); if the other one saved it meanwhile, it stays read-only and says to reopen it."""
         if not self.readonly:
             return True
-        if not self._locked_out or self.loading is not None:
+        if not self._locked_out or self.loading is not None or self._data.unknown_fields:
             return False
         try:
             lock = sess.SessionLock.acquire(self.path)
@@ -2131,6 +2135,26 @@ def _take_lock(
             raise
         return lock, True, f"{e}; opened read-only — nothing is saved", False, short
     return lock, False, None, False, None
+
+
+def _newer_fields(
+    path: Path, data: sess.SessionData, lock: sess.SessionLock | None, if_locked: str
+) -> tuple[None, bool, str, bool, str]:
+    """A session holding fields this version does not know (a newer factcheck's): never saved by it, so that
+    they are not lost. Raises SessionNotWritable when ``if_locked`` is "raise" (``mark``, ``edit``), else it
+    is opened read-only, saying where the first such field is (``_take_lock``'s values)."""
+    if lock is not None:
+        lock.release()
+    message = f"{data.unknown_fields[0]}; this version would not write it back"
+    if if_locked == "raise":
+        raise SessionNotWritable(f"{message}: upgrade factcheck to change this session; not changed")
+    return (
+        None,
+        True,
+        f"{message}; opened read-only — upgrade factcheck to change it",
+        False,
+        (f"{path.name} holds fields of a newer factcheck"),
+    )
 
 
 def _relative_to(p: Path, base: Path) -> str:
