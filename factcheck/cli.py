@@ -15,14 +15,13 @@ import math
 import os
 import shlex
 import shutil
-import signal
 import sys
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, ClassVar, NoReturn
+from typing import Any, NoReturn
 
-from factcheck import __version__, ingest
+from factcheck import __version__
+from factcheck.interrupts import Ended, as_at_start, ending_signals, say_ended
 from factcheck.model import InputError
 from factcheck.textout import cells, clipped, inert, inert_output, json_lines, json_text, one_line, raw_stream
 
@@ -128,6 +127,8 @@ def corpus_json(corpus: Any, *, groups: bool = True, show_hidden: bool = False) 
 
 def _articles_json(corpus: Any, show_hidden: bool) -> Iterator[dict[str, Any]]:
     """Each article of ``corpus_json``, made when asked for (``extract --json`` writes each as it comes)."""
+    from factcheck import ingest
+
     for a in corpus.articles:
         doc = {
             "path": a.path,
@@ -334,7 +335,7 @@ def cmd_groups(args: argparse.Namespace) -> int:
 
 
 def cmd_times(args: argparse.Namespace) -> int:
-    from factcheck import times_intl
+    from factcheck import ingest, times_intl
     from factcheck.lang import available, detect
     from factcheck.urls import is_http_url
 
@@ -590,7 +591,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     except ImportError as e:  # textual missing or broken install
         raise UsageError(f"the review TUI cannot start: {e}") from None
     fetched = fetch_errors if any(is_http_url(p) for p in urls) else None  # the app fetches none again
-    return int(run(paths, session, readonly=args.readonly, fetch_errors=fetched) or 0)
+    with as_at_start():  # (the app's own handlers save the session: SIGTERM and SIGHUP are theirs)
+        return int(run(paths, session, readonly=args.readonly, fetch_errors=fetched) or 0)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -868,68 +870,36 @@ CACHE_KINDS = {
 }
 
 
-class Ended(KeyboardInterrupt):
-    """SIGTERM or SIGHUP (an SSH link dropped) sent to a plain command: it ends as ctrl+c ends it (every
-    ``except KeyboardInterrupt`` of a command runs: ``fetch`` lists what it stored), one line saying so, with
-    the signal's conventional exit code (128 + its number: 143, 129) where ctrl+c gives 130. Before, Python's
-    default action ended the command without a word. The review app has handlers of its own (it saves the
-    session): ``plain_command_signals`` is not used around it."""
-
-    NAMES: ClassVar[dict[str, str]] = {"SIGTERM": "terminated (SIGTERM)", "SIGHUP": "hung up (SIGHUP)"}
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-    @staticmethod
-    def code(e: KeyboardInterrupt) -> int:
-        """The exit code of a command ended by ``e``."""
-        return 128 + e.signum if isinstance(e, Ended) else 130
-
-    @staticmethod
-    def word(e: KeyboardInterrupt) -> str:
-        """What ended the command, as its last line says it."""
-        if isinstance(e, Ended):
-            return Ended.NAMES.get(signal.Signals(e.signum).name, f"ended by signal {e.signum}")
-        return "interrupted"
-
-
-@contextlib.contextmanager
-def plain_command_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise ``Ended`` while a plain command runs (not where the process ignores them:
-    ``nohup`` keeps a command running after a hangup); their handlers before are put back after."""
-    if threading.current_thread() is not threading.main_thread():  # (signal handlers: main thread only)
-        yield
-        return
-
-    def end(signum: int, frame: object) -> None:
-        raise Ended(signum)
-
-    before: dict[int, Any] = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        sig = getattr(signal, name, None)
-        if sig is not None and signal.getsignal(sig) is not signal.SIG_IGN:
-            before[sig] = signal.signal(sig, end)
-    try:
-        yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """``factcheck ARGV``: the exit code. ctrl+c at any point (the parser's imports included: a traceback
     there) says so on a line of its own (after a progress bar the shell's prompt came on the bar's line, and
-    no word said why the command ended) and exits with code 130; SIGTERM and SIGHUP end a plain command the
-    same way, with codes 143 and 129 (``Ended``)."""
+    no word said why the command ended) and exits with code 130; SIGTERM and SIGHUP end it the same way, with
+    codes 143 and 129 (``Ended``), from the start (the review app has handlers of its own while it runs).
+    ``factcheck.__main__.run`` installs the same handlers before this module is imported."""
     try:
-        return _main(argv)
+        with ending_signals():
+            return _main(argv)
     except KeyboardInterrupt as e:
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            on_terminal = bool(sys.stderr and sys.stderr.isatty())
-            line = f"factcheck: {Ended.word(e)}"
-            print("\n" + line if on_terminal else line, file=sys.stderr)
-        return Ended.code(e)
+        return say_ended(e)
+
+
+# The arguments that name articles, files or pages (any command's): a URL among them is taken in its one form
+URL_ARGUMENTS = ("paths", "urls", "file", "corpus", "article")
+
+
+def _urls_in_one_form(args: argparse.Namespace) -> None:
+    """Each URL given (``URL_ARGUMENTS``) in the one form factcheck keeps of it (``urls.canonical_url``): a
+    space or a letter outside ASCII as an address bar shows them percent-encoded (``.../a b.html`` was
+    refused as "not an http(s) URL"), so that the page, its stored record and the session's article are
+    named alike whichever spelling was typed."""
+    from factcheck.urls import canonical_url
+
+    for name in URL_ARGUMENTS:
+        given = getattr(args, name, None)
+        if isinstance(given, str):
+            setattr(args, name, canonical_url(given) or given)
+        elif isinstance(given, list):
+            setattr(args, name, [canonical_url(g) or g if isinstance(g, str) else g for g in given])
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -944,6 +914,7 @@ def _main(argv: Sequence[str] | None) -> int:
             args = parser.parse_args(args_list)
     except SystemExit as e:
         return int(e.code or 0)
+    _urls_in_one_form(args)
     if getattr(args, "no_cache", False):
         from factcheck import cache
 
@@ -963,7 +934,7 @@ def _main(argv: Sequence[str] | None) -> int:
                 # The batch a command builds lives until the command ends and holds no cycles worth
                 # collecting: the collector's full passes over it (~0.2 CPU s a run on 1,000 articles,
                 # `bench/reopen_steps.py`) are saved; it runs again when the command returns.
-                with collector_paused(), plain_command_signals():
+                with collector_paused():
                     code = int(args.func(args))
         _cache_notice()
         return code

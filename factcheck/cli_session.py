@@ -19,7 +19,7 @@ from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, notice_line
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
 from factcheck.textout import cells, clipped, json_text, one_line, padded, share_reviewed
-from factcheck.urls import is_http_url
+from factcheck.urls import canonical_url, is_http_url
 
 
 def register(subparsers: Any) -> None:
@@ -322,7 +322,10 @@ def _article_key(corpus: Any, given: str) -> str:
     if corpus.article(given) is not None:
         return given
     if is_http_url(given):
-        keys = [a.key for a in corpus.articles if a.url and a.url.rstrip("/") == given.rstrip("/")]
+        page = (canonical_url(given) or given).rstrip("/")  # (any spelling: ".../é.html", ".../%C3%A9.html")
+        keys = [
+            a.key for a in corpus.articles if a.url and (canonical_url(a.url) or a.url).rstrip("/") == page
+        ]
         if len(keys) == 1:
             return keys[0]
         if keys:

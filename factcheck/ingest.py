@@ -32,7 +32,7 @@ from factcheck import furniture, gazetteer, metadata, tables, webpage
 from factcheck import lang as langres
 from factcheck.dates import knows_language, parse_date_text
 from factcheck.model import Article, Batch, InputError, Segment
-from factcheck.urls import archived_copy, is_http_url, page_address
+from factcheck.urls import archived_copy, canonical_url, is_http_url, page_address
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is a few KB; anything above this is not one
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -374,6 +374,7 @@ def load(
     path_list: list[str] = []
     given_keys: set[str] = set()
     for p in map(str, paths):
+        p = canonical_url(p) or p  # (a URL in its one form: ".../é.html" and ".../%C3%A9.html" are one page)
         key = page_address(p) if is_http_url(p) else p
         if key not in given_keys:
             given_keys.add(key)

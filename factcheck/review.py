@@ -217,6 +217,7 @@ class Review:
     readonly: bool
     reviewer: str
     lock_message: str | None
+    readonly_why: str | None  # (the reason in a few words: ``readonly_short``)
     report: ReconcileReport
 
     def __init__(
@@ -232,6 +233,7 @@ class Review:
         self.reviewer = reviewer
         self.readonly = readonly
         self.lock_message = None
+        self.readonly_why = None
         self._locked_out = False  # read-only only because another factcheck held the session at open
         self.report = ReconcileReport()
         self._version = 0
@@ -328,9 +330,9 @@ class Review:
         if read is not None:
             if read.path != path or read.readonly != readonly or corpus_paths:
                 raise ValueError("a session read for another opening")
-            lock, lock_message, locked_out = read.lock, None, False
+            lock, lock_message, locked_out, why = read.lock, None, False, None
         else:
-            lock, readonly, lock_message, locked_out = _take_lock(path, readonly, if_locked)
+            lock, readonly, lock_message, locked_out, why = _take_lock(path, readonly, if_locked)
         try:
             state: sess.FileState | None
             if read is not None:
@@ -338,6 +340,8 @@ class Review:
             elif path.exists():
                 data, state = sess.load_with_state(path)
                 exists = True
+                if data.unknown_fields and not readonly:  # (saving it would lose them)
+                    lock, readonly, lock_message, locked_out, why = _newer_fields(path, data, lock, if_locked)
             else:
                 if not corpus_paths:
                     raise SessionError(f"{path}: no such session; give the corpus to create it")
@@ -358,6 +362,7 @@ class Review:
                         reviewer=who,
                         readonly=readonly,
                         lock_message=lock_message,
+                        readonly_why=why,
                         file_state=state,
                     )
                 )
@@ -374,6 +379,7 @@ class Review:
                 batch_index.write(paths, sig, corpus.articles, corpus.claims, corpus.errors)
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
             r._lock, r.lock_message, r._file_state, r._locked_out = lock, lock_message, state, locked_out
+            r.readonly_why = why
             r.report.notices = list(data.notices)
             r._attach(group=group)
         except BaseException:
@@ -418,7 +424,7 @@ class Review:
         path = Path(session_path)
         if not path.exists():
             return None
-        lock, _readonly, _message, _out = _take_lock(path, readonly, "raise")
+        lock, _readonly, _message, _out, _why = _take_lock(path, readonly, "raise")
         try:
             r = cls._quickly(
                 path, list(claim_ids), list(article_keys), reviewer or sess.reviewer_name(), readonly
@@ -442,6 +448,8 @@ class Review:
         cls, path: Path, claim_ids: list[str], article_keys: list[str], who: str, readonly: bool
     ) -> Review | SessionRead | None:
         data, state = sess.load_with_state(path)
+        if data.unknown_fields and not readonly:  # (a command that changes it: refused, saying where)
+            _newer_fields(path, data, None, "raise")
         as_read = SessionRead(path, data, state, None, readonly)  # (until a review is made of ``data``)
         paths = _session_corpus(path, data.corpus)
         index = batch_index.read(paths)
@@ -504,6 +512,7 @@ class Review:
         reviewer: str | None = None,
         readonly: bool = False,
         lock_message: str | None = None,
+        readonly_why: str | None = None,
         file_state: sess.FileState | None = None,
     ) -> Review:
         """A review of a batch still being read (``Review.open``'s ``extracted`` feeds it through
@@ -520,7 +529,7 @@ class Review:
         corpus = pipeline.Corpus(paths=list(data.corpus))
         r = cls(path, data, corpus, reviewer=reviewer or data.reviewer, readonly=readonly)
         r.loading = (0, 0)
-        r.lock_message, r._file_state = lock_message, file_state
+        r.lock_message, r.readonly_why, r._file_state = lock_message, readonly_why, file_state
         r._undo_built = True  # undo and redo reach what was done while loading, earlier steps once it is open
         return r
 
@@ -911,6 +920,21 @@ class Review:
         if not self.readonly:
             return None
         return self.lock_message or f"{self.path}: opened read-only (--readonly); nothing is saved"
+
+    @property
+    def readonly_short(self) -> str | None:
+        """Why nothing can be changed, in a few words for a line of its own (None when the session is
+        writable): what a refused key says (``readonly_reason`` is the whole of it, shown when the review
+        opens). "s.toml.bak1 is a backup of s.toml", "s.toml is open in another factcheck"."""
+        if not self.readonly:
+            return None
+        if self.readonly_why:
+            return self.readonly_why
+        return (
+            "opened read-only (--readonly)"
+            if self.lock_message is None
+            else f"{self.path.name} cannot be written"
+        )
 
     def _loading_text(self) -> str:
         """What a preview says about its loading: still loading the batch (n/N articles read)."""
@@ -1347,7 +1371,7 @@ class Review:
         taken then); if the other one saved it meanwhile, it stays read-only and says to reopen it."""
         if not self.readonly:
             return True
-        if not self._locked_out or self.loading is not None:
+        if not self._locked_out or self.loading is not None or self._data.unknown_fields:
             return False
         try:
             lock = sess.SessionLock.acquire(self.path)
@@ -1360,9 +1384,11 @@ class Review:
                 f"{self.path} was saved by another factcheck after this one read it; opened read-only —"
                 " quit and reopen to see its changes and make yours"
             )
+            self.readonly_why = f"{self.path.name} was saved by another factcheck: reopen it"
             return False
         sess.remove_stale_temp(self.path)
         self._lock, self.readonly, self.lock_message, self._locked_out = lock, False, None, False
+        self.readonly_why = None
         return True
 
     def _check_writable(self) -> None:
@@ -2077,17 +2103,20 @@ def file_digest(path: str) -> str:
 
 def _take_lock(
     path: Path, readonly: bool, if_locked: str
-) -> tuple[sess.SessionLock | None, bool, str | None, bool]:
+) -> tuple[sess.SessionLock | None, bool, str | None, bool, str | None]:
     """The session's lock for a review that writes: (the lock, read-only, why, locked out by another
-    factcheck). A session that cannot be written raises when ``if_locked`` is "raise", else opens read-only
-    with the reason (``Review.open``)."""
+    factcheck, why in a few words). A session that cannot be written raises when ``if_locked`` is "raise",
+    else opens read-only with the reason (``Review.open``)."""
     lock: sess.SessionLock | None = None
     if readonly:
-        return lock, True, None, False
+        return lock, True, None, False, None
+    short = f"{path.name} cannot be written"
     try:
         if sess.is_readonly_file(path):
+            short = f"{path.name} is a read-only file"
             raise SessionNotWritable(f"{path} is a read-only file (chmod a-w); it is never replaced")
         if (original := sess.backed_up_session(path)) is not None:
+            short = f"{path.name} is a backup of {original.name}"
             # a decision written into a backup would rotate away with it (and its rows go to the
             # session's own history file)
             raise SessionNotWritable(
@@ -2099,12 +2128,33 @@ def _take_lock(
     except SessionLocked as e:
         if if_locked == "raise":
             raise
-        return lock, True, f"{e}; opened read-only — close the other one to make changes", True
+        short = f"{path.name} is open in another factcheck"
+        return lock, True, f"{e}; opened read-only — close the other one to make changes", True, short
     except SessionNotWritable as e:
         if if_locked == "raise":
             raise
-        return lock, True, f"{e}; opened read-only — nothing is saved", False
-    return lock, False, None, False
+        return lock, True, f"{e}; opened read-only — nothing is saved", False, short
+    return lock, False, None, False, None
+
+
+def _newer_fields(
+    path: Path, data: sess.SessionData, lock: sess.SessionLock | None, if_locked: str
+) -> tuple[None, bool, str, bool, str]:
+    """A session holding fields this version does not know (a newer factcheck's): never saved by it, so that
+    they are not lost. Raises SessionNotWritable when ``if_locked`` is "raise" (``mark``, ``edit``), else it
+    is opened read-only, saying where the first such field is (``_take_lock``'s values)."""
+    if lock is not None:
+        lock.release()
+    message = f"{data.unknown_fields[0]}; this version would not write it back"
+    if if_locked == "raise":
+        raise SessionNotWritable(f"{message}: upgrade factcheck to change this session; not changed")
+    return (
+        None,
+        True,
+        f"{message}; opened read-only — upgrade factcheck to change it",
+        False,
+        (f"{path.name} holds fields of a newer factcheck"),
+    )
 
 
 def _relative_to(p: Path, base: Path) -> str:

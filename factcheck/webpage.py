@@ -26,11 +26,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from factcheck import metadata
 from factcheck.atomic import write_atomic
-from factcheck.urls import archived_copy, is_http_url, page_address
+from factcheck.urls import archived_copy, canonical_url, is_http_url, page_address, readable_url
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TIMEOUT = 20.0  # seconds for one page
@@ -492,9 +492,21 @@ def _a_year_alone(date: Any, raw: bytes, url: str | None) -> bool:
 
 
 def record_name(url: str) -> str:
-    """The file name of a URL's record: readable host plus a hash of the page's address (the URL without its
-    fragment: ``page#comments`` is ``page``'s record; stable across runs)."""
-    return _name_of(page_address(url))
+    """The file name of a URL's record: readable host plus a hash of the page's address in its canonical form
+    (``urls.canonical_url``: ``.../é.html`` and ``.../%C3%A9.html`` are one page; without its fragment:
+    ``page#comments`` is ``page``'s record; stable across runs)."""
+    return _name_of(page_address(canonical_url(url) or url))
+
+
+def _legacy_names(url: str) -> list[str]:
+    """The names earlier versions gave the record of ``url``: by the address as it was typed (one of its
+    spellings: as given, or with letters outside ASCII unescaped, as an address bar shows them), with or
+    without its fragment. A session that relies on such a record still reads it offline."""
+    canonical = canonical_url(url) or url
+    spellings = dict.fromkeys([url, readable_url(canonical), readable_url(url)])
+    names = dict.fromkeys(_name_of(a) for s in spellings for a in (page_address(s), s))
+    names.pop(record_name(url), None)
+    return list(names)
 
 
 def _name_of(url: str) -> str:
@@ -527,11 +539,9 @@ def record_path(url: str, pages: Path | None = None) -> Path:
     path = folder / record_name(url)
     if path.is_file():
         return path
-    if page_address(url) != url:
-        # a record stored by an earlier version was named by the whole URL, fragment and all: still read offline
-        legacy = folder / _name_of(url)
-        if legacy.is_file():
-            return legacy
+    for name in _legacy_names(url):  # stored by an earlier version: still read offline
+        if (folder / name).is_file():
+            return folder / name
     final = _redirected_to(folder, url)
     return folder / record_name(final) if final else path
 
@@ -589,32 +599,15 @@ def _read_by(resp: Any, deadline: float, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-# What a URL's path and query keep as they are: the characters RFC 3986 allows there, and "%" (an address
-# already percent-encoded stays so); anything else (a letter outside ASCII, as a browser's address bar shows
-# it) is encoded as UTF-8 bytes, as a browser sends it.
-_URI_SAFE = "/:@!$&'()*+,;=-._~%?"
-
-
-def _as_uri(url: str) -> str:
-    """``url`` as it is sent: its path and query percent-encoded where they hold other characters
-    (``https://de.wikipedia.org/wiki/Zürich`` -> ``.../Z%C3%BCrich``). urllib sent them as they were and failed
-    with "'ascii' codec can't encode character '\\xe9'"; the host is left to urllib (IDNA)."""
-    parts = urlsplit(url)
-    path, query = quote(parts.path, safe=_URI_SAFE), quote(parts.query, safe=_URI_SAFE)
-    if (path, query) == (parts.path, parts.query):
-        return url
-    return urlunsplit((parts.scheme, parts.netloc, path, query, parts.fragment))
-
-
 def fetch_html(
     url: str, *, timeout: float | None = None, max_bytes: int = MAX_PAGE_BYTES
 ) -> tuple[bytes, str, str | None]:
     """GET one page: its bytes, the final URL after redirects and the charset the server named (or None).
     Raises ``PageError`` (one line)."""
     timeout = timeout or TIMEOUT
-    if not is_http_url(url):
+    target = canonical_url(url)  # (a space, a letter outside ASCII: percent-encoded, as a browser sends them)
+    if target is None:
         raise PageError("not an http(s) URL")
-    target = _as_uri(url)
     req = urllib.request.Request(target, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # (scheme checked above)
@@ -622,9 +615,7 @@ def fetch_html(
             if ctype and ctype not in _HTML_TYPES:
                 raise PageError(f"not a web page (the server sent {ctype})")
             data = _read_by(resp, time.monotonic() + timeout, max_bytes + 1)
-            final = resp.geturl() or target
-            if final == target:  # (no redirect: the address as given, not its percent-encoded form)
-                final = url
+            final = canonical_url(resp.geturl()) or target
             charset = resp.headers.get_content_charset()
     except PageError:
         raise
@@ -659,6 +650,7 @@ def fetch_record(
     ``RefreshFailed`` (one) when a page asked to be fetched again could not be while a copy of it is stored: the
     copy stays, and the caller may read it (``e.path``).
     """
+    url = canonical_url(url) or url  # (one form of the address: its record's name, what the record says)
     path = record_path(url, pages_dir)
     if path.is_file() and not refresh:
         return path, False
@@ -674,15 +666,19 @@ def fetch_record(
     rec["requested-url"] = url
     rec["fetched"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     folder, own = path.parent, path.parent / record_name(url)
+    legacy = [folder / name for name in _legacy_names(url)]  # (an earlier version's: the new one replaces it)
     if page_address(final) != page_address(url):
         # the address the redirects ended at names the page: its record, and a note that this URL leads there
         # (a record an earlier fetch stored under this URL's own name goes: one page, one record)
         path = folder / record_name(final)
         write_atomic(_redirect_note(folder, url), final + "\n")
         own.unlink(missing_ok=True)
-    elif path.name not in (own.name, _name_of(url)):  # it redirected once, no longer: the URL's own record
+    elif path != own:  # it redirected once, no longer, or an earlier version named it: the URL's own record
         path = own
         _redirect_note(folder, url).unlink(missing_ok=True)
     write_atomic(path, json.dumps(rec, ensure_ascii=False, indent=1) + "\n")
+    for old in legacy:  # (once the new one is written: the page is never without a record)
+        if old != path:
+            old.unlink(missing_ok=True)
     _failure_note(folder, url).unlink(missing_ok=True)
     return path, True

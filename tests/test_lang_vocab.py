@@ -164,7 +164,9 @@ NOT_VOCABULARY: dict[str, set[str]] = {
     "cli.py": {
         "CACHED_COMMANDS",
         "CACHE_KINDS",
-    },  # subcommand names; the cache's kinds of entry and their labels
+        "URL_ARGUMENTS",
+    },  # subcommand names; the cache's kinds of entry and their labels; argument names
+    "urls.py": {"_DEFAULT_PORTS"},  # URL schemes
     "webpage.py": {"_ORGANISATION_TYPES"},  # schema.org type names
     "furniture.py": {"KINDS", "DEFAULT_MAX_WORDS"},  # furniture kinds (the program's own labels)
     "grouping/events.py": {"_SNOWBALL"},  # language codes -> stemmer names

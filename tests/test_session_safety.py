@@ -366,16 +366,10 @@ def _saved(tmp_path: Path) -> Path:
             "{id = 'c0000000001', verdict = 'disputed', evidence = 'http://x.org'",
             "'evidence' must be an array",
         ),
-        (
-            "{id = 'c0000000001', verdict = 'disputed'",
-            "{id = 'c0000000001', verdcit = 'disputed'",
-            "unknown field 'verdcit'",
-        ),
         ("{id = 'c0000000002'", "{id = 'c0000000000'", "claim c0000000000 has a second decision"),
         ("{id = 'c0000000001'", "{id = 1", "'id' must be a non-empty string"),
         ("merges = []", "merges = [['c1']]", "'merges' must be an array of [claim id, claim id] pairs"),
-        # a typo in a hand edit was dropped without a word (and the merge with it)
-        ("merges = []", "merge = [['c0000000000', 'c0000000002']]", "unknown field 'merge' in [groups]"),
+        # (a field this version does not know, a typo or a newer factcheck's: test_session_newer_fields.py)
         (
             "{id = 'c0000000001', verdict = 'disputed'",
             "{id = 'c0000000001', verdict = 'disputed', evidence = ['http://[::1']",
@@ -507,6 +501,13 @@ def test_any_valid_toml_edit_loads_or_names_line_and_column(
         ) or "newer factcheck" in str(e), str(e)
         return
     assert isinstance(data, sess.SessionData)
+    if data.unknown_fields:  # (fields this version does not know: read, named, never saved by it)
+        assert all(
+            re.match(rf"{re.escape(str(edited))}: line \d+, column \d+: ", f) for f in data.unknown_fields
+        )
+        with pytest.raises(SessionNotWritable):
+            sess.save(edited, data)
+        return
     sess.save(edited, data)  # what loads can be saved and loaded again
     back = sess.load(edited)
     assert back.decisions == data.decisions and back.history == data.history

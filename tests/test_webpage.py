@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import threading
 import time
@@ -68,6 +69,8 @@ class _Handler(BaseHTTPRequestHandler):
                 "text/html; charset=utf-8",
                 PAGE.encode(),
             ),  # (/zürich, as a browser sends it)
+            "/%C3%A9.html": (200, "text/html; charset=utf-8", PAGE.encode()),  # (/é.html)
+            "/a%20b.html": (200, "text/html; charset=utf-8", PAGE.encode()),  # (/a b.html)
         }
         if self.path == "/slow":
             time.sleep(1.5)
@@ -227,16 +230,80 @@ def test_a_url_with_letters_outside_ascii_is_fetched_as_a_browser_sends_it(
 ) -> None:
     """A URL as a browser's address bar shows it (``https://de.wikipedia.org/wiki/Zürich``) failed with "cannot
     fetch: 'ascii' codec can't encode character '\\xfc' ...": urllib sent the path as it was. It is sent
-    percent-encoded, and the page keeps the address as given (no redirect to its encoded form is noted)."""
+    percent-encoded, and the page is kept under that one form of its address (fix28: the address as typed
+    made a second record and article of one page, typed the other way), no redirect noted."""
     url = f"{server}/zürich?ort=Zürich"
+    sent = f"{server}/z%C3%BCrich?ort=Z%C3%BCrich"
     _Handler.hits.clear()
     c = build([url], pages_dir=tmp_path, group=False)
     assert not c.errors, c.errors
     (a,) = c.articles
-    assert a.path == url and a.outlet == "Harbour Times"
+    assert a.path == sent and a.outlet == "Harbour Times"
     assert _Handler.hits == {"/z%C3%BCrich?ort=Z%C3%BCrich": 1}
     assert not list(tmp_path.glob("*.redirect"))
-    assert json.loads(webpage.record_path(url, tmp_path).read_text(encoding="utf-8"))["requested-url"] == url
+    assert json.loads(webpage.record_path(url, tmp_path).read_text(encoding="utf-8"))["requested-url"] == sent
+
+
+@pytest.mark.parametrize("order", ["typed first", "encoded first"])
+def test_both_spellings_of_an_address_are_one_page_one_record_one_article(
+    server: str, tmp_path: Path, order: str, capsys
+) -> None:
+    """``.../é.html`` as an address bar shows it and ``.../%C3%A9.html`` as a page links it were two records
+    (named by the address as given) and two articles of one page, fetched twice. One form of the address
+    (``urls.canonical_url``) names the record, whichever came first; a batch giving both has one article."""
+    typed, encoded = f"{server}/é.html", f"{server}/%C3%A9.html"
+    first, second = (typed, encoded) if order == "typed first" else (encoded, typed)
+    out = tmp_path / "pages"
+    _Handler.hits.clear()
+    assert cli.main(["fetch", first, "-o", str(out)]) == 0
+    assert cli.main(["fetch", second, "-o", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[1:] for line in lines] == [["fetched", encoded], ["already stored", encoded]]
+    assert _Handler.hits == {"/%C3%A9.html": 1}
+    (stored,) = out.iterdir()
+    assert json.loads(stored.read_text(encoding="utf-8"))["requested-url"] == encoded
+    c = build([first, second], pages_dir=out, group=False)
+    assert not c.errors and [a.path for a in c.articles] == [encoded]
+
+
+def test_a_record_an_earlier_version_named_by_the_typed_address_is_still_read(
+    server: str, tmp_path: Path
+) -> None:
+    """An earlier version named the record of ``.../é.html`` by that spelling (a hash of it): a session relying
+    on it reads it offline whichever spelling it gives, and a refresh puts the page under its one name (never
+    without a record on the way)."""
+    typed, encoded = f"{server}/é.html", f"{server}/%C3%A9.html"
+    fresh = tmp_path / "fresh"
+    _Handler.hits.clear()
+    build([typed], pages_dir=fresh, group=False)
+    (made,) = fresh.iterdir()
+    older = tmp_path / "older"
+    older.mkdir()
+    legacy = older / f"127.0.0.1-{hashlib.sha1(typed.encode()).hexdigest()[:12]}.json"  # (its naming then)
+    made.rename(legacy)
+    for spelling in (typed, encoded):
+        assert webpage.record_path(spelling, older) == legacy
+        c = build([spelling], pages_dir=older, group=False)
+        assert not c.errors and [a.path for a in c.articles] == [encoded]
+    assert _Handler.hits == {"/%C3%A9.html": 1}  # offline: nothing fetched again
+    path, fetched = webpage.fetch_record(typed, older, refresh=True)
+    assert fetched and path.name == webpage.record_name(encoded) and list(older.iterdir()) == [path]
+
+
+def test_a_url_with_a_space_is_sent_percent_encoded(server: str, tmp_path: Path, capsys, monkeypatch) -> None:
+    """``fetch "http://host/a b.html"`` (a space, as an address bar shows it) was refused as "not an http(s)
+    URL" and `extract` took it for a missing file: a browser sends it as ``a%20b.html``, and so does factcheck,
+    keeping that one form for the record and the article."""
+    out = tmp_path / "pages"
+    _Handler.hits.clear()
+    assert cli.main(["fetch", f" {server}/a b.html", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.split("\t")[1:] == ["fetched", f"{server}/a%20b.html\n"]
+    assert _Handler.hits == {"/a%20b.html": 1}
+    monkeypatch.setenv("FACTCHECK_PAGES", str(out))
+    assert cli.main(["extract", "--json", f"{server}/a b.html"]) == 0  # (read from the stored page)
+    (doc,) = json.loads(capsys.readouterr().out)["articles"]
+    assert doc["path"] == f"{server}/a%20b.html" and doc["claims"]
+    assert _Handler.hits == {"/a%20b.html": 1}
 
 
 def test_a_fragment_names_the_same_page_one_fetch_one_record_one_article(server: str, tmp_path: Path) -> None:

@@ -755,6 +755,13 @@ def loads(text: str, where: str = "session") -> SessionData:
 
 def _from_doc(doc: dict[str, Any], loc: _Locator, schema: int = SCHEMA) -> SessionData:
     data = SessionData()
+    data.unknown_fields = _set_aside_unknown(doc, loc)
+    if data.unknown_fields:
+        more = len(data.unknown_fields) - 1
+        data.notices.append(
+            f"{data.unknown_fields[0]}{f' (and {more} more)' if more else ''}: this version never saves this"
+            " session (it would not write such fields back): upgrade factcheck to change it"
+        )
     _envelope(doc, data, loc)
     articles = doc.get("articles", {})
     if type(articles) is not dict:
@@ -820,6 +827,66 @@ def _from_doc(doc: dict[str, Any], loc: _Locator, schema: int = SCHEMA) -> Sessi
     return data
 
 
+def _set_aside_unknown(doc: dict[str, Any], loc: _Locator) -> list[str]:
+    """Take out of ``doc`` the fields this version does not know, where a newer factcheck may have added them
+    (a top-level key or table, a field of [cursor], [groups], [history], an article table, a decision, a
+    claim added by hand), and say where each was: ``file: line L, column C: field 'x' in a decision ...``.
+
+    The rest is read as usual. Such a session is read (``status``, ``report``, a read-only review), never
+    saved by this version (``SessionData.unknown_fields``): it would lose them. Before, an unknown field in a
+    table refused the whole file, and an unknown top-level key was dropped at the next save."""
+    found: list[tuple[int, str]] = []
+
+    def aside(table: Any, known: frozenset[str], what: str, start: int, end: int) -> None:
+        if type(table) is not dict:
+            return  # (the wrong type is said by the reading itself)
+        for k in sorted(table.keys() - known):
+            found.append(
+                (
+                    loc.key(k, start, end),
+                    f"field '{k}' in {what} is not one this factcheck knows (a newer one wrote it?)",
+                )
+            )
+            del table[k]
+
+    first_table = loc.section_end(-1)
+    for k in sorted(doc.keys() - _TOP_KEYS):
+        pos = loc.header(k) if type(doc[k]) is dict else loc.key(k, 0, first_table)
+        found.append((pos, f"top-level '{k}' is not one this factcheck knows (a newer one wrote it?)"))
+        del doc[k]
+    for name, known in (("cursor", _CURSOR_KEYS), ("groups", _GROUPS_KEYS), ("history", _HISTORY_REF_KEYS)):
+        if (
+            name == "history"
+            and type(doc.get("history")) is dict
+            and type(doc["history"].get("rows")) is list
+        ):
+            continue  # (schema 3: the rows themselves inside, read as they are)
+        start = loc.header(name, f"[{name}]")
+        aside(doc.get(name), known, f"[{name}]", start, loc.section_end(start))
+    articles = doc.get("articles")
+    for key, table in (articles or {}).items() if type(articles) is dict else ():
+        start = loc.header(f"articles.{toml_key(key)}", article_header(key))
+        end = loc.section_end(start)
+        aside(table, _ARTICLE_KEYS, f"the article table of {key}", start, end)
+        rows = table.get("decisions") if type(table) is dict else None
+        for i, row in enumerate(rows if type(rows) is list else ()):
+            if type(row) is dict and row.keys() - _DECISION_KEYS:
+                rpos = loc.row(loc.key("decisions", start, end), i)
+                line_end = loc.text.find("\n", rpos)
+                aside(
+                    row,
+                    _DECISION_KEYS,
+                    f"decision {i + 1} of {key}",
+                    rpos,
+                    len(loc.text) if line_end < 0 else line_end,
+                )
+    manual = doc.get("manual")
+    for mid, table in (manual or {}).items() if type(manual) is dict else ():
+        start = loc.header(f"manual.{toml_key(mid)}", f"[manual.{toml_key(mid)}]")
+        aside(table, _MANUAL_KEYS, f"the claim {mid} added by hand", start, loc.section_end(start))
+    return [str(loc.error(pos, msg)) for pos, msg in sorted(found, key=lambda f: f[0])]
+
+
 def _history_ref(hist: Any, data: SessionData, loc: _Locator) -> None:
     """The session's record of its history file (rows are read from there when first needed)."""
     if hist == {}:
@@ -848,9 +915,6 @@ def _envelope(doc: dict[str, Any], data: SessionData, loc: _Locator) -> None:
             if doc.get(name) is not None:
                 setattr(data, name, _want_time(doc[name], name))
         data.corpus = list(_want_str_list(doc.get("corpus", []), "corpus"))
-        extra = sorted(doc.keys() - _TOP_KEYS)
-        if extra:
-            data.notices.append(f"unknown top-level key(s) {', '.join(extra)} ignored (not written back)")
     except _Bad as e:
         raise loc.error(loc.key(e.field or "", 0, loc.header("")), e.msg) from None
     try:

@@ -127,6 +127,8 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
         created=min((t for t in (a.created, b.created) if t), default=utcnow()),
         corpus=list(corpus if corpus is not None else a.corpus),
         cursor=a.cursor,
+        # (a newer factcheck's fields, which this version does not write: the merge is never saved by it)
+        unknown_fields=a.unknown_fields + b.unknown_fields,
     )
     counts: tuple[dict[str, int], dict[str, int], dict[str, int]] = (
         dict.fromkeys(Verdict, 0),

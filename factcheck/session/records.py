@@ -247,6 +247,9 @@ class SessionData:
     history_unread: HistoryRef | None = None
     # the unread rows being read in a thread (``session.history.Prefetch``), if one was started
     history_prefetch: Any = field(default=None, compare=False, repr=False)
+    # Fields of the file this version does not know (a newer factcheck wrote them): where each is and what
+    # (``file: line L, column C: ...``). Such a session is never saved by this version: it would lose them.
+    unknown_fields: list[str] = field(default_factory=list)
 
     def copy(self) -> SessionData:
         """A cheap copy: records are immutable, so only the containers are copied."""
@@ -260,6 +263,7 @@ class SessionData:
             splits=list(self.splits),
             _history=list(self._history),
             notices=list(self.notices),
+            unknown_fields=list(self.unknown_fields),
         )
 
     @property

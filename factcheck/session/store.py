@@ -278,6 +278,11 @@ def save(
     ``expected``'s. Raises SessionNotWritable (one line, no traceback) when the file cannot be written.
     """
     path = Path(path)
+    if data.unknown_fields:  # (a newer factcheck's fields: written back by none of this version's code)
+        raise SessionNotWritable(
+            f"not saved: {data.unknown_fields[0]}; this version would lose it: upgrade factcheck to change"
+            " this session"
+        )
     base = expected.history if isinstance(expected, FileState) else data.history_file
     hplan = history.plan(path, data, base)
     rendered = render(data, hplan.ref)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from textual.content import Content, Span
 
@@ -36,6 +37,15 @@ def sanitize(text: str) -> str:
 
 def one_line(text: str) -> str:
     return sanitize(text).replace("\n", " ")
+
+
+def readonly_notice(review: Any) -> str:
+    """What a key that would change a read-only review says (a ``Notification`` under the title "Read-only"):
+    the reason in a few words, on one line (``Review.readonly_short``). The whole reason, with its advice,
+    took up to nine lines of a notification, and a small terminal showed only its end ("...opened
+    read-only — nothing is saved"): not why."""
+    why = review.readonly_short or "the session is open read-only"
+    return one_line(f"{why}: nothing can be changed")
 
 
 def literal(text: str, style: str = "") -> Content:

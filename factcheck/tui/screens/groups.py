@@ -33,6 +33,7 @@ from factcheck.tui.fmt import (
     group_time,
     literal,
     one_line,
+    readonly_notice,
     report_line,
     tell_apart,
     time_text,
@@ -679,7 +680,8 @@ class GroupDetailScreen(Screen[str | None]):
         if self.review.try_writable():
             return True
         self.notify(
-            self.review.readonly_reason or "The session is open read-only.",
+            readonly_notice(self.review),
+            title="Read-only",
             severity="warning",
             timeout=4,
             markup=False,

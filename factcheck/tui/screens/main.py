@@ -36,6 +36,7 @@ from factcheck.tui.fmt import (
     event_title,
     literal,
     readable_time,
+    readonly_notice,
     report_line,
     tell_apart,
 )
@@ -140,11 +141,12 @@ class MainScreen(ReadingScreen):
         return False
 
     def _writable(self) -> bool:
-        """False (and the reviewer told why) when the session is read-only (locked elsewhere, --readonly); a
-        session that was locked elsewhere when it opened becomes writable once the other one has closed."""
+        """False (and the reviewer told why, in one line: ``readonly_notice``) when the session is read-only
+        (a backup, locked elsewhere, --readonly); a session that was locked elsewhere when it opened becomes
+        writable once the other one has closed."""
         if not self.review.try_writable():
             self.notify(
-                self.review.readonly_reason or "The session is open read-only: nothing can be changed.",
+                readonly_notice(self.review),
                 title="Read-only",
                 severity="warning",
                 timeout=4,
