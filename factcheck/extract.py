@@ -1332,9 +1332,10 @@ def _cw_terms(
         )
     )
     if personal:
-        if attributed:
+        if attributed or (voc.personal is not None and _quoted_first_person(content, voc.personal)):
             # a speaker quoted about themself (not a record: "the largest investment in our history");
-            # in reported speech "we" is the writer's ("life as we know it")
+            # in reported speech "we" is the writer's ("life as we know it"); unattributed, the writer's sentence
+            # quotes someone's first-person words ("He funds ... and has stated, "I'm very much against guns."")
             if quoted is not None and not has_sup and not has_fig:
                 soft["quoted_self"] = 1
         else:
@@ -1756,6 +1757,17 @@ def _quoted_spans(text: str, inside: bool = False) -> list[tuple[int, int]]:
     if start >= 0:
         spans.append((start, len(text)))
     return spans
+
+
+def _quoted_first_person(content: str, pattern: re.Pattern[str]) -> bool:
+    """Whether ``content`` opens in the writer's words and holds its first-person words (``pattern``) only inside
+    quotation marks: someone quoted speaks of themself, not the writer ("He funds a variety of gun control groups
+    and has stated, "I'm very much against guns.""). A sentence that opens with a quotation is left alone: its
+    speaker may be named nowhere (an interview answer)."""
+    if content[:1] in _OPEN_QUOTE_CHARS:
+        return False
+    spans = _quoted_spans(content)
+    return bool(spans) and all(any(a <= m.start() < b for a, b in spans) for m in pattern.finditer(content))
 
 
 def _closes_later(text: str, pos: int) -> bool:
