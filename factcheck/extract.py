@@ -169,6 +169,7 @@ class _CwVocab:
     personal: re.Pattern[str] | None  # searched in the text as written
     personal_singular: re.Pattern[str] | None
     mind: frozenset[str]  # what someone thought, felt or noticed: no plain event
+    report_hedges: frozenset[str]  # "reportedly", "allegedly": what others report or allege (`attributed`)
     interview: _Rule  # an answer framed by the interviewer's question
     poll: _Rule  # a poll's result: who leads, trails, rises or falls in it
     frame: _Rule  # a frame that gives a reading of events ("one of the things", "the question is whether")
@@ -255,6 +256,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     exclamation = data.get("evaluative", {}).get("exclamation")
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
+    report_hedges = frozenset(data.get("report_hedges", []))
     country_nouns = frozenset(data.get("country_actor", {}).get("nouns", []))
     view = data.get("group_view", {})
     rules = [
@@ -274,7 +276,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
     prose = data.get("not_prose", {})
     step = data.get("instruction", {}).get("start")  # a guide's step in the writer's voice
-    every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
+    every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns | report_hedges
     every |= frozenset(pers.get("triggers", []))
     for r in rules:
         every |= r.triggers
@@ -307,6 +309,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
         mind=mind,
+        report_hedges=report_hedges,
         interview=_rule(data.get("interview", {})),
         poll=rules[4],
         frame=rules[5],
@@ -1251,7 +1254,9 @@ def _cw_terms(
         t["superlative"] = 1
     if n_times:
         t["time"] = 1
-    if attributed:
+    if attributed or not words.isdisjoint(voc.report_hedges):
+        # someone says it; or the writer tells what others report or allege ("OpenAI is reportedly deep into
+        # developing AI agent systems", "a booster allegedly giving cash"): a claim made by someone, checkable
         t["attributed"] = 1
     if quote_speaker and bare_paragraph:
         # a quotation with its speaker in a paragraph of talk that counts and dates nothing: the speaker's run of
