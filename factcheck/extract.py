@@ -178,6 +178,7 @@ class _CwVocab:
     idiom: _Rule  # a stock figure of speech ("knows a thing or two", "a two-way street"): a frame
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
     self_view: _Rule  # the speaker's feeling or concern about themself opens the quotation (``_self_view``)
+    account: _Rule  # the speaker's own story opens a sentence of the quotation ("I was back at ...")
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
     country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
     country_nouns: frozenset[str]  # the nouns of those actors (also among ``words``)
@@ -272,7 +273,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     rules += [mind_view, forecast]
     self_view, not_count = _rule(data.get("self_view", {})), _rule(data.get("not_count", {}))
     not_rank = _rule(data.get("not_rank", {}))
-    rules += [self_view, not_count, not_rank]
+    account = _rule(data.get("account", {}))
+    rules += [self_view, not_count, not_rank, account]
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
     prose = data.get("not_prose", {})
     step = data.get("instruction", {}).get("start")  # a guide's step in the writer's voice
@@ -318,6 +320,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         idiom=idiom,
         quoted_view=_quoted_view(data.get("quoted_view", {})),
         self_view=self_view,
+        account=account,
         title_small_words=frozenset(data.get("quoted_view", {}).get("title_small_words", [])),
         country_actors=_country_actors(country_nouns),
         country_nouns=country_nouns,
@@ -1366,6 +1369,11 @@ def _cw_terms(
         and not _title_cased(text, quoted, voc.title_small_words)
     ):
         t["quoted_view"] = 1  # the speaker's view ("It was a big stretch," he said), not a checkable fact
+    if quoted is not None and not has_fig and not has_sup and voc.account.search(quoted.lower(), words):
+        # the speaker's own story, a sentence of the quotation opening "I was ...", "We were chatting ..." and
+        # counting and ranking nothing ("I was one of the first senators to do that" is a record): a personal
+        # account, like an interview answer, not the news
+        t["personal"] = 1
     if quoted is not None and _self_view(quoted, voc, words):
         # the speaker's feeling or concern about themself opens the quotation ("I will always be appreciative of his
         # 24/7 dedication ..."): a view and a reaction, whatever it counts or names
