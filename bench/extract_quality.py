@@ -45,7 +45,10 @@
    "dev16" and "dev16h" (round 32): a blind sample of 12 English news pages of 12 outlets no split used, from the
    part of fundus's parser test pages make_dev15.py did not draw (make_dev16.py), labelled and the labels
    committed before the extractor was run on them, in two halves by article like dev15: "dev16" is tuned on,
-   "dev16h" is held out.
+   "dev16h" is held out. "dev17" and "dev17h" (round 34): a blind sample of 9 English news pages of 9 outlets no
+   split used, the part of fundus's parser test pages make_dev15.py and make_dev16.py did not draw
+   (make_dev17.py), labelled and the labels committed before the extractor was run on them, in two halves by
+   article like dev16: "dev17" (5 pages) is tuned on, "dev17h" (4 pages) is held out.
    Reports, among the claims shown by default (score >= model.DEFAULT_MIN_SCORE), the precision and recall
    of check-worthy claims, the speaker accuracy on attributed claims and the time values; beside them, in
    the same run, the same figures for every candidate claim (score >= extract.MIN_SCORE, what ``--all``
@@ -53,9 +56,9 @@
 
 With ``--seeds`` also checks the seed articles for claims taken from page furniture. With ``-v`` lists
 every miss of the development splits (``--split`` limits the real-article listing to one split; the held-out
-splits "fresh", "dev6h", "dev7h", "dev8h", "dev9h", "dev11h", "dev12h", "dev13h", "dev14h", "dev15h" and "dev16h" are never listed). ``--list-times SPLIT`` lists the time misses of one development split with the whole claim
+splits "fresh", "dev6h", "dev7h", "dev8h", "dev9h", "dev11h", "dev12h", "dev13h", "dev14h", "dev15h", "dev16h" and "dev17h" are never listed). ``--list-times SPLIT`` lists the time misses of one development split with the whole claim
 and each of its time expressions (text, type, value): which expressions a claim carries, and their values
-(refused for "fresh", "dev6h", "dev7h", "dev8h", "dev9h", "dev11h", "dev12h", "dev13h", "dev14h", "dev15h" and "dev16h", which are never listed). ``--untimed SPLIT ...`` asks what the labels say of the shown
+(refused for "fresh", "dev6h", "dev7h", "dev8h", "dev9h", "dev11h", "dev12h", "dev13h", "dev14h", "dev15h", "dev16h" and "dev17h", which are never listed). ``--untimed SPLIT ...`` asks what the labels say of the shown
 claims whose text holds no time expression: how many are labelled with a time, and how often the time a
 claim could inherit (the last date before it in its paragraph, in the article, the publication date) is a
 value its labels allow.
@@ -67,7 +70,7 @@ labelled time left in another expression of the claim, another sentence, or the 
 point), or the TAGGER (no expression of the article has the labelled value); then how the labels read (claims
 with a required time, with ``when_ok``) and the carried values by shape, right or wrong. ``--only`` limits it.
 
-    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|heldout|ecb]
+    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|heldout|ecb]
         [--only SPLIT ...] [--labels FILE] [--list-times dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|heldout|ecb] [--untimed SPLIT ...]
         [--time-kinds]
 """
@@ -109,6 +112,7 @@ REAL_SPLITS = (
     "dev14",
     "dev15",
     "dev16",
+    "dev17",
     "heldout",
     "ecb",
     "fresh",
@@ -122,6 +126,7 @@ REAL_SPLITS = (
     "dev14h",
     "dev15h",
     "dev16h",
+    "dev17h",
 )
 HELD_OUT = (
     "fresh",
@@ -135,6 +140,7 @@ HELD_OUT = (
     "dev14h",
     "dev15h",
     "dev16h",
+    "dev17h",
 )  # clean held-out splits: their misses and sentences are never listed
 LISTABLE = [s for s in REAL_SPLITS if s not in HELD_OUT]
 POOLED = {
@@ -148,6 +154,7 @@ POOLED = {
     "dev14+dev14h": ("dev14", "dev14h"),
     "dev15+dev15h": ("dev15", "dev15h"),
     "dev16+dev16h": ("dev16", "dev16h"),
+    "dev17+dev17h": ("dev17", "dev17h"),
 }  # a sample drawn as one, scored in halves: also given whole
 
 

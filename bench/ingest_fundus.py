@@ -105,7 +105,22 @@ DEV16_PUBLISHERS = frozenset(
         "TimesLive",
     }
 )
-LABELLED_SPLITS = ("dev15", "dev16")
+# the publishers (fundus's names) of dev17 / dev17h's pages (tests/fixtures/realworld/make_dev17.py's DOCS): their
+# pages are left out, Metro's and TechCrunch's second page too
+DEV17_PUBLISHERS = frozenset(
+    {
+        "CanadaCom",
+        "FinancialPost",
+        "FreeBeacon",
+        "Metro",
+        "OttawaCitizen",
+        "RestOfWorld",
+        "TaipeiTimes",
+        "TechCrunch",
+        "TheCitizen",
+    }
+)
+LABELLED_SPLITS = ("dev15", "dev16", "dev17")
 # fundus's language codes that are not ISO 639-1 (Taiwan's group writes its country code)
 _LANGUAGE = {"tw": "zh"}
 
@@ -209,7 +224,9 @@ def labelled(host: str, publisher: str) -> str | None:
     """The labelled split whose publishers' pages are left out (``LABELLED_SPLITS``), or None."""
     if any(host == h or host.endswith("." + h) for h in DEV15_HOSTS):
         return "dev15"
-    return "dev16" if publisher in DEV16_PUBLISHERS else None
+    if publisher in DEV16_PUBLISHERS:
+        return "dev16"
+    return "dev17" if publisher in DEV17_PUBLISHERS else None
 
 
 def host_of(url: str) -> str:

@@ -12,7 +12,7 @@ labelled or predicted (``speaker_any`` left out), as extract_quality counts them
 With ``--base TREE`` the same figures of that code tree are printed beside them, measured in the same run
 (each tree in its own process, ``PYTHONPATH=TREE``). ``-v`` lists the claims whose speaker is not correct,
 but never those of the clean held-out splits (fresh, dev6h, dev7h, dev8h, dev9h, dev11h, dev12h,
-dev13h, dev14h, dev15h, dev16h: totals only).
+dev13h, dev14h, dev15h, dev16h, dev17h: totals only).
 
 ``--pool`` (with ``--base``) reads unlabelled English text instead: the TempEval-3 TBAQ documents, the ECB+
 ``ecbplus`` documents no fixture split holds, the realworld-dev pages no split labels (English ones only), and
@@ -59,6 +59,7 @@ SPLITS = (
     "dev14",
     "dev15",
     "dev16",
+    "dev17",
     "fresh",
     "dev6h",
     "dev7h",
@@ -70,6 +71,7 @@ SPLITS = (
     "dev14h",
     "dev15h",
     "dev16h",
+    "dev17h",
 )
 HELD_OUT = (
     "fresh",
@@ -83,6 +85,7 @@ HELD_OUT = (
     "dev14h",
     "dev15h",
     "dev16h",
+    "dev17h",
 )  # clean held-out splits: their misses are never listed
 FIXTURES = ROOT / "tests" / "fixtures" / "realworld"
 

@@ -169,6 +169,7 @@ class _CwVocab:
     personal: re.Pattern[str] | None  # searched in the text as written
     personal_singular: re.Pattern[str] | None
     mind: frozenset[str]  # what someone thought, felt or noticed: no plain event
+    report_hedges: frozenset[str]  # "reportedly", "allegedly": what others report or allege (`attributed`)
     interview: _Rule  # an answer framed by the interviewer's question
     poll: _Rule  # a poll's result: who leads, trails, rises or falls in it
     frame: _Rule  # a frame that gives a reading of events ("one of the things", "the question is whether")
@@ -177,6 +178,7 @@ class _CwVocab:
     idiom: _Rule  # a stock figure of speech ("knows a thing or two", "a two-way street"): a frame
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
     self_view: _Rule  # the speaker's feeling or concern about themself opens the quotation (``_self_view``)
+    account: _Rule  # the speaker's own story opens a sentence of the quotation ("I was back at ...")
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
     country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
     country_nouns: frozenset[str]  # the nouns of those actors (also among ``words``)
@@ -255,6 +257,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     exclamation = data.get("evaluative", {}).get("exclamation")
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
+    report_hedges = frozenset(data.get("report_hedges", []))
     country_nouns = frozenset(data.get("country_actor", {}).get("nouns", []))
     view = data.get("group_view", {})
     rules = [
@@ -270,11 +273,12 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     rules += [mind_view, forecast]
     self_view, not_count = _rule(data.get("self_view", {})), _rule(data.get("not_count", {}))
     not_rank = _rule(data.get("not_rank", {}))
-    rules += [self_view, not_count, not_rank]
+    account = _rule(data.get("account", {}))
+    rules += [self_view, not_count, not_rank, account]
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
     prose = data.get("not_prose", {})
     step = data.get("instruction", {}).get("start")  # a guide's step in the writer's voice
-    every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
+    every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns | report_hedges
     every |= frozenset(pers.get("triggers", []))
     for r in rules:
         every |= r.triggers
@@ -307,6 +311,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
         mind=mind,
+        report_hedges=report_hedges,
         interview=_rule(data.get("interview", {})),
         poll=rules[4],
         frame=rules[5],
@@ -315,6 +320,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         idiom=idiom,
         quoted_view=_quoted_view(data.get("quoted_view", {})),
         self_view=self_view,
+        account=account,
         title_small_words=frozenset(data.get("quoted_view", {}).get("title_small_words", [])),
         country_actors=_country_actors(country_nouns),
         country_nouns=country_nouns,
@@ -1251,7 +1257,9 @@ def _cw_terms(
         t["superlative"] = 1
     if n_times:
         t["time"] = 1
-    if attributed:
+    if attributed or not words.isdisjoint(voc.report_hedges):
+        # someone says it; or the writer tells what others report or allege ("OpenAI is reportedly deep into
+        # developing AI agent systems", "a booster allegedly giving cash"): a claim made by someone, checkable
         t["attributed"] = 1
     if quote_speaker and bare_paragraph:
         # a quotation with its speaker in a paragraph of talk that counts and dates nothing: the speaker's run of
@@ -1332,9 +1340,10 @@ def _cw_terms(
         )
     )
     if personal:
-        if attributed:
+        if attributed or (voc.personal is not None and _quoted_first_person(content, voc.personal)):
             # a speaker quoted about themself (not a record: "the largest investment in our history");
-            # in reported speech "we" is the writer's ("life as we know it")
+            # in reported speech "we" is the writer's ("life as we know it"); unattributed, the writer's sentence
+            # quotes someone's first-person words ("He funds ... and has stated, "I'm very much against guns."")
             if quoted is not None and not has_sup and not has_fig:
                 soft["quoted_self"] = 1
         else:
@@ -1360,6 +1369,11 @@ def _cw_terms(
         and not _title_cased(text, quoted, voc.title_small_words)
     ):
         t["quoted_view"] = 1  # the speaker's view ("It was a big stretch," he said), not a checkable fact
+    if quoted is not None and not has_fig and not has_sup and voc.account.search(quoted.lower(), words):
+        # the speaker's own story, a sentence of the quotation opening "I was ...", "We were chatting ..." and
+        # counting and ranking nothing ("I was one of the first senators to do that" is a record): a personal
+        # account, like an interview answer, not the news
+        t["personal"] = 1
     if quoted is not None and _self_view(quoted, voc, words):
         # the speaker's feeling or concern about themself opens the quotation ("I will always be appreciative of his
         # 24/7 dedication ..."): a view and a reaction, whatever it counts or names
@@ -1756,6 +1770,17 @@ def _quoted_spans(text: str, inside: bool = False) -> list[tuple[int, int]]:
     if start >= 0:
         spans.append((start, len(text)))
     return spans
+
+
+def _quoted_first_person(content: str, pattern: re.Pattern[str]) -> bool:
+    """Whether ``content`` opens in the writer's words and holds its first-person words (``pattern``) only inside
+    quotation marks: someone quoted speaks of themself, not the writer ("He funds a variety of gun control groups
+    and has stated, "I'm very much against guns.""). A sentence that opens with a quotation is left alone: its
+    speaker may be named nowhere (an interview answer)."""
+    if content[:1] in _OPEN_QUOTE_CHARS:
+        return False
+    spans = _quoted_spans(content)
+    return bool(spans) and all(any(a <= m.start() < b for a, b in spans) for m in pattern.finditer(content))
 
 
 def _closes_later(text: str, pos: int) -> bool:

@@ -96,6 +96,8 @@ def test_realworld_labels_are_unique_and_split() -> None:
             "dev15h",
             "dev16",
             "dev16h",
+            "dev17",
+            "dev17h",
             "heldout",
             "ecb",
             "fresh",
@@ -130,6 +132,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
     assert splits["dev14"] == splits["dev14h"] == 6  # round 28's, from htmldate's evaluation pages
     assert splits["dev15"] == splits["dev15h"] == 6  # round 31's, from fundus's parser test pages
     assert splits["dev16"] == splits["dev16h"] == 6  # round 32's, from fundus's pages dev15 left
+    assert splits["dev17"] == 5 and splits["dev17h"] == 4  # round 34's, every fundus outlet dev15-16 left
 
 
 def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
@@ -203,6 +206,7 @@ def test_the_quality_bench_never_lists_the_held_out_splits_and_pools_dev6() -> N
         "dev14h",
         "dev15h",
         "dev16h",
+        "dev17h",
     } and not set(q.HELD_OUT) & set(q.LISTABLE)
     assert q.POOLED["dev6+dev6h"] == ("dev6", "dev6h") and q.POOLED["dev7+dev7h"] == ("dev7", "dev7h")
     assert q.POOLED["dev8+dev8h"] == ("dev8", "dev8h") and q.POOLED["dev9+dev9h"] == ("dev9", "dev9h")

@@ -86,7 +86,8 @@ def test_the_fundus_bench_leaves_the_drawn_publishers_out_and_not_their_other_ed
     from bench_modules import bench_module
 
     f = bench_module("ingest_fundus")
-    assert len(f.DEV16_PUBLISHERS) == len(make_dev16.DOCS) == 12 and f.LABELLED_SPLITS == ("dev15", "dev16")
+    assert len(f.DEV16_PUBLISHERS) == len(make_dev16.DOCS) == 12
+    assert f.LABELLED_SPLITS[:2] == ("dev15", "dev16")  # (dev17's publishers after them)
     assert f.labelled("www.euronews.com", "EuronewsEN") == "dev16"
     assert f.labelled("japannews.yomiuri.co.jp", "TheJapanNews") == "dev16"
     # another language's edition under the same registered name is no labelled page
