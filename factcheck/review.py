@@ -444,17 +444,27 @@ class Review:
         data, state = sess.load_with_state(path)
         as_read = SessionRead(path, data, state, None, readonly)  # (until a review is made of ``data``)
         paths = _session_corpus(path, data.corpus)
-        index = batch_index.read(paths)
-        if index is None or not index.articles:
+        got = batch_index.current(paths)
+        if got is None or not got.index.articles:
             return as_read
+        index = got.index
         recorded = data.articles
-        if recorded.keys() != index.articles.keys() or any(
-            rec.fingerprint != index.articles[k].id or not (rec.file_digest or readonly)
+        if not readonly and any(
+            not rec.file_digest and k in index.articles and rec.fingerprint == index.articles[k].id
             for k, rec in recorded.items()
         ):
-            # an article added, gone, renamed or read with other text (or, for a review that saves, its
-            # file's digest not recorded yet): reconciled by ``open``
-            return as_read
+            return as_read  # (its file's digest not recorded yet: ``open`` reads it)
+        # decisions on a claim id no article holds (but a hand-added claim's): re-attached by reconciling
+        lost = [
+            d for cid, d in data.decisions.items() if index.article_of(cid) is None and cid not in data.manual
+        ]
+        # the session as the batch is (every article recorded with the fingerprint it has, every decision on
+        # a claim of the batch): nothing to reconcile
+        settled = (
+            not lost
+            and recorded.keys() == index.articles.keys()
+            and all(rec.fingerprint == index.articles[k].id for k, rec in recorded.items())
+        )
         if readonly:
             claim_ids = claim_ids + [cid for cid, d in data.decisions.items() if d.conflicts]
         keys = set(article_keys)
@@ -465,12 +475,22 @@ class Review:
             keys.add(key)
         keys.update(k for k, rec in recorded.items() if rec.published is not None)
         keys.update(m.article for m in data.manual.values())
-        read = batch_index.read_articles(index, sorted(keys))
-        if read is None:
+        if not settled:
+            # what reconciling reads of the batch's articles: those added, or read with other text than the
+            # session recorded (their files' digests, their claims' ids before), and those holding a decision
+            # on a claim id no article holds (their claims, which it may follow)
+            keys.update(
+                k for k, a in index.articles.items() if k not in recorded or recorded[k].fingerprint != a.id
+            )
+            keys.update(d.article for d in lost if d.article in index.articles)
+        read = dict(got.read)
+        more = batch_index.read_articles(index, sorted(keys - read.keys()))
+        if more is None:
             return as_read
+        read.update(more)
         corpus = pipeline.Corpus(paths=paths, errors=list(index.errors))
         for key, entry in index.articles.items():  # (in the batch's order)
-            if key in read or readonly:
+            if key in read or readonly or not settled:
                 art, claims = read[key] if key in read else entry.stand_in(paths)
                 corpus.articles.append(art)
                 corpus.claims[key] = list(claims)
@@ -478,6 +498,13 @@ class Review:
         r.partial = True
         r._file_state = state
         r.report.notices = list(data.notices)
+        if not settled:
+            # every article stands in the corpus (those not read as the index knows them): reconciled as
+            # ``open`` reconciles the batch read whole
+            r._attach(group=False)
+            if r.report.changed_articles or r.report.added_articles:
+                r._changed()  # unsaved
+            return r
         for a in corpus.articles:
             r._orig_published[a.key] = (a.published, a.published_source)
             r._orig_meta[a.key] = (a.title, a.outlet)
@@ -738,11 +765,12 @@ class Review:
         missing = [k for k in data.articles if k not in current]
         # A renamed or moved file: same content fingerprint under a new key. Its decisions follow it.
         by_print = {current[k].id: k for k in rep.added_articles}
-        renamed = {
-            k: by_print[data.articles[k].fingerprint]
-            for k in missing
-            if data.articles[k].fingerprint in by_print
-        }
+        renamed: dict[str, str] = {}
+        for k in missing:
+            new = by_print.get(data.articles[k].fingerprint)
+            # (two records of one text gone, a copy removed before, the original moved: the first follows it)
+            if new is not None and new not in renamed.values():
+                renamed[k] = new
         for old, new in renamed.items():
             rec = data.articles.pop(old)
             data.articles[new] = replace(
