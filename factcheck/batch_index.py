@@ -551,9 +551,9 @@ def _changed_files(
         if was == is_:
             continue
         head, _, rest = where.partition("\0")
-        if not head.isdigit() or int(head) >= len(paths):
+        given = int(head) if head.isascii() and head.isdigit() else len(paths)
+        if given >= len(paths):
             raise _CannotTell
-        given = int(head)
         kinds = {_kind(was), _kind(is_)} - {""}
         if kinds == {"d"}:
             continue  # (a folder added or gone: its files are entries of their own)
@@ -658,7 +658,10 @@ def _brought_up(
         for a in kept:  # an article the batch now tells otherwise: read again, with what it tells now
             probe = told[a.key]  # (its notices: the one the batch adds, if any, the last of the article's)
             marks = (probe.duplicate_of, probe.near_duplicate_of)
-            if marks == (a.duplicate_of, a.near_duplicate_of) and tuple(probe.notices[-1:]) in ((), a.notices[-1:]):
+            if marks == (a.duplicate_of, a.near_duplicate_of) and tuple(probe.notices[-1:]) in (
+                (),
+                a.notices[-1:],
+            ):
                 continue
             again = {x.key: x for x in ingest.read_one_file(paths[a.given], a.rel, cache=store).articles}
             got = again.get(a.key)

@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck import batch_index
 from factcheck import cache as _cache
@@ -176,3 +178,18 @@ def test_a_session_saved_inside_its_corpus_folder_leaves_the_signature_as_it_was
     (proj / "corpus" / "alpha.toml").write_text('title = "A sidecar"\n', encoding="utf-8")
     assert batch_index.signature(["corpus"]) != after  # (a sidecar is read: it is in)
     assert json.loads(run(capsys, "status", "corpus/s.toml", "--json")[1])["corpus"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.text(max_size=12), st.text(max_size=6), max_size=6),
+    st.dictionaries(st.text(max_size=12), st.text(max_size=6), max_size=6),
+)
+def test_any_two_lists_of_entries_give_the_files_changed_or_cannot_tell(
+    before: dict[str, str], now: dict[str, str]
+) -> None:
+    try:
+        got = batch_index._changed_files(["corpus", "x.txt"], before, now)
+    except batch_index._CannotTell:
+        return
+    assert all(type(there) is bool for there in got.values())
