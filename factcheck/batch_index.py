@@ -67,8 +67,9 @@ def _digest(entries: Mapping[str, str]) -> str:
 
 def _is_article_name(name: str) -> bool:
     """A name ``ingest.iter_files`` reads as an article file (a supported suffix, no README or licence)."""
-    p = Path(name)
-    return p.suffix.lower() in ingest.SUPPORTED and not ingest._is_readme(p)  # (iter_files's own test)
+    if os.path.splitext(name)[1].lower() not in ingest.SUPPORTED:
+        return False
+    return not ingest._is_readme(Path(name))  # (iter_files's own test)
 
 
 def signature(paths: Sequence[str]) -> Signature | None:
@@ -104,11 +105,13 @@ def signature(paths: Sequence[str]) -> Signature | None:
         entries[where] = "d"
         try:
             with os.scandir(p) as it:
-                found = sorted((e.name, e) for e in it if not e.name.startswith("."))
+                found = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
         except OSError:
             return False
-        sidecars = {str(Path(name).with_suffix(".toml")) for name, _ in found if _is_article_name(name)}
-        for name, e in found:
+        articles = {e.name for e in found if _is_article_name(e.name)}
+        sidecars = {os.path.splitext(name)[0] + ".toml" for name in articles}  # (``ingest._sidecar``'s)
+        for e in found:
+            name = e.name
             inner, full = f"{where}/{name}", os.path.join(p, name)
             try:
                 st = e.stat(follow_symlinks=False)
@@ -122,7 +125,7 @@ def signature(paths: Sequence[str]) -> Signature | None:
             elif (
                 not stat.S_ISREG(st.st_mode)
                 or ingest.shown_name(name) != name
-                or _is_article_name(name)
+                or name in articles
                 or name in sidecars
             ):
                 stat_of(inner, full, st)
