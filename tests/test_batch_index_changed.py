@@ -70,7 +70,13 @@ def _changes(corpus: Path) -> list[tuple[str, object]]:
         ("a sidecar added", lambda: _rewrite(corpus / "beta.toml", 'title = "Rates"\noutlet = "Wire"\n')),
         ("the first of two copies removed", lambda: (corpus / "acopy.txt").unlink()),
         ("an article moved", lambda: os.rename(corpus / "gamma.txt", corpus / "sub" / "gamma.txt")),
+        ("a file of records added", lambda: _rewrite(corpus / "wire.jsonl", _records(BETA, GAMMA))),
+        ("a record edited", lambda: _rewrite(corpus / "wire.jsonl", _records(BETA, GAMMA + EXTRA))),
     ]
+
+
+def _records(*texts: str) -> str:
+    return "".join(json.dumps({"title": f"Wire {i}", "text": t}) + "\n" for i, t in enumerate(texts))
 
 
 def test_after_a_few_files_changed_the_commands_print_and_save_what_the_whole_reading_does(
