@@ -121,7 +121,7 @@ def test_a_file_changed_and_changed_back_reads_that_file_alone(
     reads = Reads(monkeypatch)
     one = run(capsys, "mark", "one/s.toml", ids["gamma.txt"][0], "confirmed")
     assert one == (0, f"{ids['gamma.txt'][0]}: confirmed\n", "")
-    assert reads.whole == 0 and sorted(reads.files) == ["beta.txt", "gamma.txt"]
+    assert reads.whole == 0 and sorted(map(str, reads.files)) == ["beta.txt", "gamma.txt"]
     two = run(capsys, "mark", "two/s.toml", ids["gamma.txt"][0], "confirmed", "--no-cache")
     assert two == one
     assert files_of(proj / "one") == files_of(proj / "two")
