@@ -1,21 +1,28 @@
 """What a batch held when a command last read it whole, so that a command changing a few claims reads only their
-articles, and one counting them reads none (``Review.open_quickly``: ``factcheck mark``, ``edit``, ``status``).
+articles, and one counting them reads none (``Review.open_quickly``: ``factcheck mark``, ``edit``, ``status``);
+after a few files changed, only those (``current``).
 
 A command that reads a session's batch whole (``Review.open(..., index=True)``: ``mark``, ``edit``, ``status``)
 stores, in the extraction cache, the batch's *index*: each article's key, content fingerprint, the file it was
-read from, what the batch told of it (a copy, a near-copy, its notices), its title and outlet, and its claims'
-ids and scores, with the inputs that could not be read, under a digest of the batch's files as they were before
-they were read (each file's and folder's size, modification and change times, inode and mode: ``signature``),
-stored on its own too, so that a batch changed since is told without decoding its index.
+read from, what the batch told of it (a copy, a near-copy, its notices), its title and outlet, its claims' ids
+and scores and the digest of the text it is compared by, with the inputs that could not be read, under a digest
+of the batch's files as they were before they were read (each file's size, modification and change times, inode
+and mode: ``signature``; its entries, file by file, stored apart, and the digest on its own too, so that a batch
+changed since is told without decoding its index).
 A later command whose batch has the same signature knows, without reading a file, which article holds a claim
 and that every article is the one its session recorded; it then reads just the articles it needs, each checked
-against the index.
+against the index. When some files changed (edited, added, removed), the two signatures' entries tell which:
+only they are read, and what the batch tells of every article (a copy of an earlier one, a near-copy) is told
+again over the whole batch as ``pipeline.build`` tells it (``_update``); the index so brought up to date is
+stored again.
 
 Correct by construction: the index is keyed by where the batch lies and by the extractor's version
-(``cache.code_version``); a batch with a URL, a file changed since (or changed within the two seconds before it
-was read, which a modification time may not tell), a file added or removed, anything the signature cannot
-tell, gives no index, and the command reads the batch whole as before. An entry that does not have the
-expected shape is never trusted. ``--no-cache`` and ``factcheck cache clear`` reach it as every cache entry.
+(``cache.code_version``); a batch with a URL, a change the entries cannot tell apart (a symlink, a special file,
+a file that cannot be read, a key made unique with "~2", paths given inside one another), anything the
+signature cannot tell, gives no index, and the command reads the batch whole as before; an index is not
+stored for a file changed within the two seconds before it was read (which a modification time may not tell).
+An entry that does not have the expected shape is never trusted. ``--no-cache`` and ``factcheck cache clear``
+reach it as every cache entry.
 """
 
 from __future__ import annotations

@@ -402,13 +402,20 @@ class Review:
         checked to need no reconciling (every article recorded with the fingerprint it has, every decision on
         a claim of the batch), so what is changed and saved is what ``open`` would change and save.
 
-        When that cannot be told (no index, or a batch changed since: a file edited, added or removed; an
-        article the session recorded otherwise; a claim id the index does not know), returns the session as
-        read, still locked (``SessionRead``), for ``open(..., read=)`` to go on from: ``open`` then says why,
-        as it always did. None (nothing locked) when there is no session, or for a decision to re-attach
-        (found once the review is made: ``open`` reads the session again). The review it returns
-        holds only the articles read (``partial``): what needs the whole batch (progress, groups) is not
-        asked of it. Raises as ``open`` does when the session is locked or cannot be read.
+        After a few files changed (``batch_index.current`` brings the index up to date from them alone), or
+        when the session recorded some articles otherwise (added, changed, gone, a decision on a claim id no
+        article holds), the session is reconciled as ``open`` reconciles it (``_attach``), on a corpus of the
+        articles reconciling reads (those added or read with other text than recorded, those holding such a
+        decision, and the ones named above) and of every other article as the index knows it
+        (``IndexedArticle.stand_in``): the same notes, re-attachments and records.
+
+        When that cannot be told (no index that can be brought up to date, a record's file digest missing, a
+        claim id the index does not know), returns the session as read, still locked (``SessionRead``), for
+        ``open(..., read=)`` to go on from: ``open`` then says why, as it always did. None (nothing locked)
+        when there is no session, or for a decision to re-attach found once a review of an unchanged batch is
+        made (``open`` reads the session again). The review it returns holds only the articles read and
+        stand-ins (``partial``): what needs the whole batch (groups) is not asked of it. Raises as ``open``
+        does when the session is locked or cannot be read.
 
         ``readonly=True`` opens it as ``Review.open(session_path, readonly=True, group=False, fetch=False)``
         (``status``): nothing is locked, and every article not read stands in the review as the index knows
