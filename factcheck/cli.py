@@ -867,6 +867,7 @@ CACHE_KINDS = {
     "told": ("batch's notices", "batches' notices"),
     "index": ("batch index", "batch indexes"),
     "index-signature": ("batch index's signature", "batch indexes' signatures"),
+    "index-entries": ("batch index's file list", "batch indexes' file lists"),
 }
 
 

@@ -116,8 +116,9 @@ def _change(
 
     A session that exists, whose batch is as the last command that read it whole found it, is opened with the
     articles of ``claims`` and ``articles`` alone (``Review.open_quickly``): the same change is made and saved
-    without reading the rest of the batch. Otherwise the batch is read whole, and its index stored for the
-    next command (``factcheck.batch_index``).
+    without reading the rest of the batch. After a few files changed, only those are read too (and the session
+    reconciled with them). Otherwise the batch is read whole, and its index stored for the next command
+    (``factcheck.batch_index``).
     """
     from factcheck.review import Review, ReviewError, SessionError, SessionLocked
 

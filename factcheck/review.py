@@ -408,13 +408,20 @@ class Review:
         checked to need no reconciling (every article recorded with the fingerprint it has, every decision on
         a claim of the batch), so what is changed and saved is what ``open`` would change and save.
 
-        When that cannot be told (no index, or a batch changed since: a file edited, added or removed; an
-        article the session recorded otherwise; a claim id the index does not know), returns the session as
-        read, still locked (``SessionRead``), for ``open(..., read=)`` to go on from: ``open`` then says why,
-        as it always did. None (nothing locked) when there is no session, or for a decision to re-attach
-        (found once the review is made: ``open`` reads the session again). The review it returns
-        holds only the articles read (``partial``): what needs the whole batch (progress, groups) is not
-        asked of it. Raises as ``open`` does when the session is locked or cannot be read.
+        After a few files changed (``batch_index.current`` brings the index up to date from them alone), or
+        when the session recorded some articles otherwise (added, changed, gone, a decision on a claim id no
+        article holds), the session is reconciled as ``open`` reconciles it (``_attach``), on a corpus of the
+        articles reconciling reads (those added or read with other text than recorded, those holding such a
+        decision, and the ones named above) and of every other article as the index knows it
+        (``IndexedArticle.stand_in``): the same notes, re-attachments and records.
+
+        When that cannot be told (no index that can be brought up to date, a record's file digest missing, a
+        claim id the index does not know), returns the session as read, still locked (``SessionRead``), for
+        ``open(..., read=)`` to go on from: ``open`` then says why, as it always did. None (nothing locked)
+        when there is no session, or for a decision to re-attach found once a review of an unchanged batch is
+        made (``open`` reads the session again). The review it returns holds only the articles read and
+        stand-ins (``partial``): what needs the whole batch (groups) is not asked of it. Raises as ``open``
+        does when the session is locked or cannot be read.
 
         ``readonly=True`` opens it as ``Review.open(session_path, readonly=True, group=False, fetch=False)``
         (``status``): nothing is locked, and every article not read stands in the review as the index knows
@@ -452,17 +459,27 @@ class Review:
             _newer_fields(path, data, None, "raise")
         as_read = SessionRead(path, data, state, None, readonly)  # (until a review is made of ``data``)
         paths = _session_corpus(path, data.corpus)
-        index = batch_index.read(paths)
-        if index is None or not index.articles:
+        got = batch_index.current(paths)
+        if got is None or not got.index.articles:
             return as_read
+        index = got.index
         recorded = data.articles
-        if recorded.keys() != index.articles.keys() or any(
-            rec.fingerprint != index.articles[k].id or not (rec.file_digest or readonly)
+        if not readonly and any(
+            not rec.file_digest and k in index.articles and rec.fingerprint == index.articles[k].id
             for k, rec in recorded.items()
         ):
-            # an article added, gone, renamed or read with other text (or, for a review that saves, its
-            # file's digest not recorded yet): reconciled by ``open``
-            return as_read
+            return as_read  # (its file's digest not recorded yet: ``open`` reads it)
+        # decisions on a claim id no article holds (but a hand-added claim's): re-attached by reconciling
+        lost = [
+            d for cid, d in data.decisions.items() if index.article_of(cid) is None and cid not in data.manual
+        ]
+        # the session as the batch is (every article recorded with the fingerprint it has, every decision on
+        # a claim of the batch): nothing to reconcile
+        settled = (
+            not lost
+            and recorded.keys() == index.articles.keys()
+            and all(rec.fingerprint == index.articles[k].id for k, rec in recorded.items())
+        )
         if readonly:
             claim_ids = claim_ids + [cid for cid, d in data.decisions.items() if d.conflicts]
         keys = set(article_keys)
@@ -473,12 +490,22 @@ class Review:
             keys.add(key)
         keys.update(k for k, rec in recorded.items() if rec.published is not None)
         keys.update(m.article for m in data.manual.values())
-        read = batch_index.read_articles(index, sorted(keys))
-        if read is None:
+        if not settled:
+            # what reconciling reads of the batch's articles: those added, or read with other text than the
+            # session recorded (their files' digests, their claims' ids before), and those holding a decision
+            # on a claim id no article holds (their claims, which it may follow)
+            keys.update(
+                k for k, a in index.articles.items() if k not in recorded or recorded[k].fingerprint != a.id
+            )
+            keys.update(d.article for d in lost if d.article in index.articles)
+        read = dict(got.read)
+        more = batch_index.read_articles(index, sorted(keys - read.keys()))
+        if more is None:
             return as_read
+        read.update(more)
         corpus = pipeline.Corpus(paths=paths, errors=list(index.errors))
         for key, entry in index.articles.items():  # (in the batch's order)
-            if key in read or readonly:
+            if key in read or readonly or not settled:
                 art, claims = read[key] if key in read else entry.stand_in(paths)
                 corpus.articles.append(art)
                 corpus.claims[key] = list(claims)
@@ -486,6 +513,13 @@ class Review:
         r.partial = True
         r._file_state = state
         r.report.notices = list(data.notices)
+        if not settled:
+            # every article stands in the corpus (those not read as the index knows them): reconciled as
+            # ``open`` reconciles the batch read whole
+            r._attach(group=False)
+            if r.report.changed_articles or r.report.added_articles:
+                r._changed()  # unsaved
+            return r
         for a in corpus.articles:
             r._orig_published[a.key] = (a.published, a.published_source)
             r._orig_meta[a.key] = (a.title, a.outlet)
@@ -747,11 +781,12 @@ class Review:
         missing = [k for k in data.articles if k not in current]
         # A renamed or moved file: same content fingerprint under a new key. Its decisions follow it.
         by_print = {current[k].id: k for k in rep.added_articles}
-        renamed = {
-            k: by_print[data.articles[k].fingerprint]
-            for k in missing
-            if data.articles[k].fingerprint in by_print
-        }
+        renamed: dict[str, str] = {}
+        for k in missing:
+            new = by_print.get(data.articles[k].fingerprint)
+            # (two records of one text gone, a copy removed before, the original moved: the first follows it)
+            if new is not None and new not in renamed.values():
+                renamed[k] = new
         for old, new in renamed.items():
             rec = data.articles.pop(old)
             data.articles[new] = replace(

@@ -194,9 +194,12 @@ def test_status_counts_an_unchanged_batch_from_its_index_as_from_its_articles(
     ]
 
 
-def test_a_changed_batch_is_read_whole(
+def test_a_changed_batch_reads_the_changed_files_alone(
     proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A file edited, added or removed since the index was written: the index is brought up to date from the
+    files changed alone (``batch_index.current``); what the whole reading says is said (the same, byte for
+    byte: tests/test_batch_index_changed.py)."""
     ids = claim_ids(capsys)
     a, b = ids["alpha.txt"], ids["beta.txt"]
     assert run(capsys, "mark", "one/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
@@ -206,25 +209,29 @@ def test_a_changed_batch_is_read_whole(
     alpha.write_text(ALPHA + "\nThe ministry said on Friday that 40 people were hurt.\n", encoding="utf-8")
     code, _, err = run(capsys, "mark", "one/s.toml", b[0], "disputed")
     assert code == 0 and "1 article(s) read with other text" in err
-    assert reads.whole == 1
+    # (zcopy.txt, a copy of alpha.txt until now, is the first of its text now: read again, its ids its own)
+    assert reads.whole == 0 and sorted(map(str, reads.files)) == ["alpha.txt", "beta.txt", "zcopy.txt"]
     assert len(sess.load(proj / "one" / "s.toml").decisions) == 2
+    reads.files.clear()
     run(capsys, "mark", "one/s.toml", b[1], "disputed")  # (unchanged since: read quickly)
-    assert reads.whole == 1
+    assert reads.whole == 0 and reads.files == ["beta.txt"]
     (proj / "corpus" / "delta.txt").write_text(GAMMA.replace("bridge", "tunnel"), encoding="utf-8")
     code, _, err = run(capsys, "mark", "one/s.toml", b[0], "confirmed")
-    assert code == 0 and "1 new article(s) added" in err and reads.whole == 2
+    assert code == 0 and "1 new article(s) added" in err and reads.whole == 0
+    assert "delta.txt" in reads.files
     (proj / "corpus" / "delta.txt").unlink()
     code, _, err = run(capsys, "mark", "one/s.toml", b[0], "unreviewed")
-    assert code == 0 and "no longer in the corpus" in err and reads.whole == 3
+    assert code == 0 and "no longer in the corpus" in err and reads.whole == 0
 
 
-def test_after_a_change_the_session_is_parsed_once_and_the_index_not_decoded(
+def test_after_a_change_the_session_is_parsed_once(
     proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A batch changed since its index was written is told from the signature stored apart (the index is not
-    decoded), and the whole reading goes on from the session the quick attempt read and locked."""
+    """A batch changed since its index was written is told from the signature stored apart; the index is
+    then decoded once, to be brought up to date, and when it cannot be (a file that cannot be read), the whole
+    reading goes on from the session the quick attempt read and locked."""
     ids = claim_ids(capsys)
-    a, b = ids["alpha.txt"], ids["beta.txt"]
+    a = ids["alpha.txt"]
     assert run(capsys, "mark", "one/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
     indexed(capsys, "one/s.toml")
     parsed: list[Path] = []
@@ -250,20 +257,21 @@ def test_after_a_change_the_session_is_parsed_once_and_the_index_not_decoded(
     decoded.clear()
     reads = Reads(monkeypatch)
     assert run(capsys, "status", "one/s.toml")[0] == 0
-    assert (len(parsed), len(decoded), reads.whole) == (1, 0, 1)
-    (proj / "corpus" / "beta.txt").write_text(BETA, encoding="utf-8")
+    assert (len(parsed), len(decoded), reads.whole) == (1, 1, 0)
+    (proj / "corpus" / "latin1.txt").write_bytes("caf\xe9\n".encode("latin-1"))
     parsed.clear()
-    code, out, _ = run(capsys, "mark", "one/s.toml", b[0], "disputed")
-    assert (code, out) == (0, f"{b[0]}: disputed\n") and reads.whole == 2
+    g = ids["gamma.txt"][0]
+    code, out, _ = run(capsys, "mark", "one/s.toml", g, "disputed")
+    assert (code, out) == (1, f"{g}: disputed\n") and reads.whole == 1
     assert parsed == [Path("one/s.toml")]  # (not again by the whole reading)
-    assert sess.load(proj / "one" / "s.toml").decisions[b[0]].verdict.value == "disputed"
+    assert sess.load(proj / "one" / "s.toml").decisions[g].verdict.value == "disputed"
 
 
-def test_a_session_that_needs_reconciling_is_read_whole(
+def test_a_session_that_needs_reconciling_is_reconciled_without_reading_the_batch(
     proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A decision on a claim id no article holds (a session edited by hand) is re-attached by the whole
-    reading, as before: the quick one would save it as it stands."""
+    """A decision on a claim id no article holds (a session edited by hand) is re-attached as the whole
+    reading re-attaches it: its article is read, the others stand in as the index knows them."""
     ids = claim_ids(capsys)
     a, b = ids["alpha.txt"], ids["beta.txt"]
     assert run(capsys, "mark", "one/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
@@ -272,7 +280,8 @@ def test_a_session_that_needs_reconciling_is_read_whole(
     path.write_text(path.read_text(encoding="utf-8").replace(a[0], a[0][:-1] + "x"), encoding="utf-8")
     reads = Reads(monkeypatch)
     code, _, err = run(capsys, "mark", "one/s.toml", b[0], "disputed")
-    assert code == 0 and reads.whole == 1 and "re-attached" in err
+    assert code == 0 and reads.whole == 0 and "re-attached" in err
+    assert sorted(map(str, reads.files)) == ["alpha.txt", "beta.txt"]
     assert a[0] in sess.load(path).decisions
 
 
@@ -399,7 +408,6 @@ def test_a_foreign_or_damaged_index_is_not_trusted(
     )
 )
 def test_an_index_of_any_shape_is_read_or_refused(value: Any) -> None:
-    sig = batch_index.Signature("d", 0)
-    for v in (value, {"format": 1, "signature": "d", "articles": value, "errors": []}):
-        got = batch_index._from_json(["corpus"], v, sig)
+    for v in (value, {"format": batch_index.INDEX_FORMAT, "signature": "d", "articles": value, "errors": []}):
+        got = batch_index._from_json(["corpus"], v, "d")
         assert got is None or isinstance(got, batch_index.BatchIndex)
