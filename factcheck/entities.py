@@ -455,6 +455,19 @@ def _classify(
         # the party, the name after them is the person's (the party itself goes below)
         toks.pop(0)
         piece = piece[1:]
+    elif (
+        len(toks) >= 4
+        and toks[0] in CHAMBERS
+        and (toks[1] in TITLE_WORDS or toks[2] in TITLE_WORDS)
+        and not any(t in ORG_HEADS or t in ORG_TAIL_HEADS for t in toks[1:])
+        and toks[-1][:1].isupper()
+        and toks[-1] not in TITLE_WORDS
+    ):
+        # "Senate Majority Leader Mitch McConnell", "Senate Judiciary Chairman Chuck Grassley": the chamber
+        # opens the title of a person named after it, as "House" does ("House Speaker Paul Ryan"); not its
+        # committees ("Senate Armed Services Committee")
+        toks.pop(0)
+        piece = piece[1:]
     if len(toks) == 1:  # "The Kremlin": the same rules as a one-word piece
         return _classify_word(text, toks[0], piece[0][1], piece[0][2], first_word, end, ctx_nation)
     whole = " ".join(toks)

@@ -432,6 +432,8 @@ _OPENING_MARKS = " \"“‘'(["  # what may come before a sentence's first word
 _PRONOUN_KIND: dict[str, tuple[str, ...]] = {
     pronoun: tuple(kinds) for pronoun, kinds in resource("en", "speech")["words"]["pronoun_kinds"].items()
 }
+# the pronouns that stand for a person only ("he", "she")
+_PERSON_PRONOUNS = frozenset(p for p, kinds in _PRONOUN_KIND.items() if kinds == ("person",))
 
 
 def _possessive_owner(
@@ -463,6 +465,13 @@ class _GenderVocab:
     # given name -> "he"/"she", its bearers clearly one sex (``lang/en/given_names.toml``)
     given: dict[str, str]
     family_first: frozenset[str]  # family names written first ("Kim Jong Un"): no given name there
+
+
+def _after_gender_title(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` right after a title that says a person's sex ("Mr. Trump", "Ms.
+    Lynch": lang/en/speech.toml [gender] he_titles, she_titles)."""
+    voc = _gender_vocab()
+    return voc is not None and any(t + name in text for t in voc.title_ends)
 
 
 @functools.cache
@@ -2734,8 +2743,17 @@ def extract(
                 ):  # "Park said" is Linda Park, not a park; "the Red Crescent said", "the opposition Christian
                     # Democrats said" stay organisations
                     speaker, kind = canon, "person"
-                elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
-                    kind = "organisation"  # "United have not commented" after "Manchester United"
+                elif (
+                    kind == "person"
+                    and " " not in speaker
+                    and resolver.orgs.get(speaker)
+                    and not _after_gender_title(ptext, speaker)
+                    and not (att is not None and att.pronoun in _PERSON_PRONOUNS)
+                ):
+                    # "United have not commented" after "Manchester United" (not "Mr. Trump said" in an article
+                    # that names "the Trump Organization": a "Mr." or "Ms." names a person, and so does the
+                    # "he" or "she" that stands for them)
+                    kind = "organisation"
                 elif kind == "person" and _group_word(text, speaker):
                     kind = "anonymous"  # "Dealers said" where the article writes "dealers": never a "he"
             qspans = (
