@@ -187,12 +187,31 @@ def miss_kinds(what: str, art: Any, c: Any, g: dict[str, Any]) -> dict[str, str]
     low = sent.lower()
     verb_at = [i for i, w in enumerate(words) if w in verbs]
     quoted = c.quote or any(m in sent for m in '"“”„«»')
+    # the claim's paragraph, and the one before it
+    pa = text.rfind("\n", 0, c.start) + 1
+    pe = text.find("\n", c.end)
+    para = text[pa : pe if pe >= 0 else len(text)]
+    prev_para = text[text.rfind("\n", 0, max(pa - 1, 0)) + 1 : max(pa - 1, 0)].strip()
+    if not prev_para:  # (paragraphs parted by an empty line)
+        q = text[:pa].rstrip("\n")
+        prev_para = q[q.rfind("\n") + 1 :]
+
+    def _has_verb(chunk: str) -> bool:
+        return any(w.strip(".,;:!?()[]" + _QUOTE_MARKS).lower() in verbs for w in chunk.split())
+
     if quoted:
-        cue = (
-            "quotation, speech verb in its sentence"
-            if verb_at
-            else "quotation, no speech verb in its sentence"
-        )
+        if verb_at:
+            cue = "quotation, speech verb in its sentence" + (
+                " (a pronoun by it)"
+                if any(w in pronouns for i in verb_at for w in words[max(0, i - 3) : i + 2])
+                else ""
+            )
+        elif _has_verb(para.replace(sent, " ")):
+            cue = "quotation, no speech verb in its sentence, one in its paragraph"
+        elif _has_verb(prev_para) and any(m in prev_para for m in '"“”„«»'):
+            cue = "quotation, no speech verb in its paragraph, a quotation and one in the paragraph before"
+        else:
+            cue = "quotation, no speech verb in its paragraph or the one before"
     elif any(a in low for a in according if a):
         cue = "according-to cue"
     elif any(w in pronouns for i in verb_at for w in words[max(0, i - 3) : i + 2]):
