@@ -241,6 +241,16 @@ def miss_kinds(what: str, art: Any, c: Any, g: dict[str, Any]) -> dict[str, str]
         "cue, English": cue if lang == "en" else "(other languages)",
         "sentence before": before or "neither quotation nor speech verb",
     }
+    if verb_at and not quoted:
+        # the clause of the first speech verb: the sentence's first, or one after a clause break (a comma before
+        # a word, a semicolon, a dash): "The team looked at the data and noted ..."
+        head = " ".join(words[: verb_at[0]])
+        raw = " ".join(sent.split()[: verb_at[0]])
+        out["speech verb's clause"] = (
+            "a later clause"
+            if re.search(r"[,;—–]\s+\w", raw) or len(head.split()) > 8
+            else "the first clause"
+        )
     if pron:
         out["pronoun"] = pron if lang == "en" else f"{pron} ({lang})"
     if c.speaker:
@@ -433,7 +443,16 @@ def print_kinds(new: dict[str, Any], base: dict[str, Any] | None, splits: list[s
         if not members:
             continue
         print(f"errors by kind, {group} ({len(members)} splits): count (base count)")
-        fields = ("what", "language", "labelled kind", "cue", "cue, English", "sentence before", "pronoun")
+        fields = (
+            "what",
+            "language",
+            "labelled kind",
+            "cue",
+            "cue, English",
+            "sentence before",
+            "pronoun",
+            "speech verb's clause",
+        )
         for field in (*fields, "segment", "predicted shape", "wrong how"):
             for what in ("missing", "wrong", "spurious"):
                 if field == "what" and what != "missing":
