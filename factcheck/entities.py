@@ -459,6 +459,9 @@ def _classify(
         len(toks) >= 4
         and toks[0] in CHAMBERS
         and (toks[1] in TITLE_WORDS or toks[2] in TITLE_WORDS)
+        # (a name of three words at most after the title: not "Senate Minority Whip Richard J. Durbin of
+        # Illinois", whose title the walk below would not find)
+        and len(toks) - (3 if toks[2] in TITLE_WORDS else 2) <= 3
         and not any(t in ORG_HEADS or t in ORG_TAIL_HEADS for t in toks[1:])
         and toks[-1][:1].isupper()
         and toks[-1] not in TITLE_WORDS

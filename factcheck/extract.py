@@ -2749,10 +2749,13 @@ def extract(
                     and resolver.orgs.get(speaker)
                     and not _after_gender_title(ptext, speaker)
                     and not (att is not None and att.pronoun in _PERSON_PRONOUNS)
+                    and not any(p.endswith(" " + speaker) for p in known)
                 ):
                     # "United have not commented" after "Manchester United" (not "Mr. Trump said" in an article
                     # that names "the Trump Organization": a "Mr." or "Ms." names a person, and so does the
-                    # "he" or "she" that stands for them)
+                    # "he" or "she" that stands for them, or the surname of a person the article names in full:
+                    # "Cornyn told reporters" after "Sen. John Cornyn", "Ali called on" beside "the Muhammad Ali
+                    # Center")
                     kind = "organisation"
                 elif kind == "person" and _group_word(text, speaker):
                     kind = "anonymous"  # "Dealers said" where the article writes "dealers": never a "he"

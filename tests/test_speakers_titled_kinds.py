@@ -39,3 +39,23 @@ def test_the_he_after_a_chamber_leader_is_the_leader() -> None:
     )
     assert said["On Tuesday, Senate Majority"] == ("Mitch McConnell", "person")
     assert said["He said members of"] == ("Mitch McConnell", "person")
+
+
+def test_a_surname_of_a_person_named_in_full_stays_a_person_beside_an_organisation_of_that_name() -> None:
+    # (PolNeAR train breitbart 2016-06-05: "Ali called on ..." beside the Muhammad Ali Center; base: organisation)
+    said = _said(
+        "Muhammad Ali died on Friday in a hospital in Phoenix at the age of 74.\n\n"
+        "Mourners gathered at the Muhammad Ali Center in Louisville on Sunday with his brother, Rahaman Ali.\n\n"
+        "In December, Ali called on fellow Muslims to \u201cstand up to those who use Islam to advance their own "
+        "personal agenda.\u201d"
+    )
+    # (two persons of the article bear the surname: which one is not read, a person in any case)
+    assert said["In December, Ali called"] == ("Ali", "person")
+
+
+def test_a_whip_is_a_title() -> None:
+    # (PolNeAR train wash-post 2016-06-29; base: the organisation `Senate Majority Whip John Cornyn`)
+    said = _said(
+        "Senate Majority Whip John Cornyn told reporters that the vote was the only chance to pass the bill."
+    )
+    assert said["Senate Majority Whip John"] == ("John Cornyn", "person")
