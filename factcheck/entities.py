@@ -924,6 +924,9 @@ def _kind_by_words(toks: list[tuple[str, int, int]], text: str, voc: _NameVocab)
     return [Mention(s, e, name, "misc")]
 
 
+_HEADLINE_RUN_WORDS = 5  # words of a capitalised run, at least, that may be a headline ending with a name
+
+
 class Resolver:
     """Canonical names for one article's mentions (alias resolution within the article)."""
 
@@ -1007,7 +1010,15 @@ class Resolver:
         for p in self.persons:
             pp, plast = self._processed[p]
             # one name ending with " " + the other: both end with the same word after their last space
-            if plast == last and (name.endswith(" " + p) or p.endswith(" " + name)):
+            if plast == last and (
+                name.endswith(" " + p)
+                or (
+                    p.endswith(" " + name)
+                    # (not a headline's run that ends with the name: "Progressives Are Celebrating Hillary
+                    # Clinton" seen first is no person whom "Hillary Clinton" is a variant of; it is hers, below)
+                    and not (p.count(" ") >= _HEADLINE_RUN_WORDS - 1 and p.count(" ") - name.count(" ") >= 2)
+                )
+            ):
                 return p
             # ratio(a, b, processor=f) is ratio(f(a), f(b)), at most 100 * (1 - |len diff| / total length)
             if abs(len(pp) - n) <= 0.125 * (len(pp) + n) and fuzz.ratio(proc, pp) >= 88:

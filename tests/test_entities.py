@@ -392,3 +392,18 @@ def test_a_role_word_before_a_name_still_reads_the_nation_before_it() -> None:
 )
 def test_a_chamber_before_a_title_and_a_name_opens_the_title(text: str, found: list[tuple[str, str]]) -> None:
     assert [(m.text, m.kind) for m in mentions(text) if m.kind in ("person", "org")] == found
+
+
+def test_a_headline_run_seen_first_is_not_the_person_it_ends_with() -> None:
+    # (PolNeAR train huff-post 2016-08-12, 2015-12-17: the title-case headline came first and the person named
+    # in the body was read as a variant of it)
+    text = (
+        "Why Progressives Are Celebrating Hillary Clinton\n\n"
+        "Hillary Clinton said on Thursday that the tax cuts would go to wealthy people."
+    )
+    resolver = Resolver(mentions(text))
+    assert resolver.canonical_person("Hillary Clinton") == "Hillary Clinton"
+    assert resolver.canonical_person("Clinton") == "Hillary Clinton"
+    # a fuller name of the same person is still the one a shorter form stands for
+    text = "Hillary Rodham Clinton spoke in Iowa.\n\nRodham Clinton said on Thursday that the cuts would go."
+    assert Resolver(mentions(text)).canonical_person("Rodham Clinton") == "Hillary Rodham Clinton"
