@@ -1738,6 +1738,21 @@ def _fact_spans(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int
     return spans
 
 
+_LEAD_IN_WORDS = 4  # words before a comma or a colon that may lead into a quotation going on
+
+
+def _led_in_quotation(sent: str, quoted: list[tuple[int, int]]) -> bool:
+    """Whether ``sent`` is a few words and a comma, then one quotation that runs to its end and makes half of it
+    or more: "Now, ''within the business community there is ...''", 'In 2012, "the government raised the tax
+    ..."' (the words of the speaker quoted before, going on in a new paragraph; not after a colon, which
+    follows a clause of its own: 'The sign read: "Trust in the Force ..."')."""
+    if len(quoted) != 1 or 2 * (quoted[0][1] - quoted[0][0]) < len(sent.strip()):
+        return False
+    lead = sent[: quoted[0][0]].rstrip(" " + _QUOTE_CHARS + "‘'")
+    tail = sent[quoted[0][1] :].strip(" .?!" + _QUOTE_CHARS + "’'")
+    return not tail and lead.endswith(",") and 0 < len(lead.split()) <= _LEAD_IN_WORDS
+
+
 _QUOTE_MARK = re.compile(r'["“”]')
 _QUOTE_PUNCT = " .,;:!?…\"“”‘’'"  # what may stand around the words of a sentence that is all quotation
 
@@ -2353,7 +2368,7 @@ def extract(
         continuing = (
             in_open_quote
             or (
-                starts_quote
+                (starts_quote or _led_in_quotation(qsent, quoted_spans))
                 and (
                     qsent.rstrip().endswith(tuple(_QUOTE_CHARS + "’'"))
                     or _open_quote_after(qsent)
@@ -2986,12 +3001,13 @@ def extract(
         for c in sent_claims:
             # (an unnamed speaker only of a quotation: '..., said one Florida Republican strategist.'; an outlet
             # too: '"... Sanders' was 695.49," The Blaze reported. "If Sanders had won ..."', '"...," wrote Time
-            # magazine. "Cruz's domination ..."')
+            # magazine. "Cruz's domination ..."', and a state news agency: '"...," Xinhua, the official Chinese
+            # news agency, wrote. "But to understand ..."')
             if (
                 c.speaker
                 and (
                     c.speaker_kind in ("person", "organisation")
-                    or (c.speaker_kind in ("anonymous", "outlet") and c.quote)
+                    or (c.speaker_kind in ("anonymous", "outlet", "media") and c.quote)
                 )
                 and (c.quote or whole is not None)
             ):
