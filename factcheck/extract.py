@@ -1738,6 +1738,23 @@ def _fact_spans(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int
     return spans
 
 
+_EXCLAIMED_ENDS = ('!"', '?"', "!”", "?”")  # a quotation that ends in an exclamation or a question
+_BARE_SPEECH_WORDS = 8  # words of a sentence that only says who spoke, at most ("Trump said on Twitter.")
+
+
+def _bare_speech(sent: str, claims: list[Claim]) -> bool:
+    """Whether ``sent`` only says who spoke: a sentence of a few words, no quotation, whose one claim has a
+    speaker and whose speech verb ends it or comes before a few words of where or when ("Trump said on
+    Twitter.", "she told reporters on Monday.")."""
+    return (
+        len(claims) == 1
+        and claims[0].speaker is not None
+        and len(sent.split()) <= _BARE_SPEECH_WORDS
+        and not any(q in sent for q in _QUOTE_CHARS)
+        and sent[:1].isupper()
+    )
+
+
 _LEAD_IN_WORDS = 4  # words before a comma or a colon that may lead into a quotation going on
 
 
@@ -2315,6 +2332,10 @@ def extract(
     prev_st: _Sent | None = None  # the sentence before (who opens it: whom a "she" most likely means)
     prev_claims: list[Claim] = []  # the claims of the sentence before (who spoke in it)
     in_open_quote = False
+    # the claims of a sentence that is all one quotation ending in "!" or "?" with no speaker, and its paragraph:
+    # the splitter ends a sentence there, so the '... Trump said.' after it is a sentence of its own
+    exclaimed: list[Claim] = []
+    exclaimed_line = -1
     open_speaker: tuple[str, str | None] | None = None  # who speaks in the quotation still open
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
     # a paragraph of quoted words that no one is named for, closed at its end, and its paragraph: the speaker of a
@@ -2922,6 +2943,20 @@ def extract(
                 ((c.speaker, c.speaker_kind) for c in sent_claims if c.speaker and c.speaker_kind), None
             )
             before_reported = (sent, len(humans))
+        if exclaimed and st.line == exclaimed_line and _bare_speech(sent, sent_claims):
+            # '"We are going to build the wall!" Trump said on Twitter.': the quotation before is theirs
+            for c in exclaimed:
+                c.speaker, c.speaker_kind, c.quote = sent_claims[0].speaker, sent_claims[0].speaker_kind, True
+        exclaimed, exclaimed_line = [], -1
+        if (
+            english
+            and all(c.speaker is None for c in sent_claims)
+            and qsent.rstrip()[-2:] in _EXCLAIMED_ENDS
+            and len(quoted_spans) == 1
+            and quoted_spans[0][0] <= 2
+            and quoted_spans[0][1] >= len(sent.rstrip()) - 1
+        ):
+            exclaimed, exclaimed_line = list(sent_claims), st.line
         # context for the next sentences
         for c in sent_claims:
             if c.speaker and c.speaker_kind:

@@ -42,3 +42,20 @@ def test_a_quotation_after_a_clause_and_a_colon_is_not_the_last_speaker_s() -> N
         'The sign read: "Trust in the Force, but always buckle up."'
     )
     assert said['The sign read: "Trust'] is None
+
+
+def test_an_exclamation_quoted_before_a_short_said_sentence_is_its_speaker_s() -> None:
+    # (PolNeAR train wash-post 2015-11-15: the splitter ends the sentence after '!"')
+    said = _said(
+        "The debate was held on Monday in Iowa.\n\n"
+        '"We need much tougher, much smarter leadership - and we need it NOW!" Trump said on Twitter.'
+    )
+    assert said['"We need much tougher,'] == "Trump"
+
+
+def test_an_exclamation_before_a_sentence_of_its_own_keeps_no_speaker() -> None:
+    said = _said(
+        "The debate was held on Monday in Iowa.\n\n"
+        '"We are going to build the wall!" The senator said the wall would cost $12 billion and take ten years.'
+    )
+    assert said['"We are going to'] is None
