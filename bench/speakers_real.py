@@ -22,6 +22,13 @@ hash of its name (write rules from A, judge them on B), to be judged by reading.
 
     python bench/speakers_real.py [--base /tmp/base_tree] [--only SPLIT ...] [-v]
     python bench/speakers_real.py --base /tmp/base_tree --pool
+    python bench/speakers_real.py [--base /tmp/base_tree] --kinds
+
+``--kinds`` counts the errors by broad kind, summed over the development splits and over the held-out ones
+(counts only, never a text): missing / wrong / spurious; the article's language; the labelled speaker's kind;
+the cue of the claim's sentence (a quotation with or without a speech verb in it, "according to", a pronoun
+before a speech verb, a speech verb after a name or a noun, a colon, none); the segment; the predicted
+speaker's shape; and how a wrong name stands to the labelled one (a part of it, longer, another speaker).
 """
 
 from __future__ import annotations
@@ -103,7 +110,14 @@ def measure(tree: Path, splits: list[str]) -> dict[str, dict[str, Any]]:
     labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
     out: dict[str, dict[str, Any]] = {}
     for split in splits:
-        res: dict[str, Any] = {"correct": 0, "wrong": 0, "spurious": 0, "missing": 0, "misses": []}
+        res: dict[str, Any] = {
+            "correct": 0,
+            "wrong": 0,
+            "spurious": 0,
+            "missing": 0,
+            "misses": [],
+            "kinds": [],
+        }
         for entry in labels["article"]:
             if entry["split"] != split:
                 continue
@@ -128,10 +142,138 @@ def measure(tree: Path, splits: list[str]) -> dict[str, dict[str, Any]]:
                 if what is None:
                     continue
                 res[what] += 1
+                res["kinds"].append(miss_kinds(what, art, c, g))
                 res["misses"].append(
                     f"{entry['file']}: {what}: {c.speaker!r} (labelled {gs!r}): {g['m'][:80]}"
                 )
         out[split] = res
+    return out
+
+
+_QUOTE_MARKS = '"“”„«»‘’'  # (’ only as a closing single mark: "‘...’" quotations of British outlets)
+
+
+def _cue_words(lang: str) -> tuple[frozenset[str], list[str], frozenset[str]]:
+    """Speech verbs, "according to" cues and subject pronouns of ``lang``, read from factcheck/lang (the
+    English table has its own keys; the other languages share one shape)."""
+    from factcheck.lang import resource
+
+    sp: Any = resource(lang, "speech")
+    if lang == "en":
+        return (
+            frozenset(sp["verbs"]["say"]),
+            ["according to"],
+            frozenset(sp["words"]["pronouns"]),
+        )
+    return (
+        frozenset(w for w in sp.get("verbs", []) if " " not in w),
+        [w.lower() for w in [*sp.get("according_before", []), *sp.get("according_after", [])]],
+        frozenset(sp.get("pronouns", {})),
+    )
+
+
+def miss_kinds(what: str, art: Any, c: Any, g: dict[str, Any]) -> dict[str, str]:
+    """Broad kinds of one speaker error, with no text of the claim: what went wrong, the article's language,
+    the labelled speaker's kind, the cue of the claim's sentence, the predicted speaker's shape, and (wrong
+    speakers) how the predicted name stands to the labelled one. Counted by ``--kinds``."""
+    lang = art.language or "en"
+    try:
+        verbs, according, pronouns = _cue_words(lang)
+    except (FileNotFoundError, KeyError):
+        verbs, according, pronouns = frozenset(), [], frozenset()
+    text = art.text
+    # the claim's sentence: back to the last full stop before the claim, on to the next after it
+    lo = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    hi_stop = [i for i in (text.find(". ", c.end - 1), text.find("\n", c.end - 1)) if i >= 0]
+    sent = text[lo : min(hi_stop) + 1 if hi_stop else len(text)]
+    words = [w.strip(".,;:!?()[]" + _QUOTE_MARKS).lower() for w in sent.split()]
+    low = sent.lower()
+    verb_at = [i for i, w in enumerate(words) if w in verbs]
+    quoted = c.quote or any(m in sent for m in '"“”„«»')
+    # the claim's paragraph, and the one before it
+    pa = text.rfind("\n", 0, c.start) + 1
+    pe = text.find("\n", c.end)
+    para = text[pa : pe if pe >= 0 else len(text)]
+    prev_para = text[text.rfind("\n", 0, max(pa - 1, 0)) + 1 : max(pa - 1, 0)].strip()
+    if not prev_para:  # (paragraphs parted by an empty line)
+        q = text[:pa].rstrip("\n")
+        prev_para = q[q.rfind("\n") + 1 :]
+
+    def _has_verb(chunk: str) -> bool:
+        return any(w.strip(".,;:!?()[]" + _QUOTE_MARKS).lower() in verbs for w in chunk.split())
+
+    if quoted:
+        if verb_at:
+            cue = "quotation, speech verb in its sentence" + (
+                " (a pronoun by it)"
+                if any(w in pronouns for i in verb_at for w in words[max(0, i - 3) : i + 2])
+                else ""
+            )
+        elif _has_verb(para.replace(sent, " ")):
+            cue = "quotation, no speech verb in its sentence, one in its paragraph"
+        elif _has_verb(prev_para) and any(m in prev_para for m in '"“”„«»'):
+            cue = "quotation, no speech verb in its paragraph, a quotation and one in the paragraph before"
+        else:
+            cue = "quotation, no speech verb in its paragraph or the one before"
+    elif any(a in low for a in according if a):
+        cue = "according-to cue"
+    elif any(w in pronouns for i in verb_at for w in words[max(0, i - 3) : i + 2]):
+        cue = "pronoun + speech verb"
+    elif verb_at:
+        cue = "speech verb (name or noun subject)"
+    elif ":" in sent:
+        cue = "colon, no speech verb"
+    else:
+        cue = "no cue in its sentence"
+    # the sentence before (the same naive cut): a quotation or a speech verb there (a quotation that goes on,
+    # a pronoun's antecedent)
+    plo = max(text.rfind(". ", 0, max(lo - 2, 0)), text.rfind("\n", 0, max(lo - 2, 0))) + 1
+    prev = text[plo:lo]
+    pwords = {w.strip(".,;:!?()[]" + _QUOTE_MARKS).lower() for w in prev.split()}
+    before = ("quotation" if any(m in prev for m in '"“”„«»') else "") + (
+        (" and " if any(m in prev for m in '"“”„«»') else "") + "speech verb" if pwords & verbs else ""
+    )
+    pron = next((w for i in verb_at for w in words[max(0, i - 3) : i + 2] if w in pronouns), None)
+    segs = [sg.kind for sg in art.segments if sg.start <= c.start < sg.end]
+    out = {
+        "what": what,
+        "language": lang,
+        "labelled kind": str(g.get("kind") or ("none" if not g.get("speaker") else "unstated")),
+        "cue": cue,
+        "segment": segs[0] if segs else "none",
+        "cue, English": cue if lang == "en" else "(other languages)",
+        "sentence before": before or "neither quotation nor speech verb",
+    }
+    if verb_at and not quoted:
+        # the clause of the first speech verb: the sentence's first, or one after a clause break (a comma before
+        # a word, a semicolon, a dash): "The team looked at the data and noted ..."
+        head = " ".join(words[: verb_at[0]])
+        raw = " ".join(sent.split()[: verb_at[0]])
+        out["speech verb's clause"] = (
+            "a later clause"
+            if re.search(r"[,;—–]\s+\w", raw) or len(head.split()) > 8
+            else "the first clause"
+        )
+    if pron:
+        out["pronoun"] = pron if lang == "en" else f"{pron} ({lang})"
+    if c.speaker:
+        sp = c.speaker
+        shape = "one word" if len(sp.split()) == 1 else "several words"
+        shape += ", lower case" if sp[:1].islower() else ", capitalised"
+        out["predicted shape"] = f"{shape} ({c.speaker_kind or 'no kind'})"
+    gs = g.get("speaker")
+    if what == "wrong" and gs and c.speaker:
+        a = {w.lower() for w in c.speaker.split()}
+        b = {w.lower() for w in gs.split()}
+        out["wrong how"] = (
+            "predicted a part of the labelled name"
+            if a < b
+            else "labelled a part of the predicted"
+            if b < a
+            else "a word shared"
+            if a & b
+            else "another speaker"
+        )
     return out
 
 
@@ -249,6 +391,11 @@ def main() -> int:
     ap.add_argument("--only", action="append", choices=SPLITS)
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--pool", action="store_true", help="speakers changed on unlabelled text (needs --base)")
+    ap.add_argument(
+        "--kinds",
+        action="store_true",
+        help="count the errors by kind (cue, labelled kind, shape) over the development and held-out splits",
+    )
     ap.add_argument("--json", type=Path, help=argparse.SUPPRESS)  # (one tree's figures, in a child process)
     ap.add_argument("--pool-dir", type=Path, help=argparse.SUPPRESS)  # (with --json: the pool's records)
     args = ap.parse_args()
@@ -284,7 +431,58 @@ def main() -> int:
         if args.verbose:
             for m in [] if split in HELD_OUT else new[split]["misses"]:
                 print("      " + m)
+    if args.kinds:
+        print_kinds(new, base, splits)
     return 0
+
+
+def print_kinds(new: dict[str, Any], base: dict[str, Any] | None, splits: list[str]) -> None:
+    """Error counts by kind, summed over the development splits and over the held-out ones (counts only: no
+    text of a held-out claim is shown), this tree's beside the base's."""
+    for group, members in (
+        ("development", [s for s in splits if s not in HELD_OUT]),
+        ("held out", [s for s in splits if s in HELD_OUT]),
+    ):
+        if not members:
+            continue
+        print(f"errors by kind, {group} ({len(members)} splits): count (base count)")
+        fields = (
+            "what",
+            "language",
+            "labelled kind",
+            "cue",
+            "cue, English",
+            "sentence before",
+            "pronoun",
+            "speech verb's clause",
+        )
+        for field in (*fields, "segment", "predicted shape", "wrong how"):
+            for what in ("missing", "wrong", "spurious"):
+                if field == "what" and what != "missing":
+                    continue
+
+                def tally(
+                    got: dict[str, Any],
+                    field: str = field,
+                    what: str = what,
+                    group_splits: list[str] = members,
+                ) -> Counter[str]:
+                    return Counter(
+                        k[field]
+                        for s in group_splits
+                        for k in got[s]["kinds"]
+                        if field in k and (field == "what" or k["what"] == what)
+                    )
+
+                n, b = tally(new), tally(base) if base is not None else Counter()
+                if not n and not b:
+                    continue
+                label = field if field == "what" else f"{field}, {what}"
+                cells = [
+                    f"{k} {n[k]}" + (f" ({b[k]})" if base is not None else "")
+                    for k in sorted(set(n) | set(b))
+                ]
+                print(f"  {label}: " + "; ".join(cells))
 
 
 if __name__ == "__main__":

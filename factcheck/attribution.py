@@ -791,8 +791,13 @@ def _classify_source(np: str) -> Source | None:
         # a name built like an organisation's ("European Centre for Disease Prevention and Control"), a
         # party named by its members ("the Christian Democrats")
         return Source(persons[-1].text, "organisation")
-    if persons and not any(w in PLACES for w in persons[-1].text.split()):
-        # a name is never cut at an initial: "Walter A. Clyburn Reed"
+    if persons and (
+        (persons[-1].titled and " " in persons[-1].text)
+        or not any(w in PLACES for w in persons[-1].text.split())
+    ):
+        # a name is never cut at an initial: "Walter A. Clyburn Reed"; a place's name is a person's after a
+        # title, in a full name ("Rep. Steve Israel", "Sen. Mark Washington"; not "Security Pacific said": a
+        # bank, whose "Security" the entity scan reads as a title)
         return Source(_with_initials(np, persons[-1].text), "person")
     if low[-1] in ROLE_WORDS and not low[-1].startswith("spokes"):
         return Source(np, "person")  # "the Navy chief", "the army commander": a person named by role

@@ -455,6 +455,22 @@ def _classify(
         # the party, the name after them is the person's (the party itself goes below)
         toks.pop(0)
         piece = piece[1:]
+    elif (
+        len(toks) >= 4
+        and toks[0] in CHAMBERS
+        and (toks[1] in TITLE_WORDS or toks[2] in TITLE_WORDS)
+        # (a name of three words at most after the title: not "Senate Minority Whip Richard J. Durbin of
+        # Illinois", whose title the walk below would not find)
+        and len(toks) - (3 if toks[2] in TITLE_WORDS else 2) <= 3
+        and not any(t in ORG_HEADS or t in ORG_TAIL_HEADS for t in toks[1:])
+        and toks[-1][:1].isupper()
+        and toks[-1] not in TITLE_WORDS
+    ):
+        # "Senate Majority Leader Mitch McConnell", "Senate Judiciary Chairman Chuck Grassley": the chamber
+        # opens the title of a person named after it, as "House" does ("House Speaker Paul Ryan"); not its
+        # committees ("Senate Armed Services Committee")
+        toks.pop(0)
+        piece = piece[1:]
     if len(toks) == 1:  # "The Kremlin": the same rules as a one-word piece
         return _classify_word(text, toks[0], piece[0][1], piece[0][2], first_word, end, ctx_nation)
     whole = " ".join(toks)
@@ -908,6 +924,9 @@ def _kind_by_words(toks: list[tuple[str, int, int]], text: str, voc: _NameVocab)
     return [Mention(s, e, name, "misc")]
 
 
+_HEADLINE_RUN_WORDS = 5  # words of a capitalised run, at least, that may be a headline ending with a name
+
+
 class Resolver:
     """Canonical names for one article's mentions (alias resolution within the article)."""
 
@@ -991,7 +1010,15 @@ class Resolver:
         for p in self.persons:
             pp, plast = self._processed[p]
             # one name ending with " " + the other: both end with the same word after their last space
-            if plast == last and (name.endswith(" " + p) or p.endswith(" " + name)):
+            if plast == last and (
+                name.endswith(" " + p)
+                or (
+                    p.endswith(" " + name)
+                    # (not a headline's run that ends with the name: "Progressives Are Celebrating Hillary
+                    # Clinton" seen first is no person whom "Hillary Clinton" is a variant of; it is hers, below)
+                    and not (p.count(" ") >= _HEADLINE_RUN_WORDS - 1 and p.count(" ") - name.count(" ") >= 2)
+                )
+            ):
                 return p
             # ratio(a, b, processor=f) is ratio(f(a), f(b)), at most 100 * (1 - |len diff| / total length)
             if abs(len(pp) - n) <= 0.125 * (len(pp) + n) and fuzz.ratio(proc, pp) >= 88:

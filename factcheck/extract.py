@@ -438,6 +438,8 @@ _OPENING_MARKS = " \"“‘'(["  # what may come before a sentence's first word
 _PRONOUN_KIND: dict[str, tuple[str, ...]] = {
     pronoun: tuple(kinds) for pronoun, kinds in resource("en", "speech")["words"]["pronoun_kinds"].items()
 }
+# the pronouns that stand for a person only ("he", "she")
+_PERSON_PRONOUNS = frozenset(p for p, kinds in _PRONOUN_KIND.items() if kinds == ("person",))
 
 
 def _possessive_owner(
@@ -469,6 +471,13 @@ class _GenderVocab:
     # given name -> "he"/"she", its bearers clearly one sex (``lang/en/given_names.toml``)
     given: dict[str, str]
     family_first: frozenset[str]  # family names written first ("Kim Jong Un"): no given name there
+
+
+def _after_gender_title(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` right after a title that says a person's sex ("Mr. Trump", "Ms.
+    Lynch": lang/en/speech.toml [gender] he_titles, she_titles)."""
+    voc = _gender_vocab()
+    return voc is not None and any(t + name in text for t in voc.title_ends)
 
 
 @functools.cache
@@ -1743,6 +1752,38 @@ def _fact_spans(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int
     return spans
 
 
+_EXCLAIMED_ENDS = ('!"', '?"', "!”", "?”")  # a quotation that ends in an exclamation or a question
+_BARE_SPEECH_WORDS = 8  # words of a sentence that only says who spoke, at most ("Trump said on Twitter.")
+
+
+def _bare_speech(sent: str, claims: list[Claim]) -> bool:
+    """Whether ``sent`` only says who spoke: a sentence of a few words, no quotation, whose one claim has a
+    speaker and whose speech verb ends it or comes before a few words of where or when ("Trump said on
+    Twitter.", "she told reporters on Monday.")."""
+    return (
+        len(claims) == 1
+        and claims[0].speaker is not None
+        and len(sent.split()) <= _BARE_SPEECH_WORDS
+        and not any(q in sent for q in _QUOTE_CHARS)
+        and sent[:1].isupper()
+    )
+
+
+_LEAD_IN_WORDS = 4  # words before a comma or a colon that may lead into a quotation going on
+
+
+def _led_in_quotation(sent: str, quoted: list[tuple[int, int]]) -> bool:
+    """Whether ``sent`` is a few words and a comma, then one quotation that runs to its end and makes half of it
+    or more: "Now, ''within the business community there is ...''", 'In 2012, "the government raised the tax
+    ..."' (the words of the speaker quoted before, going on in a new paragraph; not after a colon, which
+    follows a clause of its own: 'The sign read: "Trust in the Force ..."')."""
+    if len(quoted) != 1 or 2 * (quoted[0][1] - quoted[0][0]) < len(sent.strip()):
+        return False
+    lead = sent[: quoted[0][0]].rstrip(" " + _QUOTE_CHARS + "‘'")
+    tail = sent[quoted[0][1] :].strip(" .?!" + _QUOTE_CHARS + "’'")
+    return not tail and lead.endswith(",") and 0 < len(lead.split()) <= _LEAD_IN_WORDS
+
+
 _QUOTE_MARK = re.compile(r'["“”]')
 _QUOTE_PUNCT = " .,;:!?…\"“”‘’'"  # what may stand around the words of a sentence that is all quotation
 
@@ -2316,6 +2357,10 @@ def extract(
     prev_st: _Sent | None = None  # the sentence before (who opens it: whom a "she" most likely means)
     prev_claims: list[Claim] = []  # the claims of the sentence before (who spoke in it)
     in_open_quote = False
+    # the claims of a sentence that is all one quotation ending in "!" or "?" with no speaker, and its paragraph:
+    # the splitter ends a sentence there, so the '... Trump said.' after it is a sentence of its own
+    exclaimed: list[Claim] = []
+    exclaimed_line = -1
     open_speaker: tuple[str, str | None] | None = None  # who speaks in the quotation still open
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
     # a paragraph of quoted words that no one is named for, closed at its end, and its paragraph: the speaker of a
@@ -2369,7 +2414,7 @@ def extract(
         continuing = (
             in_open_quote
             or (
-                starts_quote
+                (starts_quote or _led_in_quotation(qsent, quoted_spans))
                 and (
                     qsent.rstrip().endswith(tuple(_QUOTE_CHARS + "’'"))
                     or _open_quote_after(qsent)
@@ -2759,8 +2804,20 @@ def extract(
                 ):  # "Park said" is Linda Park, not a park; "the Red Crescent said", "the opposition Christian
                     # Democrats said" stay organisations
                     speaker, kind = canon, "person"
-                elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
-                    kind = "organisation"  # "United have not commented" after "Manchester United"
+                elif (
+                    kind == "person"
+                    and " " not in speaker
+                    and resolver.orgs.get(speaker)
+                    and not _after_gender_title(ptext, speaker)
+                    and not (att is not None and att.pronoun in _PERSON_PRONOUNS)
+                    and not any(p.endswith(" " + speaker) for p in known)
+                ):
+                    # "United have not commented" after "Manchester United" (not "Mr. Trump said" in an article
+                    # that names "the Trump Organization": a "Mr." or "Ms." names a person, and so does the
+                    # "he" or "she" that stands for them, or the surname of a person the article names in full:
+                    # "Cornyn told reporters" after "Sen. John Cornyn", "Ali called on" beside "the Muhammad Ali
+                    # Center")
+                    kind = "organisation"
                 elif kind == "person" and _group_word(text, speaker):
                     kind = "anonymous"  # "Dealers said" where the article writes "dealers": never a "he"
             qspans = (
@@ -2911,6 +2968,20 @@ def extract(
                 ((c.speaker, c.speaker_kind) for c in sent_claims if c.speaker and c.speaker_kind), None
             )
             before_reported = (sent, len(humans))
+        if exclaimed and st.line == exclaimed_line and _bare_speech(sent, sent_claims):
+            # '"We are going to build the wall!" Trump said on Twitter.': the quotation before is theirs
+            for c in exclaimed:
+                c.speaker, c.speaker_kind, c.quote = sent_claims[0].speaker, sent_claims[0].speaker_kind, True
+        exclaimed, exclaimed_line = [], -1
+        if (
+            english
+            and all(c.speaker is None for c in sent_claims)
+            and qsent.rstrip()[-2:] in _EXCLAIMED_ENDS
+            and len(quoted_spans) == 1
+            and quoted_spans[0][0] <= 2
+            and quoted_spans[0][1] >= len(sent.rstrip()) - 1
+        ):
+            exclaimed, exclaimed_line = list(sent_claims), st.line
         # context for the next sentences
         for c in sent_claims:
             if c.speaker and c.speaker_kind:
@@ -2990,12 +3061,13 @@ def extract(
         for c in sent_claims:
             # (an unnamed speaker only of a quotation: '..., said one Florida Republican strategist.'; an outlet
             # too: '"... Sanders' was 695.49," The Blaze reported. "If Sanders had won ..."', '"...," wrote Time
-            # magazine. "Cruz's domination ..."')
+            # magazine. "Cruz's domination ..."', and a state news agency: '"...," Xinhua, the official Chinese
+            # news agency, wrote. "But to understand ..."')
             if (
                 c.speaker
                 and (
                     c.speaker_kind in ("person", "organisation")
-                    or (c.speaker_kind in ("anonymous", "outlet") and c.quote)
+                    or (c.speaker_kind in ("anonymous", "outlet", "media") and c.quote)
                 )
                 and (c.quote or whole is not None)
             ):

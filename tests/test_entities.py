@@ -367,3 +367,43 @@ def test_a_role_word_before_a_name_still_reads_the_nation_before_it() -> None:
     assert got["Wang Yi"][0] == "person" and got["Wang Yi"][1] == "China"
     kinds = {m.text: m.kind for m in mentions("The union said carmaker Brenner would cut jobs.")}
     assert kinds.get("Brenner") == "org"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # (PolNeAR train breitbart 2016-07-13, wash-post 2015-11-24: base, the whole run an organisation)
+        (
+            "Senate Majority Leader Mitch McConnell said on Tuesday that it was inappropriate.",
+            [("Mitch McConnell", "person")],
+        ),
+        (
+            "Senate Minority Leader Harry M. Reid told reporters the bill would fail.",
+            [("Harry M. Reid", "person")],
+        ),
+        ("Senate Judiciary Chairman Jane Roe said the hearing would go ahead.", [("Jane Roe", "person")]),
+        # a committee of the chamber stays an organisation; so does the chamber's title with no name after it
+        (
+            "The Senate Foreign Relations Committee said it would meet.",
+            [("Senate Foreign Relations Committee", "org")],
+        ),
+        ("The Senate Majority Leader said it would meet.", [("Senate Majority Leader", "org")]),
+    ],
+)
+def test_a_chamber_before_a_title_and_a_name_opens_the_title(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.kind) for m in mentions(text) if m.kind in ("person", "org")] == found
+
+
+def test_a_headline_run_seen_first_is_not_the_person_it_ends_with() -> None:
+    # (PolNeAR train huff-post 2016-08-12, 2015-12-17: the title-case headline came first and the person named
+    # in the body was read as a variant of it)
+    text = (
+        "Why Progressives Are Celebrating Hillary Clinton\n\n"
+        "Hillary Clinton said on Thursday that the tax cuts would go to wealthy people."
+    )
+    resolver = Resolver(mentions(text))
+    assert resolver.canonical_person("Hillary Clinton") == "Hillary Clinton"
+    assert resolver.canonical_person("Clinton") == "Hillary Clinton"
+    # a fuller name of the same person is still the one a shorter form stands for
+    text = "Hillary Rodham Clinton spoke in Iowa.\n\nRodham Clinton said on Thursday that the cuts would go."
+    assert Resolver(mentions(text)).canonical_person("Rodham Clinton") == "Hillary Rodham Clinton"
