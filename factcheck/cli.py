@@ -675,12 +675,19 @@ class Parser(argparse.ArgumentParser):
                 # (the values run to the next option: `mark S --corpus DIR ID VERDICT --note N` took ID and
                 # VERDICT as much as when nothing followed, and the error did not say so)
                 if values:
-                    return (
-                        f" ({option} took every value after it: {' '.join(values)}; put {missing} before "
-                        f"{option}, or end its list with -- as in `{option} A B -- {missing.split(', ')[0]}`)"
-                    )
+                    return f" ({took_every_value(option, values, missing, missing.split(', ')[0])})"
                 return ""
         return ""
+
+
+def took_every_value(option: str, values: list[str], missing: str, example: str) -> str:
+    """What a list option did to the words meant for the positionals after it (``missing``), and how to
+    write them: "--corpus took every value after it: DIR confirmed; put VERDICT before --corpus, or end its
+    list with -- as in `--corpus A B -- VERDICT`" (``example`` is the word after the --)."""
+    return (
+        f"{option} took every value after it: {' '.join(values)}; put {missing} before {option}, or end its"
+        f" list with -- as in `{option} A B -- {example}`"
+    )
 
 
 def _no_option(arg: str) -> bool:
