@@ -26,6 +26,9 @@ from factcheck.model import InputError
 from factcheck.textout import cells, clipped, inert, inert_output, json_lines, json_text, one_line, raw_stream
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = (
+    141  # standard output closed early (`| head`): 128 + SIGPIPE, as the shell shows a piped-out command
+)
 
 # Modules that add subcommands: each has ``register(subparsers)``; handlers are set with set_defaults(func=...).
 EXTENSIONS = ("factcheck.cli_session", "factcheck.cli_report", "factcheck.cli_memory")
@@ -909,6 +912,18 @@ def _urls_in_one_form(args: argparse.Namespace) -> None:
             setattr(args, name, [canonical_url(g) or g if isinstance(g, str) else g for g in given])
 
 
+def _stdout_closed() -> int:
+    """Standard output closed before the command had written it all (`factcheck extract --json | head -c
+    100`): no word (the reader went away on purpose), and the exit code that says the output was cut
+    (``EXIT_BROKEN_PIPE``: a ``pipefail`` pipeline can tell). What is still buffered for it goes nowhere, as
+    Python's documentation advises: the interpreter's own last flush would fail, print a traceback and exit 120."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # (no real stdout: a test's capture)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -943,10 +958,11 @@ def _main(argv: Sequence[str] | None) -> int:
                 # `bench/reopen_steps.py`) are saved; it runs again when the command returns.
                 with collector_paused():
                     code = int(args.func(args))
+                sys.stdout.flush()  # (a pipe closed before the last bytes went: said here, as during the command)
         _cache_notice()
         return code
     except UsageError as e:
         err(str(e))
         return EXIT_USAGE
     except BrokenPipeError:
-        return EXIT_OK
+        return _stdout_closed()
