@@ -26,6 +26,9 @@ from factcheck.model import InputError
 from factcheck.textout import cells, clipped, inert, inert_output, json_lines, json_text, one_line, raw_stream
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = (
+    141  # standard output closed early (`| head`): 128 + SIGPIPE, as the shell shows a piped-out command
+)
 
 # Modules that add subcommands: each has ``register(subparsers)``; handlers are set with set_defaults(func=...).
 EXTENSIONS = ("factcheck.cli_session", "factcheck.cli_report", "factcheck.cli_memory")
@@ -675,12 +678,19 @@ class Parser(argparse.ArgumentParser):
                 # (the values run to the next option: `mark S --corpus DIR ID VERDICT --note N` took ID and
                 # VERDICT as much as when nothing followed, and the error did not say so)
                 if values:
-                    return (
-                        f" ({option} took every value after it: {' '.join(values)}; put {missing} before "
-                        f"{option}, or end its list with -- as in `{option} A B -- {missing.split(', ')[0]}`)"
-                    )
+                    return f" ({took_every_value(option, values, missing, missing.split(', ')[0])})"
                 return ""
         return ""
+
+
+def took_every_value(option: str, values: list[str], missing: str, example: str) -> str:
+    """What a list option did to the words meant for the positionals after it (``missing``), and how to
+    write them: "--corpus took every value after it: DIR confirmed; put VERDICT before --corpus, or end its
+    list with -- as in `--corpus A B -- VERDICT`" (``example`` is the word after the --)."""
+    return (
+        f"{option} took every value after it: {' '.join(values)}; put {missing} before {option}, or end its"
+        f" list with -- as in `{option} A B -- {example}`"
+    )
 
 
 def _no_option(arg: str) -> bool:
@@ -903,6 +913,18 @@ def _urls_in_one_form(args: argparse.Namespace) -> None:
             setattr(args, name, [canonical_url(g) or g if isinstance(g, str) else g for g in given])
 
 
+def _stdout_closed() -> int:
+    """Standard output closed before the command had written it all (`factcheck extract --json | head -c
+    100`): no word (the reader went away on purpose), and the exit code that says the output was cut
+    (``EXIT_BROKEN_PIPE``: a ``pipefail`` pipeline can tell). What is still buffered for it goes nowhere, as
+    Python's documentation advises: the interpreter's own last flush would fail, print a traceback and exit 120."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # (no real stdout: a test's capture)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -937,10 +959,11 @@ def _main(argv: Sequence[str] | None) -> int:
                 # `bench/reopen_steps.py`) are saved; it runs again when the command returns.
                 with collector_paused():
                     code = int(args.func(args))
+                sys.stdout.flush()  # (a pipe closed before the last bytes went: said here, as during the command)
         _cache_notice()
         return code
     except UsageError as e:
         err(str(e))
         return EXIT_USAGE
     except BrokenPipeError:
-        return EXIT_OK
+        return _stdout_closed()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import verdicts
-from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, notice_line
+from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, notice_line, took_every_value
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
 from factcheck.textout import cells, clipped, json_text, one_line, padded, share_reviewed
@@ -100,6 +100,7 @@ def _change(
     unknown_hint: str = "",
     claims: tuple[str, ...] = (),
     articles: tuple[str, ...] = (),
+    command: str,
 ) -> int:
     """Open the session for writing, apply ``change(review)`` (which returns what to print), save, close.
 
@@ -123,15 +124,22 @@ def _change(
     from factcheck.review import Review, ReviewError, SessionError, SessionLocked
 
     try:
-        quick = Review.open_quickly(path, claims, articles) if corpus is None else None
+        quick = Review.open_quickly(path, claims, articles, command=command) if corpus is None else None
         if isinstance(quick, Review):
             review = quick
         else:  # (the session as the quick attempt read it, if it did)
             review = Review.open(
-                path, corpus, if_locked="raise", fetch=not path.exists(), group=False, index=True, read=quick
+                path,
+                corpus,
+                if_locked="raise",
+                fetch=not path.exists(),
+                group=False,
+                index=True,
+                read=quick,
+                command=command,
             )
     except SessionLocked as e:
-        _err(f"{e}; nothing changed: close it (q in the review) and run the command again")
+        _err(f"{e}; nothing changed: {e.advice}")
         return EXIT_USAGE
     except SessionError as e:
         _err(str(e))
@@ -182,7 +190,7 @@ def cmd_mark(args: argparse.Namespace) -> int:
         verdict = verdicts.parse(args.verdict)
         ids = list(args.claim_ids) + (_ids_from(args.ids_from) if args.ids_from else [])
     except ValueError as e:
-        _err(str(e))
+        _err(str(e) + _verdict_in_corpus(args))
         return EXIT_USAGE
     ids = list(dict.fromkeys(ids))  # (an id given twice is marked once)
     if not ids:
@@ -223,7 +231,17 @@ def cmd_mark(args: argparse.Namespace) -> int:
         mark,
         unknown_hint=" (ids as in `factcheck extract --json`)",
         claims=tuple(ids) + ((args.by,) if args.by else ()),
+        command="mark",
     )
+
+
+def _verdict_in_corpus(args: argparse.Namespace) -> str:
+    """Why the verdict is no verdict when ``--corpus``'s list ends with one (`mark S ID --corpus DIR
+    confirmed`: argparse gave the id to VERDICT and the verdict to --corpus), with how to write it; else ""."""
+    corpus, known = args.corpus or [], verdicts.keys()
+    if not corpus or corpus[-1].strip().lower() not in known:
+        return ""
+    return f"; {took_every_value('--corpus', corpus, 'the verdict', corpus[-1])}"
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -293,6 +311,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         edit,
         claims=(args.claim,) if args.claim else (),
         articles=(args.article,) if args.article else (),
+        command="edit",
     )
 
 
@@ -615,14 +634,18 @@ def cmd_merge(args: argparse.Namespace) -> int:
         else:
             extra = []
         merged, report = sess.merge(da, db, corpus)
+        report.sessions = (str(a), str(b))
         if extra:
             report.notes.append(f"corpus: {a.name}'s and {b.name}'s corpus (added {', '.join(extra)})")
-        lock = sess.SessionLock.acquire(out)
+        lock = sess.SessionLock.acquire(out, "merge")
         try:
             merged.saved = sess.utcnow()
             sess.save(out, merged)
         finally:
             lock.release()
+    except sess.SessionLocked as e:
+        _err(f"{e}; not written: {e.advice}")
+        return EXIT_USAGE
     except sess.SessionError as e:
         _err(str(e))
         return EXIT_USAGE

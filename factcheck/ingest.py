@@ -269,6 +269,12 @@ def read_text_file(p: Path, max_bytes: int = MAX_BYTES) -> str:
         data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise ValueError(f"file is too large (more than {max_bytes:,} bytes)")
+    return text_of_bytes(data)
+
+
+def text_of_bytes(data: bytes) -> str:
+    """A text file's bytes as ``read_text_file`` reads them (also a plain-text page fetched: ``webpage``);
+    ValueError saying why they are no text."""
     # universal newlines, as Path.read_text: claim offsets index the text with \r\n and \r read as \n
     text = _decode(data).replace("\r\n", "\n").replace("\r", "\n")
     if not text.replace("\ufeff", "").strip():

@@ -306,6 +306,7 @@ class Review:
         files_read: Callable[[int, int], None] | None = None,
         index: bool = False,
         read: SessionRead | None = None,
+        command: str = "review",
     ) -> Review:
         """Open (or start) a session.
 
@@ -324,7 +325,8 @@ class Review:
         reads only the URLs whose pages are stored (the others are listed as not fetched); ``files_read(done,
         total)`` follows the input files and URLs read (``ingest.load``: ``total`` is known from the start);
         ``index=True`` stores the batch's index (``factcheck.batch_index``) for ``open_quickly``; ``read``: the
-        session as ``open_quickly`` read (and locked) it when it could not open it so, not read again."""
+        session as ``open_quickly`` read (and locked) it when it could not open it so, not read again;
+        ``command``: the factcheck command opening it, which its lock records (``SessionLock.acquire``)."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
         if read is not None:
@@ -332,7 +334,7 @@ class Review:
                 raise ValueError("a session read for another opening")
             lock, lock_message, locked_out, why = read.lock, None, False, None
         else:
-            lock, readonly, lock_message, locked_out, why = _take_lock(path, readonly, if_locked)
+            lock, readonly, lock_message, locked_out, why = _take_lock(path, readonly, if_locked, command)
         try:
             state: sess.FileState | None
             if read is not None:
@@ -399,6 +401,7 @@ class Review:
         *,
         reviewer: str | None = None,
         readonly: bool = False,
+        command: str = "review",
     ) -> Review | SessionRead | None:
         """``Review.open(session_path, if_locked="raise", group=False, fetch=False)`` for a command that changes
         a few claims and articles of a session that exists (``mark``, ``edit``), when its batch is as a command
@@ -431,7 +434,7 @@ class Review:
         path = Path(session_path)
         if not path.exists():
             return None
-        lock, _readonly, _message, _out, _why = _take_lock(path, readonly, "raise")
+        lock, _readonly, _message, _out, _why = _take_lock(path, readonly, "raise", command)
         try:
             r = cls._quickly(
                 path, list(claim_ids), list(article_keys), reviewer or sess.reviewer_name(), readonly
@@ -2137,11 +2140,12 @@ def file_digest(path: str) -> str:
 
 
 def _take_lock(
-    path: Path, readonly: bool, if_locked: str
+    path: Path, readonly: bool, if_locked: str, command: str
 ) -> tuple[sess.SessionLock | None, bool, str | None, bool, str | None]:
-    """The session's lock for a review that writes: (the lock, read-only, why, locked out by another
-    factcheck, why in a few words). A session that cannot be written raises when ``if_locked`` is "raise",
-    else opens read-only with the reason (``Review.open``)."""
+    """The session's lock for ``command`` (a review, or a CLI command that writes): (the lock, read-only,
+    why, locked out by another factcheck, why in a few words). A session that cannot be written raises when
+    ``if_locked`` is "raise", else opens read-only with the reason (``Review.open``): a session another
+    review holds can be changed once that one is closed; one a command (mark, edit) is writing, once it ends."""
     lock: sess.SessionLock | None = None
     if readonly:
         return lock, True, None, False, None
@@ -2158,13 +2162,19 @@ def _take_lock(
                 f"{path} is a backup of the session {original.name}, not a session: open {original}, or copy"
                 " the backup over it to go back to it"
             )
-        lock = sess.SessionLock.acquire(path)
+        lock = sess.SessionLock.acquire(path, command)
         sess.remove_stale_temp(path)
     except SessionLocked as e:
         if if_locked == "raise":
             raise
-        short = f"{path.name} is open in another factcheck"
-        return lock, True, f"{e}; opened read-only — close the other one to make changes", True, short
+        if e.command in (None, "review"):
+            short, then = f"{path.name} is open in another factcheck", "close the other one to make changes"
+        else:
+            short, then = (
+                f"{path.name} is being written by `factcheck {e.command}`",
+                "changes can be made once it ends",
+            )
+        return lock, True, f"{e}; opened read-only — {then}", True, short
     except SessionNotWritable as e:
         if if_locked == "raise":
             raise

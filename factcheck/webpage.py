@@ -42,6 +42,7 @@ MIN_WORDS = 5  # fewer words than this extracted is a menu or an error page, not
 LITTLE_TEXT_WORDS = 40
 LITTLE_TEXT_PAGE_BYTES = 100_000
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_TEXT_TYPE = "text/plain"  # (a press release's .txt: read as the same text saved as a .txt file is)
 
 
 class PageError(Exception):
@@ -601,9 +602,10 @@ def _read_by(resp: Any, deadline: float, limit: int) -> bytes:
 
 def fetch_html(
     url: str, *, timeout: float | None = None, max_bytes: int = MAX_PAGE_BYTES
-) -> tuple[bytes, str, str | None]:
-    """GET one page: its bytes, the final URL after redirects and the charset the server named (or None).
-    Raises ``PageError`` (one line)."""
+) -> tuple[bytes, str, str | None, bool]:
+    """GET one page: its bytes, the final URL after redirects, the charset the server named (or None) and
+    whether it is plain text (``text/plain``) rather than HTML. Raises ``PageError`` (one line) for any other
+    answer (a PDF, an image, JSON...)."""
     timeout = timeout or TIMEOUT
     target = canonical_url(url)  # (a space, a letter outside ASCII: percent-encoded, as a browser sends them)
     if target is None:
@@ -612,7 +614,7 @@ def fetch_html(
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # (scheme checked above)
             ctype = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            if ctype and ctype not in _HTML_TYPES:
+            if ctype and ctype not in _HTML_TYPES and ctype != _TEXT_TYPE:
                 raise PageError(f"not a web page (the server sent {ctype})")
             data = _read_by(resp, time.monotonic() + timeout, max_bytes + 1)
             final = canonical_url(resp.geturl()) or target
@@ -638,7 +640,33 @@ def fetch_html(
         raise PageError(f"page is too large (over {max_bytes:,} bytes)")
     if not data.strip():
         raise PageError("the server sent an empty page")
-    return data, final, charset
+    return data, final, charset, ctype == _TEXT_TYPE
+
+
+def text_record(raw: bytes, url: str, charset: str | None = None) -> dict[str, Any]:
+    """The record of a plain-text page: its text as the same text saved as a .txt file is read
+    (``ingest.text_of_bytes``; the ingest reads its title, date and dateline from the text as for that file),
+    in the charset the server named, else UTF-8. Raises ``PageError`` saying why it is no text."""
+    from factcheck.ingest import text_of_bytes
+
+    try:
+        named = codecs.lookup(charset).name if charset else None
+    except LookupError:
+        named = None  # (a label no codec has: read as UTF-8, as with none)
+    try:
+        if named in (None, "utf-8"):
+            text = text_of_bytes(raw)
+        else:
+            try:
+                decoded = raw.decode(named)
+            except UnicodeDecodeError as e:
+                raise ValueError(
+                    f"not valid {charset} (at byte offset {e.start}), the charset the server named"
+                ) from None
+            text = text_of_bytes(decoded.encode("utf-8"))
+    except ValueError as e:
+        raise PageError(f"plain text: {e}") from None
+    return {"text": text, "source": url, "content-type": _TEXT_TYPE}
 
 
 def fetch_record(
@@ -646,7 +674,7 @@ def fetch_record(
 ) -> tuple[Path, bool]:
     """The stored record of ``url`` (fetched and saved when missing or ``refresh``): (path, fetched now).
 
-    Raises ``PageError`` for timeouts, HTTP errors, non-HTML answers and pages with no extractable text;
+    Raises ``PageError`` for timeouts, HTTP errors, answers neither HTML nor plain text and pages with no extractable text;
     ``RefreshFailed`` (one) when a page asked to be fetched again could not be while a copy of it is stored: the
     copy stays, and the caller may read it (``e.path``).
     """
@@ -655,13 +683,13 @@ def fetch_record(
     if path.is_file() and not refresh:
         return path, False
     try:
-        data, final, charset = fetch_html(url, timeout=timeout)
+        data, final, charset, plain = fetch_html(url, timeout=timeout)
     except PageError as e:
         _remember_failure(path.parent, url, str(e))
         if path.is_file():  # (--refresh with the server down, or the page gone: the copy stored before stays)
             raise RefreshFailed(str(e), path) from None
         raise
-    rec = page_record(data, final, charset)
+    rec = text_record(data, final, charset) if plain else page_record(data, final, charset)
     rec["source"] = rec.get("source") or final
     rec["requested-url"] = url
     rec["fetched"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

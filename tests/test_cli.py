@@ -806,3 +806,34 @@ def test_edit_published_refuses_a_date_after_today(capsys, tmp_path: Path) -> No
     assert rc == 2 and "2031-01-01 is after today" in err, err
     with Review.open(session, None) as r, pytest.raises(ReviewError, match="is after today"):
         r.set_published("a.txt", dt.date.today() + dt.timedelta(days=2))
+
+
+@pytest.mark.parametrize("json_out", [True, False])
+def test_output_closed_early_exits_141_without_a_word(tmp_path: Path, json_out: bool) -> None:
+    """`factcheck extract --json | head -c 100` ended with exit 0: a `pipefail` pipeline could not tell its
+    output was cut. It exits 141 (128 + SIGPIPE, as a command the pipe ended shows), with no traceback and no
+    "Exception ignored" from the interpreter's last flush."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(root),
+        "FACTCHECK_CACHE": str(tmp_path / "c.sqlite3"),
+        "FACTCHECK_CONFIG": str(tmp_path / "x"),
+    }
+    art = tmp_path / "a.txt"
+    art.write_text(
+        "The minister said on Monday that inflation rose to 3.4 percent in March.\n", encoding="utf-8"
+    )
+    args = [sys.executable, "-m", "factcheck", "extract", *(["--json"] if json_out else []), str(art)]
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # (the reader gone before the first byte: as `| head -c 0`, or `| true`)
+        err = proc.stderr.read()
+        code = proc.wait(timeout=120)
+    assert (code, err) == (141, b"")
+    whole = subprocess.run(args, capture_output=True, env=env, check=False)  # (read whole: as ever)
+    assert whole.returncode == 0 and whole.stdout and whole.stderr == b""

@@ -19,6 +19,7 @@ import pytest
 from factcheck import session as sess
 from factcheck.cli import main
 from factcheck.model import Verdict
+from factcheck.review import Review
 
 ALPHA = """Finance Minister Anna Berg said on Monday that inflation rose to 3.4 percent in March, the highest level since 2019.
 The central bank in Oslo announced that it will raise interest rates by 0.25 points at its meeting on 12 June.
@@ -152,6 +153,96 @@ def test_mark_refuses_a_session_open_elsewhere(proj: Path, capsys: pytest.Captur
     finally:
         lock.release()
     assert run(capsys, "mark", "sessions/s.toml", ids[1], "confirmed")[0] == 0
+
+
+def test_a_session_a_command_is_writing_is_refused_saying_so(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With a `mark` holding the lock (a long one, or a stopped one), another `mark` said "... close it (q in
+    the review) and run the command again": no review was open. The lock records its command, and the
+    refusal says what holds the session; a lock file an older factcheck wrote (no command) is read too."""
+    ids = claim_ids(capsys)["alpha.txt"]
+    run(capsys, "mark", "sessions/s.toml", ids[0], "confirmed", "--corpus", "corpus")
+    session = proj / "sessions" / "s.toml"
+    for command in ("mark", "edit", "merge"):
+        lock = sess.SessionLock.acquire(session, command)
+        try:
+            assert (
+                sess.lock_path(session).read_text(encoding="utf-8").startswith(f"factcheck {command}, pid ")
+            )
+            code, _, err = run(capsys, "mark", "sessions/s.toml", ids[1], "confirmed")
+            assert code == 2 and err.count("\n") == 1, err
+            assert re.fullmatch(
+                rf"factcheck: sessions/s\.toml: a `factcheck {command}` \(pid \d+ on .+, since .+Z\) is writing"
+                r" it; nothing changed: run the command again when it ends\n",
+                err,
+            ), err
+            assert "q in the review" not in err
+            code, _, err = run(capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--title", "T")
+            assert code == 2 and err.endswith(
+                "is writing it; nothing changed: run the command again when it ends\n"
+            )
+            with Review.open(session) as second:  # the review: read-only, saying why in its words
+                assert (
+                    second.readonly
+                    and second.readonly_why == f"s.toml is being written by `factcheck {command}`"
+                )
+                assert second.lock_message and second.lock_message.endswith(
+                    "is writing it; opened read-only — changes can be made once it ends"
+                )
+        finally:
+            lock.release()
+    lock = sess.SessionLock.acquire(session)  # a review (the default) holds it: as it said
+    try:
+        code, _, err = run(capsys, "mark", "sessions/s.toml", ids[1], "confirmed")
+        assert code == 2 and "is open in another factcheck's review (pid " in err
+        assert err.endswith("; nothing changed: close it (q in the review) and run the command again\n")
+        # an older factcheck's lock file names no command
+        sess.lock_path(session).write_text("pid 4242 on vm, since 2026-12-07T13:31:48Z\n", encoding="utf-8")
+        code, _, err = run(capsys, "mark", "sessions/s.toml", ids[1], "confirmed")
+        assert code == 2 and err == (
+            "factcheck: sessions/s.toml is open in another factcheck (pid 4242 on vm, since"
+            " 2026-12-07T13:31:48Z); nothing changed: run the command again once it ends (q closes a review)\n"
+        ), err
+    finally:
+        lock.release()
+    assert run(capsys, "mark", "sessions/s.toml", ids[1], "confirmed")[0] == 0
+
+
+def test_a_verdict_after_the_corpus_list_is_explained(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`mark S ID --corpus DIR confirmed` said "unknown verdict 'c6660a8eb53'": --corpus took the verdict and
+    the id became VERDICT. It says so, and how to write it; what it advises works."""
+    cid = claim_ids(capsys)["alpha.txt"][0]
+    code, out, err = run(capsys, "mark", "sessions/s.toml", cid, "--corpus", "corpus", "Confirmed")
+    assert code == 2 and out == "" and err.count("\n") == 1, err
+    assert err.startswith(f"factcheck: unknown verdict {cid!r} (use one of: "), err
+    assert err.endswith(
+        "; --corpus took every value after it: corpus Confirmed; put the verdict before --corpus, or end its"
+        " list with -- as in `--corpus A B -- Confirmed`\n"
+    ), err
+    assert not (proj / "sessions" / "s.toml").exists()
+    code, _, err = run(capsys, "mark", "sessions/s.toml", cid, "--corpus", "corpus", "nonsense")
+    assert code == 2 and "took every value" not in err  # (a list that ends with no verdict: as it was)
+    assert run(capsys, "mark", "sessions/s.toml", cid, "--corpus", "corpus", "--", "Confirmed")[0] == 0
+    assert sess.load(proj / "sessions" / "s.toml").decisions[cid].verdict == Verdict.CONFIRMED
+
+
+def test_merge_into_a_session_being_written_says_what_holds_it(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = claim_ids(capsys)["alpha.txt"]
+    run(capsys, "mark", "sessions/a.toml", ids[0], "confirmed", "--corpus", "corpus")
+    run(capsys, "mark", "sessions/b.toml", ids[0], "disputed", "--corpus", "corpus")
+    out = proj / "sessions" / "m.toml"
+    lock = sess.SessionLock.acquire(out, "mark")
+    try:
+        code, _, err = run(capsys, "merge", "sessions/a.toml", "sessions/b.toml", "-o", str(out))
+        assert code == 2 and err.endswith(
+            "is writing it; not written: run the command again when it ends\n"
+        ), err
+    finally:
+        lock.release()
+    assert not out.exists()
 
 
 def test_status_per_verdict_and_article(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:

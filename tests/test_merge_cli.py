@@ -292,3 +292,26 @@ def test_a_claim_one_reviewer_dismissed_and_the_other_decided_stays_in_the_repor
     assert f"{c[0]}: ann dismissed it, bob disputed" in out
     d = sess.load(proj / "m.toml").decisions[c[0]]
     assert (d.verdict, d.dismissed) == ("disputed", False)
+
+
+def test_two_copies_of_one_reviewers_session_say_which_session_is_which(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session copied to a colleague keeps its reviewer: both columns were headed `Ann "O'Brien"…` and a
+    conflict read `conflict c…: Ann … disputed, Ann … confirmed`, with nothing to say which file held which."""
+    c = ids(capsys)
+    who = 'Ann "O\'Brien" Ümit-Longname'
+    mark(capsys, monkeypatch, who, "mine.toml", c[0], "confirmed")
+    mark(capsys, monkeypatch, who, "copy.toml", c[0], "disputed")
+    mark(capsys, monkeypatch, who, "copy.toml", c[1], "confirmed")
+    code, out, err = run(capsys, "merge", "mine.toml", "copy.toml", "-o", "m.toml")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == f"(A) is mine.toml, (B) is copy.toml: both reviewed by {who}"
+    assert lines[1].split()[:3] == ["claims", "(A)", "mine.toml"] and "(B) copy.toml" in lines[1], lines[1]
+    assert f"conflict {c[0]}: (A) {who} confirmed, (B) {who} disputed" in lines
+    assert f"reviewed only by {who} (A): 0; only by {who} (B): 1" in lines
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "bob")  # two reviewers: as it was
+    mark(capsys, monkeypatch, "bob", "bob.toml", c[0], "disputed")
+    code, out, _ = run(capsys, "merge", "mine.toml", "bob.toml", "-o", "m2.toml")
+    assert code == 0 and "(A)" not in out and f"conflict {c[0]}: {who} confirmed, bob disputed" in out

@@ -54,6 +54,13 @@ LATIN1_PAGE = (
 )
 
 
+RELEASE = """Council approves repairs to the old harbour bridge
+5 March 2024
+The Harbour Council voted on Tuesday to close the old harbour bridge to heavy traffic from 1 April, after engineers found cracks in two steel supports.
+Mayor Jane Doe said the repairs would cost 4.2 million euros and take six months, and that the café owners near the bridge would be compensated.
+"""
+
+
 class _Handler(BaseHTTPRequestHandler):
     hits: ClassVar[dict[str, int]] = {}
 
@@ -63,6 +70,12 @@ class _Handler(BaseHTTPRequestHandler):
             "/article": (200, "text/html; charset=utf-8", PAGE.encode()),
             "/zh": (200, "text/html; charset=utf-8", ZH_PAGE.encode()),
             "/pdf": (200, "application/pdf", b"%PDF-1.4 not a page"),
+            "/release.txt": (200, "text/plain; charset=utf-8", RELEASE.encode()),
+            "/release-nocharset.txt": (200, "text/plain", RELEASE.encode()),
+            "/release-latin1.txt": (200, "text/plain; charset=ISO-8859-1", RELEASE.encode("latin-1")),
+            "/release-cp1252.txt": (200, "text/plain", RELEASE.encode("cp1252")),  # (no charset named)
+            "/data.json": (200, "application/json", b'{"items": [1, 2]}'),
+            "/photo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n not an image"),
             "/empty": (200, "text/html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>"),
             "/z%C3%BCrich": (
                 200,
@@ -401,6 +414,34 @@ def test_fetch_errors_name_the_url_and_the_batch_goes_on(server: str, tmp_path: 
     assert reasons[urls[5]] == "too many redirects (HTTP 302 Found)"  # one line, not urllib's three
     assert reasons[urls[6]] == "timed out after 0.5 s"  # the whole page, not each read of it
     assert not webpage.record_path(urls[1], tmp_path).exists()
+
+
+def test_a_plain_text_url_is_read_as_the_same_text_saved_as_a_txt_file(server: str, tmp_path: Path) -> None:
+    """A press release served as text/plain was refused as "not a web page (the server sent text/plain)",
+    though the same text saved as a .txt is read. It is read so (the charset the server names, else UTF-8,
+    else the refusal a non-UTF-8 .txt gets) and stored: read again offline. Other answers stay refused."""
+    (tmp_path / "release.txt").write_text(RELEASE, encoding="utf-8")
+    (saved,) = load([tmp_path / "release.txt"]).articles
+    pages = tmp_path / "pages"
+    urls = [f"{server}/{p}" for p in ("release.txt", "release-nocharset.txt", "release-latin1.txt")]
+    batch = load(
+        [*urls, f"{server}/release-cp1252.txt", f"{server}/data.json", f"{server}/photo.png"], pages_dir=pages
+    )
+    assert [a.path for a in batch.articles] == urls
+    for a in batch.articles:
+        assert (a.text, a.title, a.published) == (saved.text, saved.title, saved.published)
+        assert a.url == a.path and "café" in a.text
+    reasons = {e.path.rsplit("/", 1)[1]: e.reason for e in batch.errors}
+    assert reasons == {
+        "release-cp1252.txt": f"plain text: not valid UTF-8 (byte 0xe9 at offset {RELEASE.index('é')}): save it"
+        " as UTF-8 to read it",  # (as the same .txt file says)
+        "data.json": "not a web page (the server sent application/json)",
+        "photo.png": "not a web page (the server sent image/png)",
+    }
+    hits = _Handler.hits.get("/release.txt", 0)
+    assert webpage.record_path(urls[0], pages).is_file()
+    (again,) = load([urls[0]], pages_dir=pages).articles  # (from its stored copy: not fetched again)
+    assert again.text == saved.text and _Handler.hits["/release.txt"] == hits
 
 
 def test_fetch_command_saves_pages_and_exit_code(server: str, tmp_path: Path, capsys) -> None:

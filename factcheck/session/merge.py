@@ -26,14 +26,25 @@ class MergeReport:
     only_a: int = 0
     only_b: int = 0
     notes: list[str] = field(default_factory=list)  # other things the reviewer should know
+    # both sessions name one reviewer (a copy of a session handed to a colleague): ``reviewers`` are then
+    # "NAME (A)" and "NAME (B)", and the table and the conflicts say which session is which
+    same_reviewer: bool = False
+    sessions: tuple[str, str] = ("", "")  # the two files as given (``cmd_merge``), named when same_reviewer
 
     def lines(self) -> list[str]:
         a, b = self.reviewers
+        out = []
+        heads = (a, b)
+        if self.same_reviewer:  # (the tag first: a long name is cut, never the tag)
+            name = a.removesuffix(" (A)")
+            if all(self.sessions):
+                out.append(f"(A) is {self.sessions[0]}, (B) is {self.sessions[1]}: both reviewed by {name}")
+            heads = (f"(A) {self.sessions[0] or name}", f"(B) {self.sessions[1] or name}")
         # a reviewer's name cut to its column by terminal cells, as every table's (a CJK name takes two a character)
-        out = [
-            f"{'claims':<12} {padded(clipped(a, 14), 14, right=True)} {padded(clipped(b, 14), 14, right=True)}"
-            f" {'merged':>8}"
-        ]
+        out.append(
+            f"{'claims':<12} {padded(clipped(heads[0], 14), 14, right=True)}"
+            f" {padded(clipped(heads[1], 14), 14, right=True)} {'merged':>8}"
+        )
         # the verdicts, then the claims left to resolve: what the merge decided before what it leaves to do
         for v in [*(v for v in Verdict if v != Verdict.UNREVIEWED), Verdict.UNREVIEWED]:
             label = "in conflict" if v == Verdict.UNREVIEWED else str(v)
@@ -48,6 +59,8 @@ class MergeReport:
         else:
             out.append(f"Cohen's kappa: {self.kappa:.3f} over {counted(self.both_reviewed, 'claim')}")
         for cid, side_a, side_b in self.conflicts:
+            if self.same_reviewer:
+                side_a, side_b = f"(A) {side_a}", f"(B) {side_b}"
             out.append(f"conflict {cid}: {side_a}, {side_b}")
         out.extend(self.notes)
         return out
@@ -120,7 +133,8 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
     if a.articles and b.articles and not shared:
         raise SessionError("the two sessions share no article: they are not sessions of the same corpus")
     ra, rb = a.reviewer or "A", b.reviewer or "B"
-    if ra == rb:
+    same = ra == rb
+    if same:
         ra, rb = f"{ra} (A)", f"{rb} (B)"
     out = SessionData(
         reviewer=a.reviewer,
@@ -135,7 +149,7 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
         dict.fromkeys(Verdict, 0),
         dict.fromkeys(Verdict, 0),
     )
-    rep = MergeReport((ra, rb), counts)
+    rep = MergeReport((ra, rb), counts, same_reviewer=same)
     for key in list(a.articles) + [k for k in b.articles if k not in a.articles]:
         x, y = a.articles.get(key), b.articles.get(key)
         rec = x or y

@@ -28,7 +28,21 @@ class SessionCorrupt(SessionError):
 
 
 class SessionLocked(SessionError):
-    """The session is open for writing in another running factcheck."""
+    """The session is open for writing in another running factcheck. ``command``: the factcheck command
+    holding it ("review", "mark", "edit", "merge"), as its lock file says; None for a lock file that names
+    none (an older factcheck's). ``advice``: what to do, for a command that was refused."""
+
+    def __init__(self, msg: str, command: str | None = None):
+        super().__init__(msg)
+        self.command = command
+
+    @property
+    def advice(self) -> str:
+        if self.command == "review":
+            return "close it (q in the review) and run the command again"
+        if self.command is None:
+            return "run the command again once it ends (q closes a review)"
+        return "run the command again when it ends"
 
 
 class SessionNotWritable(SessionError):

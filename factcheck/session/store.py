@@ -433,7 +433,9 @@ def verify(text: str, data: SessionData, where: str = "session") -> None:
 
 
 class SessionLock:
-    """An exclusive ``fcntl.flock`` on ``<session>.lock`` holding pid and host, released on close or exit.
+    """An exclusive ``fcntl.flock`` on ``<session>.lock`` holding the command, pid and host, released on close
+    or exit: ``factcheck mark, pid 4242 on vm, since 2026-12-07T13:31:48Z`` (an older factcheck wrote the
+    line without its first part; both are read).
 
     The kernel drops a flock when its process dies, so a lock file left behind by a crash never blocks.
     """
@@ -444,7 +446,9 @@ class SessionLock:
         self._fd: int | None = fd
 
     @classmethod
-    def acquire(cls, path: Path) -> SessionLock:
+    def acquire(cls, path: Path, command: str = "review") -> SessionLock:
+        """Take the lock for the factcheck ``command`` (review, mark, edit, merge), which its file records:
+        a command refused by it says what holds the session (``SessionLocked``)."""
         import fcntl
 
         path = Path(path)
@@ -470,7 +474,7 @@ class SessionLock:
             except OSError:
                 holder = _read_holder(fd)
                 os.close(fd)
-                raise SessionLocked(f"{path} is open in another factcheck ({holder})") from None
+                raise _locked(path, holder) from None
             # The file may have been unlinked by a closing holder between our open and our flock.
             try:
                 same = os.fstat(fd).st_ino == os.lstat(lp).st_ino
@@ -479,7 +483,9 @@ class SessionLock:
             if not same:
                 os.close(fd)
                 continue
-            info = f"pid {os.getpid()} on {socket.gethostname()}, since {iso(utcnow())}\n"
+            info = (
+                f"factcheck {command}, pid {os.getpid()} on {socket.gethostname()}, since {iso(utcnow())}\n"
+            )
             with contextlib.suppress(OSError):  # a full disk: the lock holds without its note
                 os.ftruncate(fd, 0)
                 os.pwrite(fd, info.encode(), 0)
@@ -530,6 +536,21 @@ def _read_holder(fd: int) -> str:
     except OSError:
         info = ""
     return info or "another process"
+
+
+_HOLDER = re.compile(r"factcheck ([a-z]+), (pid .*)")
+
+
+def _locked(path: Path, holder: str) -> SessionLocked:
+    """What a lock file's line says of its holder: a review has the session open; another command (mark,
+    edit, merge) is writing it. A line naming no command (an older factcheck's) is said as it is."""
+    m = _HOLDER.fullmatch(holder)
+    if m is None:
+        return SessionLocked(f"{path} is open in another factcheck ({holder})")
+    command, info = m.groups()
+    if command == "review":
+        return SessionLocked(f"{path} is open in another factcheck's review ({info})", command)
+    return SessionLocked(f"{path}: a `factcheck {command}` ({info}) is writing it", command)
 
 
 __all__ = ["BACKUPS", "FileState", "SessionLock", "dumps", "load", "load_with_state", "save"]
