@@ -76,7 +76,7 @@ def _is_article_name(name: str) -> bool:
     """A name ``ingest.iter_files`` reads as an article file (a supported suffix, no README or licence)."""
     if os.path.splitext(name)[1].lower() not in ingest.SUPPORTED:
         return False
-    return not ingest._is_readme(Path(name))  # (iter_files's own test)
+    return not ingest.is_readme(Path(name))  # (iter_files's own test)
 
 
 def signature(paths: Sequence[str]) -> Signature | None:
@@ -658,13 +658,13 @@ def _brought_up(
             told[key] = read[key][0] if key in read else Article(path="", key=key, id=aid, text="")
         first: dict[str, Article] = {}
         for art in told.values():
-            pipeline._mark_duplicate(art, first)
-        last = pipeline._told_from_json(store.get_told(paths))
+            pipeline.mark_duplicate(art, first)
+        last = pipeline.told_from_json(store.get_told(paths))
         batch_texts = {r[4] for r in rows}
         near = BatchDuplicates(last, functools.partial(_shingles, store, texts, batch_texts))
         found = near.tell([(key, text) for _, _, key, _, text in rows])
         for art, f_ in zip(told.values(), found, strict=True):
-            pipeline._mark_near_duplicate(art, f_)
+            pipeline.mark_near_duplicate(art, f_)
         for a in kept:  # an article the batch now tells otherwise: read again, with what it tells now
             probe = told[a.key]  # (its notices: the one the batch adds, if any, the last of the article's)
             marks = (probe.duplicate_of, probe.near_duplicate_of)
@@ -703,12 +703,12 @@ def _brought_up(
 def _shingles(
     store: _cache.Cache, texts: dict[str, str], batch: set[str], digests: list[str]
 ) -> dict[str, frozenset[int]]:
-    """The shingles of texts by digest, as ``pipeline.build`` reads them (``pipeline._shingles``: from the
+    """The shingles of texts by digest, as ``pipeline.build`` reads them (``pipeline.stored_shingles``: from the
     cache, or made from ``texts``, the texts at hand); a text of the batch (``batch``) whose shingles are
     neither (an article not read, whose shingles the cache no longer holds) cannot be compared here."""
     from factcheck import pipeline
 
-    got = pipeline._shingles(store, texts, digests)
+    got = pipeline.stored_shingles(store, texts, digests)
     if any(d in batch and d not in got for d in digests):
         raise _CannotTell
     return got
@@ -722,7 +722,7 @@ def _store_if_settled(
     from factcheck import pipeline
 
     if run is not None:
-        store.put_told(paths, pipeline._told_to_json(run))
+        store.put_told(paths, pipeline.told_to_json(run))
     if time.time_ns() - sig.newest < RACY_NS or signature(paths) != sig:
         return
     _store(paths, sig, index, store)

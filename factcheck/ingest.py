@@ -224,13 +224,13 @@ def iter_files(root: Path, skipped: list[tuple[Path, str]] | None = None) -> Ite
                         skip(p, "symlink pointing outside the corpus folder (not followed)")
                     elif target.is_dir():
                         skip(p, "symlink to a folder (not followed; its files are read where they are)")
-                    elif p.suffix.lower() in SUPPORTED and not _is_readme(p):
+                    elif p.suffix.lower() in SUPPORTED and not is_readme(p):
                         yield p  # read_text_file refuses it if it is not a regular file
                 elif ent.is_dir(follow_symlinks=False):
                     yield from walk(p)
                 elif not ent.is_file(follow_symlinks=False):
                     skip(p, "not a regular file (device, FIFO or socket); refused")
-                elif p.suffix.lower() in SUPPORTED and not _is_readme(p):
+                elif p.suffix.lower() in SUPPORTED and not is_readme(p):
                     yield p
             except OSError as err:
                 skip(p, err.strerror or str(err))
@@ -238,7 +238,7 @@ def iter_files(root: Path, skipped: list[tuple[Path, str]] | None = None) -> Ite
     yield from sorted(walk(root))  # (as sorted(root.rglob("*")) was)
 
 
-def _is_readme(p: Path) -> bool:
+def is_readme(p: Path) -> bool:
     return p.stem.lower() in {"readme", "license", "changelog"}
 
 

@@ -151,7 +151,7 @@ class _Extraction:
         self.digests: dict[str, str] = {}
 
     def read(self, art: Article) -> None:
-        _mark_duplicate(art, self.first)  # (near-duplicates are told chunk by chunk: ``_extract``)
+        mark_duplicate(art, self.first)  # (near-duplicates are told chunk by chunk: ``_extract``)
         date = self.published.get(art.key)
         if date is not None:
             art.published, art.published_source = date, "reviewer"
@@ -172,7 +172,7 @@ class _Extraction:
         self.store.put_claims(self.fresh, self.digests)
         self.fresh = []
         if self.near is not None and self.near.run() != self.last:
-            self.store.put_told(self.corpus.paths, _told_to_json(self.near.run()))
+            self.store.put_told(self.corpus.paths, told_to_json(self.near.run()))
 
     def _extract(self, total: int) -> None:
         chunk, self.pending = self.pending, []
@@ -203,12 +203,12 @@ class _Extraction:
         from factcheck.grouping.duplicates import BatchDuplicates, shingled_text
 
         if self.near is None:
-            self.last = _told_from_json(self.store.get_told(self.corpus.paths))
+            self.last = told_from_json(self.store.get_told(self.corpus.paths))
             # (the shingles are read by a function of the store and the texts, not by a method of this
             # extraction: the extraction would hold itself in a cycle, and with it the whole corpus, which
             # then outlived every command until a full collection walked it: 0.14 CPU s at 1,110 articles
             # warm, 0.26 after one change)
-            self.near = BatchDuplicates(self.last, functools.partial(_shingles, self.store, self.texts))
+            self.near = BatchDuplicates(self.last, functools.partial(stored_shingles, self.store, self.texts))
         items = []
         for art in chunk:
             text = shingled_text(art)
@@ -216,10 +216,12 @@ class _Extraction:
             self.texts.setdefault(digest, text)
             items.append((art.key, digest))
         for art, found in zip(chunk, self.near.tell(items), strict=True):
-            _mark_near_duplicate(art, found)
+            mark_near_duplicate(art, found)
 
 
-def _shingles(store: _cache.Cache, texts: dict[str, str], digests: list[str]) -> dict[str, frozenset[int]]:
+def stored_shingles(
+    store: _cache.Cache, texts: dict[str, str], digests: list[str]
+) -> dict[str, frozenset[int]]:
     """The shingles of texts by digest: those of the batch's texts (``texts``, by digest) from the cache when
     they were made before (the new ones are made and stored); those of older texts when the cache holds
     them."""
@@ -236,11 +238,11 @@ def _shingles(store: _cache.Cache, texts: dict[str, str], digests: list[str]) ->
     return out
 
 
-def _told_to_json(run: LastRun) -> dict[str, list[Any]]:
+def told_to_json(run: LastRun) -> dict[str, list[Any]]:
     return {"keys": run.keys, "texts": run.texts, "told": [list(t) if t else None for t in run.told]}
 
 
-def _told_from_json(value: Any) -> LastRun | None:
+def told_from_json(value: Any) -> LastRun | None:
     """What a batch's last run told, from its cached JSON; None when it does not have the right shape (a
     foreign or damaged entry is not trusted: every article is then compared)."""
     from factcheck.grouping.duplicates import LATER_SHARE, MIN_SHINGLES, LastRun
@@ -275,7 +277,7 @@ def _told_from_json(value: Any) -> LastRun | None:
     return LastRun(keys, texts, out)
 
 
-def _mark_duplicate(art: Article, first: dict[str, Article]) -> None:
+def mark_duplicate(art: Article, first: dict[str, Article]) -> None:
     """An article whose text repeats an earlier one of the batch (``first``: content id -> article) is marked
     ``duplicate_of`` that one (its claim ids are then made from its key, so that the two copies' claims stay
     apart) and gets a notice."""
@@ -287,7 +289,7 @@ def _mark_duplicate(art: Article, first: dict[str, Article]) -> None:
             art.notices.append(note)
 
 
-def _mark_near_duplicate(art: Article, found: NearDuplicate | None) -> None:
+def mark_near_duplicate(art: Article, found: NearDuplicate | None) -> None:
     """An article that nearly repeats an earlier one of the batch (``found``: the same page saved twice with
     other furniture, a reprint; ``factcheck.grouping.duplicates``) is marked ``near_duplicate_of`` it and gets a
     notice: its claims take part in no event group (a copy is not a second outlet's report)."""

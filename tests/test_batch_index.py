@@ -37,7 +37,7 @@ NOW = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 def proj(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    # zcopy.txt: a copy of alpha.txt, whose claim ids are made from its key (``pipeline._mark_duplicate``)
+    # zcopy.txt: a copy of alpha.txt, whose claim ids are made from its key (``pipeline.mark_duplicate``)
     for name, text in (("alpha.txt", ALPHA), ("beta.txt", BETA), ("gamma.txt", GAMMA), ("zcopy.txt", ALPHA)):
         (corpus / name).write_text(text, encoding="utf-8")
     for d in ("one", "two"):

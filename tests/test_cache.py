@@ -1026,7 +1026,7 @@ def test_a_warm_reopen_reads_the_near_duplicates_and_compares_nothing(
     ],
 )
 def test_a_foreign_record_of_near_duplicates_is_not_trusted(value: object) -> None:
-    assert pipeline._told_from_json(value) is None
+    assert pipeline.told_from_json(value) is None
 
 
 def test_a_damaged_record_of_near_duplicates_is_ignored_and_replaced(
