@@ -333,7 +333,7 @@ class MainScreen(ReadingScreen):
             olds = self.event_panel.overtaken_by(c.id)
             target = olds[0] if olds else None
         if not target:
-            self.set_message("no superseded link on this claim")
+            self._say_whole("no superseded link on this claim")
             return
         self.go_to_claim(target)
 
@@ -925,7 +925,7 @@ class MainScreen(ReadingScreen):
         if not desc:
             if self.review.loading is not None and self._ok:  # only this sitting's steps, while loading
                 nothing += " made while loading (earlier steps once the batch is read)"
-            self.set_message(nothing)
+            self._say_whole(nothing)
             return
         # the reviewer sees what changed back: the claim, else the article
         changes = self.review.last_undo_changes
@@ -970,7 +970,7 @@ class MainScreen(ReadingScreen):
             )
             return
         if not self.review.dirty:
-            self.set_message("nothing to save: every change is saved")
+            self._say_whole("nothing to save: every change is saved")
             return
         self.set_message("saving…")
         self.fc_app.save_soon(announce=True)
