@@ -1685,3 +1685,30 @@ async def test_a_cjk_message_and_an_article_count_fit_in_cells(tmp_path):
             assert "0/1" in listed or "1/1" in listed, listed
             await pilot.press("u", "q")
         app = make_app(open_review(corpus, tmp_path / "s.toml"))
+
+
+async def test_j_and_k_scroll_the_help_as_the_arrows_do(seeds_copy, session_path) -> None:
+    """In the help (at 30x10 a dozen screens of it) j and k did nothing: a reviewer moving through the claims
+    with j pressed j to read on. They scroll the help as ↓ and ↑ do."""
+    from textual.containers import VerticalScroll
+
+    from factcheck.tui.screens.help import HelpScreen
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one(".dialog-body", VerticalScroll)
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert body.scroll_y == 3, body.scroll_y
+        await pilot.press("k")
+        await pilot.pause()
+        assert body.scroll_y == 2, body.scroll_y
+        await pilot.press("down")
+        await pilot.pause()
+        assert body.scroll_y == 3, body.scroll_y  # (as the arrow does)
+        await pilot.press("escape", "q")
