@@ -1712,3 +1712,27 @@ async def test_j_and_k_scroll_the_help_as_the_arrows_do(seeds_copy, session_path
         await pilot.pause()
         assert body.scroll_y == 3, body.scroll_y  # (as the arrow does)
         await pilot.press("escape", "q")
+
+
+async def test_l_to_a_dismissed_claim_says_so_and_stays(seeds_copy, session_path):
+    """`l` on a claim superseded by a claim since dismissed (the dismissal asks first and says the verdicts
+    stay) put the cursor on the article's first claim, saying nothing: that claim read as the link. It stays
+    on the claim and says the linked one is dismissed, with how to see it."""
+    r = open_review(seeds_copy, session_path)
+    art = r.corpus.articles[0]
+    a, b = r.claims(art.key)[1], r.claims(art.key)[2]
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m._mutate(r.mark, a.id, Verdict.SUPERSEDED, by=b.id)
+        m._mutate(r.dismiss, b.id)
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == a.id
+        await pilot.press("l")
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == a.id
+        status = str(m.query_one("#status", Static).render())
+        assert "the linked claim is dismissed" in status, status
+        await pilot.press("q")

@@ -335,6 +335,18 @@ class MainScreen(ReadingScreen):
         if not target:
             self._say_whole("no superseded link on this claim")
             return
+        linked = self.review.data.decisions.get(target)
+        if linked is not None and linked.dismissed:
+            try:
+                other: Claim | None = self.review.claim(target)
+            except ReviewError:
+                other = None  # (go_to_claim names an unknown claim)
+            if other is not None and all(x.id != target for x in self.visible_claims(other.article_key)):
+                # (the cursor went to the article's first claim, as if that one were the link)
+                self._say_whole(
+                    f"the linked claim is dismissed: '{claim_words(other)}' (/ filters on dismissed)"
+                )
+                return
         self.go_to_claim(target)
 
     def action_accept_suggestion(self) -> None:
