@@ -1356,3 +1356,37 @@ async def test_group_screens_count_and_offer_claims_never_evidence(seeds_copy, s
         assert counts[3] == str(len(target.claims) - 1)
         await pilot.press("escape")
         await pilot.press("q")
+
+
+async def test_the_group_verdict_says_how_many_of_its_claims_are_hidden(seeds_copy, session_path):
+    """G gives its verdict to every claim of the group, those hidden under the check-worthiness threshold
+    too: on ECB+ "Apply a verdict to the 335 claim(s) of this event" confirmed 31 claims the reviewer was
+    never shown, and they were counted from then on. The dialog's title says how many are hidden (none
+    said once w shows every claim)."""
+    from factcheck.tui.screens.modals import GroupVerdictModal
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        min_score = r.corpus.min_score
+        group = next(g for g in r.corpus.groups if any(c.score < min_score for c in r.group_claims(g)))
+        claims = r.group_claims(group)
+        low = [c for c in claims if c.score < min_score and not c.manual]
+        shown = next(c for c in claims if c.score >= min_score)
+        m.go_to_claim(shown.id)
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupVerdictModal)
+        title = str(app.screen.query(".dialog-title").first().render())
+        assert f"{len(low)} of them hidden under the check-worthiness threshold (w shows them)" in title, (
+            title
+        )
+        await pilot.press("escape", "w", "G")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupVerdictModal)
+        title = str(app.screen.query(".dialog-title").first().render())
+        assert "hidden" not in title, title
+        await pilot.press("escape", "q")

@@ -725,6 +725,15 @@ class MainScreen(ReadingScreen):
         n_articles = len({o.article_key for o in claims})
         big = len(claims) > BIG_GROUP_CLAIMS or n_articles > BIG_GROUP_ARTICLES
         title = f"Apply a verdict to the {len(claims)} claim(s) of this event ({n_articles} article(s))"
+        # (claims under the threshold are in the group and get the verdict: on ECB+ 31 of 335 were confirmed
+        # and counted, never shown to the reviewer, and the dialog did not say so)
+        hidden = (
+            0
+            if self.show_low_scores
+            else sum(1 for o in claims if self._low(o) and self.verdict(o.id) == Verdict.UNREVIEWED)
+        )
+        if hidden:
+            title += f", {hidden} of them hidden under the check-worthiness threshold (w shows them)"
 
         def done(choice: tuple[Verdict, bool] | None) -> None:
             if choice is None:
