@@ -11,6 +11,7 @@ import pytest
 pytest.importorskip("textual")
 
 from pilot_steps import settle  # tests/pilot_steps.py
+from textual.content import Content
 from textual.widgets import Static
 
 from factcheck import session as sess
@@ -19,6 +20,7 @@ from factcheck.review import Review
 from factcheck.tui.app import FactcheckApp, make_app
 from factcheck.tui.config import Config, load_config
 from factcheck.tui.screens.main import MainScreen
+from factcheck.tui.widgets.article_list import ArticleList
 from factcheck.tui.widgets.article_view import ArticleView
 from factcheck.tui.widgets.event_panel import EventPanel
 from factcheck.tui.widgets.key_bar import KeyBar
@@ -1648,4 +1650,89 @@ async def test_a_message_cut_right_after_its_own_ellipsis_ends_with_one(seeds_co
             assert not shown.endswith("……"), shown
             cuts += not shown.endswith("confirmed")
         assert cuts  # (the line's cut was met)
+        await pilot.press("q")
+
+
+async def test_a_cjk_message_and_an_article_count_fit_in_cells(tmp_path):
+    """A Chinese letter takes two cells: the status line cut its message by characters, so at 120x40 `c` on
+    a claim in Chinese showed "中国…普京。The …" and its "confirmed" ran past the line's end (at 60 columns
+    the message was not shown at all), and the article list cut the count of an article from 新华社:
+    "新华社 zh 2024-03-07 0/…". Both are measured in cells now: the message's end is shown, cut or whole,
+    and the count is whole (the outlet is cut)."""
+    corpus = tmp_path / "batch"
+    corpus.mkdir()
+    (corpus / "x.md").write_text(
+        '+++\ntitle = "中国国家主席习近平会见普京"\noutlet = "新华社"\npublished = "2024-03-07"\n+++\n'
+        "中国国家主席习近平周一在北京会见了俄罗斯总统普京。The Chinese president met Putin in Beijing on "
+        "Monday, Xinhua said.\n",
+        encoding="utf-8",
+    )
+    r = open_review(corpus, tmp_path / "s.toml")
+    app = make_app(r)
+    for size in ((120, 40), (60, 20)):
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            m = main_of(app)
+            assert m.claims, "the Chinese article has a claim"
+            await pilot.press("c")
+            await pilot.pause()
+            status = m.query_one("#status", Static)
+            painted = str(status.render()).rstrip()
+            assert Content(painted).cell_length <= status.content_size.width, painted
+            assert painted.endswith(("confirmed", "…")) and "中国" in painted, painted
+            articles = m.query_one(ArticleList)
+            listed = "".join(articles.render_line(y).text for y in range(articles.size.height))
+            assert "0/1" in listed or "1/1" in listed, listed
+            await pilot.press("u", "q")
+        app = make_app(open_review(corpus, tmp_path / "s.toml"))
+
+
+async def test_j_and_k_scroll_the_help_as_the_arrows_do(seeds_copy, session_path) -> None:
+    """In the help (at 30x10 a dozen screens of it) j and k did nothing: a reviewer moving through the claims
+    with j pressed j to read on. They scroll the help as ↓ and ↑ do."""
+    from textual.containers import VerticalScroll
+
+    from factcheck.tui.screens.help import HelpScreen
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one(".dialog-body", VerticalScroll)
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert body.scroll_y == 3, body.scroll_y
+        await pilot.press("k")
+        await pilot.pause()
+        assert body.scroll_y == 2, body.scroll_y
+        await pilot.press("down")
+        await pilot.pause()
+        assert body.scroll_y == 3, body.scroll_y  # (as the arrow does)
+        await pilot.press("escape", "q")
+
+
+async def test_l_to_a_dismissed_claim_says_so_and_stays(seeds_copy, session_path):
+    """`l` on a claim superseded by a claim since dismissed (the dismissal asks first and says the verdicts
+    stay) put the cursor on the article's first claim, saying nothing: that claim read as the link. It stays
+    on the claim and says the linked one is dismissed, with how to see it."""
+    r = open_review(seeds_copy, session_path)
+    art = r.corpus.articles[0]
+    a, b = r.claims(art.key)[1], r.claims(art.key)[2]
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m._mutate(r.mark, a.id, Verdict.SUPERSEDED, by=b.id)
+        m._mutate(r.dismiss, b.id)
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == a.id
+        await pilot.press("l")
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == a.id
+        status = str(m.query_one("#status", Static).render())
+        assert "the linked claim is dismissed" in status, status
         await pilot.press("q")

@@ -842,6 +842,43 @@ async def test_group_verdict_on_a_claim_in_no_group_says_so_and_opens_no_dialog(
         await pilot.press("q")
 
 
+async def test_keys_that_only_say_why_they_did_nothing_say_it_under_40_columns(seeds_copy, session_path):
+    """At 30x10 the status line has no room for a message: `l` on a claim with no superseded link, ctrl+z and
+    ctrl+y with nothing to undo or redo, and ctrl+s with every change saved seemed to do nothing (qa27 fixed
+    G and x only). Each says why in a short notification there, as G and x do; at 120 columns the status
+    line alone says it."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        said: list[str] = []
+        real = MainScreen.notify
+        m.notify = lambda message, *a, **kw: (said.append(str(message)), real(m, message, *a, **kw))[1]  # type: ignore[method-assign]
+        await pilot.press("ctrl+s")  # (a new session is written once first)
+        for _ in range(100):
+            if not r.dirty:
+                break
+            await pilot.pause(0.05)
+        said.clear()
+        await pilot.press("l", "ctrl+z", "ctrl+y", "ctrl+s")
+        await pilot.pause()
+        assert said == [
+            "no superseded link on this claim",
+            "nothing to undo",
+            "nothing to redo",
+            "nothing to save: every change is saved",
+        ], said
+        said.clear()
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert "no superseded link on this claim" in str(m.query_one("#status").render())
+        assert said == [], said
+        await pilot.press("q")
+
+
 async def test_plus_marks_existing_claims_and_never_duplicates(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r)
@@ -1319,3 +1356,37 @@ async def test_group_screens_count_and_offer_claims_never_evidence(seeds_copy, s
         assert counts[3] == str(len(target.claims) - 1)
         await pilot.press("escape")
         await pilot.press("q")
+
+
+async def test_the_group_verdict_says_how_many_of_its_claims_are_hidden(seeds_copy, session_path):
+    """G gives its verdict to every claim of the group, those hidden under the check-worthiness threshold
+    too: on ECB+ "Apply a verdict to the 335 claim(s) of this event" confirmed 31 claims the reviewer was
+    never shown, and they were counted from then on. The dialog's title says how many are hidden (none
+    said once w shows every claim)."""
+    from factcheck.tui.screens.modals import GroupVerdictModal
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        min_score = r.corpus.min_score
+        group = next(g for g in r.corpus.groups if any(c.score < min_score for c in r.group_claims(g)))
+        claims = r.group_claims(group)
+        low = [c for c in claims if c.score < min_score and not c.manual]
+        shown = next(c for c in claims if c.score >= min_score)
+        m.go_to_claim(shown.id)
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupVerdictModal)
+        title = str(app.screen.query(".dialog-title").first().render())
+        assert f"{len(low)} of them hidden under the check-worthiness threshold (w shows them)" in title, (
+            title
+        )
+        await pilot.press("escape", "w", "G")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupVerdictModal)
+        title = str(app.screen.query(".dialog-title").first().render())
+        assert "hidden" not in title, title
+        await pilot.press("escape", "q")

@@ -55,14 +55,24 @@ def literal(text: str, style: str = "") -> Content:
 
 
 def clip(text: str, width: int) -> str:
+    """``text`` on one line in at most ``width`` terminal cells, ending in "…" when cut. Cells, not
+    characters: a Chinese, Japanese or Korean letter takes two (a CJK claim's "… confirmed" ran past the
+    status line's end and was not seen, and an article's count in the list was cut: "新华社 zh 2024-03-07 0/…")."""
     text = one_line(text)
-    if width <= 1:
-        return text[:width]
-    if len(text) <= width:
+    if Content(text).cell_length <= width:
         return text
-    kept = text[: width - 1]
+    if width <= 1:
+        return _first_cells(text, width)
+    kept = _first_cells(text, width - 1)
     # (a cut landing right after the text's own "…", the first words of a claim, adds none: it read "T……")
     return kept if kept.endswith("…") else kept + "…"
+
+
+def _first_cells(text: str, width: int) -> str:
+    """The longest start of ``text`` that takes at most ``width`` cells (a wide letter is never cut in two:
+    Content's truncate pads it with a space, which is dropped here)."""
+    kept = Content(text).truncate(max(0, width)).plain
+    return kept if text.startswith(kept) else kept[:-1]
 
 
 def fit_lines(text: str, width: int, lines: int) -> list[Content]:

@@ -39,8 +39,11 @@ class HelpScreen(ModalScreen[None]):
     # under 60 columns the keys and their descriptions are one column (a description beside an 18-cell key
     # column had two cells to wrap in at 30x10)
     HORIZONTAL_BREAKPOINTS = [(0, "-slim"), (60, "-roomy")]  # noqa: RUF012 (as Textual declares it: no ClassVar)
+    # j / k scroll as the arrows do (they move the claims below, where the help is read from; they did nothing)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "close", "Close", id="help-close")
+        Binding("escape,q,question_mark,f1", "close", "Close", id="help-close"),
+        Binding("j", "scroll_body(1)", show=False),
+        Binding("k", "scroll_body(-1)", show=False),
     ]
 
     def __init__(
@@ -98,6 +101,9 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_scroll_body(self, lines: int) -> None:
+        self.query_one(".dialog-body", VerticalScroll).scroll_relative(y=lines, animate=False)
 
 
 def _shown(path: Path) -> str:

@@ -335,8 +335,20 @@ class MainScreen(ReadingScreen):
             olds = self.event_panel.overtaken_by(c.id)
             target = olds[0] if olds else None
         if not target:
-            self.set_message("no superseded link on this claim")
+            self._say_whole("no superseded link on this claim")
             return
+        linked = self.review.data.decisions.get(target)
+        if linked is not None and linked.dismissed:
+            try:
+                other: Claim | None = self.review.claim(target)
+            except ReviewError:
+                other = None  # (go_to_claim names an unknown claim)
+            if other is not None and all(x.id != target for x in self.visible_claims(other.article_key)):
+                # (the cursor went to the article's first claim, as if that one were the link)
+                self._say_whole(
+                    f"the linked claim is dismissed: '{claim_words(other)}' (/ filters on dismissed)"
+                )
+                return
         self.go_to_claim(target)
 
     def action_accept_suggestion(self) -> None:
@@ -715,6 +727,15 @@ class MainScreen(ReadingScreen):
         n_articles = len({o.article_key for o in claims})
         big = len(claims) > BIG_GROUP_CLAIMS or n_articles > BIG_GROUP_ARTICLES
         title = f"Apply a verdict to the {len(claims)} claim(s) of this event ({n_articles} article(s))"
+        # (claims under the threshold are in the group and get the verdict: on ECB+ 31 of 335 were confirmed
+        # and counted, never shown to the reviewer, and the dialog did not say so)
+        hidden = (
+            0
+            if self.show_low_scores
+            else sum(1 for o in claims if self._low(o) and self.verdict(o.id) == Verdict.UNREVIEWED)
+        )
+        if hidden:
+            title += f", {hidden} of them hidden under the check-worthiness threshold (w shows them)"
 
         def done(choice: tuple[Verdict, bool] | None) -> None:
             if choice is None:
@@ -927,7 +948,7 @@ class MainScreen(ReadingScreen):
         if not desc:
             if self.review.loading is not None and self._ok:  # only this sitting's steps, while loading
                 nothing += " made while loading (earlier steps once the batch is read)"
-            self.set_message(nothing)
+            self._say_whole(nothing)
             return
         # the reviewer sees what changed back: the claim, else the article
         changes = self.review.last_undo_changes
@@ -972,7 +993,7 @@ class MainScreen(ReadingScreen):
             )
             return
         if not self.review.dirty:
-            self.set_message("nothing to save: every change is saved")
+            self._say_whole("nothing to save: every change is saved")
             return
         self.set_message("saving…")
         self.fc_app.save_soon(announce=True)
