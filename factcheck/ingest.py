@@ -4506,13 +4506,15 @@ def _detect_and_classify(text: str, *, page: bool) -> tuple[str | None, list[Seg
     The language of an article is the language of its body. The first detection reads the text's first
     lines of running text (``_detect_sample``); when the furniture rules then keep less than
     ``DETECT_BODY_SHARE`` of what it read as body, the language is detected again from the body lines the
-    rules kept, and when that tells another language the text is read again in it (on a copied page the
-    first lines can be chrome in another language than the article's)."""
+    rules kept (those closed like a sentence, else all), and when that tells another language the text is
+    read again in it (on a copied page the first lines can be chrome in another language than the
+    article's)."""
     spans = _detect_spans(text)
     lang = langres.detect(_sample_of(text, spans), sample=DETECT_SAMPLE)
     segs, info = classify_lines(text, lang, page=page)
     if spans and _body_share(spans, segs) < DETECT_BODY_SHARE:
-        body = _detect_spans(text, [(s.start, s.end) for s in segs if s.kind == "body"])
+        kept = [(s.start, s.end) for s in segs if s.kind == "body"]
+        body = _detect_spans(text, kept, closed=True) or _detect_spans(text, kept)
         again = langres.detect(_sample_of(text, body), sample=DETECT_SAMPLE) if body else None
         if again and again != lang:
             lang = again
@@ -4520,11 +4522,14 @@ def _detect_and_classify(text: str, *, page: bool) -> tuple[str | None, list[Seg
     return lang, segs, info
 
 
-def _detect_spans(text: str, regions: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def _detect_spans(
+    text: str, regions: list[tuple[int, int]] | None = None, *, closed: bool = False
+) -> list[tuple[int, int]]:
     """Where the lines detection reads stand in ``text``: the first lines of running text
     (``DETECT_MIN_WORDS`` words or more, in any script: Chinese counts too), stripped, up to
     ``DETECT_SAMPLE`` characters, within the text's first ``DETECT_HEAD`` characters or, given ``regions``
-    (start, end), within those."""
+    (start, end), within those; ``closed``: only lines closed like a sentence (a full stop, "!" or "?", in
+    any script: a menu the rules kept as body is none)."""
     found: list[tuple[int, int]] = []
     size = 0
     for start, end in regions if regions is not None else [(0, min(len(text), DETECT_HEAD))]:
@@ -4533,7 +4538,9 @@ def _detect_spans(text: str, regions: list[tuple[int, int]] | None = None) -> li
             stop = text.find("\n", pos, end)
             stop = end if stop < 0 else stop
             line = text[pos:stop]
-            if _word_count(line) >= DETECT_MIN_WORDS:
+            if _word_count(line) >= DETECT_MIN_WORDS and (
+                not closed or _FULL_STOP_END.search(_closing(line.rstrip()))
+            ):
                 lead = len(line) - len(line.lstrip())
                 found.append((pos + lead, pos + len(line.rstrip())))
                 size += found[-1][1] - found[-1][0] + 1
