@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -389,6 +390,19 @@ _ENGLISH_BODY = (
 )
 
 
+def _count_detections(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The samples language detection reads from now on (it still answers)."""
+    calls: list[str] = []
+    detect = langres.detect
+
+    def counted(text: str, **kw: Any) -> str | None:
+        calls.append(text)
+        return detect(text, **kw)
+
+    monkeypatch.setattr(langres, "detect", counted)
+    return calls
+
+
 def test_a_german_article_under_english_chrome_is_read_in_german(monkeypatch: pytest.MonkeyPatch) -> None:
     chrome = (
         "This website uses cookies to improve service and provide tailored ads. By using this site, you agree"
@@ -398,9 +412,7 @@ def test_a_german_article_under_english_chrome_is_read_in_german(monkeypatch: py
     )
     text = chrome + _GERMAN_BODY
     assert langres.detect(ingest._detect_sample(text), sample=ingest.DETECT_SAMPLE) == "en"  # (the chrome)
-    calls: list[str] = []
-    detect = langres.detect
-    monkeypatch.setattr(langres, "detect", lambda t, **kw: calls.append(t) or detect(t, **kw))
+    calls = _count_detections(monkeypatch)
     art = ingest.article_from_text(text, path="p.txt", key="p.txt")
     assert art.language == "de" and calls[-1].startswith("Die Regierung")
     kinds = {art.text[s.start : s.end].split(":")[0]: s.kind for s in art.segments}
@@ -426,17 +438,13 @@ def test_an_english_article_under_a_german_cookie_banner_is_read_in_english() ->
 def test_a_short_page_of_chrome_keeps_the_first_detection(monkeypatch: pytest.MonkeyPatch) -> None:
     # nothing is kept as body: no second sample, the first detection stands
     text = "This website uses cookies to improve your experience. See our Cookie Policy\nHome\n"
-    calls: list[str] = []
-    detect = langres.detect
-    monkeypatch.setattr(langres, "detect", lambda t, **kw: calls.append(t) or detect(t, **kw))
+    calls = _count_detections(monkeypatch)
     art = ingest.article_from_text(text, path="p.txt", key="p.txt")
     assert art.language == "en" and len(calls) == 1
 
 
 def test_an_ordinary_article_is_detected_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    detect = langres.detect
-    monkeypatch.setattr(langres, "detect", lambda t, **kw: calls.append(t) or detect(t, **kw))
+    calls = _count_detections(monkeypatch)
     for body, code in ((_GERMAN_BODY, "de"), (_ENGLISH_BODY, "en")):
         text = "Home | News | Sport\nSteuern sinken\n" + body
         assert ingest.article_from_text(text, path="p.txt", key="p.txt").language == code
