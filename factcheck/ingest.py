@@ -4565,11 +4565,15 @@ def _detect_sample(text: str) -> str:
 
 
 def _body_share(spans: list[tuple[int, int]], segs: list[Segment]) -> float:
-    """The share of the characters at ``spans`` (ordered) that lie in body segments."""
+    """The share of the characters at ``spans`` (ordered) that lie in body segments (``segs``: in the text's
+    order, so the first few are read)."""
     total = sum(b - a for a, b in spans)
     inside = 0
+    last = spans[-1][1]
     for seg in segs:
-        if seg.kind == "body" and seg.start < spans[-1][1] and seg.end > spans[0][0]:
+        if seg.start >= last:
+            break
+        if seg.kind == "body" and seg.end > spans[0][0]:
             inside += sum(max(0, min(b, seg.end) - max(a, seg.start)) for a, b in spans)
     return inside / total if total else 1.0
 
