@@ -4469,8 +4469,10 @@ def _is_sentence_like_byline(t: str) -> bool:
 def _infer(
     text: str, *, path: str, key: str, source_file: str, lang: str | None = None, page: bool = True
 ) -> Article:
-    lang = lang or langres.detect(_detect_sample(text), sample=DETECT_SAMPLE)
-    segs, info = classify_lines(text, lang, page=page)
+    if lang:
+        segs, info = classify_lines(text, lang, page=page)
+    else:
+        lang, segs, info = _detect_and_classify(text, page=page)
     art = Article(path=path, key=key, id=content_id(text), text=text, segments=segs, source_file=source_file)
     art.language = lang
     _language_notice(art)
@@ -4511,19 +4513,88 @@ DETECT_MIN_WORDS = 5
 DETECT_HEAD = 4000
 
 
-def _detect_sample(text: str) -> str:
-    """What language detection reads of ``text``: its first lines of running text, up to
-    ``DETECT_SAMPLE`` characters; the text's start when no line is one (a list, a text in Chinese)."""
-    parts: list[str] = []
+# The share of the sample's characters that must lie in the lines the furniture rules keep as body for the
+# first detection to stand: below it the sample was read mostly from page chrome (a PHP warning, a web
+# archive's toolbar, a cookie banner above the article), and the language is detected again from the body.
+DETECT_BODY_SHARE = 0.5
+
+
+def _detect_and_classify(text: str, *, page: bool) -> tuple[str | None, list[Segment], dict[str, Any]]:
+    """The language of ``text`` and its segments as read in that language.
+
+    The language of an article is the language of its body. The first detection reads the text's first
+    lines of running text (``_detect_sample``); when the furniture rules then keep less than
+    ``DETECT_BODY_SHARE`` of what it read as body, the language is detected again from the body lines the
+    rules kept (those closed like a sentence, else all), and when that tells another language the text is
+    read again in it (on a copied page the first lines can be chrome in another language than the
+    article's)."""
+    spans = _detect_spans(text)
+    lang = langres.detect(_sample_of(text, spans), sample=DETECT_SAMPLE)
+    segs, info = classify_lines(text, lang, page=page)
+    if spans and _body_share(spans, segs) < DETECT_BODY_SHARE:
+        kept = [(s.start, s.end) for s in segs if s.kind == "body"]
+        body = _detect_spans(text, kept, closed=True) or _detect_spans(text, kept)
+        again = langres.detect(_sample_of(text, body), sample=DETECT_SAMPLE) if body else None
+        if again and again != lang:
+            lang = again
+            segs, info = classify_lines(text, lang, page=page)
+    return lang, segs, info
+
+
+def _detect_spans(
+    text: str, regions: list[tuple[int, int]] | None = None, *, closed: bool = False
+) -> list[tuple[int, int]]:
+    """Where the lines detection reads stand in ``text``: the first lines of running text
+    (``DETECT_MIN_WORDS`` words or more, in any script: Chinese counts too), stripped, up to
+    ``DETECT_SAMPLE`` characters, within the text's first ``DETECT_HEAD`` characters or, given ``regions``
+    (start, end), within those; ``closed``: only lines closed like a sentence (a full stop, "!" or "?", in
+    any script: a menu the rules kept as body is none)."""
+    found: list[tuple[int, int]] = []
     size = 0
-    for raw in text[:DETECT_HEAD].split("\n"):
-        line = raw.strip()
-        if _word_count(line) >= DETECT_MIN_WORDS:  # (words in any script: Chinese counts too)
-            parts.append(line)
-            size += len(line) + 1
-            if size >= DETECT_SAMPLE:
-                break
-    return "\n".join(parts)[:DETECT_SAMPLE] if parts else text[:DETECT_SAMPLE]
+    for start, end in regions if regions is not None else [(0, min(len(text), DETECT_HEAD))]:
+        pos = start
+        while pos < end:
+            stop = text.find("\n", pos, end)
+            stop = end if stop < 0 else stop
+            line = text[pos:stop]
+            if _word_count(line) >= DETECT_MIN_WORDS and (
+                not closed or _FULL_STOP_END.search(_closing(line.rstrip()))
+            ):
+                lead = len(line) - len(line.lstrip())
+                found.append((pos + lead, pos + len(line.rstrip())))
+                size += found[-1][1] - found[-1][0] + 1
+                if size >= DETECT_SAMPLE:
+                    return found
+            pos = stop + 1
+    return found
+
+
+def _sample_of(text: str, spans: list[tuple[int, int]]) -> str:
+    """What detection reads: the lines at ``spans``, up to ``DETECT_SAMPLE`` characters; the text's start
+    when there are none (a list, a text in Chinese)."""
+    if not spans:
+        return text[:DETECT_SAMPLE]
+    return "\n".join(text[a:b] for a, b in spans)[:DETECT_SAMPLE]
+
+
+def _detect_sample(text: str) -> str:
+    """What language detection reads of ``text`` first: its first lines of running text, up to
+    ``DETECT_SAMPLE`` characters; the text's start when no line is one (a list, a text in Chinese)."""
+    return _sample_of(text, _detect_spans(text))
+
+
+def _body_share(spans: list[tuple[int, int]], segs: list[Segment]) -> float:
+    """The share of the characters at ``spans`` (ordered) that lie in body segments (``segs``: in the text's
+    order, so the first few are read)."""
+    total = sum(b - a for a, b in spans)
+    inside = 0
+    last = spans[-1][1]
+    for seg in segs:
+        if seg.start >= last:
+            break
+        if seg.kind == "body" and seg.end > spans[0][0]:
+            inside += sum(max(0, min(b, seg.end) - max(a, seg.start)) for a, b in spans)
+    return inside / total if total else 1.0
 
 
 def _language_notice(art: Article) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from line_kinds import kinds_of  # tests/line_kinds.py
 
 from factcheck import ingest
+from factcheck import lang as langres
 from factcheck.ingest import classify_lines, load
 
 PAGE = """\
@@ -372,6 +374,97 @@ def test_language_is_detected_on_running_text_not_on_the_menu_above_it() -> None
     text = menu + "\n" + body
     sample = ingest._detect_sample(text)
     assert sample.startswith("Die Regierung") and len(sample) <= ingest.DETECT_SAMPLE
+    assert ingest.article_from_text(text, path="p.txt", key="p.txt").language == "de"
+
+
+_GERMAN_BODY = (
+    "Die Regierung hat am Dienstag beschlossen, die Steuern für kleine Betriebe deutlich zu senken.\n"
+    "Der Finanzminister sagte, die Entlastung gelte ab dem kommenden Jahr für alle Länder des Bundes.\n"
+    "Lesen Sie auch: Die Opposition kritisiert die Pläne der Regierung für die Rente\n"
+    "Die Wirtschaftsverbände begrüßten den Beschluss, forderten aber weitere Schritte bei den Abgaben.\n"
+)
+_ENGLISH_BODY = (
+    "The council voted on Tuesday to cut the business tax for small shops in the city centre.\n"
+    "The mayor said the relief would apply from next year and cost the city about two million pounds.\n"
+    "Business groups welcomed the vote but asked for further steps on parking charges and rents.\n"
+)
+
+
+def _count_detections(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The samples language detection reads from now on (it still answers)."""
+    calls: list[str] = []
+    detect = langres.detect
+
+    def counted(text: str, **kw: Any) -> str | None:
+        calls.append(text)
+        return detect(text, **kw)
+
+    monkeypatch.setattr(langres, "detect", counted)
+    return calls
+
+
+def test_a_german_article_under_english_chrome_is_read_in_german(monkeypatch: pytest.MonkeyPatch) -> None:
+    chrome = (
+        "This website uses cookies to improve service and provide tailored ads. By using this site, you agree"
+        " to this use. See our Cookie Policy\n"
+        "By continuing to use this site you agree to our Privacy Policy and to the processing of your personal"
+        " data by our partners.\n"
+    )
+    text = chrome + _GERMAN_BODY
+    assert langres.detect(ingest._detect_sample(text), sample=ingest.DETECT_SAMPLE) == "en"  # (the chrome)
+    calls = _count_detections(monkeypatch)
+    art = ingest.article_from_text(text, path="p.txt", key="p.txt")
+    assert art.language == "de" and calls[-1].startswith("Die Regierung")
+    kinds = {art.text[s.start : s.end].split(":")[0]: s.kind for s in art.segments}
+    assert kinds["Lesen Sie auch"] == "furniture"  # (a German furniture marker: the German rules ran)
+    assert not any(n.endswith(ingest.ENGLISH_RULES_NOTICE) for n in art.notices)
+
+
+def test_an_english_article_under_a_german_cookie_banner_is_read_in_english() -> None:
+    banner = (
+        "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Mit der weiteren Nutzung unserer"
+        " Webseite stimmen Sie dem Gebrauch der Cookies zu.\n"
+        "Weitere Informationen zum Datenschutz und zu Ihren personenbezogenen Daten finden Sie in unserer"
+        " Datenschutzerklärung.\n"
+    )
+    text = banner + _ENGLISH_BODY
+    assert langres.detect(ingest._detect_sample(text), sample=ingest.DETECT_SAMPLE) == "de"  # (the banner)
+    art = ingest.article_from_text(text, path="p.txt", key="p.txt")
+    assert art.language == "en" and not art.notices
+    body = [art.text[s.start : s.end] for s in art.segments if s.kind == "body"]
+    assert all(line in body for line in _ENGLISH_BODY.splitlines())
+
+
+def test_a_short_page_of_chrome_keeps_the_first_detection(monkeypatch: pytest.MonkeyPatch) -> None:
+    # nothing is kept as body: no second sample, the first detection stands
+    text = "This website uses cookies to improve your experience. See our Cookie Policy\nHome\n"
+    calls = _count_detections(monkeypatch)
+    art = ingest.article_from_text(text, path="p.txt", key="p.txt")
+    assert art.language == "en" and len(calls) == 1
+
+
+def test_an_ordinary_article_is_detected_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _count_detections(monkeypatch)
+    for body, code in ((_GERMAN_BODY, "de"), (_ENGLISH_BODY, "en")):
+        text = "Home | News | Sport\nSteuern sinken\n" + body
+        assert ingest.article_from_text(text, path="p.txt", key="p.txt").language == code
+    assert len(calls) == 2
+
+
+def test_the_second_detection_reads_the_body_the_rules_kept() -> None:
+    # a German page whose first lines are chrome the English rules drop: the body sample is German running
+    # text, the first sample is not
+    text = (
+        "Deprecated: Assigning the return value of new by reference is deprecated in /www/wp-settings.php on line 520\n"
+        * 3
+        + _GERMAN_BODY
+    )
+    spans = ingest._detect_spans(text)
+    segs, _info = classify_lines(text, "en")
+    share = ingest._body_share(spans, segs)
+    body = ingest._detect_spans(text, [(s.start, s.end) for s in segs if s.kind == "body"])
+    assert share < ingest.DETECT_BODY_SHARE
+    assert ingest._sample_of(text, body).startswith("Die Regierung")
     assert ingest.article_from_text(text, path="p.txt", key="p.txt").language == "de"
 
 
