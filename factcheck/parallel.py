@@ -8,13 +8,14 @@ entries, the groups and every output are those of the serial path. Only the main
 - How many workers: ``--jobs N`` (``set_jobs``), else ``$FACTCHECK_JOBS``, else the CPUs this process may
   run on (``usable_cpus``), at most ``MAX_AUTO_JOBS``; 1 is the serial path (no pool).
 - When: a pool starts only when it pays (``worth_a_pool``): a batch whose uncached articles, as told by
-  those read so far, are expected to number at least ``MIN_UNCACHED``. Meanwhile, and until the pool's
-  workers are up, the main process extracts the articles itself (the first articles are shown early, and a
-  pool's start never holds the batch up: it is made in a thread of its own).
+  those read so far, are expected to number at least ``MIN_UNCACHED``. It is started in a thread of its
+  own: the main process reads on meanwhile, and extracts nothing itself once a pool is started (the
+  extractor's import and warm-up, ~1.5 CPU s, would be spent twice; a pool that cannot start leaves the
+  articles to it).
 - How: ``concurrent.futures.ProcessPoolExecutor`` started by "forkserver" (else "spawn"), never by a bare
   fork: the TUI reads its batch in a thread, and a fork of a threaded process may copy a lock held by
-  another thread, held forever in the child. The forkserver imports the extractor once
-  (``factcheck.extract``, ~0.6 CPU s) and every worker is forked from it with the extractor imported.
+  another thread, held forever in the child. The forkserver imports and warms the extractor once
+  (``factcheck.parallel_warm``, ~1.5 CPU s) and every worker is forked from it ready to extract.
 - Errors: an exception an article's extraction raises in a worker is raised again in the main process, as
   the serial path raises it. Workers ignore SIGINT: ctrl+c reaches the main process alone, which cancels
   the tasks not started and waits for those running (a task is a few articles: tens of milliseconds), so
@@ -48,8 +49,6 @@ MIN_UNCACHED = 200
 # Articles a task: enough that handing them over is a small part of their extraction (~6 ms an article;
 # a task's round trip ~0.5 ms), few enough that the batch's order is kept with little waiting.
 TASK_ARTICLES = 8
-# Tasks in flight a worker, at most: the main process reads on while the workers extract, this far ahead.
-AHEAD = 4
 
 _chosen: int | None = None
 
@@ -140,7 +139,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["factcheck.extract"])
+        ctx.set_forkserver_preload(["factcheck.parallel_warm"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -173,13 +172,17 @@ class Pool:
 
     @property
     def ready(self) -> bool:
-        """Every worker is up (false for good when the pool could not start: the caller extracts alone)."""
+        """Every worker is up."""
         return self._started.is_set() and self._failed is None and self._executor is not None
 
     @property
-    def capacity(self) -> int:
-        """Tasks in flight at most."""
-        return self.workers * AHEAD
+    def failed(self) -> bool:
+        """The pool could not start (the caller extracts alone)."""
+        return self._started.is_set() and not self.ready
+
+    def wait(self) -> None:
+        """Until the pool is up, or could not start."""
+        self._started.wait()
 
     def submit(self, task: Callable[[list[_T]], list[_R]], items: list[_T]) -> Future[list[_R]]:
         """``task(items)`` in a worker (``task``: a module-level function, as the worker imports it)."""

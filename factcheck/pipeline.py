@@ -122,21 +122,29 @@ def _extract_one(article: Article) -> list[Claim]:
     return extract.extract(article, min_score=EVIDENCE_FLOOR)
 
 
-def _extract_task(articles: list[Article]) -> list[list[Claim]]:
-    """A task of a batch's pool (``factcheck.parallel``): the claims of each article, as this process
-    makes them."""
-    return [_extract_one(a) for a in articles]
+def _extract_task(
+    articles: list[Article], encode: bool = False
+) -> list[tuple[list[Claim], list[dict[str, Any]] | None]]:
+    """A task of a batch's pool (``factcheck.parallel``): the claims of each article, as this process makes
+    them, with (``encode``) their cache entry's JSON (``cache.claim_to_json``: made in the worker, not in the
+    main process, which writes the cache)."""
+    out = []
+    for a in articles:
+        claims = _extract_one(a)
+        out.append((claims, [_cache.claim_to_json(c) for c in claims] if encode else None))
+    return out
 
 
 @dataclass(slots=True)
 class _Slot:
     """Articles waiting their turn to be handed over, in the batch's order: their claims (cached, or made
-    here), or the task a worker makes them in."""
+    here), or the task a worker makes them in (neither while the pool starts)."""
 
     articles: list[Article]
     claims: list[list[Claim]] | None = None
-    task: Future[list[list[Claim]]] | None = None
+    task: Future[list[tuple[list[Claim], list[dict[str, Any]] | None]]] | None = None
     fresh: bool = False  # extracted now (not read from the cache): to be written to it
+    encoded: list[list[dict[str, Any]] | None] | None = None  # the claims' cache JSON, when a worker made it
 
 
 class _Extraction:
@@ -148,9 +156,11 @@ class _Extraction:
     callbacks (not known yet).
 
     With ``jobs`` > 1, once the batch is seen to pay for it (``parallel.worth_a_pool``), the uncached articles
-    are extracted by a pool of ``jobs`` worker processes (while the pool starts, here): the main process
-    reads on meanwhile, and hands the articles over in the batch's order, as the serial path does (the
-    cache is written here). ``close`` ends the pool; ``build`` calls it whatever happens."""
+    are extracted by a pool of ``jobs`` worker processes, in tasks of ``parallel.TASK_ARTICLES``: the main
+    process reads on meanwhile (the tasks made while the pool starts are sent once it is up; it is never
+    waited for before the batch is read, and when it cannot start, they are extracted here), and hands the
+    articles over in the batch's order, as the serial path does (the cache is written here). ``close``
+    ends the pool; ``build`` calls it whatever happens."""
 
     def __init__(
         self,
@@ -169,7 +179,9 @@ class _Extraction:
         self.seen = 0  # articles looked up in the cache
         self.uncached = 0  # ... and not found there
         self.slots: deque[_Slot] = deque()  # articles extracted or being extracted, not handed over yet
-        self.tasks = 0  # slots of ``slots`` whose claims a worker makes
+        self.waiting: deque[_Slot] = deque()  # slots of ``slots`` for the pool, which is not up yet
+        # what a worker runs: the claims, and their cache JSON when the cache is written
+        self.task_function = functools.partial(_extract_task, encode=store.enabled)
         self.task: list[Article] = []  # uncached articles gathered for the pool's next task
         self.total = 0  # the batch's articles, once it is read (0 until then, as the callbacks are told)
         self.total_told = False  # a callback was told the batch's total
@@ -181,6 +193,7 @@ class _Extraction:
         self.pending: list[Article] = []
         self.started = 0.0  # when the pending chunk's first article was read (time.monotonic)
         self.fresh: list[tuple[Article, list[Claim]]] = []
+        self.encoded: dict[str, list[dict[str, Any]]] = {}  # the cache JSON of ``fresh``'s claims, when made
         self.done = 0
         # each article's ``cache.article_digest`` by key, as its claims were looked up (``regroup`` reads them
         # again: hashing every text twice cost ~0.1 CPU s of each build at 1,110 articles)
@@ -210,8 +223,7 @@ class _Extraction:
         self._hand_over(wait=True)
         if self.extracted is not None and not self.total_told:  # every article handed over while reading
             self.extracted([], self.done, total)
-        self.store.put_claims(self.fresh, self.digests)
-        self.fresh = []
+        self._write()
         if self.near is not None and self.near.run() != self.last:
             self.store.put_told(self.corpus.paths, _told_to_json(self.near.run()))
 
@@ -230,7 +242,7 @@ class _Extraction:
         self._start_pool(len(chunk), len(chunk) - len(cached))
         for art in chunk:
             got = cached.get(art.key)
-            if got is None and self.pool is not None and self.pool.ready:
+            if got is None and self.pool is not None and not self.pool.failed:
                 self.task.append(art)
                 if len(self.task) >= parallel.TASK_ARTICLES:
                     self._submit()
@@ -256,35 +268,58 @@ class _Extraction:
             self.pool = parallel.Pool(self.jobs)
 
     def _submit(self) -> None:
-        """The articles gathered for the pool go to it as a task (waiting, when it has its fill of tasks, for
-        the first to be handed over)."""
-        if not self.task:
+        """The articles gathered for the pool go to it as a task (once it is up)."""
+        if self.task:
+            slot = _Slot(self.task)
+            self.task = []
+            self.slots.append(slot)
+            self.waiting.append(slot)
+        self._send(wait=False)
+
+    def _send(self, *, wait: bool) -> None:
+        """The tasks gathered while the pool started go to it once it is up (with ``wait``, its start is
+        waited for); when it could not start, their articles are extracted here."""
+        if self.pool is None or not self.waiting:
             return
-        assert self.pool is not None
-        arts, self.task = self.task, []
-        self.slots.append(_Slot(arts, task=self.pool.submit(_extract_task, arts)))
-        self.tasks += 1
-        while self.tasks > self.pool.capacity:
-            self._hand_one()
+        if wait:
+            self.pool.wait()
+        if self.pool.ready:
+            while self.waiting:
+                slot = self.waiting.popleft()
+                slot.task = self.pool.submit(self.task_function, slot.articles)
+        elif self.pool.failed:
+            while self.waiting:
+                slot = self.waiting.popleft()
+                slot.claims, slot.fresh = [_extract_one(a) for a in slot.articles], True
 
     def _hand_over(self, *, wait: bool) -> None:
         """The articles whose claims are ready, in the batch's order (with ``wait``: every article, their
         tasks waited for)."""
-        while self.slots and (wait or self.slots[0].task is None or self.slots[0].task.done()):
+        self._send(wait=wait)
+        while self.slots:
+            slot = self.slots[0]
+            if slot.claims is None and not wait and (slot.task is None or not slot.task.done()):
+                return
             self._hand_one()
+
+    def _write(self) -> None:
+        self.store.put_claims(self.fresh, self.digests, self.encoded)
+        self.fresh, self.encoded = [], {}
 
     def _hand_one(self) -> None:
         slot = self.slots.popleft()
         if slot.task is not None:
-            self.tasks -= 1
-            slot.claims, slot.fresh = parallel.result(slot.task), True
+            done = parallel.result(slot.task)
+            slot.claims, slot.encoded, slot.fresh = [c for c, _ in done], [e for _, e in done], True
         assert slot.claims is not None
-        for art, got in zip(slot.articles, slot.claims, strict=True):
+        for i, (art, got) in enumerate(zip(slot.articles, slot.claims, strict=True)):
             if slot.fresh:
                 self.fresh.append((art, got))
+                encoded = slot.encoded[i] if slot.encoded is not None else None
+                if encoded is not None:
+                    self.encoded[art.key] = encoded
                 if len(self.fresh) >= 200:  # write as we go: an interrupted first run keeps what it did
-                    self.store.put_claims(self.fresh, self.digests)
-                    self.fresh = []
+                    self._write()
             self.corpus.claims[art.key] = got
             self.done += 1
             self.total_told = self.total > 0
