@@ -11,7 +11,7 @@ entries, the groups and every output are those of the serial path. Only the main
   those read so far, are expected to number at least ``MIN_UNCACHED``. It is started in a thread of its
   own: the main process reads on meanwhile, and extracts nothing itself once a pool is started (the
   extractor's import and warm-up, ~1.5 CPU s, would be spent twice; a pool that cannot start leaves the
-  articles to it).
+  articles to it), except, until the workers are up, when a viewer waits for the first articles (the TUI).
 - How: ``concurrent.futures.ProcessPoolExecutor`` started by "forkserver" (else "spawn"), never by a bare
   fork: the TUI reads its batch in a thread, and a fork of a threaded process may copy a lock held by
   another thread, held forever in the child. The forkserver imports and warms the extractor once
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
@@ -134,6 +135,36 @@ def _ready() -> int:
     return os.getpid()
 
 
+def _tracker_started() -> None:
+    """multiprocessing's resource tracker (the pool's locks are registered with it) started with a real
+    standard error: it hands its process ``sys.stderr.fileno()``, and under the TUI (Textual captures
+    ``sys.stderr``, whose descriptor is then -1) every pool failed to start ("bad value(s) in fds_to_keep").
+    For the moment of its start, ``sys.stderr`` is the process's own (a line another thread prints to
+    standard error then goes to the terminal); a process whose stderr is a file needs nothing."""
+    try:
+        fd = sys.stderr.fileno() if sys.stderr is not None else -1
+    except (AttributeError, OSError, ValueError):
+        fd = -1
+    if fd >= 0:
+        return
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = sys.__stderr__ if _has_fd(sys.__stderr__) else devnull
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
+def _has_fd(stream: object) -> bool:
+    try:
+        return stream is not None and stream.fileno() >= 0  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
 def _context() -> multiprocessing.context.BaseContext:
     import multiprocessing
 
@@ -152,7 +183,7 @@ class Pool:
         self.workers = workers
         self._executor: ProcessPoolExecutor | None = None
         self._started = threading.Event()
-        self._failed: BaseException | None = None
+        self._failed: BaseException | None = None  # why it could not start
         self._thread = threading.Thread(target=self._start, name="factcheck-pool-start", daemon=True)
         self._thread.start()
 
@@ -160,6 +191,7 @@ class Pool:
         from concurrent.futures import ProcessPoolExecutor
 
         try:
+            _tracker_started()
             executor = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_worker_started)
             self._executor = executor
             # (a worker is made when a task finds none idle: one task each, sent together, makes them all)

@@ -158,9 +158,10 @@ class _Extraction:
     With ``jobs`` > 1, once the batch is seen to pay for it (``parallel.worth_a_pool``), the uncached articles
     are extracted by a pool of ``jobs`` worker processes, in tasks of ``parallel.TASK_ARTICLES``: the main
     process reads on meanwhile (the tasks made while the pool starts are sent once it is up; it is never
-    waited for before the batch is read, and when it cannot start, they are extracted here), and hands the
-    articles over in the batch's order, as the serial path does (the cache is written here). ``close``
-    ends the pool; ``build`` calls it whatever happens."""
+    waited for before the batch is read, and when it cannot start, they are extracted here; with a viewer,
+    this process extracts until the pool is up: ``_pooled``), and hands the articles over in the batch's
+    order, as the serial path does (the cache is written here). ``close`` ends the pool; ``build`` calls it
+    whatever happens."""
 
     def __init__(
         self,
@@ -242,7 +243,7 @@ class _Extraction:
         self._start_pool(len(chunk), len(chunk) - len(cached))
         for art in chunk:
             got = cached.get(art.key)
-            if got is None and self.pool is not None and not self.pool.failed:
+            if got is None and self._pooled():
                 self.task.append(art)
                 if len(self.task) >= parallel.TASK_ARTICLES:
                     self._submit()
@@ -255,6 +256,15 @@ class _Extraction:
             self._hand_over(wait=False)
         self._submit()
         self._hand_over(wait=False)
+
+    def _pooled(self) -> bool:
+        """Whether an uncached article goes to the pool: once one is started; while it starts, only when no
+        viewer waits for the first articles (``extracted``: the TUI shows them at once, and a pool's start
+        takes about what this process takes to extract its first article; else this process would spend
+        its ~1.5 CPU s of the extractor's import and warm-up for nothing)."""
+        if self.pool is None or self.pool.failed:
+            return False
+        return self.pool.ready or self.extracted is None
 
     def _start_pool(self, seen: int, uncached: int) -> None:
         """A pool for the batch's uncached articles, when it pays (``parallel.worth_a_pool``)."""

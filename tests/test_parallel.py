@@ -250,3 +250,30 @@ def test_parse_jobs_takes_a_number_or_auto(text: str) -> None:
         return
     assert n >= 1
     assert text.strip().lower() == "auto" or int(text) == n
+
+
+async def test_the_tui_loads_a_batch_with_a_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pool_always: type[WaitingPool]
+) -> None:
+    """Under the TUI (Textual captures ``sys.stderr``: multiprocessing's resource tracker could not start
+    there, and every pool failed) the batch is extracted by the pool, and the review holds the serial
+    path's claims."""
+    pytest.importorskip("textual")
+    from factcheck.tui.app import make_app, opener_for
+    from factcheck.tui.config import Config
+
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    cache.reset()
+    parallel.set_jobs(2)
+    app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(LABELLED)], tmp_path / "s.toml"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3000):
+            if app.error or (app.review is not None and not app.loading):
+                break
+            await pilot.pause(0.02)
+        assert app.error is None
+        assert app.review is not None and not app.loading
+        got = {k: [c.to_json() for c in cs] for k, cs in app.review.corpus.claims.items()}
+    assert pool_always.made and sum(p.tasks for p in pool_always.made) >= 2
+    serial = pipeline.build([str(LABELLED)], cache=cache.Cache(enabled=False), jobs=1, group=False)
+    assert got == {k: [c.to_json() for c in cs] for k, cs in serial.claims.items()}
