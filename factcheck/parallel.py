@@ -61,11 +61,10 @@ class JobsError(ValueError):
 class WorkerDied(RuntimeError):
     """A worker process ended while it extracted (killed, out of memory): the build cannot go on."""
 
-    def __init__(self, detail: str = ""):
+    def __init__(self) -> None:
         super().__init__(
-            "a worker process extracting the batch ended unexpectedly"
-            + (f" ({detail})" if detail else "")
-            + "; run again, or with --jobs 1 to extract in one process"
+            "a worker process extracting the batch ended unexpectedly (killed, or out of memory?);"
+            " run again, or with --jobs 1 to extract in one process"
         )
 
 
@@ -217,9 +216,15 @@ class Pool:
         self._started.wait()
 
     def submit(self, task: Callable[[list[_T]], list[_R]], items: list[_T]) -> Future[list[_R]]:
-        """``task(items)`` in a worker (``task``: a module-level function, as the worker imports it)."""
+        """``task(items)`` in a worker (``task``: a module-level function, as the worker imports it);
+        ``WorkerDied`` when a worker of the pool ended before."""
+        from concurrent.futures.process import BrokenProcessPool
+
         assert self._executor is not None
-        return self._executor.submit(task, items)
+        try:
+            return self._executor.submit(task, items)
+        except BrokenProcessPool:
+            raise WorkerDied() from None
 
     def close(self) -> None:
         """End the workers: the tasks not started are cancelled, the running ones waited for (the pool's
@@ -236,10 +241,5 @@ def result(future: Future[list[_R]]) -> list[_R]:
 
     try:
         return future.result()
-    except BrokenProcessPool as e:
-        raise WorkerDied(_why(e)) from None
-
-
-def _why(e: BaseException) -> str:
-    text = str(e).strip()
-    return text.rstrip(".") if text else ""
+    except BrokenProcessPool:
+        raise WorkerDied() from None

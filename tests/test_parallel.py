@@ -174,6 +174,20 @@ def test_a_workers_error_is_raised_as_it_is() -> None:
     assert not _workers()
 
 
+def test_a_dead_worker_ends_the_pool() -> None:
+    pool = parallel.Pool(2)
+    try:
+        pool.wait()
+        assert pool.ready
+        with pytest.raises(parallel.WorkerDied, match="--jobs 1"):
+            parallel.result(pool.submit(_die, [1]))
+        with pytest.raises(parallel.WorkerDied):  # (what is sent after it, too)
+            parallel.result(pool.submit(sorted, [2, 1]))
+    finally:
+        pool.close()
+    assert not _workers()
+
+
 def test_a_dead_worker_is_a_clear_error_not_a_hang(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
