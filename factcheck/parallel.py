@@ -125,9 +125,18 @@ def worth_a_pool(uncached: int, articles: int, files_done: int, files_total: int
     return expected >= MIN_UNCACHED
 
 
-def _worker_started() -> None:
-    """Each worker's start: ctrl+c is the main process's to handle (it ends the pool cleanly)."""
+def _worker_started(quiet: bool) -> None:
+    """Each worker's start: ctrl+c is the main process's to handle (it ends the pool cleanly); nothing it
+    prints reaches standard output (a command's output: ``extract --json``), nor standard error when the
+    main process's is captured (``quiet``: the TUI, where a line would be written over the screen)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        if quiet:
+            os.dup2(devnull, 2)
+    finally:
+        os.close(devnull)
 
 
 def _ready() -> int:
@@ -191,7 +200,12 @@ class Pool:
 
         try:
             _tracker_started()
-            executor = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_worker_started)
+            executor = ProcessPoolExecutor(
+                self.workers,
+                mp_context=_context(),
+                initializer=_worker_started,
+                initargs=(not _has_fd(sys.stderr),),
+            )
             self._executor = executor
             # (a worker is made when a task finds none idle: one task each, sent together, makes them all)
             for f in [executor.submit(_ready) for _ in range(self.workers)]:

@@ -174,6 +174,20 @@ def test_a_workers_error_is_raised_as_it_is() -> None:
     assert not _workers()
 
 
+def _stdout_of_worker(items: list[int]) -> list[str]:
+    return [os.readlink("/proc/self/fd/1") for _ in items]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc")
+def test_nothing_a_worker_prints_reaches_the_output() -> None:
+    pool = parallel.Pool(1)
+    try:
+        pool.wait()
+        assert parallel.result(pool.submit(_stdout_of_worker, [1])) == [os.devnull]
+    finally:
+        pool.close()
+
+
 def test_a_dead_worker_ends_the_pool() -> None:
     pool = parallel.Pool(2)
     try:
