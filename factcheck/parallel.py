@@ -40,12 +40,13 @@ _T = TypeVar("_T")
 _R = TypeVar("_R")
 
 JOBS_ENV = "FACTCHECK_JOBS"
-# Workers by default at most (each holds its own copy of the extractor's data: ~100 MB).
+# Workers by default at most (each a process of its own: ~40 MB peak RSS on 1,000 articles).
 MAX_AUTO_JOBS = 8
-# Uncached articles a batch is expected to hold before a pool is started for it. A pool's start costs its
-# workers ~1.5 CPU s each (the forkserver's imports, then each worker's first articles), spent on the other
-# cores while the main process goes on alone; under ~200 articles (~1.2 s of serial extraction at ~6 ms
-# an article) the batch is read before the workers help (bench/extract.py --jobs 2: the `--jobs` rows).
+# Uncached articles a batch is expected to hold before a pool is started for it. A pool is up ~1.2-1.5 s
+# after its start on an idle machine (the forkserver's start, import and warm-up: ~0.6 CPU s, then ~0.2 a
+# worker); each article it extracts saves the main process ~7-9 ms of CPU (bench/extract.py --jobs 2:
+# 11.9 -> 5.2 CPU s per 1,000 articles). Under ~200 articles the main process is done before the workers
+# help.
 MIN_UNCACHED = 200
 # Articles a task: enough that handing them over is a small part of their extraction (~6 ms an article;
 # a task's round trip ~0.5 ms), few enough that the batch's order is kept with little waiting.
