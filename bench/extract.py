@@ -12,6 +12,16 @@ in a second pass with ``tracemalloc`` (peak of Python allocations while the pipe
 every article and claim alive, as the app does for a batch); the process's ``ru_maxrss`` is printed too.
 
     /work/venv/bin/python bench/extract.py [--n 1000] [--repeat 3] [--baseline-sample 30]
+        [--jobs N [--beside BASE_TREE] [--only-jobs]]
+
+``--jobs N``: then the wall-clock articles/s of ``pipeline.build`` (ingest + times + claims, the cache off, no
+grouping) over the same articles written to a folder, each run a fresh process as a user's cold command is
+(imports included), ``--jobs 1`` (this process alone: the serial path) and ``--jobs N`` (N worker processes,
+``factcheck.parallel``) alternated ``--repeat`` times, with ``--beside`` a tree's serial build (a ``git archive``
+of the code before) in the same rounds; the machine's load before and after, the CPU seconds of every process
+(the workers' and the forkserver's read from /proc), and the peak RSS of the main process and of each worker.
+The one-core figure above stays the per-core measure; the ``--jobs N`` one is what a user of N cores gets.
+``--only-jobs`` skips the one-core passes.
 
 Data: ``Path(__file__).resolve().parents[2] / "shared" / "data"``, or env FACTCHECK_DATA.
 """
@@ -21,6 +31,7 @@ from __future__ import annotations
 import argparse
 import functools
 import inspect
+import json
 import os
 import re
 import resource
@@ -28,10 +39,13 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 import tracemalloc
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -136,15 +150,154 @@ def write_reopen_batch(folder: Path, texts: list[str]) -> None:
         shutil.copy(p, folder / p.name)
 
 
+# A fresh process's cold build of FOLDER by the tree on its PYTHONPATH, with JOBS workers (a tree whose
+# ``build`` has no ``jobs``: its serial path): prints its articles, claims and wall seconds as JSON.
+BUILD_CHILD = """
+import inspect, json, sys, time
+t0 = time.perf_counter()
+from factcheck import cache, pipeline
+folder, jobs = sys.argv[1], int(sys.argv[2])
+kw = {"jobs": jobs} if "jobs" in inspect.signature(pipeline.build).parameters else {}
+corpus = pipeline.build([folder], cache=cache.Cache(enabled=False), group=False, **kw)
+wall = time.perf_counter() - t0
+claims = sum(len(v) for v in corpus.claims.values())
+print(json.dumps({"articles": len(corpus.articles), "claims": claims, "wall": wall}))
+"""
+
+
+def _proc_table() -> dict[int, tuple[int, float, int]]:
+    """Every process: its parent, its CPU seconds so far, its peak RSS in KB (Linux's /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[int, tuple[int, float, int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            hwm = 0
+            for line in (entry / "status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    hwm = int(line.split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        out[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick, hwm)
+    return out
+
+
+def run_watched(cmd: list[str], env: dict[str, str], cwd: Path) -> dict[str, Any]:
+    """``cmd`` in a fresh process, watched: its stdout, wall seconds, the CPU seconds of it and of every process
+    under it (the pool's forkserver and workers, which it does not wait for: read from /proc every 0.1 s, so a
+    process's last tenth of a second may be missed), its peak RSS and each descendant's (MB)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen: dict[int, tuple[float, int]] = {}  # descendant -> (CPU s, peak RSS KB), as last read
+    out_parts: list[str] = []
+    err_parts: list[str] = []
+    readers = [
+        threading.Thread(target=lambda: out_parts.append(proc.stdout.read() if proc.stdout else "")),
+        threading.Thread(target=lambda: err_parts.append(proc.stderr.read() if proc.stderr else "")),
+    ]
+    for r in readers:
+        r.start()
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            break
+        table = _proc_table()
+        under = {proc.pid}
+        grew = True
+        while grew:
+            more = {p for p, (ppid, _, _) in table.items() if ppid in under} - under
+            grew = bool(more)
+            under |= more
+        for p in under - {proc.pid}:
+            seen[p] = table[p][1:]
+        time.sleep(0.1)
+    wall = time.perf_counter() - t0
+    for r in readers:
+        r.join()
+    if proc.returncode != 0:
+        sys.exit(f"{cmd[:3]} failed ({proc.returncode}): {''.join(err_parts)[-2000:]}")
+    return {
+        "stdout": "".join(out_parts),
+        "wall": wall,
+        "cpu_main": usage.ru_utime + usage.ru_stime,
+        "cpu_others": sum(c for c, _ in seen.values()),
+        "rss_main": usage.ru_maxrss / 1024,
+        "rss_others": sorted((h / 1024 for _, h in seen.values()), reverse=True),
+    }
+
+
+def jobs_rounds(texts: list[str], jobs: int, repeat: int, beside: Path | None) -> None:
+    """``--jobs``: cold builds in fresh processes, serial beside ``jobs`` workers (and ``beside``'s serial
+    build), alternated ``repeat`` times; wall-clock articles/s, medians."""
+    tmp = Path(tempfile.mkdtemp(prefix="factcheck-bench-jobs-"))
+    try:
+        folder = tmp / "batch"
+        folder.mkdir()
+        for i, text in enumerate(texts):
+            (folder / f"a{i:04d}.txt").write_text(text, encoding="utf-8")
+        configs: list[tuple[str, Path, int]] = []
+        if beside is not None:
+            compile_tree(beside)
+            configs.append((f"{beside} (serial)", beside, 1))
+        compile_tree(ROOT)
+        configs += [("this tree --jobs 1", ROOT, 1), (f"this tree --jobs {jobs}", ROOT, jobs)]
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name, _, _ in configs}
+        load_before = os.getloadavg()
+        for _ in range(max(1, repeat)):
+            for name, tree, n_jobs in configs:
+                env = {**os.environ, "PYTHONPATH": str(tree)}
+                env.pop("FACTCHECK_JOBS", None)
+                got = run_watched([sys.executable, "-c", BUILD_CHILD, str(folder), str(n_jobs)], env, tmp)
+                got.update(json.loads(got["stdout"]))
+                runs[name].append(got)
+        load_after = os.getloadavg()
+        n = len(texts)
+        print(
+            f"cold builds in fresh processes (ingest + times + claims, cache off, no grouping; {n} articles; "
+            f"{os.cpu_count()} CPUs; load {load_before[0]:.1f} before, {load_after[0]:.1f} after; medians of "
+            f"{max(1, repeat)}, alternated):"
+        )
+        claims = {r["claims"] for rs in runs.values() for r in rs}
+        for name, rs in runs.items():
+            wall = statistics.median(r["wall"] for r in rs)
+            main_cpu = statistics.median(r["cpu_main"] for r in rs)
+            other_cpu = statistics.median(r["cpu_others"] for r in rs)
+            rss_main = max(r["rss_main"] for r in rs)
+            workers = max((r["rss_others"] for r in rs), key=len)
+            passes = ", ".join(f"{n / r['wall']:.0f}" for r in rs)
+            print(
+                f"  {name:<34} {n / wall:>5.0f} articles/s wall ({wall:.1f} s; runs "
+                f"{passes}); CPU s: main {main_cpu:.1f}, "
+                f"others {other_cpu:.1f}; peak RSS MB: main {rss_main:.0f}"
+                + (f", each other process {', '.join(f'{x:.0f}' for x in workers)}" if workers else "")
+            )
+        print(
+            f"  claims in every run: {', '.join(str(c) for c in sorted(claims))} (one number: the same claims)"
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--baseline-sample", type=int, default=30)
     ap.add_argument("--repeat", type=int, default=3, help="throughput passes (medians are reported)")
+    ap.add_argument("--jobs", type=int, help="also: cold builds with this many worker processes beside one")
+    ap.add_argument(
+        "--beside", type=Path, help="with --jobs: a tree whose serial build runs in the same rounds"
+    )
+    ap.add_argument("--only-jobs", action="store_true", help="with --jobs: skip the one-core passes")
     args = ap.parse_args()
     texts = corpus(args.n)
     kb = sum(len(t.encode()) for t in texts) / len(texts) / 1024
     print(f"corpus: {len(texts)} articles from ECB+, mean {kb:.1f} KB")
+    if args.jobs is not None and args.only_jobs:
+        jobs_rounds(texts, args.jobs, args.repeat, args.beside)
+        return 0
 
     # warm-up (imports, regex compilation, dateparser first call) outside the timings: the first article
     # may hold no date line, and dateparser's first call (~0.2 s, its timezone tables) would then fall
@@ -220,6 +373,8 @@ def main() -> int:
         f"whole pipeline: {whole:.0f} articles/s wall ({whole / base_rate:.0f}x the baseline), {whole_cpu:.0f}/s CPU; "
         "target >= 300 articles/s and < 150 MB"
     )
+    if args.jobs is not None:
+        jobs_rounds(texts, args.jobs, args.repeat, args.beside)
     return 0
 
 

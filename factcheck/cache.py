@@ -361,13 +361,22 @@ class Cache:
         return out
 
     def put_claims(
-        self, items: Iterable[tuple[Article, list[Claim]]], digests: Mapping[str, str] | None = None
+        self,
+        items: Iterable[tuple[Article, list[Claim]]],
+        digests: Mapping[str, str] | None = None,
+        encoded: Mapping[str, list[dict[str, Any]]] | None = None,
     ) -> None:
-        """(``digests``: the articles' ``article_digest`` by key, when known)"""
+        """(``digests``: the articles' ``article_digest`` by key, when known; ``encoded``: their claims'
+        ``claim_to_json`` by article key, when made already: a pool's workers make them)"""
+        if not self.enabled:  # (nothing is written: the claims are not encoded for nothing)
+            return
+        made = encoded or {}
         self._put(
             "claims",
             {
-                self.claims_key(a, digests.get(a.key) if digests else None): [claim_to_json(c) for c in cs]
+                self.claims_key(a, digests.get(a.key) if digests else None): (
+                    made[a.key] if a.key in made else [claim_to_json(c) for c in cs]
+                )
                 for a, cs in items
             },
         )

@@ -23,6 +23,7 @@ from typing import Any, NoReturn
 from factcheck import __version__
 from factcheck.interrupts import Ended, as_at_start, ending_signals, say_ended
 from factcheck.model import InputError
+from factcheck.parallel import WorkerDied
 from factcheck.textout import cells, clipped, inert, inert_output, json_lines, json_text, one_line, raw_stream
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -811,6 +812,13 @@ def build_parser() -> Parser:
                 parser.add_argument(
                     "--no-cache", action="store_true", help="neither read nor write the extraction cache"
                 )
+            with contextlib.suppress(argparse.ArgumentError):
+                parser.add_argument(
+                    "--jobs",
+                    metavar="N",
+                    help="worker processes that extract a big batch's uncached articles: a number, 1 for "
+                    "this process alone, or auto (default: $FACTCHECK_JOBS, else auto: the usable CPUs)",
+                )
     p.commands = frozenset(sub.choices)
     p.command_parsers = dict(sub.choices)
     return p
@@ -925,6 +933,18 @@ def _stdout_closed() -> int:
     return EXIT_BROKEN_PIPE
 
 
+def _set_jobs(value: str | None) -> None:
+    """The worker processes a command extracts with: ``--jobs``, else ``$FACTCHECK_JOBS`` (checked here, so
+    that a wrong value is a usage error before anything is read)."""
+    from factcheck import parallel
+
+    try:
+        parallel.set_jobs(parallel.parse_jobs(value) if value is not None else None)
+        parallel.jobs()
+    except parallel.JobsError as e:
+        raise UsageError(f"--jobs: {e}" if value is not None else str(e)) from None
+
+
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -943,6 +963,8 @@ def _main(argv: Sequence[str] | None) -> int:
 
         cache.disable()
     try:
+        if args.command in CACHED_COMMANDS:
+            _set_jobs(getattr(args, "jobs", None))
         if args.func is cmd_review:  # the TUI draws the screen itself (and makes article text inert)
             code = int(args.func(args))
         else:
@@ -963,6 +985,9 @@ def _main(argv: Sequence[str] | None) -> int:
         _cache_notice()
         return code
     except UsageError as e:
+        err(str(e))
+        return EXIT_USAGE
+    except WorkerDied as e:
         err(str(e))
         return EXIT_USAGE
     except BrokenPipeError:

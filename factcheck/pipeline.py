@@ -10,13 +10,14 @@ import datetime as dt
 import functools
 import hashlib
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck import cache as _cache
-from factcheck import ingest, lang, webpage
+from factcheck import ingest, lang, parallel, webpage
 from factcheck.model import (
     DEFAULT_MIN_SCORE,
     MIN_SCORE,
@@ -33,6 +34,8 @@ from factcheck.urls import is_http_url
 collector_paused = _cache.collector_paused
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from factcheck.grouping.duplicates import BatchDuplicates, LastRun, NearDuplicate
     from factcheck.grouping.state import GroupingState
 
@@ -119,13 +122,46 @@ def _extract_one(article: Article) -> list[Claim]:
     return extract.extract(article, min_score=EVIDENCE_FLOOR)
 
 
+def _extract_task(
+    articles: list[Article], encode: bool = False
+) -> list[tuple[list[Claim], list[dict[str, Any]] | None]]:
+    """A task of a batch's pool (``factcheck.parallel``): the claims of each article, as this process makes
+    them, with (``encode``) their cache entry's JSON (``cache.claim_to_json``: made in the worker, not in the
+    main process, which writes the cache)."""
+    out = []
+    for a in articles:
+        claims = _extract_one(a)
+        out.append((claims, [_cache.claim_to_json(c) for c in claims] if encode else None))
+    return out
+
+
+@dataclass(slots=True)
+class _Slot:
+    """Articles waiting their turn to be handed over, in the batch's order: their claims (cached, or made
+    here), or the task a worker makes them in (neither while the pool starts)."""
+
+    articles: list[Article]
+    claims: list[list[Claim]] | None = None
+    task: Future[list[tuple[list[Claim], list[dict[str, Any]] | None]]] | None = None
+    fresh: bool = False  # extracted now (not read from the cache): to be written to it
+    encoded: list[list[dict[str, Any]] | None] | None = None  # the claims' cache JSON, when a worker made it
+
+
 class _Extraction:
     """Extraction of a batch while it is read: articles come from ``ingest.load`` one by one and are extracted
     in chunks, each chunk's cached claims read in one lookup. A chunk is ``FIRST_CHUNK`` articles (the first,
     so that ``extracted`` has the first articles early), ``CHUNK`` articles, or what was read in
     ``CHUNK_SECONDS`` since the chunk's first article, whichever comes first (a warm batch reads fast and
     gets large chunks; a slow one is handed over steadily). Until the batch is read, ``total`` is 0 in the
-    callbacks (not known yet)."""
+    callbacks (not known yet).
+
+    With ``jobs`` > 1, once the batch is seen to pay for it (``parallel.worth_a_pool``), the uncached articles
+    are extracted by a pool of ``jobs`` worker processes, in tasks of ``parallel.TASK_ARTICLES``: the main
+    process reads on meanwhile (the tasks made while the pool starts are sent once it is up; it is never
+    waited for before the batch is read, and when it cannot start, they are extracted here; with a viewer,
+    this process extracts until the pool is up: ``_pooled``), and hands the articles over in the batch's
+    order, as the serial path does (the cache is written here). ``close`` ends the pool; ``build`` calls it
+    whatever happens."""
 
     def __init__(
         self,
@@ -134,9 +170,22 @@ class _Extraction:
         published: Mapping[str, dt.date],
         progress: Callable[[int, int], None] | None,
         extracted: Extracted | None,
+        jobs: int = 1,
     ):
         self.corpus, self.store, self.published = corpus, store, published
         self.progress, self.extracted = progress, extracted
+        self.jobs = jobs
+        self.pool: parallel.Pool | None = None
+        self.files = (0, 0)  # input files read, of how many (``files_read``)
+        self.seen = 0  # articles looked up in the cache
+        self.uncached = 0  # ... and not found there
+        self.slots: deque[_Slot] = deque()  # articles extracted or being extracted, not handed over yet
+        self.waiting: deque[_Slot] = deque()  # slots of ``slots`` for the pool, which is not up yet
+        # what a worker runs: the claims, and their cache JSON when the cache is written
+        self.task_function = functools.partial(_extract_task, encode=store.enabled)
+        self.task: list[Article] = []  # uncached articles gathered for the pool's next task
+        self.total = 0  # the batch's articles, once it is read (0 until then, as the callbacks are told)
+        self.total_told = False  # a callback was told the batch's total
         self.first: dict[str, Article] = {}  # content id -> the first article with that text
         # the near-duplicates told so far (made at the first chunk, from what the batch's last run told)
         self.near: BatchDuplicates | None = None
@@ -145,6 +194,7 @@ class _Extraction:
         self.pending: list[Article] = []
         self.started = 0.0  # when the pending chunk's first article was read (time.monotonic)
         self.fresh: list[tuple[Article, list[Claim]]] = []
+        self.encoded: dict[str, list[dict[str, Any]]] = {}  # the cache JSON of ``fresh``'s claims, when made
         self.done = 0
         # each article's ``cache.article_digest`` by key, as its claims were looked up (``regroup`` reads them
         # again: hashing every text twice cost ~0.1 CPU s of each build at 1,110 articles)
@@ -162,38 +212,131 @@ class _Extraction:
             len(self.pending) >= (FIRST_CHUNK if self.done == 0 else CHUNK)
             or time.monotonic() - self.started >= CHUNK_SECONDS
         ):
-            self._extract(0)
+            self._extract()
+
+    def files_read(self, done: int, total: int) -> None:
+        self.files = (done, total)
 
     def finish(self, total: int) -> None:
+        self.total = total
         if self.pending:
-            self._extract(total)
-        elif self.extracted is not None:  # every article was extracted while reading: the total, at last
+            self._extract()
+        self._hand_over(wait=True)
+        if self.extracted is not None and not self.total_told:  # every article handed over while reading
             self.extracted([], self.done, total)
-        self.store.put_claims(self.fresh, self.digests)
-        self.fresh = []
+        self._write()
         if self.near is not None and self.near.run() != self.last:
             self.store.put_told(self.corpus.paths, told_to_json(self.near.run()))
 
-    def _extract(self, total: int) -> None:
+    def close(self) -> None:
+        """End the pool, if one was started (its tasks not started are cancelled)."""
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+
+    def _extract(self) -> None:
         chunk, self.pending = self.pending, []
         self._mark_near_duplicates(chunk)  # (it marks the articles: their digests after it)
         digests = {art.key: _cache.article_digest(art) for art in chunk}
         self.digests.update(digests)
         cached = self.store.get_claims(chunk, digests)
+        self._start_pool(len(chunk), len(chunk) - len(cached))
         for art in chunk:
             got = cached.get(art.key)
+            if got is None and self._pooled():
+                self.task.append(art)
+                if len(self.task) >= parallel.TASK_ARTICLES:
+                    self._submit()
+                continue
+            self._submit()  # (the articles gathered before this one go first)
             if got is None:
-                got = _extract_one(art)
+                self.slots.append(_Slot([art], [_extract_one(art)], fresh=True))
+            else:
+                self.slots.append(_Slot([art], [got]))
+            self._hand_over(wait=False)
+        self._submit()
+        self._hand_over(wait=False)
+
+    def _pooled(self) -> bool:
+        """Whether an uncached article goes to the pool: once one is started; while it starts, only when no
+        viewer waits for the first articles (``extracted``: the TUI shows them at once, and a pool's start
+        takes about what this process takes to extract its first article; else this process would spend
+        its ~1.5 CPU s of the extractor's import and warm-up for nothing)."""
+        if self.pool is None or self.pool.failed:
+            return False
+        return self.pool.ready or self.extracted is None
+
+    def _start_pool(self, seen: int, uncached: int) -> None:
+        """A pool for the batch's uncached articles, when it pays (``parallel.worth_a_pool``)."""
+        self.seen += seen
+        self.uncached += uncached
+        if (
+            self.pool is None
+            and self.jobs > 1
+            and parallel.worth_a_pool(self.uncached, self.seen, *self.files)
+        ):
+            self.pool = parallel.Pool(self.jobs)
+
+    def _submit(self) -> None:
+        """The articles gathered for the pool go to it as a task (once it is up)."""
+        if self.task:
+            slot = _Slot(self.task)
+            self.task = []
+            self.slots.append(slot)
+            self.waiting.append(slot)
+        self._send(wait=False)
+
+    def _send(self, *, wait: bool) -> None:
+        """The tasks gathered while the pool started go to it once it is up (with ``wait``, its start is
+        waited for); when it could not start, their articles are extracted here."""
+        if self.pool is None or not self.waiting:
+            return
+        if wait:
+            self.pool.wait()
+        if self.pool.ready:
+            while self.waiting:
+                slot = self.waiting.popleft()
+                slot.task = self.pool.submit(self.task_function, slot.articles)
+        elif self.pool.failed:
+            while self.waiting:
+                slot = self.waiting.popleft()
+                slot.claims, slot.fresh = [_extract_one(a) for a in slot.articles], True
+
+    def _hand_over(self, *, wait: bool) -> None:
+        """The articles whose claims are ready, in the batch's order (with ``wait``: every article, their
+        tasks waited for)."""
+        self._send(wait=wait)
+        while self.slots:
+            slot = self.slots[0]
+            if slot.claims is None and not wait and (slot.task is None or not slot.task.done()):
+                return
+            self._hand_one()
+
+    def _write(self) -> None:
+        self.store.put_claims(self.fresh, self.digests, self.encoded)
+        self.fresh, self.encoded = [], {}
+
+    def _hand_one(self) -> None:
+        slot = self.slots.popleft()
+        if slot.task is not None:
+            done = parallel.result(slot.task)
+            slot.claims, slot.encoded, slot.fresh = [c for c, _ in done], [e for _, e in done], True
+        assert slot.claims is not None
+        for i, (art, got) in enumerate(zip(slot.articles, slot.claims, strict=True)):
+            if slot.fresh:
                 self.fresh.append((art, got))
+                encoded = slot.encoded[i] if slot.encoded is not None else None
+                if encoded is not None:
+                    self.encoded[art.key] = encoded
                 if len(self.fresh) >= 200:  # write as we go: an interrupted first run keeps what it did
-                    self.store.put_claims(self.fresh, self.digests)
-                    self.fresh = []
+                    self._write()
             self.corpus.claims[art.key] = got
             self.done += 1
+            self.total_told = self.total > 0
             if self.extracted is not None:
-                self.extracted([(art, got)], self.done, total)
+                self.extracted([(art, got)], self.done, self.total)
             if self.progress:
-                self.progress(self.done, total)
+                self.progress(self.done, self.total)
 
     def _mark_near_duplicates(self, chunk: list[Article]) -> None:
         """Tell the near-duplicates of a chunk of articles, in batch order (``BatchDuplicates``: a warm reopen
@@ -317,6 +460,7 @@ def build(
     cache: _cache.Cache | None = None,
     extracted: Extracted | None = None,
     files_read: ingest.FilesRead | None = None,
+    jobs: int | None = None,
 ) -> Corpus:
     """Read, extract and group. ``published`` maps article keys to reviewer-set dates.
 
@@ -329,27 +473,42 @@ def build(
     (the TUI shows them while the rest loads; ``total`` is 0 until the whole batch is read); an exception it
     (or ``progress``) raises stops the build (that is how a caller cancels it). ``files_read(done, total)``
     follows the input files and URLs read (``ingest.load``): their number is known from the start.
+
+    ``jobs``: the worker processes that extract a big batch's uncached articles (``factcheck.parallel``;
+    default ``parallel.jobs()``: ``--jobs``, ``$FACTCHECK_JOBS`` or the usable CPUs; 1: all in this process).
+    The result is the same whatever their number.
     """
     path_list = [str(p) for p in paths]
     unfetched = [] if fetch else [p for p in path_list if _not_stored(p, pages_dir)]
     store = cache if cache is not None else _cache.default()
     corpus = Corpus(paths=path_list, min_score=min_score)
-    run = _Extraction(corpus, store, published or {}, progress, extracted)
+    run = _Extraction(
+        corpus, store, published or {}, progress, extracted, parallel.jobs() if jobs is None else jobs
+    )
+
+    def files(done: int, total: int) -> None:
+        run.files_read(done, total)
+        if files_read is not None:
+            files_read(done, total)
+
     # (a language told before is read back: see ``lang.remembering``)
     with lang.remembering(store if store.enabled else None):
-        batch: Batch = ingest.load(
-            [p for p in path_list if p not in unfetched],
-            max_bytes=max_bytes,
-            pages_dir=pages_dir,
-            refresh=refresh,
-            fetch_progress=fetch_progress,
-            cache=store,
-            read=run.read,
-            files_read=files_read,
-        )
-        corpus.articles, corpus.errors = batch.articles, batch.errors
-        corpus.errors += [InputError(url, _why_not_stored(url, pages_dir)) for url in unfetched]
-        run.finish(len(batch.articles))
+        try:
+            batch: Batch = ingest.load(
+                [p for p in path_list if p not in unfetched],
+                max_bytes=max_bytes,
+                pages_dir=pages_dir,
+                refresh=refresh,
+                fetch_progress=fetch_progress,
+                cache=store,
+                read=run.read,
+                files_read=files,
+            )
+            corpus.articles, corpus.errors = batch.articles, batch.errors
+            corpus.errors += [InputError(url, _why_not_stored(url, pages_dir)) for url in unfetched]
+            run.finish(len(batch.articles))
+        finally:
+            run.close()
         if group:
             regroup(corpus, overrides, cache=store, digests=run.digests)
     store.flush()

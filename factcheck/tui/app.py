@@ -417,6 +417,7 @@ class FactcheckApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open")
     def _open(self) -> None:
+        from factcheck.parallel import WorkerDied
         from factcheck.review import ReviewError, SessionError
 
         assert self._opener is not None
@@ -425,7 +426,7 @@ class FactcheckApp(App[int]):
             review = self._opener(Loading(self, worker))
         except LoadCancelled:
             return
-        except (SessionError, ReviewError, OSError, ValueError) as e:
+        except (SessionError, ReviewError, OSError, ValueError, WorkerDied) as e:
             self.call_from_thread(self._fail, str(e))
             return
         except Exception as e:  # a bug in the core must not leave a traceback over the terminal
