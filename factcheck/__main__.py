@@ -21,6 +21,24 @@ def run() -> int:
             return main()
     except KeyboardInterrupt as e:  # (main says it itself once it runs: this is the import's)
         return say_ended(e)
+    except Exception as e:  # a signal that came inside a class's ``__set_name__`` is wrapped (Python 3.11:
+        # "RuntimeError: Error calling __set_name__ ..." with the interrupt as its cause): the same one line
+        signalled = _interrupt_behind(e)
+        if signalled is None:
+            raise
+        return say_ended(signalled)
+
+
+def _interrupt_behind(e: BaseException) -> KeyboardInterrupt | None:
+    """The ctrl+c or ending signal an exception was raised from (its causes and contexts), if any."""
+    seen: set[int] = set()
+    cur: BaseException | None = e
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, KeyboardInterrupt):
+            return cur
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return None
 
 
 if __name__ == "__main__":

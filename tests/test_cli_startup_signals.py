@@ -104,3 +104,34 @@ def test_a_signal_during_start_up_ends_with_one_line(seeds_copy: Path, tmp_path:
         if got == "said":
             break
     assert got == "said", (code, err)
+
+
+def test_a_signal_inside_a_classs_set_name_still_ends_with_one_line(monkeypatch, capsys):
+    """A SIGTERM that came while a class was being made (``functools.cached_property.__set_name__`` of
+    ``ipaddress``, in the import) reached the entry point wrapped: "RuntimeError: Error calling __set_name__
+    ...", its cause our ``Ended``, and printed that traceback (Python 3.11). The wrapped signal ends it the same."""
+    import factcheck.__main__ as entry
+    import factcheck.cli as cli
+    from factcheck.interrupts import Ended
+
+    class Holder:
+        pass
+
+    def made_during_a_signal() -> int:
+        class Named:
+            def __set_name__(self, owner: type, name: str) -> None:
+                raise Ended(signal.SIGTERM)
+
+        type("Made", (Holder,), {"attr": Named()})  # Python 3.11 wraps it in a RuntimeError; 3.12 does not
+        return 0
+
+    monkeypatch.setattr(cli, "main", made_during_a_signal)
+    assert entry.run() == 143
+    assert capsys.readouterr().err.strip() == "factcheck: terminated (SIGTERM)"
+
+    def a_plain_error() -> int:
+        raise RuntimeError("not a signal")
+
+    monkeypatch.setattr(cli, "main", a_plain_error)
+    with pytest.raises(RuntimeError, match="not a signal"):
+        entry.run()

@@ -776,7 +776,8 @@ def test_merge_names_who_marked_a_conflicting_decision_in_a_copied_session() -> 
     b.decisions["c2"] = replace(b.decisions["c2"], reviewer="bob")
     out, rep = sess.merge(a, b)
     assert {c["reviewer"] for c in out.decisions["c2"].conflicts} == {"root", "bob"}
-    assert "conflict c2: root disputed, bob confirmed (in root (B)'s session)" in rep.lines()
+    # (both sessions name root: each side is tagged with its session, (A) or (B), since fix29)
+    assert "conflict c2: (A) root disputed, (B) bob confirmed (in root (B)'s session)" in rep.lines()
     # a decision marked by the session's own reviewer is not said twice
     ann, bob = _session("ann", {"c2": (D, None)}), _session("bob", {"c2": (C, None)})
     assert "conflict c2: ann disputed, bob confirmed" in sess.merge(ann, bob)[1].lines()
