@@ -25,7 +25,7 @@ def is_http_url(s: object) -> bool:
 # an escape; anything else (a space, a letter outside ASCII as a browser's address bar shows it, '"', "<", "|")
 # is percent-encoded as UTF-8 bytes, as a browser sends it.
 _URI_SAFE = "/:@!$&'()*+,;=-._~?"
-_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_ESCAPE = re.compile(r"(%[0-9A-Fa-f]{2})")  # (the group: ``split`` keeps each escape)
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -36,7 +36,7 @@ def _normal_part(part: str) -> str:
     starting no escape escaped ("%25"). Escaped "/", "?", "&", "=" and the like stay escaped: they mean
     something else unescaped."""
     pieces = []
-    for i, piece in enumerate(re.split(r"(%[0-9A-Fa-f]{2})", part)):
+    for i, piece in enumerate(_ESCAPE.split(part)):
         if i % 2:  # an escape
             char = chr(int(piece[1:], 16))
             pieces.append(char if char in _UNRESERVED else piece.upper())
