@@ -8,7 +8,9 @@ labelled check-worthy (1), not (0) or either (left out), as ``bench/extract_qual
 - the article: its kind (``bench/article_kinds.toml``: the development pages that are not news reports, judged by
   hand: feature, profile, opinion, analysis, guide, letters, interview), how many of its sentences in the writer's
   own voice hold a cue against (``writer_views``), how few carry a time or a figure (``time_sparse``,
-  ``anchor_sparse``);
+  ``anchor_sparse``) or report an event (``event_sparse``), how many quote someone in the first person
+  (``own_quotes``), a headline that asks, names a topic before a colon or opens with a question word
+  (``headline_not_report``);
 - the paragraph (a line of the page's text): its place (``first_paragraph``, ``paragraph_3on``), its length
   (``long_paragraph``: three sentences or more), no other sentence of it carries a figure or a time
   (``bare_siblings``), the sentence does not open it (``inside_paragraph``);
@@ -81,6 +83,9 @@ QUOTED = frozenset(
     }
 )
 ANCHORS = frozenset({"figure", "time", "year", "number_word"})
+# a quotation in the first person (a speaker about themself, their view, their story)
+FIRST_PERSON = frozenset({"personal", "quoted_self", "quoted_view"})
+QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
 
 
 @dataclass
@@ -156,13 +161,14 @@ def sentences(splits: tuple[str, ...] = DEV, fixtures: Path = REALWORLD) -> list
         for c, terms in _scored(art):
             y = 1 if any(m in c.text for m in gold) else (None if any(e in c.text for e in either) else 0)
             page_rows.append(Sentence(split, page, c.text, c.start, c.score, y, terms, c.speaker))
-        add_context(page_rows, art.text)
+        add_context(page_rows, art.text, art.title)
         out.extend(page_rows)
     return out
 
 
-def add_context(rows: list[Sentence], text: str) -> None:
-    """Fill each sentence's ``ctx`` from the other sentences of its page (``rows``, one page) and its text."""
+def add_context(rows: list[Sentence], text: str, title: str | None = None) -> None:
+    """Fill each sentence's ``ctx`` from the other sentences of its page (``rows``, one page), its text and its
+    headline."""
     rows.sort(key=lambda r: r.start)
     if not rows:
         return
@@ -176,6 +182,13 @@ def add_context(rows: list[Sentence], text: str) -> None:
     writer_views = sum(1 for r in rows if r.writer and not CUES_AGAINST.isdisjoint(r.terms))
     timed = sum(1 for r in rows if "time" in r.terms) / n
     anchored = sum(1 for r in rows if r.anchored) / n
+    events = sum(1 for r in rows if "event" in r.terms) / n
+    own_quotes = sum(1 for r in rows if not r.writer and not FIRST_PERSON.isdisjoint(r.terms))
+    head = (title or "").strip()
+    # a headline that asks, announces a topic after a colon or opens with a question word: not a report's
+    headline_not_report = (
+        head.endswith("?") or ": " in head or head.split(" ", 1)[0].lower() in QUESTION_WORDS
+    )
     seen: Counter[str] = Counter()
     for i, (r, p) in enumerate(zip(rows, paragraph, strict=True)):
         siblings = by_paragraph[p]
@@ -183,6 +196,9 @@ def add_context(rows: list[Sentence], text: str) -> None:
             "writer_views": writer_views,
             "time_share": timed,
             "anchor_share": anchored,
+            "event_share": events,
+            "own_quotes": own_quotes,
+            "headline_not_report": headline_not_report,
             "paragraph": order.index(p),
             "paragraph_size": len(siblings),
             "opens_paragraph": siblings[0] is r,
@@ -205,6 +221,9 @@ def signals(kinds: dict[str, str] | None = None) -> dict[str, Signal]:
         "writer_views": lambda r: r.ctx["writer_views"] >= 3,
         "time_sparse": lambda r: r.ctx["time_share"] < 0.25,
         "anchor_sparse": lambda r: r.ctx["anchor_share"] < 0.3,
+        "event_sparse": lambda r: r.ctx["event_share"] < 0.4,
+        "own_quotes": lambda r: r.ctx["own_quotes"] >= 2,
+        "headline_not_report": lambda r: r.ctx["headline_not_report"],
         # the paragraph
         "first_paragraph": lambda r: r.ctx["paragraph"] == 0,
         "paragraph_3on": lambda r: r.ctx["paragraph"] >= 3,

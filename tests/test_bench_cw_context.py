@@ -62,7 +62,7 @@ def test_the_context_is_read_from_the_pages_sentences_in_text_order() -> None:
         _row(30, "Ann Lee", quoted),
         _row(42, None, {"opinion": 1}),
     ]
-    ctx.add_context(rows, text)
+    ctx.add_context(rows, text, "How the council spent its budget")
     assert [r.start for r in rows] == [0, 11, 20, 30, 42]
     assert [r.ctx["paragraph"] for r in rows] == [0, 1, 1, 1, 2]
     assert [r.ctx["speaker_before"] for r in rows] == [0, 0, 1, 2, 0]
@@ -73,6 +73,19 @@ def test_the_context_is_read_from_the_pages_sentences_in_text_order() -> None:
     assert rows[0].ctx["writer_views"] == 1  # the writer's opinion; the quotations are not the writer's
     assert rows[0].ctx["anchor_share"] == pytest.approx(0.2)
     assert ctx.signals()["speaker_run"](rows[3]) and not ctx.signals()["speaker_run"](rows[2])
+    assert rows[0].ctx["headline_not_report"]  # opens with a question word
+    assert rows[0].ctx["own_quotes"] == 0  # quotations, none in the first person
+    assert rows[0].ctx["event_share"] == 0
+
+
+def test_a_headline_that_reports_is_not_flagged_and_first_person_quotes_are_counted() -> None:
+    rows = [_row(0, "Ann Lee", {"attributed": 1, "quoted_self": 1}), _row(5, "Ann Lee", {"personal": 1})]
+    ctx.add_context(rows, "a" * 20, "Council approves budget of $4 million")
+    assert not rows[0].ctx["headline_not_report"]
+    assert rows[0].ctx["own_quotes"] == 1  # the second is the writer's own first person, no quotation
+    for head in ("Why the council failed?", "Budget: what we know"):
+        ctx.add_context(rows, "a" * 20, head)
+        assert rows[0].ctx["headline_not_report"], head
 
 
 def test_a_penalty_hides_the_shown_claims_it_brings_under_the_threshold() -> None:
