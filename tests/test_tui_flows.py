@@ -237,7 +237,10 @@ async def test_apply_verdict_to_group_after_confirmation(seeds_copy, session_pat
         await settle(app, pilot)
         await pilot.press("q")
     data = sess.load(session_path)
-    assert all(data.decisions[c].verdict == Verdict.DISPUTED for c in g.claims)
+    # (the claims shown; those hidden under the threshold, never shown with w off, are left as they were)
+    shown = [c for c in g.claims if r.corpus.is_shown(r.claim(c))]
+    assert shown and all(data.decisions[c].verdict == Verdict.DISPUTED for c in shown)
+    assert all(c not in data.decisions for c in g.claims if c not in shown)
 
 
 async def test_accept_suggestion(seeds_copy, session_path):

@@ -808,6 +808,46 @@ async def test_group_verdict_choice_line_wraps_whole_at_80_columns(seeds_copy, s
         await pilot.press("escape", "q")
 
 
+def _inside_the_dialog(screen, selector: str) -> bool:
+    """The widget is drawn whole inside its dialog's frame (not below its edge, where nothing is drawn)."""
+    widget = screen.query_one(selector)
+    frame = screen.query_one(".dialog").content_region
+    return widget.region.height > 0 and frame.contains_region(widget.region)
+
+
+@pytest.mark.parametrize("size", [(30, 10), (80, 24), (120, 40)])
+async def test_group_verdict_on_a_big_group_keeps_its_choice_line_in_view(
+    seeds_copy, session_path, monkeypatch, size
+):
+    """At 30x10 G on a big group showed its title, the "A big group: ..." paragraph (its outlets) and the first
+    claim: the choice line and the hint were below the dialog's edge (the keys worked, unseen). The paragraph
+    heads the scrolled list now; the choice line and the hint stay in view at every size, and after resizes
+    with the dialog open; the hidden claims left as they are, cut from the title there, head the list."""
+    monkeypatch.setattr(main_module, "BIG_GROUP_CLAIMS", 1)
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        min_score = r.corpus.min_score
+        g = next(g for g in r.corpus.groups if any(c.score < min_score for c in r.group_claims(g)))
+        m.go_to_claim(next(c for c in r.group_claims(g) if c.score >= min_score).id)
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#group-big").display
+        assert screen.query_one("#group-hidden").display == (size[1] < 16)
+        for now in [size, (30, 10), (80, 24), (120, 40), (30, 10)]:
+            await pilot.resize_terminal(*now)
+            await pilot.pause()
+            assert _inside_the_dialog(screen, "#group-choice"), now
+            assert _inside_the_dialog(screen, ".dialog-hint"), now
+        await pilot.press("c")
+        assert "confirmed" in str(screen.query_one("#group-choice").render())
+        await pilot.press("escape", "q")
+
+
 async def test_group_verdict_on_a_claim_in_no_group_says_so_and_opens_no_dialog(seeds_copy, session_path):
     """G on a claim in no event group opened "Apply a verdict to the 1 claim(s) of this event (1 article(s))":
     a dialog of three keys and a confirmation for what c, d or u does. It says the claim is in no group, as x
@@ -1358,11 +1398,11 @@ async def test_group_screens_count_and_offer_claims_never_evidence(seeds_copy, s
         await pilot.press("q")
 
 
-async def test_the_group_verdict_says_how_many_of_its_claims_are_hidden(seeds_copy, session_path):
-    """G gives its verdict to every claim of the group, those hidden under the check-worthiness threshold
+async def test_the_group_verdict_leaves_the_hidden_claims_as_they_are(seeds_copy, session_path):
+    """G gave its verdict to every claim of the group, those hidden under the check-worthiness threshold
     too: on ECB+ "Apply a verdict to the 335 claim(s) of this event" confirmed 31 claims the reviewer was
-    never shown, and they were counted from then on. The dialog's title says how many are hidden (none
-    said once w shows every claim)."""
+    never shown, and they were counted from then on. It gives it to the claims shown; the title and the
+    result say how many hidden ones were left as they were; with w on (every claim shown) it gives it to all."""
     from factcheck.tui.screens.modals import GroupVerdictModal
 
     r = open_review(seeds_copy, session_path)
@@ -1371,22 +1411,38 @@ async def test_the_group_verdict_says_how_many_of_its_claims_are_hidden(seeds_co
         await settle(app, pilot)
         m = main_of(app)
         min_score = r.corpus.min_score
-        group = next(g for g in r.corpus.groups if any(c.score < min_score for c in r.group_claims(g)))
+        group = next(
+            g
+            for g in r.corpus.groups
+            if any(c.score < min_score for c in r.group_claims(g))
+            and sum(c.score >= min_score for c in r.group_claims(g)) >= 2
+        )
         claims = r.group_claims(group)
         low = [c for c in claims if c.score < min_score and not c.manual]
-        shown = next(c for c in claims if c.score >= min_score)
-        m.go_to_claim(shown.id)
+        shown = [c for c in claims if c.score >= min_score]
+        m.go_to_claim(shown[0].id)
         await pilot.pause()
         await pilot.press("G")
         await pilot.pause()
         assert isinstance(app.screen, GroupVerdictModal)
         title = str(app.screen.query(".dialog-title").first().render())
-        assert f"{len(low)} of them hidden under the check-worthiness threshold (w shows them)" in title, (
-            title
+        assert f"the {len(shown)} claim(s) shown of this event" in title, title
+        assert (
+            f"{len(low)} hidden under the check-worthiness threshold left as they are (w shows them)" in title
         )
-        await pilot.press("escape", "w", "G")
+        await pilot.press("c", "y")
+        await settle(app, pilot)
+        assert all(r.decision(c.id).verdict == Verdict.CONFIRMED for c in shown)
+        assert all(r.decision(c.id).verdict == Verdict.UNREVIEWED for c in low)
+        assert f"{len(shown)} claim(s) marked confirmed; {len(low)} hidden (w) left as they were" in m.message
+        # w on: every claim is shown, and G gives its verdict to every one
+        await pilot.press("w", "G")
         await pilot.pause()
         assert isinstance(app.screen, GroupVerdictModal)
         title = str(app.screen.query(".dialog-title").first().render())
-        assert "hidden" not in title, title
-        await pilot.press("escape", "q")
+        assert "hidden" not in title and f"the {len(claims)} claim(s) of this event" in title, title
+        await pilot.press("d", "o", "y")
+        await settle(app, pilot)
+        assert all(r.decision(c.id).verdict == Verdict.DISPUTED for c in claims)
+        assert m.message == f"{len(claims)} claim(s) marked disputed"
+        await pilot.press("q")
