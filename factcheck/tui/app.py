@@ -167,6 +167,10 @@ class FactcheckApp(App[int]):
     # Every screen of a window under 16 rows has the class -low: a dialog's title is one line there (see
     # factcheck.tcss), or a picker's title took every row it had.
     VERTICAL_BREAKPOINTS = [(0, "-low"), (16, "-high")]  # noqa: RUF012 (as Textual declares it: no ClassVar)
+    # A screen under another (a dialog's, seen through its tint) has the class -suspended: its notices are not
+    # drawn there (factcheck.tcss). A dialog dismisses the notices showing when it opens, but only the top
+    # screen's are redrawn: the screen below kept its toast beside the dialog until the notice's time ran out.
+    SUSPENDED_SCREEN_CLASS = "-suspended"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app-quit")
     ]
