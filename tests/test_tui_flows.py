@@ -1690,6 +1690,25 @@ async def test_a_cjk_message_and_an_article_count_fit_in_cells(tmp_path):
         app = make_app(open_review(corpus, tmp_path / "s.toml"))
 
 
+@pytest.mark.parametrize("width", [88, 94])
+async def test_the_status_line_measures_a_cjk_message_in_cells_to_choose_the_counts_form(
+    seeds_copy, session_path, width
+):
+    """qa29: the status line chose the counts' long form when the message's characters fitted beside it, not
+    its cells: at 80-94 columns (a short session name) a message of 17 Chinese letters (34 cells) was cut ("中国国家主席习近…") where
+    the short form of the counts left it room to show whole. Measured in cells, it shows whole."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.set_message("中国国家主席习近平会见普京总统谈话")
+        await pilot.pause()
+        painted = str(m.query_one("#status", Static).render()).rstrip()
+        assert m.message_whole and painted.endswith("普京总统谈话"), painted
+        await pilot.press("q")
+
+
 async def test_j_and_k_scroll_the_help_as_the_arrows_do(seeds_copy, session_path) -> None:
     """In the help (at 30x10 a dozen screens of it) j and k did nothing: a reviewer moving through the claims
     with j pressed j to read on. They scroll the help as ↓ and ↑ do."""
