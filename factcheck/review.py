@@ -1790,10 +1790,12 @@ class Review:
         self._do("take_out", [("groups", "", before, {"merges": merges, "splits": splits})])
 
     def apply_to_group(
-        self, claim_id: str, verdict: Verdict | str, *, keep_decided: bool = False
+        self, claim_id: str, verdict: Verdict | str, *, keep_decided: bool = False, shown_only: bool = False
     ) -> list[str]:
         """Give ``verdict`` to every claim of the claim's group (dismissed ones excepted); with
-        ``keep_decided`` only to those still unreviewed. Returns the ids of the claims that changed."""
+        ``keep_decided`` only to those still unreviewed; with ``shown_only`` only to those shown by default
+        (``Corpus.is_shown``: a claim under the check-worthiness threshold, which the reviewer was not shown,
+        is left as it is). Returns the ids of the claims that changed."""
         self._check_writable()
         self._check_loaded("a verdict can be given to a whole event")
         self._check_grouped("a verdict can be given to a whole event")
@@ -1808,6 +1810,8 @@ class Review:
         ids = [c for c in ids if c in self._index and not (c in dec and dec[c].dismissed)]
         if keep_decided:
             ids = [c for c in ids if c not in dec or dec[c].verdict == Verdict.UNREVIEWED]
+        if shown_only:
+            ids = [c for c in ids if self.corpus.is_shown(self._index[c])]
         changes = [self._dchange(c, verdict=v, superseded_by=None, conflicts=()) for c in ids]
         changes = [c for c in changes if c[2] != c[3]]
         self._do("apply_to_group", changes)

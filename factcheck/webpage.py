@@ -571,17 +571,26 @@ def last_failure(url: str, pages: Path | None = None) -> tuple[str, str] | None:
         note = _failure_note(Path(pages or pages_dir()), url).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    when, _, why = note.strip().partition("\t")
+    when, _, why = note.strip().split("\n")[0].partition("\t")  # (the lines after it are for a person)
     return (why.strip(), when.strip()) if why.strip() else None
 
 
-def _remember_failure(folder: Path, url: str, why: str) -> None:
-    """Keep why a fetch of ``url`` failed beside the records (``last_failure`` reads it): a command that reads
-    the stored pages only (``status``, ``report``) then says what happened, not "not fetched yet". Best effort:
-    a folder that cannot be written loses the note, not the error the caller raises."""
+def _remember_failure(folder: Path, url: str, why: str, stored: Path | None = None) -> None:
+    """Keep why a fetch of ``url`` failed beside the records (``last_failure`` reads its first line): a command
+    that reads the stored pages only (``status``, ``report``) then says what happened, not "not fetched yet".
+    With a copy of the page ``stored`` (a refresh that failed) a second line says that copy, fetched when it
+    says, is the one read: the note beside a good record read as if the page were lost. A fetch that works
+    removes the note. Best effort: a folder that cannot be written loses the note, not the error raised."""
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%MZ")
+    note = f"{when}\t{' '.join(why.split())}\n"
+    if stored is not None:
+        fetched = _stored_when(stored)
+        copy = (
+            f"the copy stored {fetched} ({stored.name})" if fetched else f"the copy stored in {stored.name}"
+        )
+        note += f"{copy} is read until a fetch of {url} works (then this note goes)\n"
     with contextlib.suppress(OSError):
-        write_atomic(_failure_note(folder, url), f"{when}\t{' '.join(why.split())}\n")
+        write_atomic(_failure_note(folder, url), note)
 
 
 def _read_by(resp: Any, deadline: float, limit: int) -> bytes:
@@ -685,7 +694,7 @@ def fetch_record(
     try:
         data, final, charset, plain = fetch_html(url, timeout=timeout)
     except PageError as e:
-        _remember_failure(path.parent, url, str(e))
+        _remember_failure(path.parent, url, str(e), path if path.is_file() else None)
         if path.is_file():  # (--refresh with the server down, or the page gone: the copy stored before stays)
             raise RefreshFailed(str(e), path) from None
         raise

@@ -237,6 +237,25 @@ def test_apply_to_group_is_one_undoable_step(review: Review) -> None:
         review.apply_to_group(a[1], Verdict.SUPERSEDED)
 
 
+def test_apply_to_group_shown_only_leaves_the_claims_under_the_threshold(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """``shown_only`` (the TUI's G with w off) gives the verdict to the claims shown by default; those under
+    the check-worthiness threshold, never shown, keep what they had."""
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    try:
+        group = next(g for g in r.corpus.groups if any(not r.corpus.is_shown(c) for c in r.group_claims(g)))
+        claims = r.group_claims(group)
+        low = {c.id for c in claims if not r.corpus.is_shown(c)}
+        shown = [c.id for c in claims if c.id not in low]
+        changed = r.apply_to_group(shown[0], Verdict.CONFIRMED, shown_only=True)
+        assert set(changed) == set(shown)
+        assert all(r.decision(c).verdict == Verdict.UNREVIEWED for c in low)
+        assert set(r.apply_to_group(shown[0], Verdict.DISPUTED)) == {c.id for c in claims}
+    finally:
+        r.close()
+
+
 def test_manual_claim_has_stable_distinct_id_and_survives_reload(review: Review, project: Path) -> None:
     text = (project / "corpus" / "alpha.txt").read_text(encoding="utf-8")
     start = text.index("the highest level")

@@ -92,3 +92,57 @@ def test_review_without_a_terminal_says_so_and_exits_2(tmp_path: Path) -> None:
     lines = done.stderr.splitlines()
     assert lines == [lines[0]] and "needs a terminal" in lines[0] and "standard input" in lines[0], lines
     assert not session.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
+def test_review_on_a_dumb_terminal_says_so_in_one_line_and_exits_2(tmp_path: Path) -> None:
+    """qa29: with TERM=dumb (Emacs's shell buffer, a serial console) `factcheck review` drew its screen all
+    the same: cursor moves and 24-bit colours written as text. On a terminal (a pseudo-terminal here) that
+    says it is dumb it now says so in one line naming TERM, exits 2 and makes no session; the same terminal
+    with another TERM is not refused (the screen opens: this test then quits it with ctrl+c)."""
+    import pty
+    import select
+    import time
+
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+
+    def run_on_a_terminal(term: str, session: Path) -> tuple[int | None, bytes]:
+        master, slave = pty.openpty()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "factcheck", "review", str(tmp_path / "a.txt"), "--session", str(session)],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env={**os.environ, "FACTCHECK_NO_CACHE": "1", "TERM": term},
+            close_fds=True,
+        )
+        os.close(slave)
+        out = b""
+        deadline = time.monotonic() + 90
+        try:
+            while time.monotonic() < deadline and proc.poll() is None:
+                if select.select([master], [], [], 0.2)[0]:
+                    try:
+                        out += os.read(master, 65536)
+                    except OSError:  # (the process ended: its side is closed)
+                        proc.wait(timeout=30)
+                        break
+                if term != "dumb" and b"\x1b[" in out:  # the screen is being drawn: enough
+                    break
+            return proc.poll(), out
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait(timeout=30)
+            os.close(master)
+
+    session = tmp_path / "dumb.toml"
+    code, out = run_on_a_terminal("dumb", session)
+    text = out.decode("utf-8", "replace")
+    assert code == 2, text[-500:]
+    assert "\x1b" not in text, text[:300]  # nothing drawn
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("factcheck: ") and "TERM=dumb" in lines[0], lines
+    assert not session.exists()
+    code, out = run_on_a_terminal("xterm-256color", tmp_path / "xterm.toml")
+    assert code is None and b"\x1b[" in out, out[-300:]  # (still running, drawing)

@@ -237,7 +237,10 @@ async def test_apply_verdict_to_group_after_confirmation(seeds_copy, session_pat
         await settle(app, pilot)
         await pilot.press("q")
     data = sess.load(session_path)
-    assert all(data.decisions[c].verdict == Verdict.DISPUTED for c in g.claims)
+    # (the claims shown; those hidden under the threshold, never shown with w off, are left as they were)
+    shown = [c for c in g.claims if r.corpus.is_shown(r.claim(c))]
+    assert shown and all(data.decisions[c].verdict == Verdict.DISPUTED for c in shown)
+    assert all(c not in data.decisions for c in g.claims if c not in shown)
 
 
 async def test_accept_suggestion(seeds_copy, session_path):
@@ -1685,6 +1688,25 @@ async def test_a_cjk_message_and_an_article_count_fit_in_cells(tmp_path):
             assert "0/1" in listed or "1/1" in listed, listed
             await pilot.press("u", "q")
         app = make_app(open_review(corpus, tmp_path / "s.toml"))
+
+
+@pytest.mark.parametrize("width", [88, 94])
+async def test_the_status_line_measures_a_cjk_message_in_cells_to_choose_the_counts_form(
+    seeds_copy, session_path, width
+):
+    """qa29: the status line chose the counts' long form when the message's characters fitted beside it, not
+    its cells: at 80-94 columns (a short session name) a message of 17 Chinese letters (34 cells) was cut ("中国国家主席习近…") where
+    the short form of the counts left it room to show whole. Measured in cells, it shows whole."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.set_message("中国国家主席习近平会见普京总统谈话")
+        await pilot.pause()
+        painted = str(m.query_one("#status", Static).render()).rstrip()
+        assert m.message_whole and painted.endswith("普京总统谈话"), painted
+        await pilot.press("q")
 
 
 async def test_j_and_k_scroll_the_help_as_the_arrows_do(seeds_copy, session_path) -> None:

@@ -63,9 +63,14 @@ Mayor Jane Doe said the repairs would cost 4.2 million euros and take six months
 
 class _Handler(BaseHTTPRequestHandler):
     hits: ClassVar[dict[str, int]] = {}
+    down: ClassVar[set[str]] = set()  # paths answered 503 for now (a page whose server is down a while)
 
     def do_GET(self) -> None:
         _Handler.hits[self.path] = _Handler.hits.get(self.path, 0) + 1
+        if self.path in _Handler.down:
+            self.send_response(503, "Service Unavailable")
+            self.end_headers()
+            return
         routes = {
             "/article": (200, "text/html; charset=utf-8", PAGE.encode()),
             "/zh": (200, "text/html; charset=utf-8", ZH_PAGE.encode()),
@@ -84,6 +89,7 @@ class _Handler(BaseHTTPRequestHandler):
             ),  # (/zürich, as a browser sends it)
             "/%C3%A9.html": (200, "text/html; charset=utf-8", PAGE.encode()),  # (/é.html)
             "/a%20b.html": (200, "text/html; charset=utf-8", PAGE.encode()),  # (/a b.html)
+            "/flaky": (200, "text/html; charset=utf-8", PAGE.encode()),  # (in ``down`` for a while)
         }
         if self.path == "/slow":
             time.sleep(1.5)
@@ -1020,6 +1026,37 @@ def test_a_pages_table_reads_as_rows_of_cells_not_markdown_pipes(tmp_path: Path)
         assert art.text[c.start : c.end] == c.text
     for s in art.segments:
         assert 0 <= s.start < s.end <= len(art.text)
+
+
+def test_a_failed_fetch_note_beside_a_stored_copy_says_that_copy_is_read_and_goes_once_a_fetch_works(
+    server: str, tmp_path: Path
+) -> None:
+    """A refresh that failed left NAME.failed ("2026-12-07T16:20Z <tab> cannot connect ...") beside the good
+    record of the page: a person listing the pages folder read the page as lost. The note now says the stored
+    copy (when it was fetched) is the one read until a fetch works; commands reading the stored pages read that
+    copy with no error; the next fetch that works removes the note."""
+    url = f"{server}/flaky"
+    path, fetched = webpage.fetch_record(url, tmp_path)
+    assert fetched and not list(tmp_path.glob("*.failed"))
+    stored_when = json.loads(path.read_text(encoding="utf-8"))["fetched"]
+    _Handler.down.add("/flaky")
+    try:
+        with pytest.raises(webpage.RefreshFailed, match="503"):
+            webpage.fetch_record(url, tmp_path, refresh=True)
+        (note,) = tmp_path.glob("*.failed")
+        first, second = note.read_text(encoding="utf-8").splitlines()
+        assert "\tHTTP error 503 Service Unavailable" in first
+        assert f"the copy stored {stored_when} ({path.name}) is read until a fetch of {url} works" in second
+        why, when = webpage.last_failure(url, tmp_path) or ("", "")
+        assert why == "HTTP error 503 Service Unavailable" and when == first.split("\t")[0]
+        corpus = build([url], pages_dir=tmp_path, group=False)  # (status, report: the stored pages only)
+        assert not corpus.errors and len(corpus.articles) == 1
+        assert webpage.fetch_record(url, tmp_path) == (path, False)  # (no refresh: the copy, the note stays)
+        assert note.is_file()
+    finally:
+        _Handler.down.discard("/flaky")
+    assert webpage.fetch_record(url, tmp_path, refresh=True) == (path, True)
+    assert not note.exists() and webpage.last_failure(url, tmp_path) is None
 
 
 def test_a_refresh_that_fails_reads_the_stored_copy_and_says_so(server: str, tmp_path: Path, capsys) -> None:

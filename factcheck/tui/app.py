@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import difflib
 import gc
+import os
 import signal
 import sys
 import tempfile
@@ -166,6 +167,10 @@ class FactcheckApp(App[int]):
     # Every screen of a window under 16 rows has the class -low: a dialog's title is one line there (see
     # factcheck.tcss), or a picker's title took every row it had.
     VERTICAL_BREAKPOINTS = [(0, "-low"), (16, "-high")]  # noqa: RUF012 (as Textual declares it: no ClassVar)
+    # A screen under another (a dialog's, seen through its tint) has the class -suspended: its notices are not
+    # drawn there (factcheck.tcss). A dialog dismisses the notices showing when it opens, but only the top
+    # screen's are redrawn: the screen below kept its toast beside the dialog until the notice's time ran out.
+    SUSPENDED_SCREEN_CLASS = "-suspended"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app-quit")
     ]
@@ -209,7 +214,8 @@ class FactcheckApp(App[int]):
     def run(self, *, headless: bool = False, **kwargs: Any) -> int | None:
         """Run the app on the terminal, or say why not: with standard input not a terminal (``< /dev/null``,
         a pipe, a cron job) the screen read end-of-file forever and spun a core until killed, and with
-        standard error (where the screen is drawn) not one it drew into a file."""
+        standard error (where the screen is drawn) not one it drew into a file; on a terminal that says it is
+        dumb (TERM=dumb) it drew escape codes as text."""
         if not headless:
             for stream, name in ((sys.__stdin__, "standard input"), (sys.__stderr__, "standard error")):
                 if stream is None or not stream.isatty():
@@ -218,6 +224,15 @@ class FactcheckApp(App[int]):
                         " `status`, `mark` and `report` work in scripts and pipes)"
                     )
                     return None
+            if os.environ.get("TERM") == "dumb":
+                # (Textual draws with cursor moves and 24-bit colours whatever TERM says: on Emacs's shell
+                # buffer, a serial console or `TERM=dumb ssh` the screen came out as pages of escape codes)
+                self.error = (
+                    "the review screen cannot be drawn on this terminal: TERM=dumb says it cannot move the cursor"
+                    " (run it in a terminal emulator, or set TERM, e.g. TERM=xterm-256color, if yours is one;"
+                    " `factcheck extract`, `status`, `mark` and `report` work on any terminal)"
+                )
+                return None
             _draw_in_utf8(sys.__stderr__)
         return super().run(headless=headless, **kwargs)
 

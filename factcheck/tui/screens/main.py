@@ -704,9 +704,18 @@ class MainScreen(ReadingScreen):
             # (it asked to "Apply a verdict to the 1 claim(s) of this event", a dialog for what c, d and u do)
             self._say_whole("in no group: c/d/u mark it alone")
             return
-        claims = self.review.group_claims(g)
         dec = self.review.data.decisions
-        claims = [o for o in claims if not (o.id in dec and dec[o.id].dismissed)]
+        claims = [o for o in self.review.group_claims(g) if not (o.id in dec and dec[o.id].dismissed)]
+        # The verdict goes to the claims the reviewer is shown: those under the check-worthiness threshold
+        # stay as they are unless w shows them (on ECB+ G had confirmed 31 of 335 claims never shown).
+        hidden = 0 if self.show_low_scores else sum(1 for o in claims if self._low(o))
+        if hidden:
+            claims = [o for o in claims if not self._low(o)]
+        if len(claims) <= 1:
+            self._say_whole(
+                "its event's other claims are hidden under the threshold (w shows them): c/d/u mark it"
+            )
+            return
         lines = []
         for o in claims:
             lines.append(
@@ -727,26 +736,35 @@ class MainScreen(ReadingScreen):
         n_articles = len({o.article_key for o in claims})
         big = len(claims) > BIG_GROUP_CLAIMS or n_articles > BIG_GROUP_ARTICLES
         title = f"Apply a verdict to the {len(claims)} claim(s) of this event ({n_articles} article(s))"
-        # (claims under the threshold are in the group and get the verdict: on ECB+ 31 of 335 were confirmed
-        # and counted, never shown to the reviewer, and the dialog did not say so)
-        hidden = (
-            0
-            if self.show_low_scores
-            else sum(1 for o in claims if self._low(o) and self.verdict(o.id) == Verdict.UNREVIEWED)
-        )
+        left = ""
         if hidden:
-            title += f", {hidden} of them hidden under the check-worthiness threshold (w shows them)"
+            left = f"{hidden} hidden under the check-worthiness threshold left as they are (w shows them)"
+            title = f"Apply a verdict to the {len(claims)} claim(s) shown of this event ({n_articles} article(s)); {left}"
+        shown_only = not self.show_low_scores
 
         def done(choice: tuple[Verdict, bool] | None) -> None:
             if choice is None:
                 return
             v, overwrite = choice
-            changed = self._mutate(self.review.apply_to_group, c.id, v, keep_decided=not overwrite, keys=None)
+            changed = self._mutate(
+                self.review.apply_to_group,
+                c.id,
+                v,
+                keep_decided=not overwrite,
+                shown_only=shown_only,
+                keys=None,
+            )
             if changed is not None:
-                kept = "" if overwrite else f", {sum(decided.values())} decided left alone"
-                self.set_message(f"{len(changed)} claim(s) marked {v}{kept}")
+                kept = [f"{sum(decided.values())} decided"] if decided and not overwrite else []
+                kept += [f"{hidden} hidden (w)"] if hidden else []
+                said = f"{len(changed)} claim(s) marked {v}"
+                # (the whole message, in a notification too where the status line cuts it: the hidden count
+                # is what a reviewer must not miss)
+                self._say_whole(f"{said}; {' and '.join(kept)} left as they were" if kept else said)
 
-        self.app.push_screen(GroupVerdictModal(title, lines, decided=decided, outlets=outlets, big=big), done)
+        self.app.push_screen(
+            GroupVerdictModal(title, lines, decided=decided, outlets=outlets, big=big, hidden_note=left), done
+        )
 
     def action_groups(self) -> None:
         from factcheck.tui.screens.groups import GroupsScreen

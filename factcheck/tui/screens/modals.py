@@ -351,7 +351,9 @@ class GroupVerdictModal(Dialog[tuple[Verdict, bool] | None]):
     """Pick the verdict for a whole group (c/d/u), whether decided claims change too (o), then y.
 
     Nothing is chosen at first: enter without a choice says so (it never resets a group by accident).
-    A big group (``big``) names its size and outlets in the title line."""
+    A big group (``big``) names its size and outlets at the head of the list; ``hidden_note`` (the claims
+    left as they are, said in the title) heads it too in a window under 16 rows, where the title is cut.
+    The list scrolls: the choice line and the hint stay in view whatever the group's size."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "choose('confirmed')", "Confirmed", id="group-confirmed"),
@@ -370,29 +372,35 @@ class GroupVerdictModal(Dialog[tuple[Verdict, bool] | None]):
         decided: dict[Verdict, int],
         outlets: list[str],
         big: bool = False,
+        hidden_note: str = "",
     ) -> None:
         super().__init__()
         self._title, self._lines = title, lines
         self._decided = decided
         self._outlets = outlets
         self._big = big
+        self._hidden_note = hidden_note
         self._choice: Verdict | None = None
         self._overwrite = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide"):
             yield Label(literal(self._title), classes="dialog-title")
-            if self._big:
-                yield Static(
-                    Content.assemble(
-                        ("A big group: ", "bold $text-warning"),
-                        f"{len(self._lines)} claims from {len(self._outlets)} outlet(s): ",
-                        literal(", ".join(self._outlets)),
-                        ". Check that they are one event before applying.",
-                    ),
-                    id="group-big",
-                )
-            with VerticalScroll(classes="dialog-body"):
+            # (the big group's paragraph stood above the list: on a group of many outlets, or at 30x10 on any
+            # big group, it pushed the choice line and the hint below the dialog's edge)
+            with VerticalScroll(classes="dialog-body", id="group-body"):
+                if self._hidden_note:
+                    yield Static(literal(self._hidden_note), id="group-hidden")
+                if self._big:
+                    yield Static(
+                        Content.assemble(
+                            ("A big group: ", "bold $text-warning"),
+                            f"{len(self._lines)} claims from {len(self._outlets)} outlet(s): ",
+                            literal(", ".join(self._outlets)),
+                            ". Check that they are one event before applying.",
+                        ),
+                        id="group-big",
+                    )
                 yield Static(Content("\n").join(self._lines))
             yield Label(self._choice_text(), id="group-choice")
             yield Label(

@@ -703,7 +703,12 @@ class ReadingScreen(Screen[None]):
         width = status.content_size.width
         if width and (
             line.cell_length > width
-            or (self.message and width - line.cell_length - 2 < min(len(self.message), 40))
+            # (the message measured in cells: a Chinese letter takes two, and counted as one the counts kept
+            # their long form and cut a message the short form left room for)
+            or (
+                self.message
+                and width - line.cell_length - 2 < min(Content(one_line(self.message)).cell_length, 40)
+            )
         ):
             line = Content.assemble(head, self._counts(prog, hidden, compact=True))
             if line.cell_length > width:  # (at 30 columns: cut with "…", never a count cut to look whole)
