@@ -415,6 +415,7 @@ def main() -> int:
     )
     justext_kept = _justext_texts(base, names, raw_art)
     leaks: list[str] = []
+    shapes = Tally()  # (the breakdown of factcheck's raw claims, leaked and all: counts only)
     for split in ("dev", "held-out"):
         for way in ("factcheck", "no furniture rules"):
             leak = total = excused = leak_old = 0
@@ -433,6 +434,7 @@ def main() -> int:
                 ref_text = reference_text(ref[n], recall=recall_text(raw_html[n]))
                 ref_grams = grams(ref_text)
                 lo, hi = _article_span(art, ref_grams)
+                starts: list[tuple[int, bool]] = []  # (start, leaked) of each claim
                 for c in extract.extract(art):
                     t = norm(c.text)
                     if not t:
@@ -440,7 +442,8 @@ def main() -> int:
                     total += 1
                     g = grams(t)
                     leak_old += t not in old_text and len(g & old_grams) < 0.6 * len(g)
-                    if t not in ref_text and len(g & ref_grams) < 0.6 * len(g):
+                    starts.append((c.start, t not in ref_text and len(g & ref_grams) < 0.6 * len(g)))
+                    if starts[-1][1]:
                         leak += 1
                         pos = "before" if c.start < lo else "after" if c.start > hi else "inside"
                         where[pos] += 1
@@ -453,6 +456,12 @@ def main() -> int:
                             excused += 1
                         if way == "factcheck":
                             leaks.append(f"  [{split}] {n} ({pos} the article): {c.text[:140]!r}")
+                if way == "factcheck":
+                    values = breakdown(art, art.text, [start for start, _leaked in starts])
+                    for (_start, leaked), vals in zip(starts, values, strict=True):
+                        for dim, value in zip(BREAKDOWN_DIMS, vals, strict=True):
+                            shapes.count(f"raw {split} by {dim} {value}", int(leaked), 1)
+                    shapes.count(f"raw {split} leak", sum(leaked for _s, leaked in starts), len(starts))
             by = ", ".join(f"{k} the article {v}" for k, v in where.items())
             print(
                 f"  [{split}] {way}: {leak}/{total} = {leak / max(total, 1):.1%} ({by}); "
@@ -463,6 +472,9 @@ def main() -> int:
                     f"  [{split}] {way}, jusText: {leak - excused}/{total} = "
                     f"{(leak - excused) / max(total, 1):.1%} ({excused} inside the article kept by jusText)"
                 )
+    for split in ("dev", "held-out"):
+        print(f"  [{split}] factcheck:")
+        print_breakdown(shapes, split)
     if args.leaks:
         print("\nleaked claims (raw page text, factcheck):")
         print("\n".join(leaks))
@@ -674,10 +686,12 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
                 if lo <= start <= hi and (t in jt or len(grams(t) & jt_grams) >= 0.6 * len(grams(t)))
             )
             if way == "raw":  # the breakdown of every raw claim and of the leaked ones (counts only)
-                leaked_starts = {start for start, _t in leaked}
-                for dim, value, start in breakdown(raw, text, [start for start, _t in claims[way]]):
-                    for key in keys:
-                        tally.count(f"raw {key} by {dim} {value}", int(start in leaked_starts), 1)
+                leaked_claims = set(leaked)
+                values = breakdown(raw, text, [start for start, _t in claims[way]])
+                for claim, vals in zip(claims[way], values, strict=True):
+                    for dim, value in zip(BREAKDOWN_DIMS, vals, strict=True):
+                        for key in keys:
+                            tally.count(f"raw {key} by {dim} {value}", int(claim in leaked_claims), 1)
                 places = after_places(raw, [start for start, _t in leaked], hi)
                 spanned = inside_in_span(raw, [start for start, _t in leaked if lo <= start <= hi])
                 for key in keys:
@@ -1020,10 +1034,10 @@ def _line_shape(lines: list[Any], at: int, seen: dict[str, int]) -> str:
     return "paragraph 15+" if ln.words >= ingest.SUBSTANTIAL_WORDS else "short sentence"
 
 
-def breakdown(art: ingest.Article, text: str, starts: list[int]) -> Iterator[tuple[str, str, int]]:
-    """(dimension, value, start) of each claim at ``starts`` of a raw page (``BREAKDOWN_DIMS``)."""
+def breakdown(art: ingest.Article, text: str, starts: list[int]) -> list[tuple[str, ...]]:
+    """The values of ``BREAKDOWN_DIMS`` of each claim at ``starts`` of a raw page, in the order given."""
     if not starts:
-        return
+        return []
     lang = art.language or "unknown"
     have = langres.available("furniture")
     vocab = "full" if lang in FULL_VOCABULARY else "thin" if lang in have else "none"
@@ -1033,13 +1047,13 @@ def breakdown(art: ingest.Article, text: str, starts: list[int]) -> Iterator[tup
     seen: dict[str, int] = {}
     for ln in lines:
         seen[ln.text] = seen.get(ln.text, 0) + 1
+    shape_at: dict[int, str] = {}
     at = 0
-    for start in sorted(starts):
+    for start in sorted(set(starts)):
         while at + 1 < len(lines) and lines[at + 1].start <= start:
             at += 1
-        shape = _line_shape(lines, at, seen) if lines else "none"
-        for dim, value in zip(BREAKDOWN_DIMS, (vocab, lang, script, size, shape), strict=True):
-            yield dim, value, start
+        shape_at[start] = _line_shape(lines, at, seen) if lines else "none"
+    return [(vocab, lang, script, size, shape_at[start]) for start in starts]
 
 
 def print_breakdown(tally: Tally, key: str) -> None:
