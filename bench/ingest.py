@@ -53,9 +53,15 @@ raw text as factcheck read it (``after_places``: inside its own span of the arti
 of 15+ words, below an end-of-article marker that did not end the article), which tells what kind of rule
 could still reach them; and of the leaked claims inside the article, how many lie inside factcheck's own span
 of it too (``inside_in_span``: boxes, captions and promotions between its paragraphs) and how many in parts
-of the article its span leaves out.
+of the article its span leaves out. Each half's raw claims, leaked and all, are broken down (counts only, so
+half B too: ``breakdown``) by the page's detected language, whether that language has a full, thin or no
+furniture vocabulary, the page's main script and length, and the structural shape of the claim's line; the
+same breakdown is printed for realworld-dev's dev and held-out pages.
 
-    /work/venv/bin/python bench/ingest.py [--list] [--leaks] [--extra DIR] [--extra-only]
+``--beside TREE`` runs the same command on a second code tree (e.g. /tmp/base35) in a child process started at
+the same time and prints its output after this tree's (each begins with ``code tree: ...``).
+
+    /work/venv/bin/python bench/ingest.py [--list] [--leaks] [--extra DIR] [--extra-only] [--beside TREE]
 """
 
 from __future__ import annotations
