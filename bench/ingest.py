@@ -53,9 +53,15 @@ raw text as factcheck read it (``after_places``: inside its own span of the arti
 of 15+ words, below an end-of-article marker that did not end the article), which tells what kind of rule
 could still reach them; and of the leaked claims inside the article, how many lie inside factcheck's own span
 of it too (``inside_in_span``: boxes, captions and promotions between its paragraphs) and how many in parts
-of the article its span leaves out.
+of the article its span leaves out. Each half's raw claims, leaked and all, are broken down (counts only, so
+half B too: ``breakdown``) by the page's detected language, whether that language has a full, thin or no
+furniture vocabulary, the page's main script and length, and the structural shape of the claim's line; the
+same breakdown is printed for realworld-dev's dev and held-out pages.
 
-    /work/venv/bin/python bench/ingest.py [--list] [--leaks] [--extra DIR] [--extra-only]
+``--beside TREE`` runs the same command on a second code tree (e.g. /tmp/base35) in a child process started at
+the same time and prints its output after this tree's (each begins with ``code tree: ...``).
+
+    /work/venv/bin/python bench/ingest.py [--list] [--leaks] [--extra DIR] [--extra-only] [--beside TREE]
 """
 
 from __future__ import annotations
@@ -73,9 +79,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# the code tree measured: this one, or the one ``--beside TREE`` names (its child process is given it here)
+TREE = Path(os.environ.get("FACTCHECK_BENCH_TREE") or ROOT)
+sys.path.insert(0, str(TREE))
 
 from factcheck import atomic, extract, furniture, ingest, webpage  # noqa: E402
+from factcheck import lang as langres  # noqa: E402
 from factcheck.model import Segment  # noqa: E402
 
 BLOCK = frozenset(
@@ -242,7 +251,16 @@ def main() -> int:
         metavar="FILE",
         help="write half A1's leaked raw claims and lost 15+ word paragraphs (page, position, text) to FILE",
     )
+    ap.add_argument(
+        "--beside",
+        metavar="TREE",
+        help="measure a second code tree (e.g. /tmp/base35) with this script in a child process started at the "
+        "same time; its output follows this tree's",
+    )
     args = ap.parse_args()
+    if args.beside:
+        return _beside(args.beside)
+    print(f"code tree: {TREE}")
     if args.extra_only:
         return extra_report(args.extra, args.extra_half, args.study)
     base = data_dir()
@@ -403,6 +421,7 @@ def main() -> int:
     )
     justext_kept = _justext_texts(base, names, raw_art)
     leaks: list[str] = []
+    shapes = Tally()  # (the breakdown of factcheck's raw claims, leaked and all: counts only)
     for split in ("dev", "held-out"):
         for way in ("factcheck", "no furniture rules"):
             leak = total = excused = leak_old = 0
@@ -421,6 +440,7 @@ def main() -> int:
                 ref_text = reference_text(ref[n], recall=recall_text(raw_html[n]))
                 ref_grams = grams(ref_text)
                 lo, hi = _article_span(art, ref_grams)
+                starts: list[tuple[int, bool]] = []  # (start, leaked) of each claim
                 for c in extract.extract(art):
                     t = norm(c.text)
                     if not t:
@@ -428,7 +448,8 @@ def main() -> int:
                     total += 1
                     g = grams(t)
                     leak_old += t not in old_text and len(g & old_grams) < 0.6 * len(g)
-                    if t not in ref_text and len(g & ref_grams) < 0.6 * len(g):
+                    starts.append((c.start, t not in ref_text and len(g & ref_grams) < 0.6 * len(g)))
+                    if starts[-1][1]:
                         leak += 1
                         pos = "before" if c.start < lo else "after" if c.start > hi else "inside"
                         where[pos] += 1
@@ -441,6 +462,12 @@ def main() -> int:
                             excused += 1
                         if way == "factcheck":
                             leaks.append(f"  [{split}] {n} ({pos} the article): {c.text[:140]!r}")
+                if way == "factcheck":
+                    values = breakdown(art, art.text, [start for start, _leaked in starts])
+                    for (_start, leaked), vals in zip(starts, values, strict=True):
+                        for dim, value in zip(BREAKDOWN_DIMS, vals, strict=True):
+                            shapes.count(f"raw {split} by {dim} {value}", int(leaked), 1)
+                    shapes.count(f"raw {split} leak", sum(leaked for _s, leaked in starts), len(starts))
             by = ", ".join(f"{k} the article {v}" for k, v in where.items())
             print(
                 f"  [{split}] {way}: {leak}/{total} = {leak / max(total, 1):.1%} ({by}); "
@@ -451,6 +478,9 @@ def main() -> int:
                     f"  [{split}] {way}, jusText: {leak - excused}/{total} = "
                     f"{(leak - excused) / max(total, 1):.1%} ({excused} inside the article kept by jusText)"
                 )
+    for split in ("dev", "held-out"):
+        print(f"  [{split}] factcheck:")
+        print_breakdown(shapes, split)
     if args.leaks:
         print("\nleaked claims (raw page text, factcheck):")
         print("\n".join(leaks))
@@ -464,6 +494,28 @@ def main() -> int:
 
 
 # ---- a second, independent set in trafilatura's evaluation format ------------------------------------------
+
+
+def _beside(tree: str) -> int:
+    """This script's run in this tree and in ``tree`` (``FACTCHECK_BENCH_TREE``), as two processes started
+    together; each one's output printed whole, this tree's first."""
+    import subprocess
+
+    argv = [sys.executable, str(Path(__file__).resolve())]
+    rest = sys.argv[1:]
+    i = rest.index("--beside") if "--beside" in rest else -1
+    rest = rest[:i] + rest[i + 2 :] if i >= 0 else [a for a in rest if not a.startswith("--beside=")]
+    runs = {}
+    for name, where in (("this tree", str(TREE)), ("beside", tree)):
+        env = {**os.environ, "FACTCHECK_BENCH_TREE": where}
+        runs[name] = subprocess.Popen([*argv, *rest], env=env, stdout=subprocess.PIPE, text=True)
+    code = 0
+    for name, proc in runs.items():
+        out, _ = proc.communicate()
+        print(f"==== {name} ====")
+        print(out, end="")
+        code = code or proc.returncode
+    return code
 
 
 def _cache_dir() -> Path:
@@ -639,7 +691,13 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
                 for start, t in leaked
                 if lo <= start <= hi and (t in jt or len(grams(t) & jt_grams) >= 0.6 * len(grams(t)))
             )
-            if way == "raw":
+            if way == "raw":  # the breakdown of every raw claim and of the leaked ones (counts only)
+                leaked_claims = set(leaked)
+                values = breakdown(raw, text, [start for start, _t in claims[way]])
+                for claim, vals in zip(claims[way], values, strict=True):
+                    for dim, value in zip(BREAKDOWN_DIMS, vals, strict=True):
+                        for key in keys:
+                            tally.count(f"raw {key} by {dim} {value}", int(claim in leaked_claims), 1)
                 places = after_places(raw, [start for start, _t in leaked], hi)
                 spanned = inside_in_span(raw, [start for start, _t in leaked if lo <= start <= hi])
                 for key in keys:
@@ -723,6 +781,7 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
             f"words {places['15+']}; "
             f"below an end-of-article marker that did not end the article {places['after a marker']}"
         )
+        print_breakdown(tally, key)
         inside = tally.n.get(f"raw {key} leak-inside", [0, 0])[0]
         spanned = tally.n.get(f"raw {key} inside in span", [0, 0])[0]
         print(
@@ -934,6 +993,96 @@ def after_places(art: ingest.Article, starts: list[int], end: int) -> dict[str, 
         out["15+"] += lines[at].words >= ingest.SUBSTANTIAL_WORDS
         out["after a marker"] += marker is not None and marker < start
     return out
+
+
+# The breakdown of a half's raw claims, leaked and all (counts only: no page, no text; allowed on half B):
+# by the page's detected language and whether that language has a furniture vocabulary ("full": the five
+# the issue names; "thin": a file of a few markers; "none": every language's markers are read), by the
+# page's main script, by the page's length, and by the shape of the line the claim stands in. The line shapes
+# are structural and language-independent, read in this order (the first that fits): "repeated" (the line's
+# text stands twice or more on the page), "dated" (a date or clock in the line: teasers, comments, posts),
+# "in a short-line run" (the lines above and below both have fewer than 8 words: lists, teasers, menus),
+# "no sentence end" (a line not closed like a sentence: headlines, labels, captions), then "paragraph 15+"
+# (15+ words) and "short sentence" (the rest).
+BREAKDOWN_DIMS = ("vocabulary", "language", "script", "page length", "line shape")
+FULL_VOCABULARY = ("en", "de", "fr", "es", "pt")
+PAGE_LENGTHS = ((5_000, "< 5k chars"), (20_000, "5k-20k"), (50_000, "20k-50k"))
+_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./:-]\d{1,2}\b")
+SHORT_RUN_WORDS = 8
+
+
+def _script(text: str) -> str:
+    """The page's main script: the first word of the Unicode name of most of its first 5,000 letters."""
+    import unicodedata
+
+    counts: dict[str, int] = {}
+    for ch in text[:20_000]:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+            counts[name] = counts.get(name, 0) + 1
+            if sum(counts.values()) >= 5_000:
+                break
+    return max(counts, key=lambda k: counts[k]).lower() if counts else "none"
+
+
+def _line_shape(lines: list[Any], at: int, seen: dict[str, int]) -> str:
+    ln = lines[at]
+    if seen.get(ln.text, 0) >= 2:
+        return "repeated"
+    if _DATED.search(ln.text):
+        return "dated"
+    above = lines[at - 1].words if at > 0 else 0
+    below = lines[at + 1].words if at + 1 < len(lines) else 0
+    if above < SHORT_RUN_WORDS and below < SHORT_RUN_WORDS:
+        return "in a short-line run"
+    if not ln.full_stop_end:
+        return "no sentence end"
+    return "paragraph 15+" if ln.words >= ingest.SUBSTANTIAL_WORDS else "short sentence"
+
+
+def breakdown(art: ingest.Article, text: str, starts: list[int]) -> list[tuple[str, ...]]:
+    """The values of ``BREAKDOWN_DIMS`` of each claim at ``starts`` of a raw page, in the order given."""
+    if not starts:
+        return []
+    lang = art.language or "unknown"
+    have = langres.available("furniture")
+    vocab = "full" if lang in FULL_VOCABULARY else "thin" if lang in have else "none"
+    script = _script(text)
+    size = next((name for limit, name in PAGE_LENGTHS if len(text) < limit), "50k+ chars")
+    lines = ingest._lines(art.text, ingest._front_matter(art.text)[0])
+    seen: dict[str, int] = {}
+    for ln in lines:
+        seen[ln.text] = seen.get(ln.text, 0) + 1
+    shape_at: dict[int, str] = {}
+    at = 0
+    for start in sorted(set(starts)):
+        while at + 1 < len(lines) and lines[at + 1].start <= start:
+            at += 1
+        shape_at[start] = _line_shape(lines, at, seen) if lines else "none"
+    return [(vocab, lang, script, size, shape_at[start]) for start in starts]
+
+
+def print_breakdown(tally: Tally, key: str) -> None:
+    """Leaked raw claims of a half by each ``BREAKDOWN_DIMS``: leaked / claims (the value's leakage) and its
+    share of the half's leaked claims; languages and scripts with fewer than 1% of the leaked claims in one."""
+    total = tally.n.get(f"raw {key} leak", [0, 0])[0]
+    for dim in BREAKDOWN_DIMS:
+        prefix = f"raw {key} by {dim} "
+        rows = sorted(
+            ((k[len(prefix) :], v) for k, v in tally.n.items() if k.startswith(prefix)),
+            key=lambda kv: -kv[1][0],
+        )
+        small = [0, 0]
+        cells = []
+        for value, (leaked, n) in rows:
+            if dim in ("language", "script") and leaked < 0.01 * max(total, 1):
+                small[0] += leaked
+                small[1] += n
+                continue
+            cells.append(f"{value} {leaked}/{n} = {leaked / n:.1%} ({leaked / max(total, 1):.0%} of leaked)")
+        if small[1]:
+            cells.append(f"others {small[0]}/{small[1]} ({small[0] / max(total, 1):.0%} of leaked)")
+        print(f"    leaked raw claims by {dim}: " + "; ".join(cells))
 
 
 def _factcheck_span(art: ingest.Article, lines: list[Any]) -> tuple[int, int]:

@@ -408,11 +408,15 @@ def _bare_clock(langs: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @functools.cache
-def vocabulary(lang: str | None) -> Vocabulary:
-    """Markers of ``lang`` and English (web chrome is often English); of every language when unknown."""
+def vocabulary(lang: str | None, also: str | None = None) -> Vocabulary:
+    """Markers of ``lang`` and English (web chrome is often English); of every language when unknown.
+
+    ``also``: a second language whose markers are added (a page first read in one language and then, from
+    its body, in another keeps the first language's chrome as chrome: an English article under a German
+    cookie banner); ignored when it has no furniture file or ``lang`` is unknown (every language's already)."""
     have = langres.available("furniture")
     if lang and lang in have:
-        langs = tuple(dict.fromkeys((lang, "en")))
+        langs = tuple(dict.fromkeys((lang, *([also] if also else []), "en")))
     else:
         langs = tuple(have)
     return Vocabulary(tuple(c for c in langs if c in have))

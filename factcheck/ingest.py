@@ -1519,7 +1519,7 @@ def _looks_headline(line: _Line) -> bool:
 
 
 def classify_lines(
-    text: str, lang: str | None = None, *, page: bool = True
+    text: str, lang: str | None = None, *, page: bool = True, chrome_also: str | None = None
 ) -> tuple[list[Segment], dict[str, Any]]:
     """Split ``text`` into segments (body / title / meta / furniture) and gather inferred metadata.
 
@@ -1532,6 +1532,9 @@ def classify_lines(
     ``page``: the text may be a whole copied page (a .txt file), so the page-shape rules run too: lists
     of other stories (a headline with its date or summary), photo galleries, lines repeated on the page,
     paragraphs that open with a notice. A scraper's record (``page=False``) holds the article only.
+
+    ``chrome_also``: a second language whose furniture markers are read too (``furniture.vocabulary``'s
+    ``also``): the language a page was first detected in when its body turned out to be in another.
     """
     fm_len, fm = _front_matter(text)
     info: dict[str, Any] = {"front_matter": fm}
@@ -1539,7 +1542,7 @@ def classify_lines(
     if fm_len:
         segs.append(Segment(0, fm_len, "meta", FRONT_MATTER))
     lines = _lines(text, fm_len)
-    vocab = furniture.vocabulary(lang)
+    vocab = furniture.vocabulary(lang, chrome_also)
     kinds: list[tuple[str, str]] = [("", "")] * len(lines)
 
     sentence = [ln.sentence for ln in lines]
@@ -4527,7 +4530,7 @@ def _detect_and_classify(text: str, *, page: bool) -> tuple[str | None, list[Seg
     ``DETECT_BODY_SHARE`` of what it read as body, the language is detected again from the body lines the
     rules kept (those closed like a sentence, else all), and when that tells another language the text is
     read again in it (on a copied page the first lines can be chrome in another language than the
-    article's)."""
+    article's), with the first language's furniture markers too (its chrome stays chrome)."""
     spans = _detect_spans(text)
     lang = langres.detect(_sample_of(text, spans), sample=DETECT_SAMPLE)
     segs, info = classify_lines(text, lang, page=page)
@@ -4536,8 +4539,9 @@ def _detect_and_classify(text: str, *, page: bool) -> tuple[str | None, list[Seg
         body = _detect_spans(text, kept, closed=True) or _detect_spans(text, kept)
         again = langres.detect(_sample_of(text, body), sample=DETECT_SAMPLE) if body else None
         if again and again != lang:
-            lang = again
-            segs, info = classify_lines(text, lang, page=page)
+            # the first language's chrome stays chrome (a German cookie banner above an English article)
+            lang, first = again, lang
+            segs, info = classify_lines(text, lang, page=page, chrome_also=first)
     return lang, segs, info
 
 

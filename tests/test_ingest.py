@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from line_kinds import kinds_of  # tests/line_kinds.py
 
-from factcheck import ingest
+from factcheck import furniture, ingest
 from factcheck import lang as langres
 from factcheck.ingest import classify_lines, load
 
@@ -433,6 +433,28 @@ def test_an_english_article_under_a_german_cookie_banner_is_read_in_english() ->
     assert art.language == "en" and not art.notices
     body = [art.text[s.start : s.end] for s in art.segments if s.kind == "body"]
     assert all(line in body for line in _ENGLISH_BODY.splitlines())
+    # the banner stays furniture after the switch: the first language's markers are read too
+    banner_kinds = {s.kind for s in art.segments if s.end <= len(banner)}
+    assert banner_kinds == {"furniture"}
+
+
+def test_a_switch_of_language_keeps_the_first_language_s_chrome_only() -> None:
+    # a Polish consent banner (pl has a furniture file) over an English article: the banner stays furniture
+    # after the switch to English; the vocabulary read is the two languages' (and English), no other
+    banner = (
+        "Szanowny Użytkowniku, ta strona korzysta z plików cookies. Dalsze korzystanie ze strony oznacza zgodę"
+        " na ich użycie zgodnie z polityką prywatności.\n"
+        "Administratorem Twoich danych osobowych jest spółka wydawcy portalu, więcej informacji znajdziesz w"
+        " naszej polityce prywatności.\n"
+    )
+    text = banner + _ENGLISH_BODY
+    first = langres.detect(ingest._detect_sample(text), sample=ingest.DETECT_SAMPLE)
+    assert first == "pl"  # (the banner)
+    art = ingest.article_from_text(text, path="p.txt", key="p.txt")
+    assert art.language == "en"
+    assert {s.kind for s in art.segments if s.end <= len(banner)} == {"furniture"}
+    assert furniture.vocabulary("en", "pl").langs == ("en", "pl")
+    assert furniture.vocabulary("de", "xx").langs == ("de", "en")  # (no furniture file: ignored)
 
 
 def test_a_short_page_of_chrome_keeps_the_first_detection(monkeypatch: pytest.MonkeyPatch) -> None:
