@@ -176,6 +176,7 @@ class _CwVocab:
     concession: _Rule  # a fronted concession ("Whatever the outcome ..., "): a frame
     likeness: _Rule  # a reading given as a likeness ("It was as if his rivals had decided ..."): a frame
     idiom: _Rule  # a stock figure of speech ("knows a thing or two", "a two-way street"): a frame
+    colour: _Rule  # the writer's colour: a face or a gesture described ("Clinton nodded and smiled"): a frame
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
     self_view: _Rule  # the speaker's feeling or concern about themself opens the quotation (``_self_view``)
     account: _Rule  # the speaker's own story opens a sentence of the quotation ("I was back at ...")
@@ -267,6 +268,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     concession, likeness = _rule(data.get("concession", {})), _rule(data.get("likeness", {}))
     idiom, refusal = _rule(data.get("idiom", {})), _rule(data.get("refusal", {}))
     rules += [concession, likeness, idiom, refusal]
+    colour = _rule(data.get("colour", {}))
+    rules.append(colour)
     addressed, appeal = _rule(data.get("addressed", {})), _rule(data.get("appeal", {}))
     rules += [addressed, appeal]
     mind_view, forecast = _rule(data.get("mind_view", {})), _rule(data.get("forecast", {}))
@@ -318,6 +321,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         concession=concession,
         likeness=likeness,
         idiom=idiom,
+        colour=colour,
         quoted_view=_quoted_view(data.get("quoted_view", {})),
         self_view=self_view,
         account=account,
@@ -1319,9 +1323,10 @@ def _cw_terms(
         or voc.concession.search(low, words)
         or voc.likeness.search(low, words)
         or voc.idiom.search(low, words)
+        or voc.colour.search(low, words)
     ):
         # a reading of events, not an event: "the question is whether ...", "is a reminder that ...", "it's as if",
-        # a stock figure of speech ("knows a thing or two about ...")
+        # a stock figure of speech ("knows a thing or two about ..."), the writer's colour ("the admiral chuckled")
         t["frame"] = 1
     if "asked" in low and voc.interview.search(low, words):  # (the substring: a cheap gate)
         t["interview"] = 1  # "Asked why he settled on Sanders, Blocker said, ...": an interview answer
