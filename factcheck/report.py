@@ -859,15 +859,26 @@ def write_report(
     decided: bool = False,
     **options: Any,
 ) -> Path:
-    """Render and write atomically (UTF-8, ``factcheck.atomic``); returns the path written.
+    """Render and write atomically (UTF-8, ``factcheck.atomic``; a CSV with a byte-order mark,
+    ``CSV_FILE_BOM``); returns the path written.
 
     Raises ReportError (also for a path that is the session, one of its files, or an article of the corpus:
     never written over), OSError (a missing folder is not created)."""
     target = Path(path)
     _refuse_inputs(review, target)
     text = render(review, fmt, notes=notes, strict=strict, decided=decided, **options)
+    if _format(fmt) == "csv":
+        text = CSV_FILE_BOM + text
     write_atomic(target, text, mkdir=False)
     return target
+
+
+# A CSV file opens with a UTF-8 byte-order mark: a spreadsheet opening the file (Excel, by a double click)
+# reads it as UTF-8 only then, else in the system's legacy code page ("José Núñez" became "JosÃ© NÃºÃ±ez",
+# "„völlig überzogen“" became "â€žvÃ¶llig Ã¼berzogenâ€œ"). Standard output has none (a script's pipe);
+# LibreOffice, Google Sheets, pandas and the claim memory's tables skip it, Python's csv module reads it with
+# encoding="utf-8-sig".
+CSV_FILE_BOM = "\ufeff"
 
 
 def _refuse_inputs(review: Any, target: Path) -> None:

@@ -102,8 +102,7 @@ def test_markdown_has_every_group_chain_and_unreviewed(review: Review) -> None:
 def test_csv_round_trips_hostile_text(review: Review, tmp_path: Path) -> None:
     out = write_report(review, "csv", tmp_path / "r.csv")
     raw = out.read_bytes()
-    raw.decode("utf-8")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert tuple(rows[0]) == CSV_FIELDS
     body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
     assert len(body) == sum(len(review.claims(a.key)) for a in review.corpus.articles)
@@ -117,6 +116,23 @@ def test_csv_round_trips_hostile_text(review: Review, tmp_path: Path) -> None:
     for r in body:
         for v in r.values():
             assert not v.startswith(("=", "+", "-", "@"))
+
+
+def test_a_csv_file_opens_in_a_spreadsheet_with_its_accents(review: Review, tmp_path: Path) -> None:
+    """A CSV written to a file begins with a UTF-8 byte-order mark, the one sign Excel reads a CSV file as
+    UTF-8 by: without it a Spanish desk's report opened by a double click read "JosÃ© NÃºÃ±ez" and
+    "â€žvÃ¶llig Ã¼berzogenâ€œ". Standard output (a script's pipe) has none."""
+    first = review.claims(review.corpus.articles[0].key)[0]
+    note = "Confirmado por José Núñez: «cifra exacta», „völlig überzogen“, não"
+    review.mark(first.id, Verdict.CONFIRMED, note=note)
+    raw = write_report(review, "csv", tmp_path / "r.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert tuple(rows[0]) == CSV_FIELDS  # (the mark is no part of the first header)
+    assert next(r for r in rows if r["claim_id"] == first.id)["note"] == note
+    assert not render(review, "csv").startswith("\ufeff")
+    for fmt in ("md", "json"):  # (only a CSV is opened by a spreadsheet)
+        assert not write_report(review, fmt, tmp_path / f"r.{fmt}").read_bytes().startswith(b"\xef")
 
 
 def test_json_keeps_every_decision(review: Review) -> None:
