@@ -220,6 +220,17 @@ def _attach_history(
     return out
 
 
+def table_delimiter(text: str, suffix: str) -> str:
+    """The cell separator of a table file: a tab in a ``.tsv`` / ``.tab``; in a ``.csv`` a comma, or a
+    semicolon when its header line holds more semicolons than commas (a spreadsheet where the decimal mark is
+    a comma saves its CSV so: Excel in German, French, Spanish, Portuguese settings, and ``factcheck report
+    --separator ';'``)."""
+    if suffix.lower() != ".csv":
+        return "\t"
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
 def read_history(text: str, *, delimiter: str = "\t") -> list[tuple[int, str, str]] | None:
     """(line, check id, text) rows of a match history table (header: ``id`` and ``matched``, no claim column);
     None when the table is not one."""
@@ -254,7 +265,7 @@ def _read_one(
             if b"\0" in raw:
                 raise ValueError("binary file")
             text = raw.decode("utf-8-sig")
-            delimiter = "," if suffix == ".csv" else "\t"
+            delimiter = table_delimiter(text, suffix)
             rows = read_history(text, delimiter=delimiter) if suffix in TABLE_SUFFIXES else None
             if rows is not None:
                 if not rows:
