@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.urls import is_http_url
+from factcheck.verdicts import Verdict
 
 MAX_SOURCE_BYTES = 200 * 1024 * 1024  # a public ClaimReview feed can be large; a bigger file is not a source
 TABLE_SUFFIXES = {".tsv", ".csv", ".tab"}
@@ -310,7 +311,9 @@ def read_table(
 ) -> tuple[list[Check], list[tuple[int, str]]]:
     """Rows of a TSV/CSV table whose header names the claim column (a ``matched`` column: a wording matched to
     the row's check, as in a match history), and ``(line, reason)`` for each row left out: a row with cells but
-    no claim, and a quotation mark never closed (which would swallow the rest of the file as one cell)."""
+    no claim, and a quotation mark never closed (which would swallow the rest of the file as one cell). A row
+    whose verdict is ``unreviewed`` is no check (``factcheck report -f csv`` lists every claim of a batch, the
+    undecided ones too: a desk's report added to the archive made them "checked before")."""
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [h.strip().lower() for h in next(rows)]
@@ -343,6 +346,8 @@ def read_table(
             if any(c.strip() for c in row):
                 bad.append((line, "a row with no claim text"))
             continue
+        if cell(row, verdict_col).lower() == Verdict.UNREVIEWED:
+            continue  # (a claim a factcheck report lists with no verdict: never checked, as in its session)
         url = cell(row, col.get("url"))
         out.append(
             Check(

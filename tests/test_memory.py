@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import subprocess
@@ -1372,3 +1373,36 @@ def test_a_csv_with_semicolons_is_read_as_a_spreadsheet_saved_it(tmp_path: Path)
     rows, left_out = read_queries(queries)
     assert [(i, t) for i, t, _ in rows] == [("1", "La Generalitat declaró la emergencia, dijo")]
     assert left_out == 0
+
+
+def test_a_reports_claims_with_no_verdict_are_no_checks(tmp_path: Path) -> None:
+    """`factcheck report -f csv` lists every claim of a batch, the undecided ones too (verdict `unreviewed`):
+    a desk's report added to the archive made each of them a check "checked before" (15 checks from a report
+    with 4 decisions), which `match` and `b` then offered. Only its decided rows are checks."""
+    from factcheck.report import CSV_FIELDS
+
+    rows = [
+        {
+            "claim_id": "c1",
+            "text": "Nach Angaben der Bahn fallen rund 80 Prozent der Fernzüge aus.",
+            "verdict": "disputed",
+        },
+        {
+            "claim_id": "c2",
+            "text": "Die Deutsche Bahn nannte den Streik „völlig überzogen“.",
+            "verdict": "unreviewed",
+        },
+        {
+            "claim_id": "c3",
+            "text": "Bereits im Januar hatte ein Ausstand Schäden verursacht.",
+            "verdict": "Unreviewed",
+        },
+    ]
+    path = tmp_path / "report.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=CSV_FIELDS)
+        w.writeheader()
+        w.writerows(rows)
+    checks, errors = read_sources([path])
+    assert errors == []
+    assert [(c.claim, c.verdict) for c in checks] == [(rows[0]["text"], "disputed")]
