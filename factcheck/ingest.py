@@ -892,8 +892,10 @@ def _apply_meta(art: Article, meta: dict[str, Any], source: str) -> None:
     if meta.get("url"):
         _set_url(art, meta["url"], source)
     if meta.get("authors"):
+        # as a record's authors: split on real separators in any language ("María Pérez y José Ruiz", "Hans
+        # Müller und Jürgen Groß" were one author each), placeholders dropped
         a = meta["authors"]
-        art.authors = _split_authors(a if isinstance(a, list) else str(a))
+        art.authors = metadata.split_authors(a if isinstance(a, list) else str(a), outlet=art.outlet)
     if "published" in meta:
         d = parse_date_value(meta["published"], art.language)
         if d is not None:
