@@ -135,13 +135,8 @@ def _drop_bad_strings(p: Path, table: dict[str, Any], names: tuple[str, ...], pr
 # a report's CSV cell separators: "," (RFC 4180) or ";" (``report.CSV_SEPARATORS``)
 CSV_SEPARATORS = (",", ";")
 KNOWN = ("reviewer", "theme", "autosave_delay", "keys", "report")  # the file's top-level keys
-KNOWN_REPORT = (
-    "organisation",
-    "organisation_url",
-    "base_url",
-    "ratings",
-    "csv_separator",
-)  # its [report] table's
+# its [report] table's
+KNOWN_REPORT = ("organisation", "organisation_url", "base_url", "ratings", "csv_separator")
 
 
 def _unknown(p: Path, table: dict[str, Any], known: tuple[str, ...], prefix: str) -> list[str]:

@@ -4054,10 +4054,10 @@ _DATELINE_DATE = re.compile(
     r"(?P<place>[^\W\d_][\w.'’/ -]{0,40}?),[ \t]+(?P<date>[^,()\n–—]{6,40}?(?:,[ \t]*(?:19|20)\d\d)?)[ \t]*"
     r"(?:\([^()\n]{1,30}\)[ \t]*)?(?:\.?[ \t]*[-–—]|:)[ \t]"
 )
-DATELINE_PLACE_WORDS = 4  # words at most of a dateline's place ("Rio de Janeiro", "San José de Costa Rica")
-DATELINE_DATE_WORDS = (
-    5  # words of letters at most around the date ("le 3 février 2024", "14 de marzo de 2024")
-)
+# words at most of a dateline's place ("Rio de Janeiro", "San José de Costa Rica"), and words of letters at
+# most around its date ("le 3 février 2024", "14 de marzo de 2024")
+DATELINE_PLACE_WORDS = 4
+DATELINE_DATE_WORDS = 5
 
 
 def _dateline_date(t: str, lang: str | None) -> dt.date | None:

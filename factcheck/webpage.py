@@ -257,8 +257,9 @@ def page_record(html: bytes | str, url: str | None = None, charset: str | None =
         )
     if url and not rec.get("source"):
         rec["source"] = url
-    if not rec.get("source"):
-        rec["source"] = declared_address(raw)  # (trafilatura reads a page's head only)
+    declared_url = None if rec.get("source") else declared_address(raw)  # (trafilatura reads the head only)
+    if declared_url:
+        rec["source"] = declared_url
     if _a_year_alone(rec.get("date"), raw, url):
         rec["date"] = None  # (the ingest's own fallbacks then run: the text's dateline, a date in the URL)
     page_url = rec.get("source") if is_http_url(rec.get("source")) else url
