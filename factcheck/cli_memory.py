@@ -134,9 +134,10 @@ def read_queries(path: Path) -> tuple[list[tuple[str, str, str]], int]:
     names no year is said, as it is matched as undated). Also how many rows were left out (each named on stderr:
     a row with cells but no text)."""
     from factcheck.matching import date_parts
+    from factcheck.memory import table_delimiter
 
     text = path.read_bytes().decode("utf-8-sig")
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter="," if path.suffix.lower() == ".csv" else "\t")
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=table_delimiter(text, path.suffix))
     try:
         header = [h.strip().lower() for h in next(rows)]
     except StopIteration:

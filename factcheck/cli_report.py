@@ -48,6 +48,12 @@ def register(subparsers: Any) -> None:
         help="ClaimReview alternateName for a verdict, e.g. confirmed=Accurate (repeatable)",
     )
     p.add_argument(
+        "--separator",
+        choices=(",", ";"),
+        help="csv: the cell separator, ',' (default) or ';' as a spreadsheet expects where the decimal mark"
+        " is a comma (default: [report] csv_separator of the config file, else ',')",
+    )
+    p.add_argument(
         "--strict",
         action="store_true",
         help="ClaimReview: refuse to export when a recommended field would be left out",
@@ -88,6 +94,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         "organisation_url": args.organisation_url,
         "base_url": args.base_url,
         "ratings": ratings,
+        "csv_separator": args.separator,
     }
     try:  # what is refused whatever the batch holds, before it is read: its notices would bury the refusal
         check_request(path, args.format, args.output, **options)

@@ -9,6 +9,8 @@
     mark-confirmed = "y"
     [report]                        # defaults of `factcheck report` (see factcheck.report)
     organisation = "Example Fact Check"
+    csv_separator = ";"             # the CSV's cell separator: "," (default) or ";" (a spreadsheet's, where
+                                    # the decimal mark is a comma)
     [report.ratings]
     confirmed = "Accurate"
 
@@ -93,6 +95,13 @@ def load(path: Path | None = None) -> Config:
     cfg.warnings += _drop_bad_strings(
         p, cfg.report, ("organisation", "organisation_url", "base_url"), "report."
     )
+    sep = cfg.report.get("csv_separator")
+    if sep is not None and sep not in CSV_SEPARATORS:
+        cfg.warnings.append(
+            f"{p}: 'report.csv_separator' must be one of {', '.join(map(repr, CSV_SEPARATORS))}, not {sep!r};"
+            " ignored"
+        )
+        del cfg.report["csv_separator"]
     ratings = cfg.report.get("ratings", {})
     if not isinstance(ratings, dict):
         cfg.warnings.append(f"{p}: 'report.ratings' must be a table; ignored")
@@ -123,8 +132,11 @@ def _drop_bad_strings(p: Path, table: dict[str, Any], names: tuple[str, ...], pr
     return out
 
 
+# a report's CSV cell separators: "," (RFC 4180) or ";" (``report.CSV_SEPARATORS``)
+CSV_SEPARATORS = (",", ";")
 KNOWN = ("reviewer", "theme", "autosave_delay", "keys", "report")  # the file's top-level keys
-KNOWN_REPORT = ("organisation", "organisation_url", "base_url", "ratings")  # its [report] table's
+# its [report] table's
+KNOWN_REPORT = ("organisation", "organisation_url", "base_url", "ratings", "csv_separator")
 
 
 def _unknown(p: Path, table: dict[str, Any], known: tuple[str, ...], prefix: str) -> list[str]:

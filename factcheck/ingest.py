@@ -892,8 +892,10 @@ def _apply_meta(art: Article, meta: dict[str, Any], source: str) -> None:
     if meta.get("url"):
         _set_url(art, meta["url"], source)
     if meta.get("authors"):
+        # as a record's authors: split on real separators in any language ("María Pérez y José Ruiz", "Hans
+        # Müller und Jürgen Groß" were one author each), placeholders dropped
         a = meta["authors"]
-        art.authors = _split_authors(a if isinstance(a, list) else str(a))
+        art.authors = metadata.split_authors(a if isinstance(a, list) else str(a), outlet=art.outlet)
     if "published" in meta:
         d = parse_date_value(meta["published"], art.language)
         if d is not None:
@@ -4041,7 +4043,36 @@ def _classify_one(
     m = _DATELINE.match(t) if "(" in t else None  # (its agency stands in parentheses)
     if m:
         info.setdefault("dateline_agency", m["agency"].strip())
+    if "published" not in info and (i <= first_body or info.get("_prose_before", {}).get(i, 0) < 1):
+        d = _dateline_date(t, lang)
+        if d is not None:
+            info["published"] = d  # (the line stays the article's first paragraph)
     return "body", ""
+
+
+# a wire story's dateline opening its first paragraph: a place, a comma, the date, the agency in brackets
+# perhaps, then a dash ("Berlin, 7. März 2024 – Die GDL ...", "Madrid, 14 de marzo de 2024 (EFE).- El
+# ministro ...", "WASHINGTON, March 7, 2024 — ..."); the date's words are read by ``_date_in_line``
+_DATELINE_DATE = re.compile(
+    r"(?P<place>[^\W\d_][\w.'’/ -]{0,40}?),[ \t]+(?P<date>[^,()\n–—]{6,40}?(?:,[ \t]*(?:19|20)\d\d)?)[ \t]*"
+    r"(?:\([^()\n]{1,30}\)[ \t]*)?(?:\.?[ \t]*[-–—]|:)[ \t]"
+)
+# words at most of a dateline's place ("Rio de Janeiro", "San José de Costa Rica"), and words of letters at
+# most around its date ("le 3 février 2024", "14 de marzo de 2024")
+DATELINE_PLACE_WORDS = 4
+DATELINE_DATE_WORDS = 5
+
+
+def _dateline_date(t: str, lang: str | None) -> dt.date | None:
+    """The full date of a dateline that opens the line (``_DATELINE_DATE``): a capitalised place of a few
+    words, then a date with its year and nothing much else before the dash. A dateline with no year ("MADRID,
+    7 mar (Reuters) -") gives none."""
+    m = _DATELINE_DATE.match(t)
+    if m is None or not m["place"][0].isupper() or len(m["place"].split()) > DATELINE_PLACE_WORDS:
+        return None
+    if len(_LETTER_WORD.findall(m["date"])) > DATELINE_DATE_WORDS:
+        return None
+    return _date_in_line(m["date"], lang)
 
 
 def _live_update(rest: str) -> bool:

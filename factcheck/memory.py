@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.urls import is_http_url
+from factcheck.verdicts import Verdict
 
 MAX_SOURCE_BYTES = 200 * 1024 * 1024  # a public ClaimReview feed can be large; a bigger file is not a source
 TABLE_SUFFIXES = {".tsv", ".csv", ".tab"}
@@ -220,6 +221,17 @@ def _attach_history(
     return out
 
 
+def table_delimiter(text: str, suffix: str) -> str:
+    """The cell separator of a table file: a tab in a ``.tsv`` / ``.tab``; in a ``.csv`` a comma, or a
+    semicolon when its header line holds more semicolons than commas (a spreadsheet where the decimal mark is
+    a comma saves its CSV so: Excel in German, French, Spanish, Portuguese settings, and ``factcheck report
+    --separator ';'``)."""
+    if suffix.lower() != ".csv":
+        return "\t"
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
 def read_history(text: str, *, delimiter: str = "\t") -> list[tuple[int, str, str]] | None:
     """(line, check id, text) rows of a match history table (header: ``id`` and ``matched``, no claim column);
     None when the table is not one."""
@@ -254,7 +266,7 @@ def _read_one(
             if b"\0" in raw:
                 raise ValueError("binary file")
             text = raw.decode("utf-8-sig")
-            delimiter = "," if suffix == ".csv" else "\t"
+            delimiter = table_delimiter(text, suffix)
             rows = read_history(text, delimiter=delimiter) if suffix in TABLE_SUFFIXES else None
             if rows is not None:
                 if not rows:
@@ -299,7 +311,9 @@ def read_table(
 ) -> tuple[list[Check], list[tuple[int, str]]]:
     """Rows of a TSV/CSV table whose header names the claim column (a ``matched`` column: a wording matched to
     the row's check, as in a match history), and ``(line, reason)`` for each row left out: a row with cells but
-    no claim, and a quotation mark never closed (which would swallow the rest of the file as one cell)."""
+    no claim, and a quotation mark never closed (which would swallow the rest of the file as one cell). A row
+    whose verdict is ``unreviewed`` is no check (``factcheck report -f csv`` lists every claim of a batch, the
+    undecided ones too: a desk's report added to the archive made them "checked before")."""
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [h.strip().lower() for h in next(rows)]
@@ -332,6 +346,8 @@ def read_table(
             if any(c.strip() for c in row):
                 bad.append((line, "a row with no claim text"))
             continue
+        if cell(row, verdict_col).lower() == Verdict.UNREVIEWED:
+            continue  # (a claim a factcheck report lists with no verdict: never checked, as in its session)
         url = cell(row, col.get("url"))
         out.append(
             Check(

@@ -6,7 +6,7 @@ escaped for the target format, never interpreted.
 
 Options (keyword arguments, else the ``[report]`` table of the config file, see ``load_config``):
 ``organisation`` / ``organisation_url`` (ClaimReview ``author``), ``base_url`` (ClaimReview ``url``),
-``ratings`` (verdict -> ``alternateName``).
+``ratings`` (verdict -> ``alternateName``), ``csv_separator`` (the CSV's cell separator: "," or ";").
 """
 
 from __future__ import annotations
@@ -89,7 +89,21 @@ def _options(options: Mapping[str, Any]) -> dict[str, Any]:
                     )
                 ratings[key] = str(v)
     out["ratings"] = ratings
+    sep = options.get("csv_separator")
+    if sep is None:
+        sep = conf.get("csv_separator")  # (config.load warned of a bad one and dropped it)
+    if sep is not None and sep not in CSV_SEPARATORS:
+        raise ReportError(
+            f"unknown CSV separator {sep!r} (use one of: {', '.join(map(repr, CSV_SEPARATORS))})"
+        )
+    out["csv_separator"] = sep or ","
     return out
+
+
+# The CSV's cell separators: "," (RFC 4180, the default) or ";", which a spreadsheet opening the file by a
+# double click expects where the decimal mark is a comma (Excel in German, French, Spanish, Portuguese,
+# Italian, Dutch... settings put a comma-separated report's every row into its first column).
+CSV_SEPARATORS = config.CSV_SEPARATORS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -562,9 +576,11 @@ def safe_cell(v: Any) -> str:
     return inert("'" + s if head in _FORMULA or s[:1] in ("\t", "\r") else s)
 
 
-def render_csv(data: dict[str, Any]) -> str:
+def render_csv(data: dict[str, Any], separator: str = ",") -> str:
     buf = io.StringIO(newline="")
-    w = csv.writer(buf, dialect="excel", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    w = csv.writer(
+        buf, dialect="excel", delimiter=separator, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"
+    )
     w.writerow(CSV_FIELDS)
     # with --decided, the claims a listed one is superseded by follow it (the Markdown quotes them, the JSON
     # lists them as "superseding"): a superseded_by cell named a claim found nowhere in the file
@@ -820,7 +836,7 @@ def render(
     if fmt == "md":
         return render_markdown(data)
     if fmt == "csv":
-        return render_csv(data)
+        return render_csv(data, opts["csv_separator"])
     if fmt == "json":
         return render_json(data)
     return render_claimreview(data, opts, notes=notes, strict=strict)
@@ -859,15 +875,26 @@ def write_report(
     decided: bool = False,
     **options: Any,
 ) -> Path:
-    """Render and write atomically (UTF-8, ``factcheck.atomic``); returns the path written.
+    """Render and write atomically (UTF-8, ``factcheck.atomic``; a CSV with a byte-order mark,
+    ``CSV_FILE_BOM``); returns the path written.
 
     Raises ReportError (also for a path that is the session, one of its files, or an article of the corpus:
     never written over), OSError (a missing folder is not created)."""
     target = Path(path)
     _refuse_inputs(review, target)
     text = render(review, fmt, notes=notes, strict=strict, decided=decided, **options)
+    if _format(fmt) == "csv":
+        text = CSV_FILE_BOM + text
     write_atomic(target, text, mkdir=False)
     return target
+
+
+# A CSV file opens with a UTF-8 byte-order mark: a spreadsheet opening the file (Excel, by a double click)
+# reads it as UTF-8 only then, else in the system's legacy code page ("José Núñez" became "JosÃ© NÃºÃ±ez",
+# "„völlig überzogen“" became "â€žvÃ¶llig Ã¼berzogenâ€œ"). Standard output has none (a script's pipe);
+# LibreOffice, Google Sheets, pandas and the claim memory's tables skip it, Python's csv module reads it with
+# encoding="utf-8-sig".
+CSV_FILE_BOM = "\ufeff"
 
 
 def _refuse_inputs(review: Any, target: Path) -> None:

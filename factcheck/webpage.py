@@ -257,6 +257,9 @@ def page_record(html: bytes | str, url: str | None = None, charset: str | None =
         )
     if url and not rec.get("source"):
         rec["source"] = url
+    declared_url = None if rec.get("source") else declared_address(raw)  # (trafilatura reads the head only)
+    if declared_url:
+        rec["source"] = declared_url
     if _a_year_alone(rec.get("date"), raw, url):
         rec["date"] = None  # (the ingest's own fallbacks then run: the text's dateline, a date in the URL)
     page_url = rec.get("source") if is_http_url(rec.get("source")) else url
@@ -310,6 +313,36 @@ def _a_social_handle(sitename: Any, raw: bytes, host: str | None, declared: list
     if declared:
         return not any(metadata.same_name(d, handle) for d in declared)
     return not metadata.names_the_host(sitename, host)
+
+
+_LINK_TAG = re.compile(rb"<link\b[^>]{0,1000}>", re.I)
+
+
+def declared_address(raw: bytes) -> str | None:
+    """The page's own address as its markup declares it, wherever it stands: its canonical link, else its
+    ``og:url`` (an absolute http(s) URL; a relative one names no site). trafilatura reads the declarations in
+    the page's head only, and a page whose head the parser closes early (a ``<div>`` in it: elfaro.net) or
+    that declares them in its body had no URL, so no outlet ("outlet unknown" on a page saying "elfaro.net")
+    and no date from its address."""
+    import html as htmllib
+
+    head = raw[:300_000]
+    found: list[bytes] = []
+    for tag in _LINK_TAG.findall(head):
+        attrs = {m[1].lower(): (m[2] or m[3]) for m in _ATTRIBUTE.finditer(tag)}
+        if (attrs.get(b"rel") or b"").strip().lower() == b"canonical" and attrs.get(b"href"):
+            found.append(attrs[b"href"])
+    for tag in _META_TAG.findall(head):
+        attrs = {m[1].lower(): (m[2] or m[3]) for m in _ATTRIBUTE.finditer(tag)}
+        if (attrs.get(b"property") or attrs.get(b"name") or b"").strip().lower() == b"og:url" and attrs.get(
+            b"content"
+        ):
+            found.append(attrs[b"content"])
+    for value in found:
+        address = htmllib.unescape(value.decode("utf-8", "replace")).strip()
+        if is_http_url(address):
+            return address
+    return None
 
 
 # the meta tags in which a page names its site, in the order they are trusted

@@ -150,3 +150,99 @@ def test_a_date_in_figures_is_read_when_dateparser_misreads_the_words_around_it(
     phrase: str, expected: dt.date
 ) -> None:
     assert parse_date_text(phrase, languages=("pt", "en")) == expected
+
+
+@pytest.mark.parametrize(
+    ("lede", "lang", "expected"),
+    [
+        (
+            "Berlin, 7. März 2024 – Die Gewerkschaft der Lokführer hat für Donnerstag einen Streik im "
+            "Personenverkehr angekündigt.",
+            "de",
+            dt.date(2024, 3, 7),
+        ),
+        (
+            "Madrid, 14 de marzo de 2024 (EFE).- El ministro de Agricultura anunció el jueves que el Gobierno "
+            "destinará 300 millones de euros a paliar la sequía.",
+            "es",
+            dt.date(2024, 3, 14),
+        ),
+        (
+            "Bordeaux, le 3 février 2024 — Le maire a déclaré lundi que le pont serait fermé pendant trois "
+            "mois à partir du 1er mars.",
+            "fr",
+            dt.date(2024, 2, 3),
+        ),
+        (
+            "Brasília, 2 de janeiro de 2024 — O ministro da Fazenda disse nesta terça-feira que o salário "
+            "mínimo passará a R$ 1.412.",
+            "pt",
+            dt.date(2024, 1, 2),
+        ),
+        (
+            "WASHINGTON, March 7, 2024 (Reuters) - The Senate passed a spending bill on Thursday, averting a "
+            "partial government shutdown.",
+            "en",
+            dt.date(2024, 3, 7),
+        ),
+        (
+            "Rio de Janeiro, 05/05/2022 - A Polícia Civil prendeu nesta quinta-feira três suspeitos de "
+            "participar do assalto.",
+            "pt",
+            dt.date(2022, 5, 5),
+        ),
+    ],
+)
+def test_a_wire_dateline_opening_the_first_paragraph_dates_the_article(
+    lede: str, lang: str, expected: dt.date, tmp_path
+) -> None:
+    """A wire story's dateline ("Place, DATE – ...") opening its first paragraph is its publication date, as a
+    date line above it is: an agency's copy saved as text was undated, and its "am Donnerstag", "nesta
+    terça-feira" unresolved. The paragraph stays the article's (its claim keeps the dateline)."""
+    segs, info = classify_lines("\n".join(["Headline of the story", lede, LEDE]), lang)
+    assert info["published"] == expected
+    assert next(s.kind for s in segs if s.start > 0) == "body"
+    (tmp_path / "a.txt").write_text(f"Headline of the story\n\n{lede}\n", encoding="utf-8")
+    art = ingest.load([tmp_path / "a.txt"]).articles[0]
+    assert (art.published, art.published_source) == (expected, "text")
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        # no year: the day alone is no publication date
+        "MADRID, 7 mar (Reuters) - El sindicato convocó el jueves una huelga de 35 horas, dijo un portavoz.",
+        # a sentence with a comma and a dash, no dateline
+        "Berlin, so heißt es in dem Bericht – habe am 7. März 2024 die Arbeit an dem Gesetz beendet.",
+        # a lower-case word before the comma: a clause, not a place
+        "dazu, am 7. März 2024 – so der Sprecher – solle die Sitzung stattfinden, sagte er am Montag.",
+    ],
+)
+def test_no_dateline_no_date(lede: str) -> None:
+    _segs, info = classify_lines("\n".join(["Headline of the story", lede, LEDE]), None)
+    assert "published" not in info
+
+
+def test_a_dateline_below_the_first_paragraph_dates_nothing() -> None:
+    """Only the first paragraph opens with the story's dateline; one further down opens a quoted release or
+    a second report (the page's date line, when there is one, said the date already)."""
+    text = "\n".join(
+        [
+            "Headline of the story",
+            LEDE,
+            "Madrid, 14 de marzo de 2024 (EFE).- Según Renfe, el 80 % no circula.",
+        ]
+    )
+    _segs, info = classify_lines(text, "es")
+    assert "published" not in info
+
+
+def test_a_records_date_is_kept_and_a_dateline_that_disagrees_is_said(tmp_path) -> None:
+    lede = "Berlin, 7. März 2024 – Die Gewerkschaft hat für Donnerstag einen Streik angekündigt, sagte ein Sprecher."
+    (tmp_path / "r.json").write_text(
+        json.dumps({"text": lede, "date": "2024-03-09", "language": "de"}), encoding="utf-8"
+    )
+    art = ingest.load([tmp_path / "r.json"]).articles[0]
+    assert art.published == dt.date(2024, 3, 9)
+    assert art.published_source == "record; the text's dateline says 2024-03-07"
+    assert any("the text's own dateline 2024-03-07" in n for n in art.notices)

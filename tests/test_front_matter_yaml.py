@@ -92,3 +92,30 @@ def test_an_unreadable_sidecar_or_toml_front_matter_date_is_said(tmp_path):
     assert notices["a.txt"] == ['date: the sidecar\'s date is unreadable: "31 February 2024"']
     assert notices["b.md"] == ['date: the front matter\'s date is unreadable: "2024-13-45"']
     assert all(a.published is None for a in batch.articles)
+
+
+def test_authors_of_a_front_matter_or_sidecar_are_split_in_any_language(tmp_path):
+    """A front matter's or a sidecar's authors are split as a record's are, on the conjunctions of the
+    desk's languages too: "María Pérez y José Ruiz" (front matter) and "Hans Müller und Jürgen Groß" (a
+    sidecar) were one author each, while "Jane Doe and John Roe" was split; a placeholder ("Redaktion") is
+    dropped."""
+    es = tmp_path / "es"
+    es.mkdir()
+    head = '---\ntitle: "Huelga en Renfe"\ndate: 2024-03-19\nauthor: "María Pérez y José Ruiz"\n---\n\n'
+    (es / "post.md").write_text(
+        head + "El sindicato convocó el jueves una huelga de 35 horas en Renfe, según dijo su portavoz.\n",
+        encoding="utf-8",
+    )
+    (es / "b.txt").write_text(
+        "Die GDL hat am Donnerstag einen Streik im Personenverkehr angekündigt, sagte ein Sprecher.\n",
+        encoding="utf-8",
+    )
+    (es / "b.toml").write_text('authors = "Hans Müller und Jürgen Groß"\n', encoding="utf-8")
+    (es / "c.txt").write_text(BODY, encoding="utf-8")
+    (es / "c.toml").write_text('authors = ["Redaktion", "Jean Dupont"]\n', encoding="utf-8")
+    by_key = {a.key: a.authors for a in load([es]).articles}
+    assert by_key == {
+        "post.md": ["María Pérez", "José Ruiz"],
+        "b.txt": ["Hans Müller", "Jürgen Groß"],
+        "c.txt": ["Jean Dupont"],  # (a list's item is one name)
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import subprocess
@@ -1343,3 +1344,65 @@ def test_memory_add_reads_a_session_without_grouping_its_batch(
     monkeypatch.setattr(pipeline, "regroup", refuse)
     lazy = list(memory.read_session(session))
     assert len(lazy) == 2 and lazy == as_grouped and " (by c" in lazy[0].verdict + lazy[1].verdict
+
+
+def test_a_csv_with_semicolons_is_read_as_a_spreadsheet_saved_it(tmp_path: Path) -> None:
+    """Excel in German, French, Spanish, Portuguese settings (where the decimal mark is a comma) saves a CSV
+    with semicolons between cells, and so does `factcheck report --separator ';'`: such a desk's table was
+    refused ("the header names no 'claim' column": the header was one cell). A header line with more
+    semicolons than commas is read with semicolons; a comma-separated file whose cells hold semicolons stays
+    comma-separated."""
+    from factcheck.cli_memory import read_queries
+
+    semi = tmp_path / "desk.csv"
+    semi.write_bytes(
+        "\ufeffclaim;verdict;url;date\n"
+        "„Die Bahn streicht 80 % der Fernzüge“, sagte ein Sprecher;falsch;https://x.example/1;07.03.2024\n"
+        "La inflación bajó al 1,4 % en diciembre;verdadero;https://x.example/2;10/01/2024\n".encode()
+    )
+    commas = tmp_path / "wire.csv"
+    commas.write_text('claim,verdict\n"Zwei Sätze; ein Komma, eins",falsch\n', encoding="utf-8")
+    checks, errors = read_sources([semi, commas])
+    assert errors == []
+    by_claim = {c.claim: c for c in checks}
+    assert by_claim["„Die Bahn streicht 80 % der Fernzüge“, sagte ein Sprecher"].verdict == "falsch"
+    assert by_claim["La inflación bajó al 1,4 % en diciembre"].url == "https://x.example/2"
+    assert by_claim["Zwei Sätze; ein Komma, eins"].verdict == "falsch"
+    queries = tmp_path / "q.csv"
+    queries.write_text("id;text\n1;La Generalitat declaró la emergencia, dijo\n", encoding="utf-8")
+    rows, left_out = read_queries(queries)
+    assert [(i, t) for i, t, _ in rows] == [("1", "La Generalitat declaró la emergencia, dijo")]
+    assert left_out == 0
+
+
+def test_a_reports_claims_with_no_verdict_are_no_checks(tmp_path: Path) -> None:
+    """`factcheck report -f csv` lists every claim of a batch, the undecided ones too (verdict `unreviewed`):
+    a desk's report added to the archive made each of them a check "checked before" (15 checks from a report
+    with 4 decisions), which `match` and `b` then offered. Only its decided rows are checks."""
+    from factcheck.report import CSV_FIELDS
+
+    rows = [
+        {
+            "claim_id": "c1",
+            "text": "Nach Angaben der Bahn fallen rund 80 Prozent der Fernzüge aus.",
+            "verdict": "disputed",
+        },
+        {
+            "claim_id": "c2",
+            "text": "Die Deutsche Bahn nannte den Streik „völlig überzogen“.",
+            "verdict": "unreviewed",
+        },
+        {
+            "claim_id": "c3",
+            "text": "Bereits im Januar hatte ein Ausstand Schäden verursacht.",
+            "verdict": "Unreviewed",
+        },
+    ]
+    path = tmp_path / "report.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=CSV_FIELDS)
+        w.writeheader()
+        w.writerows(rows)
+    checks, errors = read_sources([path])
+    assert errors == []
+    assert [(c.claim, c.verdict) for c in checks] == [(rows[0]["text"], "disputed")]

@@ -102,8 +102,7 @@ def test_markdown_has_every_group_chain_and_unreviewed(review: Review) -> None:
 def test_csv_round_trips_hostile_text(review: Review, tmp_path: Path) -> None:
     out = write_report(review, "csv", tmp_path / "r.csv")
     raw = out.read_bytes()
-    raw.decode("utf-8")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert tuple(rows[0]) == CSV_FIELDS
     body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
     assert len(body) == sum(len(review.claims(a.key)) for a in review.corpus.articles)
@@ -117,6 +116,57 @@ def test_csv_round_trips_hostile_text(review: Review, tmp_path: Path) -> None:
     for r in body:
         for v in r.values():
             assert not v.startswith(("=", "+", "-", "@"))
+
+
+def test_a_csv_file_opens_in_a_spreadsheet_with_its_accents(review: Review, tmp_path: Path) -> None:
+    """A CSV written to a file begins with a UTF-8 byte-order mark, the one sign Excel reads a CSV file as
+    UTF-8 by: without it a Spanish desk's report opened by a double click read "JosÃ© NÃºÃ±ez" and
+    "â€žvÃ¶llig Ã¼berzogenâ€œ". Standard output (a script's pipe) has none."""
+    first = review.claims(review.corpus.articles[0].key)[0]
+    note = "Confirmado por José Núñez: «cifra exacta», „völlig überzogen“, não"
+    review.mark(first.id, Verdict.CONFIRMED, note=note)
+    raw = write_report(review, "csv", tmp_path / "r.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert tuple(rows[0]) == CSV_FIELDS  # (the mark is no part of the first header)
+    assert next(r for r in rows if r["claim_id"] == first.id)["note"] == note
+    assert not render(review, "csv").startswith("\ufeff")
+    for fmt in ("md", "json"):  # (only a CSV is opened by a spreadsheet)
+        assert not write_report(review, fmt, tmp_path / f"r.{fmt}").read_bytes().startswith(b"\xef")
+
+
+def test_a_desk_whose_decimal_mark_is_a_comma_gets_its_csv_with_semicolons(
+    review: Review, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """Excel opening a CSV by a double click splits it at the list separator of the system's settings, ";"
+    where the decimal mark is a comma (German, French, Spanish, Portuguese...): a comma-separated report put
+    every row into one column. `[report] csv_separator = ";"` in the config file (the review's R too) or
+    `--separator ';'` write it with semicolons; a bad value in the file is a warning and the default."""
+    first = review.claims(review.corpus.articles[0].key)[0]
+    note = "cifra: 1,4 %; fuente «INE»"
+    review.mark(first.id, Verdict.DISPUTED, note=note)
+    assert render(review, "csv").startswith("article,outlet,")  # (the default stays RFC 4180's comma)
+    conf = tmp_path / "config.toml"
+    conf.write_text('[report]\ncsv_separator = ";"\n', encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(conf))
+    raw = write_report(review, "csv", tmp_path / "r.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(raw, newline=""), delimiter=";"))
+    assert raw.startswith("article;outlet;") and tuple(rows[0]) == CSV_FIELDS
+    assert next(r for r in rows if r["claim_id"] == first.id)["note"] == note
+    session = str(review.path)
+    review.close()
+    out = tmp_path / "cli.csv"
+    assert cli.main(["report", session, "-f", "csv", "--separator", ",", "-o", str(out)]) == 0
+    assert out.read_text("utf-8-sig").startswith("article,outlet,")
+    conf.write_text('[report]\ncsv_separator = "tab"\n', encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["report", session, "-f", "csv", "-o", str(out)]) == 0
+    assert "'report.csv_separator' must be one of ',', ';', not 'tab'; ignored" in capsys.readouterr().err
+    assert out.read_text("utf-8-sig").startswith("article,outlet,")
+    assert cli.main(["report", session, "-f", "csv", "--separator", "|"]) == 2
+    assert "invalid choice: '|'" in capsys.readouterr().err
+    with pytest.raises(ReportError, match="unknown CSV separator"):
+        render(review, "csv", csv_separator="|")
 
 
 def test_json_keeps_every_decision(review: Review) -> None:
