@@ -2487,7 +2487,13 @@ def extract(
             if att is not None:
                 speaker, kind, chain = att.speaker, att.kind, list(att.chain)
                 off = st.start - s if att is whole and len(parts) > 1 else 0
-                mask = [(a + off, b + off) for a, b in att.spans]
+                # (an accusation is the act the sentence reports: "She accused her coworkers of spraying her
+                # ...": its verb stays in what is read)
+                mask = (
+                    []
+                    if att.verb in attribution.OBJECT_OF_VERBS
+                    else [(a + off, b + off) for a, b in att.spans]
+                )
                 # (what a document found is read with the document: "A paper published in Nature suggests
                 # that ...": the journal and the publication are part of the claim)
                 if att.content is not None and not (speaker and attribution.names_document(speaker)):
