@@ -51,3 +51,26 @@ def test_no_person_of_that_pronoun_named_after_the_first_one_gives_none() -> Non
         "Clinton praised Roe for the bill. He said that the bill would cost $4 billion by 2020."
     )
     assert said["He said that the"] is None
+
+
+def test_a_they_with_no_group_before_stands_for_no_single_person() -> None:
+    # ("they" stands for an organisation or a group the article named as a speaker; never for the last person
+    # who spoke: PolNeAR train politico 2016-07-25, wash-post 2016-03-30)
+    said = _said(
+        "Sarah Silverman said the convention was a disaster on Monday.\n\n"
+        "Al Franken joined her on stage. They said that 4,000 delegates had booed the speech."
+    )
+    assert said["They said that 4,000"] is None
+    said = _said(
+        "Corey Lewandowski denied on Tuesday that he grabbed the reporter.\n\n"
+        "They had asserted that Lewandowski never touched the reporter, Michelle Fields, in March."
+    )
+    assert said["They had asserted that"] is None
+
+
+def test_a_they_after_a_group_that_spoke_is_that_group() -> None:
+    said = _said(
+        "Deputies said the man fled in a car on Monday.\n\n"
+        "They said that he was arrested 40 miles away on Tuesday."
+    )
+    assert said["They said that he"] == "deputies"
