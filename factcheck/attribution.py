@@ -140,6 +140,8 @@ _SAY_BEFORE: dict[str, tuple[str, ...]] = {
 _AT_QUOTATION = frozenset(_EN["verbs"].get("at_quotation", []))
 _WITH_OBJECT_THAT = frozenset(_EN["verbs"].get("with_object_that", []))
 _OBJECT_THAT = re.compile(_P["object_that"])
+OBJECT_OF_VERBS = frozenset(_EN["verbs"].get("object_of_verbs", []))
+_OBJECT_OF = re.compile(_P["object_of"])
 _CONTENT_ONLY = frozenset(_EN["verbs"]["content_only"])
 _QUOTATION_OBJECT_VERBS = frozenset(_EN["verbs"]["quotation_object"])
 _DETERMINED_OBJECT_VERBS = frozenset(_EN["verbs"]["determined_object_verbs"])
@@ -2495,6 +2497,8 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         return False  # "Fighting continued."
     if t in _WITH_OBJECT_THAT and _OBJECT_THAT.match(text, e) is None:
         return False  # "It is telling that ...", "they are telling the truth": no words told
+    if t in OBJECT_OF_VERBS and _OBJECT_OF.match(text, e) is None:
+        return False  # "the accused", "was accused of fraud": no accusation made by the subject
     if (
         t in _CONTENT_ONLY
         and _CONTENT_AFTER.match(text, e) is None
@@ -3553,6 +3557,10 @@ def _attribute(
         pm = _POSSESSIVE_OUTLET.match(sp.name)
         if sp.kind == "anonymous" and pm and _find_outlet(pm["o"]) and pm["o"] not in chain:
             chain.insert(0, pm["o"])
+    if verb in OBJECT_OF_VERBS:
+        # "She accused her coworkers of spraying her with deer urine": the accusation is the fact the sentence
+        # reports, whole (what follows the verb is no clause of its own to read apart)
+        content = None
     att = Attribution(chain=chain, spans=spans, pronoun=pronoun, verb=verb, content=content)
     if speakers:
         sp = speakers[0]

@@ -918,6 +918,33 @@ def _human_for(
     return None
 
 
+_ALSO_NAMED_RECENT = 2  # sentences back that a person named after the first one can be a "he"/"she" of
+
+
+def _also_named_for(
+    pronoun: str,
+    also_named: list[tuple[int, list[str]]],
+    si: int,
+    genders: dict[str, str],
+    given: Mapping[str, str],
+    canon: Any,
+    person_like: Callable[[str], bool],
+) -> tuple[str, str] | None:
+    """The person "he"/"she" of sentence ``si`` stands for when none of the persons it could stand for first
+    (the first person of each sentence, the speakers) is of that pronoun: the last person named after the
+    first one in one of the ``_ALSO_NAMED_RECENT`` sentences before whose pronoun, from the article's evidence
+    or else their given name, is that one ("Clinton put Sanders on the defensive, but a hoarse-voiced Sanders
+    got in numerous digs. He noted that ..." -> Sanders); None when there is no such person."""
+    for at, names in reversed(also_named):
+        if si - at > _ALSO_NAMED_RECENT:
+            break
+        for name in reversed(names):
+            full = canon(name)
+            if person_like(name) and genders.get(full, given.get(full)) == pronoun:
+                return full, "person"
+    return None
+
+
 def _subject_person(
     text: str, st: _Sent | None, canon: Any, known: frozenset[str], after_opening: bool = False
 ) -> str | None:
@@ -2257,6 +2284,8 @@ def extract(
     surnames = _surnames(known) if english else {}
     # the persons and spokespeople "he"/"she" can stand for, in the order they were named or spoke
     humans: list[tuple[str, str]] = []
+    # the persons a sentence with no speaker names after its first one (which ``humans`` holds), by sentence
+    also_named: list[tuple[int, list[str]]] = []
 
     @functools.cache
     def speaking() -> frozenset[str]:  # the article's persons, and the one-word names it makes speak
@@ -2463,7 +2492,13 @@ def extract(
             if att is not None:
                 speaker, kind, chain = att.speaker, att.kind, list(att.chain)
                 off = st.start - s if att is whole and len(parts) > 1 else 0
-                mask = [(a + off, b + off) for a, b in att.spans]
+                # (an accusation is the act the sentence reports: "She accused her coworkers of spraying her
+                # ...": its verb stays in what is read)
+                mask = (
+                    []
+                    if att.verb in attribution.OBJECT_OF_VERBS
+                    else [(a + off, b + off) for a, b in att.spans]
+                )
                 # (what a document found is read with the document: "A paper published in Nature suggests
                 # that ...": the journal and the publication are part of the claim)
                 if att.content is not None and not (speaker and attribution.names_document(speaker)):
@@ -2590,6 +2625,19 @@ def extract(
                                 by_name,
                             )
                         )
+                        if got is None and not marked:
+                            # "Clinton put Sanders on the defensive, but a hoarse-voiced Sanders got in digs. He
+                            # noted that ...": the persons a recent sentence named after its first one, when
+                            # the pronoun is theirs and every person before ruled out
+                            got = _also_named_for(
+                                pron,
+                                also_named,
+                                si,
+                                sexes,
+                                by_name,
+                                full_name,
+                                person_but(plain) if plain else person_like,
+                            )
                         if got is not None:
                             speaker, kind = got
                     else:
@@ -3033,6 +3081,8 @@ def extract(
                     # stood for, who stays the one a later "she" most likely means
                     topics.append((len(humans), st))
                     humans.append((persons[0], "person"))
+                    if len(persons) > 1:  # (the others: read only when every person before is ruled out)
+                        also_named.append((si, persons[1:]))
         elif whole is None and attribution_intl.supported(lang) and not all_quoted:
             # other languages: the first person the sentence names, for a later "sagt er" or "dit-il" (not in a
             # sentence all of a quotation, whose speaker speaks of them: «... zu Mr. Gay Germany gewählt. ...»
