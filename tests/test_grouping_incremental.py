@@ -528,8 +528,11 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: p[next(k for k in p if k.startswith("p"))].pop("groups"),
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["times"]["all"].append("2020"),
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["keys"]["n"].__setitem__(0, -1),
-        lambda m, p: p[next(k for k in p if k.startswith("a"))]["published"].pop(),
-        lambda m, p: p[next(k for k in p if k.startswith("a"))]["lang"].__setitem__(0, 3),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("published", ["2023-05-14"] * 99),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("published", 20230514),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("lang", [3] * 99),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("lang", {"en": 1}),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].pop("lang"),
         lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("n", "2"),
         lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("year", 2023),
         lambda m, p: m.__setitem__("groupable", {"k": [-1]}),
@@ -1552,3 +1555,13 @@ def test_languages_told_when_asked_are_those_told_at_once(langs):
     lazy = features_module.Languages(arts)
     assert {k: lazy[k] for k in reversed(list(arts))} == features_module.languages(claims, arts)
     assert lazy.get("none of them") is None
+
+
+@given(st.lists(st.sampled_from(["2023-05-14", "2024-09-10", None]), max_size=6))
+def test_an_articles_dates_and_languages_read_back_as_saved(values):
+    """A field of an article's claims saved once for the article when they agree, else claim by claim
+    (``state._one_or_each``), reads back as each claim's value through JSON (``state._each``)."""
+    saved = json.loads(json.dumps({"lang": state_module._one_or_each(values)}))
+    assert state_module._each(saved, "lang", len(values)) == values
+    if values and len(set(values)) == 1:
+        assert type(saved["lang"]) is not list
