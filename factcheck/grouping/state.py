@@ -186,9 +186,8 @@ def params_digest(p: Params) -> str:
 # A claim's features are saved in two pieces per article. The ``a`` piece holds what a regrouping reads of
 # every article (stories, blocking and clustering: each claim's blocking keys, times, publication date and
 # language, the last two once for the article when its claims agree, and the article's term counts), read
-# with the state. The ``f`` piece holds the rest (its words,
-# names, figures and polarity), read when a claim of the article is first compared: after one change, the
-# articles the changed one meets (``LazyFeat``).
+# with the state. The ``f`` piece holds the rest (its words, names, figures and polarity), read when a claim
+# of the article is first compared: after one change, the articles the changed one meets (``LazyFeat``).
 _WORD_LISTS: tuple[tuple[str, Callable[[list[str]], Any]], ...] = (
     ("tokens", list),
     ("entities", frozenset),
