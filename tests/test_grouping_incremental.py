@@ -528,8 +528,11 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: p[next(k for k in p if k.startswith("p"))].pop("groups"),
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["times"]["all"].append("2020"),
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["keys"]["n"].__setitem__(0, -1),
-        lambda m, p: p[next(k for k in p if k.startswith("a"))]["published"].pop(),
-        lambda m, p: p[next(k for k in p if k.startswith("a"))]["lang"].__setitem__(0, 3),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("published", ["2023-05-14"] * 99),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("published", 20230514),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("lang", [3] * 99),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("lang", {"en": 1}),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].pop("lang"),
         lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("n", "2"),
         lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("year", 2023),
         lambda m, p: m.__setitem__("groupable", {"k": [-1]}),
@@ -1482,3 +1485,83 @@ def test_a_state_read_back_once_regroups_edit_after_edit_as_from_scratch(start, 
         assert state.story_memo.df == fresh.story_memo.df
         assert state.story_memo.docs == fresh.story_memo.docs
         assert state.story_memo.top == fresh.story_memo.top
+
+
+def test_one_changed_article_tells_the_uids_of_the_claims_it_needs_only(monkeypatch):
+    """After one change, a claim's uid (its article's key and fingerprint, and its place there) is told for
+    the claims of the parts and groups made again and of the pairs scored, not for every claim of the batch
+    (``cluster._Reuse.uid``); the places are each claim's among its article's claims, in batch order, and
+    the groups are those of a grouping from scratch."""
+    specs = {key: ("2023-05-14", [(k // 2, k % 4, 0), (None, 0, k % 4)]) for k, key in enumerate(KEYS)}
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    specs["a03"] = ("2023-05-14", [(1, 2, 0), (4, 1, 0)])
+    claims, arts = batch(specs)
+    told: list[tuple[str, str, int]] = []
+    uid = cluster_module._Reuse.uid
+
+    def recording(self, i):
+        got = uid(self, i)
+        told.append(got)
+        # (its place among its article's claims in batch order)
+        assert [c for c in claims if c.article_key == got[0]].index(self.feats[i].claim) == got[2]
+        return got
+
+    monkeypatch.setattr(cluster_module._Reuse, "uid", recording)
+    got = grouping.group_claims(claims, arts, state=state)
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    assert told and len({u[:2] for u in told}) < len(KEYS)
+
+
+def test_one_changed_article_tells_the_languages_of_the_articles_it_reads_only(monkeypatch):
+    """After one change, an article's language is told for the articles whose features or groups are made
+    (``features.Languages``), not for every article of the batch; the groups are those of a grouping from
+    scratch."""
+    from factcheck.grouping import features as features_module
+
+    specs = {key: ("2023-05-14", [(k // 2, k % 4, 0), (None, 0, k % 4)]) for k, key in enumerate(KEYS)}
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    specs["a03"] = ("2023-05-14", [(1, 2, 0), (4, 1, 0)])
+    claims, arts = batch(specs)
+    asked: list[str | None] = []
+    language = features_module.article_language
+
+    def recording(article):
+        asked.append(article.key if article is not None else None)
+        return language(article)
+
+    monkeypatch.setattr(features_module, "article_language", recording)
+    got = grouping.group_claims(claims, arts, state=state)
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    assert "a03" in asked and len(asked) == len(set(asked)) < len(KEYS)
+
+
+@given(st.dictionaries(st.sampled_from(KEYS), st.sampled_from(["en", "de", None]), max_size=6))
+def test_languages_told_when_asked_are_those_told_at_once(langs):
+    """``features.Languages`` gives each article the language ``features.languages`` gives it, and no
+    language for a key of no article."""
+    from factcheck.grouping import features as features_module
+
+    arts = {
+        k: Article(path=k, key=k, id=k, text="Ein Satz." if v == "de" else "A sentence.", language=v)
+        for k, v in langs.items()
+    }
+    claims = [Claim(id=f"c{k}", article_id=k, article_key=k, start=0, end=1, text="x") for k in arts]
+    lazy = features_module.Languages(arts)
+    assert {k: lazy[k] for k in reversed(list(arts))} == features_module.languages(claims, arts)
+    assert lazy.get("none of them") is None
+
+
+@given(st.lists(st.sampled_from(["2023-05-14", "2024-09-10", None]), max_size=6))
+def test_an_articles_dates_and_languages_read_back_as_saved(values):
+    """A field of an article's claims saved once for the article when they agree, else claim by claim
+    (``state._one_or_each``), reads back as each claim's value through JSON (``state._each``)."""
+    saved = json.loads(json.dumps({"lang": state_module._one_or_each(values)}))
+    assert state_module._each(saved, "lang", len(values)) == values
+    if values and len(set(values)) == 1:
+        assert type(saved["lang"]) is not list

@@ -17,6 +17,7 @@ from factcheck.grouping.events import event_kinds
 from factcheck.grouping.features import (
     _FORWARD,
     EVENT_WORDS,
+    Languages,
     _blocking_keys,
     _Bodies,
     _conflict,
@@ -28,7 +29,6 @@ from factcheck.grouping.features import (
     _postings,
     groupable_claims,
     is_copy,
-    languages,
 )
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
@@ -279,7 +279,7 @@ def group_claims(
         if state is not None:
             state.reset(p)
         return []
-    langs = languages(claims, articles)
+    langs = Languages(articles)
     earlier = state.features if state is not None else {}  # (last run's, for ``_Reuse``)
     feats, n_docs, fps, keys_of = _claim_features(claims, articles, langs, p, state)
     vec = _Vectors(feats, p)
@@ -737,8 +737,8 @@ class _Reuse:
         self.new_content: dict[bytes, bytes] = {}  # a group's key -> ``_content_key`` (see ``group``)
         self.by_content: dict[bytes, bytes] | None = None  # (last run's, inverted, when first needed)
         self.filled: set[bytes] = set()  # reused parts whose edges are in ``detail``
-        self.index: dict[ClaimUid, int] | None = None  # a claim's index by its uid (when needed)
         self.by_doc = by_doc
+        self.places: dict[int, dict[int, int]] = {}  # an article -> its claims' places among its claims
         # an article (key, fingerprint) -> its place in the batch
         self.at = {(k, fp): d for d, (k, fp) in enumerate(zip(keys, fps, strict=True))} if fps else {}
         # the parts reused whole and not placed in the batch: (part key, the keys of its groups)
@@ -747,10 +747,6 @@ class _Reuse:
         if state is None:
             return
         n_docs = len(keys)
-        self.uid: list[ClaimUid] = [("", "", 0)] * len(feats)
-        for d in range(n_docs):
-            for x, f in enumerate(by_doc[d]):
-                self.uid[f.idx] = (keys[d], self.fps[d], x)
         members: dict[int, list[int]] = defaultdict(list)
         for d, lab in enumerate(doc_label):
             members[lab].append(d)
@@ -854,7 +850,7 @@ class _Reuse:
                 by_end[pair[0]].append(pair)
                 by_end[pair[1]].append(pair)
             ends = by_end.keys() | redo.claims
-            end_uids = {self.uid[i] for i in ends}
+            end_uids = {self.uid(i) for i in ends}
             # a pair decided again is of two of these claims: ``redo`` is asked only then
             again_claims = redo.claims
             for key, (uids, _links, _kept) in state.parts.items():
@@ -894,6 +890,16 @@ class _Reuse:
         for i, j in sorted(scored):
             detail[i][j] = scored[(i, j)][1]
         return edges, detail
+
+    def uid(self, i: int) -> ClaimUid:
+        """Claim ``i``'s uid: its article's key and fingerprint, and its place among that article's claims
+        (told for the claims asked, not for every claim of the batch: after one change, those of a few
+        parts)."""
+        d = self.feats[i].doc
+        places = self.places.get(d)
+        if places is None:
+            places = self.places[d] = {f.idx: x for x, f in enumerate(self.by_doc[d])}
+        return (self.keys[d], self.fps[d], places[i])
 
     def _now(self, uids: Sequence[ClaimUid]) -> list[int | None]:
         """The indices now of the claims ``uids`` of last run (None: not in the batch now)."""
@@ -1003,7 +1009,7 @@ class _Reuse:
                 reused += 1
             else:
                 kept_local = [[local[m] for m in c] for c in cluster(ms, sims)]
-            new_parts[key] = (tuple(self.uid[m] for m in ms), links, kept_local)
+            new_parts[key] = (tuple(self.uid(m) for m in ms), links, kept_local)
             out.extend([ms[x] for x in c] for c in kept_local)
             self.part_of.update((m, key) for m in ms)
             self.place.update(local)
@@ -1019,7 +1025,7 @@ class _Reuse:
         stories: dict[int, int] = {}
         doc_label = self.doc_label
         members = tuple(
-            (self.uid[m], stories.setdefault(doc_label[self.feats[m].doc], len(stories))) for m in ms
+            (self.uid(m), stories.setdefault(doc_label[self.feats[m].doc], len(stories))) for m in ms
         )
         return digest((members, links))
 
@@ -1052,7 +1058,7 @@ class _Reuse:
             if part is not None:  # (a part's key names its claims and edges: their places name the group)
                 key = group_key(part, [self.place[m] for m in ms])
             else:
-                key = digest((tuple(self.uid[m] for m in ms), None))
+                key = digest((tuple(self.uid(m) for m in ms), None))
         state = self.state
         got = state.groups.get(key) if key is not None else None
         content = state.group_content.get(key) if got is not None and key is not None else None
@@ -1077,19 +1083,18 @@ class _Reuse:
         its place there) and the evidence of the edges between them (in places among ``ms``)."""
         at = {m: x for x, m in enumerate(ms)}
         links = sorted((at[i], at[j], ev) for i in ms for j, ev in detail.get(i, {}).items() if j in at)
-        return digest(("group", tuple(self.uid[m] for m in ms), links))
+        return digest(("group", tuple(self.uid(m) for m in ms), links))
 
     def _fill(self, ms: list[int], detail: dict[int, dict[int, _Edge]]) -> None:
         """Put the edges of the reused parts that ``ms`` touches into ``detail``."""
         assert self.state is not None
-        if self.index is None:
-            self.index = {u: i for i, u in enumerate(self.uid)}
-        index = self.index
         for key in {self.part_of[m] for m in ms if m in self.part_of} - self.filled:
             self.filled.add(key)
-            uids = self.state.parts[key][0]
+            now = self._now(self.state.parts[key][0])
             for li, lj, _sc, ev in self.state.part_links(key):
-                detail[index[uids[li]]][index[uids[lj]]] = ev
+                i, j = now[li], now[lj]
+                assert i is not None and j is not None  # (a part placed in the batch has its claims there)
+                detail[i][j] = ev
 
     def finish(self) -> None:
         """Leave this run's pieces for the next one."""

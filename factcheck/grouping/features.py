@@ -9,7 +9,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from factcheck.grouping.figures import ages, figures
@@ -200,6 +200,27 @@ def article_language(article: Article | None) -> str | None:
 def languages(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dict[str, str | None]:
     """The language of each article the claims come from (read or detected once per article)."""
     return {k: article_language(articles.get(k)) for k in dict.fromkeys(c.article_key for c in claims)}
+
+
+class Languages(Mapping[str, str | None]):
+    """``languages`` of a batch's articles, each told when first asked for (``article_language``): after one
+    change, a regrouping asks for those of the articles whose features or groups it makes, not for every
+    article's. A key of no article of the batch has no language (None), as in ``languages``."""
+
+    def __init__(self, articles: Mapping[str, Article]):
+        self.articles = articles
+        self.told: dict[str, str | None] = {}
+
+    def __getitem__(self, key: str) -> str | None:
+        if key not in self.told:
+            self.told[key] = article_language(self.articles.get(key))
+        return self.told[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.articles)
+
+    def __len__(self) -> int:
+        return len(self.articles)
 
 
 def _features(

@@ -176,7 +176,7 @@ def group_key(part: bytes, places: Sequence[int]) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 12
+STATE_FORMAT = 13
 
 
 def params_digest(p: Params) -> str:
@@ -185,9 +185,9 @@ def params_digest(p: Params) -> str:
 
 # A claim's features are saved in two pieces per article. The ``a`` piece holds what a regrouping reads of
 # every article (stories, blocking and clustering: each claim's blocking keys, times, publication date and
-# language, and the article's term counts), read with the state. The ``f`` piece holds the rest (its words,
-# names, figures and polarity), read when a claim of the article is first compared: after one change, the
-# articles the changed one meets (``LazyFeat``).
+# language, the last two once for the article when its claims agree, and the article's term counts), read
+# with the state. The ``f`` piece holds the rest (its words, names, figures and polarity), read when a claim
+# of the article is first compared: after one change, the articles the changed one meets (``LazyFeat``).
 _WORD_LISTS: tuple[tuple[str, Callable[[list[str]], Any]], ...] = (
     ("tokens", list),
     ("entities", frozenset),
@@ -315,6 +315,12 @@ def _columns(values: Sequence[Any]) -> dict[str, list[Any]]:
     return {"n": [len(v) for v in lists], "all": [x for v in lists for x in v]}
 
 
+def _one_or_each(values: list[str | None]) -> str | list[str | None] | None:
+    """A field of an article's claims: its one value when they all hold the same (an article's publication
+    date and language are its claims', ``features._features``), else each claim's (a list)."""
+    return values[0] if values and values.count(values[0]) == len(values) else values
+
+
 def _article_json(
     fs: Sequence[_Feat], keys: Sequence[list[str]], tf: Any, year: tuple[str | None] | None
 ) -> dict[str, Any]:
@@ -322,8 +328,8 @@ def _article_json(
     return {
         **({} if year is None else {"year": year[0]}),
         "n": len(fs),
-        "published": [f.published for f in fs],
-        "lang": [f.lang for f in fs],
+        "published": _one_or_each([f.published for f in fs]),
+        "lang": _one_or_each([f.lang for f in fs]),
         "times": _columns([f.times for f in fs]),
         "keys": _columns(keys),
         "tf": tf,
@@ -465,6 +471,18 @@ def _column(v: Any, n: int, what: str) -> list[Any]:
     return v
 
 
+def _each(piece: dict[str, Any], name: str, n: int) -> list[str | None]:
+    """Each of an article's ``n`` claims' value of field ``name`` of its ``a`` piece, saved by
+    ``_one_or_each`` (a string or None, or a list of ``n`` of them)."""
+    _check(name in piece, "claim features")
+    v = piece[name]
+    if type(v) is not list:
+        _check(v is None or type(v) is str, "claim features")
+        return [v] * n
+    _check(len(v) == n and set(map(type, v)) <= {str, type(None)}, "claim features")
+    return v
+
+
 def _starts(v: Any, n: int, what: str) -> tuple[list[str], list[int]]:
     """A list-valued field of ``n`` claims from its ``_columns`` column: all its values, and where each
     claim's begin in them (and where the last one's end)."""
@@ -489,9 +507,8 @@ def _article_from(
     _check(type(v) is dict, "article piece")
     n = _int(v.get("n"), "claim features")
     _check(n >= 0, "claim features")
-    published = _column(v.get("published"), n, "claim features")
-    lang = _column(v.get("lang"), n, "claim features")
-    _check(set(map(type, published + lang)) <= {str, type(None)}, "claim features")
+    published = _each(v, "published", n)
+    lang = _each(v, "lang", n)
     times = _split(v.get("times"), n, "times")
     keys = _split(v.get("keys"), n, "blocking keys")
     c = _WORDS_CHUNK
