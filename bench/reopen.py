@@ -6,11 +6,12 @@ Corpus: ``--n`` ECB+ articles (distinct pairs of documents of one topic, as benc
 the 110 real pages of ../shared/data/realworld-dev/json, written to a temporary folder. Every command runs as a
 user runs it (``python -m factcheck ...`` in a fresh process) with the cache in a temporary folder:
 
-- ``extract --json``, ``status``, ``mark`` (one claim) on a session of the batch, cold then warm;
+- ``extract --json``, ``status``, ``mark`` (one claim) and ``report`` (Markdown) on a session of the batch, cold
+  then warm; ``report --format json`` and ``csv`` warm;
 - the review TUI on that session, cold then warm (headless, 120x40, through bench/tui.py's child): the time to
   its first article (the main screen on the first articles read, the rest loading) and to the filled main
   screen (every article read, reconciled and grouped);
-- one article changed, each time in a fresh process: ``extract --json``, ``mark``, ``status`` and the TUI
+- one article changed, each time in a fresh process: ``extract --json``, ``mark``, ``status``, ``report`` and the TUI
   (the grouping state the last grouping of the batch left in the cache makes the regrouping incremental);
   then the same change split in this process into reading + extraction, reading the grouping state,
   the incremental regrouping and saving the state, beside regrouping from scratch (CPU seconds), the two
@@ -45,7 +46,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extract import compile_tree, corpus, data_dir, write_reopen_batch  # noqa: E402
-from reopen_changed import BODY_ARTICLE, article_changer  # noqa: E402
+from reopen_changed import (  # noqa: E402
+    BODY_ARTICLE,
+    REPORT_FORMATS,
+    REPORT_LINE,
+    article_changer,
+    report_text,
+)
 
 
 def tui(
@@ -278,6 +285,12 @@ def main() -> int:
         cold = run(["status", str(session)], env)
         warm = run(["status", str(session)], env)
         rows.append(("status", cold[:2], warm[:2]))
+        shutil.rmtree(tmp / "cache")
+        cold = run(["report", str(session)], env)
+        warm = run(["report", str(session)], env)
+        rows.append(("report", cold[:2], warm[:2]))
+        same = same and report_text(cold[2], tmp) == report_text(warm[2], tmp)
+        warm_formats = {f: run(["report", str(session), "--format", f], env) for f in REPORT_FORMATS[1:]}
 
         shutil.rmtree(tmp / "cache")
         tui_cold = tui(folder, session, env)
@@ -301,12 +314,20 @@ def main() -> int:
         change()
         split = split_one_change(folder, tmp / "cache" / "cache.sqlite3")
         same = same and bool(split["same"])
+        one.write_text(one.read_text(encoding="utf-8") + f"\n\n{REPORT_LINE}\n", encoding="utf-8")
+        changed_report = run(["report", str(session)], env)
 
         size = sum(p.stat().st_size for p in (tmp / "cache").iterdir())
         print(f"{'command':<16} {'cold s (CPU)':>16} {'warm s (CPU)':>16} {'warm/cold':>10}")
         for name, (cw, cc), (ww, wc) in rows:
             print(
                 f"{name:<16} {cw:>8.1f} ({cc:>5.1f}) {ww:>8.2f} ({wc:>5.2f}) {ww / cw:>9.2f}x  (CPU {wc / cc:.2f}x)"
+            )
+        for f, (ww, wc, _out) in warm_formats.items():
+            cw, cc = rows[3][1]
+            print(
+                f"{'report ' + f:<16} {'':>16} {ww:>8.2f} ({wc:>5.2f}) {ww / cw:>9.2f}x  (CPU {wc / cc:.2f}x the"
+                " Markdown report's cold)"
             )
         for name, key in (
             ("TUI first article", "first"),
@@ -330,6 +351,7 @@ def main() -> int:
             ("extract --json", changed, rows[0][2][1]),
             ("mark", changed_mark, rows[1][2][1]),
             ("status", changed_status, rows[2][2][1]),
+            ("report", changed_report, rows[3][2][1]),
         ):
             print(
                 f"  {name:<16} {got[0]:>6.2f} s ({got[1]:>5.2f} CPU) = warm unchanged {warm_cpu:.2f} CPU"

@@ -6,7 +6,9 @@ target is about, without its cold and loading runs, on this tree beside a baseli
 Each tree gets its own copy of bench/reopen.py's batch (``--n`` ECB+ articles plus the 110 real pages) and its
 own cache; the two run at the same time (same machine load). Per tree: ``extract --json`` cold (to fill the
 cache), then warm unchanged and one article changed, each in a fresh process, for ``extract --json``, ``mark``
-and ``status``, and the review TUI (headless, bench/tui.py's child); the result after the change compared with
+and ``status``, and the review TUI (headless, bench/tui.py's child); ``report`` cold (a cache of its own, empty),
+warm (in each of ``REPORT_FORMATS``) and after one change (Markdown; issue #22 names it beside ``status`` and
+``mark``); the result after the change compared with
 ``--no-cache``; the in-process split of one more change (reading + extraction, reading the grouping state,
 regrouping, saving; regrouping from scratch beside it), and of an edit the extractor reads as page furniture
 (``FURNITURE_ARTICLE``: what the bench edited until round 11, which understates a real edit);
@@ -55,6 +57,21 @@ FURNITURE_LINE = "The police said two men were arrested."
 # The change measured for ``edit`` (after the others, so they measure what they always did): appended to the
 # body article like ``CHANGED_LINES`` (``successive_edits`` cuts it off with them).
 EDIT_LINE = "Officials said the bridge would stay closed for a week."
+# The change measured for ``report`` (after the TUI's, before the splits; likewise cut off).
+REPORT_LINE = "A hospital spokeswoman said three people were still being treated."
+# ``factcheck report``'s formats the benches time warm (Markdown, the default, is also timed cold and changed).
+REPORT_FORMATS = ("md", "json", "csv")
+
+
+def report_text(text: str, *paths: Path) -> str:
+    """A report's output with what differs from run to run cut out: the time it was generated (the
+    ``Generated`` line, the JSON ``generated`` field) and the given temporary paths (as ``BATCH``)."""
+    import re
+
+    text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?", "T", text)
+    for k, p in enumerate(paths):
+        text = text.replace(str(p), f"PATH{k}")
+    return text
 
 
 def article_changer(one: Path) -> Callable[[], None]:
@@ -170,6 +187,11 @@ def measure(tree: Path, n: int) -> None:
         warm_mark = reopen.run(["mark", str(session), first, "disputed"], env)
         warm_status = reopen.run(["status", str(session)], env)
         warm_edit = reopen.run(["edit", str(session), "--claim", first, "--speaker", "A. Spokesman"], env)
+        # report: cold (a cache of its own, empty), then warm in each format
+        cold_env = {**env, "FACTCHECK_CACHE": str(tmp / "cache-cold" / "cache.sqlite3")}
+        cold_report = reopen.run(["report", str(session)], cold_env)
+        warm_reports = {f: reopen.run(["report", str(session), "--format", f], env) for f in REPORT_FORMATS}
+        report_cached = report_text(cold_report[2], tmp) == report_text(warm_reports["md"][2], tmp)
         tui_warm = reopen.tui(folder, session, env)
         one = folder / BODY_ARTICLE
         original = one.read_text(encoding="utf-8")
@@ -184,6 +206,10 @@ def measure(tree: Path, n: int) -> None:
         ch_s = reopen.run(["status", str(session)], env)
         change()
         tui_ch = reopen.tui(folder, session, env)
+        # (before the in-process splits: after the state a split saves, the next report paid ~4-5 CPU s more, in
+        # every tree, round 35 (why is not known yet); a reviewer's last grouping is a command's)
+        one.write_text(one.read_text(encoding="utf-8") + f"\n\n{REPORT_LINE}\n", encoding="utf-8")
+        ch_r = reopen.run(["report", str(session)], env)
         change()
         split = reopen.split_one_change(folder, tmp / "cache" / "cache.sqlite3")
         furniture = folder / FURNITURE_ARTICLE
@@ -211,15 +237,26 @@ def measure(tree: Path, n: int) -> None:
             ("mark", warm_mark, ch_m),
             ("status", warm_status, ch_s),
             ("edit --speaker", warm_edit, ch_e),
+            ("report", warm_reports["md"], ch_r),
         ):
             print(
                 f"  {name:<15} warm {w[1]:5.2f} CPU s ({w[0]:5.1f} wall)   one changed {c[1]:5.2f} ({c[0]:5.1f} wall)"
                 f" = warm + {c[1] - w[1]:.2f} = {(c[1] - w[1]) / max(alone, 0.01):.1f} x one article's work"
             )
+        warm_cells = ", ".join(
+            f"{f} {w[1]:.2f} ({w[0]:.1f} wall, {w[1] / cold_report[1]:.3f}x cold)"
+            for f, w in warm_reports.items()
+        )
+        print(
+            f"  report          cold {cold_report[1]:.2f} CPU s ({cold_report[0]:.1f} wall); warm CPU s: {warm_cells};"
+            f" cold and warm identical: {'yes' if report_cached else 'NO'}"
+        )
         # (compared across the trees by main: the same commands save the same session and print the same)
         print(
             f"  saved session {_session_digest(session)}; extract --json after the change"
-            f" {_digest(ch_x[2].replace(str(folder), 'BATCH'))}"
+            f" {_digest(ch_x[2].replace(str(folder), 'BATCH'))}; report warm"
+            f" {' '.join(_digest(report_text(w[2], tmp)) for w in warm_reports.values())}, after the change"
+            f" {_digest(report_text(ch_r[2], tmp))}"
         )
         print(
             f"  TUI filled      warm {tui_warm['filled']:5.2f} s wall ({tui_warm['cpu']:.2f} CPU)   one changed"

@@ -286,8 +286,14 @@ _MD_URL = re.compile(r"https?://[^\s<>\"`]+", re.I)
 _URL_TRAIL = ".,;:!?'\")]}*_~"
 
 
+# (one pattern, and most texts need no escape: a join over every character of every text was ~0.1 CPU s of a
+# 10,000 claims' report)
+_MD_SPECIAL_RE = re.compile("[" + re.escape("".join(sorted(_MD_SPECIAL))) + "]")
+
+
 def _md_escape(s: str) -> str:
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
+    """Each of ``_MD_SPECIAL`` in ``s`` after a backslash."""
+    return _MD_SPECIAL_RE.sub(r"\\\g<0>", s) if _MD_SPECIAL_RE.search(s) else s
 
 
 _URL_OPENS = {")": "(", "]": "[", "}": "{"}
