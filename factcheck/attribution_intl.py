@@ -34,6 +34,8 @@ from factcheck.lang import resource
 # the pronoun of a subject left out ("dijo que ...", '"...", afirmou.'): the last person named, of either gender
 LEFT_OUT = "he/she"
 _GIVEN_NAMES = frozenset(n for names in resource("en", "given_names").values() for n in names)
+# the words of placeholder text a page's template left in ("Lorem Ipsum is simply dummy text ..."): no source
+_PLACEHOLDER_NAMES = frozenset(resource("en", "persons").get("placeholder_names", []))
 
 # words (with inner hyphens and apostrophes: "porta-voz", "aujourd'hui"), abbreviations with their full stop
 # ("Dr.", "M."), elided articles ("l'", "d'"), punctuation
@@ -940,6 +942,8 @@ def _classify(
     had_det = lead > i
     indefinite = had_det and toks[i].low in sp.indefinites
     phrase = _join(words)
+    if any(t.low in _PLACEHOLDER_NAMES for t in words):
+        return None  # "Lorem Ipsum is simply dummy text ...": a template's placeholder, no one's name
     start, end = toks[i].start, toks[j - 1].end
     for r in range(min(2, len(words))):  # (maybe after a role: "Sprecher Max Müller von der Polizei")
         named = _affiliated(sp, words[r:])
@@ -949,6 +953,9 @@ def _classify(
         return _Source(
             phrase, OUTLETS[phrase] if OUTLETS[phrase] in ("outlet", "media") else "outlet", start, end
         )
+    whole = _join(toks[i:j])
+    if had_det and whole in OUTLETS:  # an outlet whose name holds its article: "Le Monde révèle", "Les Échos"
+        return _Source(whole, "outlet", start, end)
     for n in range(len(words)):  # an outlet the gazetteer knows, inside the phrase ("la agencia EFE")
         for m in range(len(words), n, -1):
             cand = " ".join(t.text for t in words[n:m])
