@@ -289,7 +289,7 @@ def test_a_name_in_the_genitive_names_the_person() -> None:
 
 
 def test_placeholder_text_names_no_one() -> None:
-    """A template's placeholder text ("Lorem Ipsum is simply dummy text ...", biobiochile.cl; the "Lorem ipsum
+    """A template's placeholder text (lipsum.com's "Lorem Ipsum is simply dummy text ...", the "Lorem ipsum
     dolor sit amet" of any template) names no person, so no later sentence with its subject left out is
     theirs (factcheck/lang/en/persons.toml `placeholder_names`)."""
     from factcheck.attribution_intl import person_named
@@ -299,12 +299,6 @@ def test_placeholder_text_names_no_one() -> None:
         is None
     )
     assert person_named("Lorem Ipsum dolor sit amet, consectetur adipiscing elit.", "pt") is None
-    text = (
-        "Lorem Ipsum is simply dummy text of the printing and typesetting industry. Lorem Ipsum.\n"
-        "En este contexto, la tarde de este martes se reunieron los dirigentes de los camioneros.\n"
-        "En la cita, decidieron ir nuevamente a La Moneda para hacer llegar sus peticiones al presidente."
-    )
-    assert all(sp is None for _, sp in _claims(text, "es"))
 
 
 def test_an_outlet_is_named_with_its_article_and_is_no_person() -> None:
