@@ -34,6 +34,8 @@ from factcheck.lang import resource
 # the pronoun of a subject left out ("dijo que ...", '"...", afirmou.'): the last person named, of either gender
 LEFT_OUT = "he/she"
 _GIVEN_NAMES = frozenset(n for names in resource("en", "given_names").values() for n in names)
+# the words of placeholder text a page's template left in ("Lorem Ipsum is simply dummy text ..."): no source
+_PLACEHOLDER_NAMES = frozenset(resource("en", "persons").get("placeholder_names", []))
 
 # words (with inner hyphens and apostrophes: "porta-voz", "aujourd'hui"), abbreviations with their full stop
 # ("Dr.", "M."), elided articles ("l'", "d'"), punctuation
@@ -150,6 +152,9 @@ class _Speech:
         self.plural_determiners = frozenset(_low(w) for w in data.get("plural_determiners", []))
         # adjectives follow their noun ("le porte-parole gouvernemental", "un responsable syndical")
         self.adjectives_follow = bool(data.get("adjectives_follow", False))
+        # roles whose word is also an adjective, which then follows a noun: "la tesis fiscal", "la versión
+        # oficial" name no prosecutor, no officer
+        self.adjective_roles = frozenset(_low(w) for w in data.get("adjective_roles", []))
         # passive auxiliaries: "wurde mir erklärt", "erklärt wurde" is no speech of a subject
         self.passive = frozenset(_low(w) for w in data.get("passive_auxiliaries", []))
         self.determiners = frozenset(_low(w) for w in data.get("determiners", []))
@@ -932,6 +937,11 @@ def _classify(
         and sp.head_kind(words[0].low) is None
         and words[1].low not in sp.linkers
     ):
+        if cue and sp.adjectives_follow and words[1].low in sp.adjective_roles:
+            # "según la acusación fiscal", "según la versión oficial": a role's word as the adjective of the
+            # noun before it, a source no one is named in (as "el informe" is); after a cue only ("la nueva
+            # fiscal general dijo": an adjective before the role)
+            return _Source(_join(words), "anonymous", toks[i].start, toks[j - 1].end)
         # an adjective before the head: "einer neuen Umfrage" -> "Umfrage" (a word before a linker is the
         # head: "la gestión de Sandra Quiñónez", "un integrante del Poder Ejecutivo")
         words = words[1:]
@@ -940,6 +950,8 @@ def _classify(
     had_det = lead > i
     indefinite = had_det and toks[i].low in sp.indefinites
     phrase = _join(words)
+    if any(t.low in _PLACEHOLDER_NAMES for t in words):
+        return None  # "Lorem Ipsum is simply dummy text ...": a template's placeholder, no one's name
     start, end = toks[i].start, toks[j - 1].end
     for r in range(min(2, len(words))):  # (maybe after a role: "Sprecher Max Müller von der Polizei")
         named = _affiliated(sp, words[r:])
@@ -949,6 +961,9 @@ def _classify(
         return _Source(
             phrase, OUTLETS[phrase] if OUTLETS[phrase] in ("outlet", "media") else "outlet", start, end
         )
+    whole = _join(toks[i:j])
+    if had_det and whole in OUTLETS:  # an outlet whose name holds its article: "Le Monde révèle", "Les Échos"
+        return _Source(whole, "outlet", start, end)
     for n in range(len(words)):  # an outlet the gazetteer knows, inside the phrase ("la agencia EFE")
         for m in range(len(words), n, -1):
             cand = " ".join(t.text for t in words[n:m])

@@ -286,3 +286,28 @@ def test_a_name_in_the_genitive_names_the_person() -> None:
     from factcheck.attribution_intl import person_named
 
     assert person_named("Hier sind Pierre Gaslys Renn-Statistiken der Saison.", "de") == "Pierre Gasly"
+
+
+def test_placeholder_text_names_no_one() -> None:
+    """A template's placeholder text (lipsum.com's "Lorem Ipsum is simply dummy text ...", the "Lorem ipsum
+    dolor sit amet" of any template) names no person, so no later sentence with its subject left out is
+    theirs (factcheck/lang/en/persons.toml `placeholder_names`)."""
+    from factcheck.attribution_intl import person_named
+
+    assert (
+        person_named("Lorem Ipsum is simply dummy text of the printing and typesetting industry.", "es")
+        is None
+    )
+    assert person_named("Lorem Ipsum dolor sit amet, consectetur adipiscing elit.", "pt") is None
+
+
+def test_an_outlet_is_named_with_its_article_and_is_no_person() -> None:
+    # (regards.fr: "Mediapart révèle", "Le Monde révèle" were a person "Mediapart" and an organisation "Monde")
+    text = (
+        "De plus, Mediapart révèle que Ismaël Emelien devrait se voir lui aussi inquiété dans cette affaire.\n"
+        "En septembre 2019, Le Monde révèle qu’une autre enquête est ouverte par le Parquet national financier."
+    )
+    art = ingest.article_from_text(text, path="t.txt", key="t")
+    art.language, art.published = "fr", dt.date(2019, 10, 10)
+    got = [(c.speaker, c.speaker_kind) for c in extract.extract(art, min_score=0.0)]
+    assert got == [("Mediapart", "outlet"), ("Le Monde", "outlet")]
