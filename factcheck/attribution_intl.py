@@ -152,9 +152,6 @@ class _Speech:
         self.plural_determiners = frozenset(_low(w) for w in data.get("plural_determiners", []))
         # adjectives follow their noun ("le porte-parole gouvernemental", "un responsable syndical")
         self.adjectives_follow = bool(data.get("adjectives_follow", False))
-        # roles whose word is also an adjective, which then follows a noun: "la tesis fiscal", "la versión
-        # oficial" name no prosecutor, no officer
-        self.adjective_roles = frozenset(_low(w) for w in data.get("adjective_roles", []))
         # passive auxiliaries: "wurde mir erklärt", "erklärt wurde" is no speech of a subject
         self.passive = frozenset(_low(w) for w in data.get("passive_auxiliaries", []))
         self.determiners = frozenset(_low(w) for w in data.get("determiners", []))
@@ -937,11 +934,6 @@ def _classify(
         and sp.head_kind(words[0].low) is None
         and words[1].low not in sp.linkers
     ):
-        if cue and sp.adjectives_follow and words[1].low in sp.adjective_roles:
-            # "según la acusación fiscal", "según la versión oficial": a role's word as the adjective of the
-            # noun before it, a source no one is named in (as "el informe" is); after a cue only ("la nueva
-            # fiscal general dijo": an adjective before the role)
-            return _Source(_join(words), "anonymous", toks[i].start, toks[j - 1].end)
         # an adjective before the head: "einer neuen Umfrage" -> "Umfrage" (a word before a linker is the
         # head: "la gestión de Sandra Quiñónez", "un integrante del Poder Ejecutivo")
         words = words[1:]
