@@ -329,14 +329,12 @@ def declared_address(raw: bytes) -> str | None:
     head = raw[:300_000]
     found: list[bytes] = []
     for tag in _LINK_TAG.findall(head):
-        attrs = {m[1].lower(): (m[2] or m[3]) for m in _ATTRIBUTE.finditer(tag)}
+        attrs = _attributes(tag)
         if (attrs.get(b"rel") or b"").strip().lower() == b"canonical" and attrs.get(b"href"):
             found.append(attrs[b"href"])
     for tag in _META_TAG.findall(head):
-        attrs = {m[1].lower(): (m[2] or m[3]) for m in _ATTRIBUTE.finditer(tag)}
-        if (attrs.get(b"property") or attrs.get(b"name") or b"").strip().lower() == b"og:url" and attrs.get(
-            b"content"
-        ):
+        attrs = _attributes(tag)
+        if _meta_key(attrs).strip() == "og:url" and attrs.get(b"content"):
             found.append(attrs[b"content"])
     for value in found:
         address = htmllib.unescape(value.decode("utf-8", "replace")).strip()
@@ -353,6 +351,16 @@ _LD_JSON = re.compile(rb"<script\b[^>]{0,200}application/ld\+json[^>]{0,200}>(.*
 _ORGANISATION_TYPES = frozenset({"NewsMediaOrganization", "Organization", "WebSite"})
 
 
+def _attributes(tag: bytes) -> dict[bytes, bytes]:
+    """A tag's quoted attributes, names lower-cased: ``<meta property="og:url" content="...">``."""
+    return {m[1].lower(): (m[2] or m[3]) for m in _ATTRIBUTE.finditer(tag)}
+
+
+def _meta_key(attrs: dict[bytes, bytes]) -> str:
+    """What a meta tag declares (its ``property``, else its ``name``), lower-cased."""
+    return (attrs.get(b"property") or attrs.get(b"name") or b"").decode("ascii", "replace").lower()
+
+
 def declared_site_names(raw: bytes) -> list[str]:
     """The names a page gives its site in its markup, in the order they are trusted: its ``og:site_name``,
     ``application-name`` and ``apple-mobile-web-app-title`` meta tags, then in its JSON-LD the publisher's
@@ -361,8 +369,8 @@ def declared_site_names(raw: bytes) -> list[str]:
 
     found: dict[str, list[str]] = {k: [] for k in _SITE_NAME_META}
     for tag in _META_TAG.findall(raw):
-        attrs = {m[1].lower(): (m[2] or m[3]) for m in _ATTRIBUTE.finditer(tag)}
-        key = (attrs.get(b"property") or attrs.get(b"name") or b"").decode("ascii", "replace").lower()
+        attrs = _attributes(tag)
+        key = _meta_key(attrs)
         if key in found and attrs.get(b"content"):
             found[key].append(htmllib.unescape(attrs[b"content"].decode("utf-8", "replace")))
     publishers: list[str] = []
