@@ -36,16 +36,19 @@ def split_records(split: str) -> dict[str, dict]:
     }
 
 
-def check_drawn_pages(script: Any, split: str, short: frozenset[str] = frozenset()) -> dict[str, dict]:
-    """A postlight-drawn split (make_dev12.py's steps): its 12 pages are labelled in the half the script deals
-    them, each with the date line read by hand (and the date where the metadata's is not the page's), a
-    source and a text cut after the paragraph passing ``CUT`` characters (``short``: the pages whose whole
-    article is shorter). Returns the split's records."""
+def check_drawn_pages(
+    script: Any, split: str, short: frozenset[str] = frozenset(), *, drawn: int = 12
+) -> dict[str, dict]:
+    """A drawn split (make_dev12.py's steps): its ``drawn`` pages (``script.N`` = 12, or every eligible page
+    when fewer) are labelled in the half the script deals them, each with the date line read by hand (and the
+    date where the metadata's is not the page's), a source and a text cut after the paragraph passing ``CUT``
+    characters (``short``: the pages whose whole article is shorter). Returns the split's records."""
     entries = {e["file"]: e["split"] for e in split_labels(split, split + "h")}
     records = split_records(split)
     halves = script.halves(sorted(script.DOCS))
-    assert len(script.DOCS) == script.N == 12 and len(entries) == 12 and set(records) == set(entries)
-    assert sorted(halves.values()) == [split] * 6 + [split + "h"] * 6  # two halves of six
+    assert script.N == 12 and len(script.DOCS) == len(entries) == drawn and set(records) == set(entries)
+    # two halves, dealt alternately: of six each, or the development half one more
+    assert sorted(halves.values()) == [split] * ((drawn + 1) // 2) + [split + "h"] * (drawn // 2)
     by_outlet = {script.outlet(key.split(":", 1)[1].split("--")[0]): key for key in script.DOCS}
     for file, rec in records.items():
         key = by_outlet[file.removeprefix(split + ".").removesuffix(".json")]
