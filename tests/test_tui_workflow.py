@@ -1432,6 +1432,21 @@ async def test_gc_settings_are_restored_when_the_app_ends(seeds_copy, session_pa
     assert gc.get_threshold() == before
 
 
+async def test_a_batch_arriving_after_the_app_ended_freezes_nothing(seeds_copy, session_path):
+    """The opened review or its groups can reach the app's thread as it ends (a worker's last call): however
+    the app ended (here the test harness ends it, no `q`), the collector's settings stay as they were; a
+    freeze then was never undone and left the next app's `before` raised (a flaky test of the suite)."""
+    import gc
+
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    app = make_app(open_review(seeds_copy, session_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+    assert gc.get_threshold() == before
+    app._freeze_gc()  # (what ``_show_main`` and ``_grouped`` call with what arrives)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+
+
 async def test_group_screens_count_and_offer_claims_never_evidence(seeds_copy, session_path):
     """A group's members include sentences kept as grouping evidence only: the groups screen counts, the
     event panel and the merge picker show and offer its claims alone (an evidence id given to merge_groups

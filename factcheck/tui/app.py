@@ -405,6 +405,8 @@ class FactcheckApp(App[int]):
         # The corpus is hundreds of thousands of objects that live as long as the app: moved out of the
         # garbage collector's sight, so that a collection costs what a keypress made, not the whole batch
         # (~200 ms at 1,000 articles). No thresholds are tuned.
+        if self._exiting:  # (a review or groups arriving as the app ends: exit would not undo it)
+            return
         gc.freeze()
         # After a freeze the collector counts no long-lived objects, so with the default thresholds a full
         # collection (walking every cached line and prompt: 90-170 ms at 1,000 articles) ran every few
@@ -591,6 +593,7 @@ class FactcheckApp(App[int]):
         from factcheck.review import ReviewError, SessionError
         from factcheck.session import SessionChanged, save_rescue
 
+        self._exiting = True  # (however the app ends: what arrives after this freezes nothing, opens nothing)
         if self._frozen:
             gc.unfreeze()  # (tests run many apps in one process: what they froze becomes collectable again)
             self._frozen = False
