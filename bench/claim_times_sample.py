@@ -77,6 +77,18 @@ and ``--polnear-records`` the records' folder. Labelled and committed before any
     PYTHONPATH=/tmp/base30 /work/venv/bin/python bench/claim_times_sample.py --set mixed --extra /work/trafi_extra \
         --polnear-records /tmp/ctimes20w/pol
 
+The seventh set, ``--set fundus`` (bench/claim_times_fundus_labels.tsv, drawn in round 36 at dd0f3d16,
+/tmp/base36): flairNLP/fundus's parser test pages (news of 2019-2026 from many outlets), written by
+``bench/make_fundus_pages.py`` into ``DIR/html`` (``--extra DIR``), read as the app reads a saved page. Left
+out: the pages the fixture splits dev15, dev16 and dev17 (and their held-out halves) were made from, and
+every other page of a held-out page's publisher (``FUNDUS_SPLIT_PAGES``, ``FUNDUS_HELD_OUT_PUBLISHERS``).
+Every English page with a publication date, in an order shuffled with ``random.Random(SEED)``; at most
+``FUNDUS_PER_PAGE`` values of a page (drawn at random), then ``FUNDUS_N`` values; halves as above. Labelled and
+committed before any code changed.
+
+    python bench/make_fundus_pages.py /work/.mirror/flairNLP+fundus/repo -o /tmp/fd/html
+    PYTHONPATH=/tmp/base36 /work/venv/bin/python bench/claim_times_sample.py --set fundus --extra /tmp/fd
+
 A page a fixture split was also made from is no check page: dev10's eight pages come from the same benchmark
 as the modern set, and one of them (sportsnet 0d46122928b6, listed by ``extract_quality.py --list-times
 dev10``) fell in the modern set's half B. Its pairs are left out of half B's figure and counted apart
@@ -111,6 +123,7 @@ POL_LABELS = ROOT / "bench" / "claim_times_polnear_labels.tsv"
 POL2_LABELS = ROOT / "bench" / "claim_times_polnear2_labels.tsv"
 MODERN_LABELS = ROOT / "bench" / "claim_times_modern_labels.tsv"
 MIXED_LABELS = ROOT / "bench" / "claim_times_mixed_labels.tsv"
+FUNDUS_LABELS = ROOT / "bench" / "claim_times_fundus_labels.tsv"
 DATA = Path(os.environ.get("FACTCHECK_DATA", "/work/shared/data"))
 SEED = 16
 PAGES = 160
@@ -129,6 +142,29 @@ MODERN_N = 100
 MIXED_PAGES = 25  # per kind
 MIXED_PER_PAGE = 4
 MIXED_N = 100
+FUNDUS_PER_PAGE = 4
+FUNDUS_N = 170
+# the fundus pages (bench/make_fundus_pages.py's names) tests/fixtures/realworld's make_dev15/16/17.py drew
+FUNDUS_SPLIT_PAGES = {
+    "au_NineNews_2024_05_02.html", "us_BusinessInsider_2025_04_01.html", "uk_DailyStar_2026_04_20.html",
+    "za_DurbanLocal_2025_11_09.html", "uk_iNews_2023_08_30.html", "mx_MexicoNewsDaily_2025_04_16.html",
+    "ca_NationalPost_2024_08_28.html", "us_TheGatewayPundit_2026_07_19.html",
+    "ca_TheGlobeAndMail_2024_08_28.html", "au_WestAustralian_2024_11_26.html",
+    "us_VoiceOfAmerica_2024_04_28.html", "us_WashingtonTimes_2023_04_28.html", "us_APNews_2024_09_03.html",
+    "za_DailyMaverick_2025_05_22.html", "tz_DailyNewsTZ_2025_01_23.html", "uk_EuronewsEN_2024_04_30.html",
+    "ca_GlobalNews_2026_05_24.html", "ls_LesothoTimes_2025_05_23.html", "my_MalayMail_2024_11_22.html",
+    "na_TheNamibian_2023_11_16.html", "us_OccupyDemocrats_2023_06_20.html", "us_TheNation_2023_05_15.html",
+    "za_TimesLive_2025_05_22.html", "jp_TheJapanNews_2024_10_13.html", "ca_CanadaCom_2026_06_06.html",
+    "za_TheCitizen_2025_11_28.html", "ca_FinancialPost_2026_06_06.html", "us_FreeBeacon_2023_04_28.html",
+    "uk_Metro_2024_07_17.html", "ca_OttawaCitizen_2026_05_26.html", "us_RestOfWorld_2025_10_21.html",
+    "tw_TaipeiTimes_2024_10_15.html", "us_TechCrunch_2024_04_28.html",
+}  # fmt: skip
+# the publishers of the held-out halves' pages (dev15h, dev16h, dev17h): none of their pages is drawn
+FUNDUS_HELD_OUT_PUBLISHERS = {
+    "NineNews", "BusinessInsider", "DailyStar", "DurbanLocal", "TheGlobeAndMail", "WashingtonTimes",
+    "APNews", "DailyMaverick", "DailyNewsTZ", "OccupyDemocrats", "TheNation", "TimesLive", "CanadaCom",
+    "FinancialPost", "OttawaCitizen", "TaipeiTimes",
+}  # fmt: skip
 HEAD = "file\tstart\tend\ttext\tvalue\thalf\tlabel\tnote"
 
 
@@ -227,6 +263,18 @@ def modern_pages(base: Path) -> list[list[str]]:
     return [names]
 
 
+def fundus_pages(base: Path) -> list[list[str]]:
+    """The fundus set's candidate pages (``base/html/*.html``), outside the fixture splits' pages and the
+    held-out halves' publishers, shuffled, by name."""
+    names = sorted(
+        p.name
+        for p in (base / "html").glob("*.html")
+        if p.name not in FUNDUS_SPLIT_PAGES and p.name.split("_")[1] not in FUNDUS_HELD_OUT_PUBLISHERS
+    )
+    random.Random(SEED).shuffle(names)
+    return [names]
+
+
 def page_path(base: Path, name: str, tmp: Path) -> Path:
     """Where the page ``name`` of a set is read from (an ECB+ text as a JSON record written to ``tmp``; a
     PolNeAR record from ``base``, the records' folder, then; a gzipped page unpacked into ``tmp``)."""
@@ -315,8 +363,11 @@ def draw(base: Path, tsv: str | None, which: str) -> None:
     import tempfile
 
     rng = random.Random(SEED)
-    if which in ("news", "polnear", "polnear2", "modern", "mixed"):
-        if which == "mixed":
+    if which in ("news", "polnear", "polnear2", "modern", "mixed", "fundus"):
+        if which == "fundus":
+            allp, used = pairs(base, fundus_pages(base), len(fundus_pages(base)[0]))
+            per_page, n = FUNDUS_PER_PAGE, FUNDUS_N
+        elif which == "mixed":
             records = Path(os.environ["FACTCHECK_POLNEAR_RECORDS"])
             allp, used = pairs(base, mixed_pages(base, records), MIXED_PAGES)
             per_page, n = MIXED_PER_PAGE, MIXED_N
@@ -468,7 +519,7 @@ def main() -> int:
     ap.add_argument("--score", nargs="+", metavar="TREE", help="score these code trees on the labels")
     ap.add_argument(
         "--set",
-        choices=("first", "news", "polnear", "polnear2", "modern", "mixed"),
+        choices=("first", "news", "polnear", "polnear2", "modern", "mixed", "fundus"),
         default="first",
         help="which sample (default: first)",
     )
@@ -498,6 +549,7 @@ def main() -> int:
         "polnear2": POL2_LABELS,
         "modern": MODERN_LABELS,
         "mixed": MIXED_LABELS,
+        "fundus": FUNDUS_LABELS,
     }.get(args.set, LABELS)
     if args.child:
         sys.path.insert(0, args.child)
