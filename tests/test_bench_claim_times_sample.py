@@ -221,3 +221,45 @@ def test_a_check_half_pair_of_a_fixture_splits_page_is_left_out(monkeypatch) -> 
     # a wrong pair kept as labelled is also counted by kind (--time-kinds): label and the value's shape
     assert res["A"] == Counter({"value": 1, "kind:value: year/decade": 1})
     assert moved == []
+
+
+def test_the_fundus_set_leaves_out_the_split_pages_and_the_held_out_publishers(tmp_path: Path) -> None:
+    """The fundus set (round 36) draws from fundus's test pages but those dev15, dev16 and dev17 were made from
+    and every page of a publisher whose page is held out."""
+    mod = _bench()
+    html = tmp_path / "fd" / "html"
+    html.mkdir(parents=True)
+    names = [
+        "us_APNews_2023_01_01.html",
+        "uk_Metro_2024_07_17.html",
+        "uk_Metro_2024_11_29.html",
+        "us_X_2024.html",
+    ]
+    for name in names:
+        (html / name).write_text("<html></html>", encoding="utf-8")
+    # APNews: a held-out page's publisher; Metro 2024_07_17: dev17's page; its other page stays
+    assert sorted(mod.fundus_pages(tmp_path / "fd")[0]) == ["uk_Metro_2024_11_29.html", "us_X_2024.html"]
+
+
+def test_the_fundus_split_pages_are_the_fixture_pages_made_from_fundus() -> None:
+    """One left-out page per dev15/16/17 article, and one left-out publisher per held-out article of them."""
+    mod = _bench()
+    root = Path(__file__).resolve().parent / "fixtures" / "realworld" / "articles"
+    arts = [json.loads(p.read_text(encoding="utf-8")) for p in root.glob("dev1[567].*.json")]
+    assert len(mod.FUNDUS_SPLIT_PAGES) == len(arts)
+    assert len(mod.FUNDUS_HELD_OUT_PUBLISHERS) == sum(a["half"].endswith("h") for a in arts)
+    held = {p.split("_")[1] for p in mod.FUNDUS_SPLIT_PAGES} & mod.FUNDUS_HELD_OUT_PUBLISHERS
+    assert held == mod.FUNDUS_HELD_OUT_PUBLISHERS
+
+
+def test_the_fundus_labels_are_a_capped_sample_of_pages_outside_the_splits() -> None:
+    mod = _bench()
+    rows = mod.read_labels(mod.FUNDUS_LABELS)
+    assert 150 <= len(rows) <= mod.FUNDUS_N
+    assert {r["label"] for r in rows} <= {"right", "choice", "value", "unclear"}
+    assert all(r["half"] == mod.half(r["file"]) for r in rows)
+    assert max(Counter(r["file"] for r in rows).values()) <= mod.FUNDUS_PER_PAGE
+    files = {r["file"] for r in rows}
+    assert not files & mod.FUNDUS_SPLIT_PAGES
+    assert not {f.split("_")[1] for f in files} & mod.FUNDUS_HELD_OUT_PUBLISHERS
+    assert all(" | " in r["note"] for r in rows if r["label"] != "right")
