@@ -152,8 +152,15 @@ def _abbreviation(word: str) -> bool:
 
 
 # an adverb in -ly between an auxiliary and its participle ("to be formally sentenced", "was quickly
-# dismissed"); a capitalised word is a name ("Kelly"), never one
+# dismissed"); a capitalised word is a name ("Kelly"), never one, nor is a noun of [tense] ly_nouns ("The rally
+# ended on Friday": the subject)
 _MANNER_ADVERB = re.compile(r"[a-z]{3,}ly")
+_LY_NOUNS = frozenset(_TENSE["ly_nouns"])
+
+
+def _manner_adverb(word: str) -> bool:
+    """Whether ``word`` is a manner adverb in -ly ("formally", "quickly"), not a name or a noun ("family")."""
+    return _MANNER_ADVERB.fullmatch(word) is not None and word not in _LY_NOUNS
 
 
 def _word_at(tokens: list[str], i: int) -> str:
@@ -289,7 +296,7 @@ def _classify(tokens: list[str], i: int) -> str | None:
     if not is_past:
         return None
     j = i - 1  # the verb's auxiliary stands before its adverbs: "is to be formally sentenced May 3"
-    while j > 0 and _MANNER_ADVERB.fullmatch(tokens[j]):
+    while j > 0 and _manner_adverb(tokens[j]):
         j -= 1
     prev = tokens[j].lower() if j >= 0 else ""
     if prev in ("will", "would", "shall", "to") or prev.endswith("'ll"):
@@ -932,7 +939,7 @@ def _passive_infinitive(tokens: list[str], k: int) -> int | None:
     """The index of the "to" of a passive or perfect infinitive whose participle is ``tokens[k]`` ("to be handed
     over", "to be formally sentenced", "to have been completed"), or None."""
     j = k - 1
-    while j > 0 and _MANNER_ADVERB.fullmatch(tokens[j]):
+    while j > 0 and _manner_adverb(tokens[j]):
         j -= 1
     if j > 0 and tokens[j].lower() == "been":
         j -= 1
