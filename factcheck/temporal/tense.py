@@ -152,8 +152,15 @@ def _abbreviation(word: str) -> bool:
 
 
 # an adverb in -ly between an auxiliary and its participle ("to be formally sentenced", "was quickly
-# dismissed"); a capitalised word is a name ("Kelly"), never one
+# dismissed"); a capitalised word is a name ("Kelly"), never one, nor is a noun of [tense] ly_nouns ("The rally
+# ended on Friday": the subject)
 _MANNER_ADVERB = re.compile(r"[a-z]{3,}ly")
+_LY_NOUNS = frozenset(_TENSE["ly_nouns"])
+
+
+def _manner_adverb(word: str) -> bool:
+    """Whether ``word`` is a manner adverb in -ly ("formally", "quickly"), not a name or a noun ("family")."""
+    return _MANNER_ADVERB.fullmatch(word) is not None and word not in _LY_NOUNS
 
 
 def _word_at(tokens: list[str], i: int) -> str:
@@ -289,7 +296,7 @@ def _classify(tokens: list[str], i: int) -> str | None:
     if not is_past:
         return None
     j = i - 1  # the verb's auxiliary stands before its adverbs: "is to be formally sentenced May 3"
-    while j > 0 and _MANNER_ADVERB.fullmatch(tokens[j]):
+    while j > 0 and _manner_adverb(tokens[j]):
         j -= 1
     prev = tokens[j].lower() if j >= 0 else ""
     if prev in ("will", "would", "shall", "to") or prev.endswith("'ll"):
@@ -416,6 +423,35 @@ def _scheduled_event(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+# the noun of an event nobody schedules, then a place or none, then the time ([tense] unplanned_event_nouns): "the
+# slaying in Chicago on Friday", "the terrorist attacks in Paris on Friday", "the Charleston church massacre in June"
+_UNPLANNED_EVENT_NOUNS = frozenset(_TENSE["unplanned_event_nouns"])
+_UNPLANNED_EVENT_NOT_AFTER = frozenset(_TENSE["unplanned_event_not_after"])
+_UNPLANNED_EVENT_VERB_AFTER = frozenset(_TENSE["unplanned_event_verb_after"])
+_UNPLANNED_NOUN = "|".join(re.escape(w) for w in sorted(_UNPLANNED_EVENT_NOUNS, key=len, reverse=True))
+_UNPLANNED_EVENT_BEFORE = re.compile(
+    rf"(?i:\b(?P<noun>{_UNPLANNED_NOUN}))(?:[^\S\n]+(?i:in|at|near|outside)[^\S\n]+(?:the[^\S\n]+)?"
+    r"[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3},?)?[^\S\n]+(?:(?i:on|in|during)[^\S\n]+)?$"
+)
+_UNPLANNED_EVENT_AFTER = re.compile(rf"[^\S\n]+(?i:{_UNPLANNED_NOUN})\b(?!['’-])")
+
+
+def dates_unplanned_event(text: str, start: int, end: int) -> bool:
+    """Whether the time text[start:end] dates an event nobody schedules, told after it happened: right after its noun
+    (a place between them or not: "the slaying in Chicago on Friday", "the Charleston church massacre in June") or
+    right before it after a determiner ("the Friday attack"); not where the words before the noun make it feared,
+    planned or prevented, or make it a verb ([tense] unplanned_event_nouns, unplanned_event_not_after,
+    unplanned_event_verb_after)."""
+    left = text[max(0, start - 90) : start]
+    m = _UNPLANNED_EVENT_BEFORE.search(left)
+    if m is not None:
+        before = [w.lower() for w in _words(left[: m.start("noun")])[-3:]]
+        if before and before[-1] in _UNPLANNED_EVENT_VERB_AFTER:
+            return False  # "they will attack on Friday": a verb
+        return not any(w in _UNPLANNED_EVENT_NOT_AFTER for w in before)
+    return _after_attributive(text, start) and _UNPLANNED_EVENT_AFTER.match(text, end) is not None
+
+
 def _comparison_base(text: str, start: int) -> bool:
     """Whether the time at ``start`` dates the base of a comparison of figures: "down from 5.6 percent in June", "up
     from 2 points on Friday" ([tense] comparison_base_openers, figure_units)."""
@@ -471,6 +507,10 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     event = _scheduled_event(text, start, end)
     if event is None:
         tense = _clause_tense(text, start, end, short)
+        if tense != "PAST" and dates_unplanned_event(text, start, end):
+            # "will vote for him because of the slaying in Chicago on Friday": an attack, a shooting or a death is
+            # told after it happened, whatever the clause that mentions it looks toward
+            return "PAST"
         if tense != "FUT" and _comparison_base(text, start):
             # "Unemployment is 5 percent, down from 5.6 percent in June": the figure compared with was measured
             # before the story's figure; in a future clause the time may be the change's ("the fare will rise to
@@ -899,7 +939,7 @@ def _passive_infinitive(tokens: list[str], k: int) -> int | None:
     """The index of the "to" of a passive or perfect infinitive whose participle is ``tokens[k]`` ("to be handed
     over", "to be formally sentenced", "to have been completed"), or None."""
     j = k - 1
-    while j > 0 and _MANNER_ADVERB.fullmatch(tokens[j]):
+    while j > 0 and _manner_adverb(tokens[j]):
         j -= 1
     if j > 0 and tokens[j].lower() == "been":
         j -= 1
