@@ -127,6 +127,7 @@ def _claim_row(review: Any, art: Article, c: Claim) -> dict[str, Any]:
         "url": art.url,
         "language": art.language,  # ISO 639-1, the article's (ClaimReview inLanguage)
         "published": art.published.isoformat() if art.published else None,
+        "modified": art.modified.isoformat() if art.modified else None,  # the page's last revision
         "claim_id": c.id,
         "text": c.text,
         "speaker": c.speaker,
