@@ -598,29 +598,29 @@ def declared_dates(raw: bytes) -> tuple[str | None, str | None]:
     return published, modified
 
 
-def shown_days(raw: bytes) -> set[str]:
-    """The days the page shows its reader in ``<time datetime="...">`` elements of its body (ISO days): the
-    dates printed under a headline ("18.07.2024, 11.08 Uhr"), a comment's, a teaser's. A date that only the
-    head's meta tags or the JSON-LD declare is not among them."""
+def first_shown_day(raw: bytes) -> str | None:
+    """The day of the first ``<time datetime="...">`` element of the page's body (an ISO day): the date printed
+    under its headline ("18.07.2024, 11.08 Uhr", "30 August 2023 • 4:45pm"), before any comment's or teaser's
+    below the text. A date that only the head's meta tags or the JSON-LD declare is none."""
     at = _BODY_TAG.search(raw)
-    days = set()
-    for tag in _TIME_TAG.findall(raw, at.start() if at else 0):
-        day = _iso_day((_attributes(tag).get(b"datetime") or b"").decode("ascii", "replace"))
+    for tag in _TIME_TAG.finditer(raw, at.start() if at else 0):
+        day = _iso_day((_attributes(tag[0]).get(b"datetime") or b"").decode("ascii", "replace"))
         if day is not None:
-            days.add(day)
-    return days
+            return day
+    return None
 
 
 def text_shown_date(raw: bytes, published: Any) -> tuple[str, bool] | None:
     """The date of the text the page shows, when its markup declares one later than ``published`` (the
-    record's date: trafilatura reads the first version's), and whether the page shows that date in its body
-    (``shown_days``): a live page's "18.07.2024, 11.08 Uhr" over a ticker first published in October, a buying
-    guide's "30 August 2023" over a first version of 2019 that only a meta tag declares. The latest of the
-    markup's published and modified dates (``declared_dates``); None when it declares none later."""
+    record's date: trafilatura reads the first version's), and whether the page shows that date as its own
+    (``first_shown_day``): a live page's "18.07.2024, 11.08 Uhr" over a ticker first published in October, a
+    buying guide's "30 August 2023" over a first version of 2019 that only a meta tag declares; not a forum
+    thread's last reply, shown below its first post. The latest of the markup's published and modified dates
+    (``declared_dates``); None when it declares none later."""
     latest = max((d for d in declared_dates(raw) if d), default=None)
     if latest is None or (isinstance(published, str) and latest <= published[:10]):
         return None
-    return latest, latest in shown_days(raw)
+    return latest, latest == first_shown_day(raw)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -78,6 +78,17 @@ def test_a_time_elements_later_publication_date_is_the_text_shown(tmp_path: Path
     assert art.modified == dt.date(2023, 8, 30) and art.anchor == dt.date(2023, 8, 30)
 
 
+def test_a_forum_threads_last_reply_is_no_revision(tmp_path: Path) -> None:
+    # (dateModified is the last reply's day, shown below the first post, whose "last year" is of its own day)
+    thread = (
+        '<time datetime="2018-09-27T10:00">27. September 2018</time>' + BODY
+        + '<div class="reply"><time datetime="2019-08-17T09:00">17. August 2019</time><p>Same here.</p></div>'
+    )  # fmt: skip
+    art = load(tmp_path, page(ld("2018-09-27T10:00", "2019-08-17T09:00"), thread))
+    assert art.modified == dt.date(2019, 8, 17) and art.modified_source == "page markup"
+    assert art.anchor == dt.date(2018, 9, 27)
+
+
 def test_a_correction_days_later_leaves_the_anchor(tmp_path: Path) -> None:
     shown = '<time datetime="2023-09-02">2 September 2023</time>'
     art = load(tmp_path, page(ld("2023-08-30", "2023-09-02"), shown))
@@ -148,8 +159,9 @@ def test_declared_dates() -> None:
         None,
         None,
     )
-    assert webpage.shown_days(page("", '<time datetime="2022-01-02">2 Jan</time>')) == {"2022-01-02"}
-    assert webpage.shown_days(page('<meta itemprop="dateModified" content="2022-01-02">')) == set()
+    shown = '<time datetime="2022-01-02">2 Jan</time><p>A reply</p><time datetime="2023-04-05">5 Apr</time>'
+    assert webpage.first_shown_day(page("", shown)) == "2022-01-02"
+    assert webpage.first_shown_day(page('<meta itemprop="dateModified" content="2022-01-02">')) is None
 
 
 @given(st.binary(max_size=400), st.text(max_size=60))
@@ -163,4 +175,4 @@ def test_declared_dates_never_raise(noise: bytes, value: str) -> None:
         for d in (published, modified):
             assert d is None or dt.date.fromisoformat(d)
         assert not (published and modified and modified < published)
-        webpage.shown_days(raw)
+        webpage.first_shown_day(raw)
