@@ -176,3 +176,20 @@ def test_declared_dates_never_raise(noise: bytes, value: str) -> None:
             assert d is None or dt.date.fromisoformat(d)
         assert not (published and modified and modified < published)
         webpage.first_shown_day(raw)
+
+
+def test_extract_json_gives_both_dates_and_the_anchor(tmp_path: Path, capsys) -> None:
+    from factcheck import cli
+
+    shown = '<p>Updated <time datetime="2023-08-30T16:45+01:00">30 August 2023</time></p>'
+    (tmp_path / "p.html").write_bytes(page(ld("2019-02-05T16:07:00Z", "2023-08-30T16:45:00+01:00"), shown))
+    assert cli.main(["extract", "--json", "--all", str(tmp_path / "p.html")]) == 0
+    doc = json.loads(capsys.readouterr().out)["articles"][0]
+    assert (doc["published"], doc["modified"], doc["modified_source"], doc["anchor"]) == (
+        "2019-02-05",
+        "2023-08-30",
+        "page",
+        "2023-08-30",
+    )
+    said = [t["value"] for c in doc["claims"] for t in c["when"] if t["text"] == "This year"]
+    assert said and set(said) == {"2023"}
