@@ -193,3 +193,12 @@ def test_extract_json_gives_both_dates_and_the_anchor(tmp_path: Path, capsys) ->
     )
     said = [t["value"] for c in doc["claims"] for t in c["when"] if t["text"] == "This year"]
     assert said and set(said) == {"2023"}
+
+
+def test_the_report_names_the_revision() -> None:
+    from factcheck import report
+
+    row = {"outlet": "The Telegraph", "article_key": "k", "published": "2019-02-05", "modified": "2023-08-30"}
+    assert report._who(row) == "The Telegraph, 2019-02-05 (updated 2023-08-30)"
+    assert report._who({**row, "modified": "2019-02-05"}) == "The Telegraph, 2019-02-05"
+    assert report._who({k: v for k, v in row.items() if k != "modified"}) == "The Telegraph, 2019-02-05"
