@@ -202,3 +202,24 @@ def test_the_report_names_the_revision() -> None:
     assert report._who(row) == "The Telegraph, 2019-02-05 (updated 2023-08-30)"
     assert report._who({**row, "modified": "2019-02-05"}) == "The Telegraph, 2019-02-05"
     assert report._who({k: v for k, v in row.items() if k != "modified"}) == "The Telegraph, 2019-02-05"
+
+
+def test_a_sidecars_modified_date_moves_and_a_front_matters_lastmod_does_not(tmp_path: Path) -> None:
+    text = (
+        "This year the best heated airers dry a full load in under four hours, and the cheapest model we tested"
+        " uses less power than a light bulb, our reviewers found after two weeks of testing.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a.toml").write_text(
+        'published = 2019-02-05\nmodified = "30 August 2023"\n', encoding="utf-8"
+    )
+    art = ingest.load([tmp_path / "a.txt"]).articles[0]
+    assert (art.modified, art.modified_source, art.anchor) == (
+        dt.date(2023, 8, 30),
+        "sidecar",
+        dt.date(2023, 8, 30),
+    )
+    (tmp_path / "b.md").write_text(f"---\ntitle: Airers\ndate: 2019-02-05\nlastmod: 2023-08-30\n---\n{text}")
+    art = ingest.load([tmp_path / "b.md"]).articles[0]
+    assert (art.modified, art.modified_source) == (dt.date(2023, 8, 30), "front matter")
+    assert art.anchor == dt.date(2019, 2, 5)  # (a site generator stamps lastmod on every build)
