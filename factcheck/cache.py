@@ -156,7 +156,7 @@ def article_to_json(a: Article) -> dict[str, Any]:
 
 def article_from_json(d: dict[str, Any]) -> Article:
     d = dict(d)
-    for name in ("published", "crawled"):
+    for name in ("published", "modified", "crawled"):
         if d.get(name) is not None:
             d[name] = dt.date.fromisoformat(d[name])
     d["segments"] = [Segment(**s) for s in d.get("segments", [])]

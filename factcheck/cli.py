@@ -144,6 +144,10 @@ def _articles_json(corpus: Any, show_hidden: bool) -> Iterator[dict[str, Any]]:
             "authors": list(a.authors),
             "published": a.published.isoformat() if a.published else None,
             "published_source": a.published_source,
+            "modified": a.modified.isoformat() if a.modified else None,
+            "modified_source": a.modified_source,
+            # the date relative times are read against: the modified one of a text revised long after
+            "anchor": a.anchor.isoformat() if a.anchor else None,
             "crawled": a.crawled.isoformat() if a.crawled else None,
             "language": a.language,
             "notices": list(a.notices),
@@ -366,7 +370,7 @@ def cmd_times(args: argparse.Namespace) -> int:
             err(str(e))
         for art in batch.articles:
             name = args.file if len(batch.articles) == 1 else f"{args.file} [{art.key}]"
-            texts.append((name, art.text, given or (None if args.no_infer else art.published), art.language))
+            texts.append((name, art.text, given or (None if args.no_infer else art.anchor), art.language))
     else:
         try:
             text = ingest.read_text_file(path)
@@ -374,7 +378,7 @@ def cmd_times(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.file}: {e}") from None
         anchor = given
         if anchor is None and not args.no_infer:
-            anchor = ingest.article_from_text(text, path=args.file, key=path.name).published
+            anchor = ingest.article_from_text(text, path=args.file, key=path.name).anchor
         texts.append((args.file, text, anchor, None))
     tagged = []
     for name, text, anchor, known_lang in texts:

@@ -1635,7 +1635,7 @@ def _times_for(article: Article) -> list[TimeRef]:
     from factcheck import times_intl
 
     # English (and an unknown language) through factcheck.temporal; es/de/fr/pt... through times_intl
-    return times_intl.tag_language(article.text, article.published, article.language)
+    return times_intl.tag_language(article.text, article.anchor, article.language)  # (the text shown's date)
 
 
 @dataclass(slots=True)
@@ -2820,7 +2820,7 @@ def extract(
                     when.append(t)
             if post is not None and when:
                 if post[0] not in post_times:
-                    post_times[post[0]] = _post_times(text, post, article.published, lang)
+                    post_times[post[0]] = _post_times(text, post, article.anchor, lang)
                 own = post_times[post[0]]
                 when = [own.get((t.start, t.end), t) for t in when]  # its "today" is the day it was posted
             if post is not None and post[4] is not None and not any(t.type == "DATE" for t in when):

@@ -40,7 +40,7 @@ JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 HTML_SUFFIXES = webpage.HTML_SUFFIXES
 SUPPORTED = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES
 _KNOWN_SUFFIXES = ", ".join(sorted(SUPPORTED))  # (named when a folder holds none of them)
-SIDECAR_KEYS = {"title", "outlet", "url", "authors", "published"}
+SIDECAR_KEYS = {"title", "outlet", "url", "authors", "published", "modified"}
 TEXT_KEYS = ("text", "maintext", "raw_text", "content", "body")  # a JSON record's text, first found
 
 MONTHS = {
@@ -786,6 +786,15 @@ RECORD_DATE_KEYS = (
     "datePublished",
 )
 RECORD_CRAWL_KEYS = ("filedate", "date_download", "fetched", "crawled")
+# when the text was last revised: a saved page's markup (``webpage.page_record``), news-please's ``date_modify``
+RECORD_MODIFIED_KEYS = (
+    "modified",
+    "date_modify",
+    "date_modified",
+    "dateModified",
+    "last_modified",
+    "lastmod",
+)
 
 
 def article_from_record(
@@ -843,6 +852,12 @@ def article_from_record(
             )
     elif art.published is None and art.url:
         _date_from_url(art)
+    modified = parse_date_value(_first(rec, *RECORD_MODIFIED_KEYS), art.language)
+    if modified is not None:
+        # (a saved page says whether it shows the date in its body: ``webpage.text_shown_date``)
+        shown = rec.get("modified-shown")
+        art.modified = modified
+        art.modified_source = "record" if shown is None else "page" if shown is True else "page markup"
     if isinstance(rec.get("little-text"), str):
         art.notices.append(rec["little-text"])  # (webpage.page_record: a big page, a few words)
     if rec_lang is None and art.language is None:
@@ -903,6 +918,9 @@ def _apply_meta(art: Article, meta: dict[str, Any], source: str) -> None:
         elif meta["published"] not in (None, ""):
             # (said as a record's unreadable date is: a typo in the sidecar was dropped without a word)
             art.notices.append(f"date: the {source}'s date is unreadable: {_value_shown(meta['published'])}")
+    modified = parse_date_value(meta.get("modified"), art.language)
+    if modified is not None:
+        art.modified, art.modified_source = modified, source
     if art.url and not art.outlet:
         art.outlet = _host(art.url)
 
@@ -1156,7 +1174,7 @@ _YAML_KEYS = frozenset(
     "title date author authors url outlet published layout tags categories description slug draft lastmod"
     " summary permalink".split()
 )
-_YAML_RENAMED = {"date": "published", "author": "authors"}
+_YAML_RENAMED = {"date": "published", "author": "authors", "lastmod": "modified"}
 
 
 def _plain_value(value: Any) -> bool:
@@ -4516,6 +4534,8 @@ def _infer(
     art.url = info.get("url")
     if info.get("published"):
         art.published, art.published_source = info["published"], "text"
+    if info.get("updated"):
+        art.modified, art.modified_source = info["updated"], "text"  # an "Updated ..." line
     authors_src = info.get("authors_label") or info.get("byline")
     if authors_src:
         art.authors = [n for n in _authors_of(authors_src) if metadata.clean_author(n)]

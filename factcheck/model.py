@@ -21,6 +21,12 @@ DEFAULT_MIN_SCORE = 0.45
 MIN_SCORE = 0.35
 
 
+# A text modified this many days or more after its first publication is read as of its modified date
+# (``Article.anchor``); a later correction, a typo fixed, a CMS re-save leave its relative times as published.
+REVISED_AFTER_DAYS = 90
+# ... when the reader is shown the modified date (``Article.revised``).
+
+
 class Stance(StrEnum):
     """Modality of the event a claim reports."""
 
@@ -114,6 +120,10 @@ class Article:
     authors: list[str] = field(default_factory=list)
     published: dt.date | None = None
     published_source: str | None = None  # where the date came from: front matter, sidecar, byline, url
+    # when the page says its text was last revised (JSON-LD ``dateModified``, ``article:modified_time``, an
+    # "Updated ..." line, a record's ``date_modify``), and where that came from
+    modified: dt.date | None = None
+    modified_source: str | None = None
     crawled: dt.date | None = None  # a page-crawl stamp ("Today: 10 March 2025"), never the publication
     segments: list[Segment] = field(default_factory=list)
     source_file: str = ""  # real file path on disk
@@ -142,6 +152,31 @@ class Article:
 
     def label(self) -> str:
         return self.outlet or self.key
+
+    @property
+    def revised(self) -> bool:
+        """Whether the text shown is a revision made long after the first publication (an explainer kept up
+        to date, a buying guide renewed each year): a modified date the reader is shown
+        ``REVISED_AFTER_DAYS`` or more after the publication date. A date the reviewer set is the text's own."""
+        return (
+            self.modified is not None
+            and self.published is not None
+            and self.published_source != "reviewer"
+            # shown in the page's body (a saved or fetched page's ``<time>`` element), an "Updated ..." line of
+            # the text, a sidecar a person wrote; a date only the markup declares (JSON-LD ``dateModified``,
+            # ``article:modified_time``), a scraper record's, a front matter's ``lastmod`` is kept and shown but
+            # moves nothing: content systems re-stamp old posts (realworld-dev and trafilatura's evaluation pages,
+            # half A: 18 such dates a year or more after the publication, none shown in the body, and no relative
+            # time of their texts is the modified date's)
+            and self.modified_source in ("page", "text", "sidecar")
+            and (self.modified - self.published).days >= REVISED_AFTER_DAYS
+        )
+
+    @property
+    def anchor(self) -> dt.date | None:
+        """The date the text's relative times are read against ("this year", "last week"): the date of the
+        text shown, i.e. the modified date of a revised text (``revised``), else the publication date."""
+        return self.modified if self.revised else self.published
 
 
 @dataclass(slots=True)

@@ -127,6 +127,7 @@ def _claim_row(review: Any, art: Article, c: Claim) -> dict[str, Any]:
         "url": art.url,
         "language": art.language,  # ISO 639-1, the article's (ClaimReview inLanguage)
         "published": art.published.isoformat() if art.published else None,
+        "modified": art.modified.isoformat() if art.modified else None,  # the page's last revision
         "claim_id": c.id,
         "text": c.text,
         "speaker": c.speaker,
@@ -360,7 +361,9 @@ def _who(r: dict[str, Any], apart: Mapping[str, str] | None = None) -> str:
     of that outlet and day in the report (``articles_apart``) when there is one."""
     outlet = md(r["outlet"] or r["article_key"])
     other = (apart or {}).get(r["article_key"])
-    return f"{outlet}, {r['published'] or 'undated'}" + (f", {md(other)}" if other else "")
+    updated = r.get("modified")
+    updated = f" (updated {updated})" if updated and updated != r["published"] else ""
+    return f"{outlet}, {r['published'] or 'undated'}{updated}" + (f", {md(other)}" if other else "")
 
 
 def articles_apart(rows: list[dict[str, Any]]) -> dict[str, str]:

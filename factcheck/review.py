@@ -729,13 +729,13 @@ class Review:
     def _manual_claim(self, cid: str, key: str, start: int, end: int) -> Claim:
         art = self.corpus.article(key)
         assert art is not None
-        ck = (key, art.published)
+        ck = (key, art.anchor)
         times = self._times.get(ck)
         if times is None:
             try:
                 from factcheck import times_intl
 
-                times = list(times_intl.tag_language(art.text, art.published, art.language))
+                times = list(times_intl.tag_language(art.text, art.anchor, art.language))
             except (ImportError, AttributeError):  # no time tagger available
                 times = []
             self._times[ck] = times

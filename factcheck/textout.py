@@ -229,6 +229,9 @@ def _wrap(s: str, indent: str, width: int = 100) -> str:
 def article_header(a: Any) -> str:
     date = a.published.isoformat() if a.published else "date unknown"
     bits = [a.outlet or "outlet unknown", date]
+    modified = getattr(a, "modified", None)
+    if modified and modified != a.published:
+        bits.append(f"updated {modified.isoformat()}")
     if a.title:
         bits.append(f"“{a.title}”")
     return one_line(f"{a.path}  —  " + " · ".join(bits))

@@ -262,6 +262,9 @@ def page_record(html: bytes | str, url: str | None = None, charset: str | None =
         rec["source"] = declared_url
     if _a_year_alone(rec.get("date"), raw, url):
         rec["date"] = None  # (the ingest's own fallbacks then run: the text's dateline, a date in the URL)
+    revised = text_shown_date(raw, rec.get("date"))
+    if revised:  # (trafilatura keeps the original date only: ``Article.anchor`` reads both)
+        rec["modified"], rec["modified-shown"] = revised
     page_url = rec.get("source") if is_http_url(rec.get("source")) else url
     archived = archived_copy(page_url) if page_url else None
     host = archived[0] if archived else page_url or rec.get("hostname")
@@ -527,6 +530,97 @@ def _a_year_alone(date: Any, raw: bytes, url: str | None) -> bool:
     except Exception:  # htmldate and lxml raise assorted errors on broken markup
         return False
     return stated != date[:10]
+
+
+# the meta tags in which a page declares when its text was last revised, in the order they are trusted
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "dcterms.modified", "dc.date.modified")
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+_TIME_TAG = re.compile(rb"<time\b[^>]{0,1000}>", re.I)
+_BODY_TAG = re.compile(rb"<body\b", re.I)
+
+
+def _iso_day(value: Any) -> str | None:
+    """The day an ISO date or date-time of the markup names ("2023-05-02T09:14:00+01:00" -> "2023-05-02")."""
+    m = _ISO_DAY.match(value) if isinstance(value, str) else None
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def declared_dates(raw: bytes) -> tuple[str | None, str | None]:
+    """When the page's markup says its text was first published and last modified (ISO days, None where it
+    says nothing): the ``datePublished`` / ``dateModified`` of its JSON-LD (of the first object that declares
+    a publication date: the article's, not a video's or a breadcrumb's), else its meta tags
+    (``article:published_time``; ``article:modified_time``, ``og:updated_time``, ``dcterms.modified``) and
+    ``itemprop`` attributes of meta and ``<time>`` tags. A modified date before the published one is no revision
+    and is left out."""
+    published: str | None = None
+    modified: str | None = None
+
+    def walk(obj: Any) -> None:
+        nonlocal published, modified
+        if published is not None:
+            return
+        if isinstance(obj, list):
+            for x in obj:
+                walk(x)
+        elif isinstance(obj, dict):
+            day = _iso_day(obj.get("datePublished"))
+            if day is not None:
+                published, modified = day, _iso_day(obj.get("dateModified"))
+                return
+            for v in obj.values():
+                if isinstance(v, (dict, list)):
+                    walk(v)
+
+    for block in _LD_JSON.findall(raw):
+        try:
+            walk(json.loads(block.decode("utf-8", "replace"), strict=False))
+        except ValueError:  # (JSON-LD with a syntax error: its dates are not read)
+            continue
+    if published is None:
+        meta: dict[str, str] = {}
+        for tag in [*_META_TAG.findall(raw), *_TIME_TAG.findall(raw)]:
+            attrs = _attributes(tag)
+            key = _meta_key(attrs) or (attrs.get(b"itemprop") or b"").decode("ascii", "replace").lower()
+            day = _iso_day(
+                (attrs.get(b"content") or attrs.get(b"datetime") or b"").decode("ascii", "replace")
+            )
+            if day is not None:
+                meta.setdefault(key, day)
+        published = meta.get("article:published_time") or meta.get("datepublished")
+        modified = next((meta[k] for k in (*_MODIFIED_META, "datemodified") if k in meta), None)
+    if modified is not None and published is not None and modified < published:
+        modified = None
+    return published, modified
+
+
+def first_shown_day(raw: bytes) -> str | None:
+    """The day of the first ``<time datetime="...">`` element of the page's body (an ISO day): the date printed
+    under its headline ("18.07.2024, 11.08 Uhr", "30 August 2023 • 4:45pm"), before any comment's or teaser's
+    below the text. A date that only the head's meta tags or the JSON-LD declare is none."""
+    at = _BODY_TAG.search(raw)
+    for tag in _TIME_TAG.finditer(raw, at.start() if at else 0):
+        day = _iso_day((_attributes(tag[0]).get(b"datetime") or b"").decode("ascii", "replace"))
+        if day is not None:
+            return day
+    return None
+
+
+def text_shown_date(raw: bytes, published: Any) -> tuple[str, bool] | None:
+    """The date of the text the page shows, when its markup declares one later than ``published`` (the
+    record's date: trafilatura reads the first version's), and whether the page shows that date as its own
+    (``first_shown_day``): a live page's "18.07.2024, 11.08 Uhr" over a ticker first published in October, a
+    buying guide's "30 August 2023" over a first version of 2019 that only a meta tag declares; not a forum
+    thread's last reply, shown below its first post. The latest of the markup's published and modified dates
+    (``declared_dates``); None when it declares none later."""
+    latest = max((d for d in declared_dates(raw) if d), default=None)
+    if latest is None or (isinstance(published, str) and latest <= published[:10]):
+        return None
+    return latest, latest == first_shown_day(raw)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -518,6 +518,12 @@ class ReadingScreen(Screen[None]):
             literal(article_name(a), "bold"),
             " · ",
             date_text(a.published),
+            # the page's last revision, and whether its relative times are read as of it (Article.anchor)
+            *(
+                (f" · updated {a.modified.isoformat()}" + (", times as of it" if a.revised else ""),)
+                if a.modified and a.modified != a.published
+                else ()
+            ),
             lang,
             *((" · ", literal(clip(named, 60))) if named else ()),
         )
