@@ -763,6 +763,17 @@ def _classify_source(np: str) -> Source | None:
         and _agent_noun(low[-1])
     ):
         return Source(np, "anonymous")  # "Lopez's brother", "Elian Gonzalez's father": not Lopez, not Elian
+    origins = words[-1].rsplit("-", 1)[-1]
+    if (
+        (len(words) == 2 or origins != words[-1])
+        and len(words) <= 2
+        and origins[-1:] == "s"
+        and origins[:-1] in DEMONYMS
+        and all(w[:1].isupper() for w in words)
+    ):
+        # "Cuban Americans said", "African-Americans": people of an origin, never a "he" (a demonym's plural
+        # alone, "the Russians", is read below: a side as often as people)
+        return Source(np, "anonymous")
     ms = [m for m in entities.mentions(np) if m.kind in ("person", "org", "place", "misc", "event")]
     persons = [m for m in ms if m.kind == "person"]
     if (
