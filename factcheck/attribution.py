@@ -216,7 +216,10 @@ def organisation_referent(
     words = last_org.lower().split()
     if full is not None:
         words += full.lower().split()
-    typed = any(w in _ORG_NOUNS and w not in _BUSINESS_ANAPHORS for w in words)
+    # (a company's legal form makes it a business: "Service Corp. International" is no public service)
+    typed = not any(w.rstrip(".") in _COMPANY_FORMS for w in last_org.split()) and any(
+        w in _ORG_NOUNS and w not in _BUSINESS_ANAPHORS for w in words
+    )
     if speaker in _BUSINESS_ANAPHORS and not typed:
         return last_org  # "Acme Corp. ... the company said"; not "the Health Ministry ... the company"
     if speaker in _ORG_NOUNS and speaker in words:
@@ -575,9 +578,28 @@ def _with_initials(np: str, name: str) -> str:
     return name
 
 
+_CONTRACTION_ENDINGS = tuple(_W["contraction_endings"])
+_CONTRACTION_STEMS = frozenset(_W["contraction_stems"])
+_NEGATIVE_ENDING = _W["negative_ending"]
+_SAID_WHAT = frozenset(_W["said_what"])
+
+
+def _contraction(word: str) -> bool:
+    """A word run together with the next ("Here's", "That’s", "Don't", "Won't"): no one's name."""
+    w = word.replace("’", "'")
+    if w.endswith(_NEGATIVE_ENDING):
+        return True
+    end = next((e for e in _CONTRACTION_ENDINGS if w.endswith(e)), None)
+    return end is not None and w[: -len(end)].lower() in _CONTRACTION_STEMS
+
+
 def _classify_source(np: str) -> Source | None:
     np = " ".join(np.split()).strip(" ,")
     words = np.split()
+    if words and _contraction(words[0]):
+        # "Here's what the report found", "That's what the minister said": the words after it, without the
+        # "what" that opens the clause
+        words = words[2:] if words[1:2] and words[1].lower() in _SAID_WHAT else words[1:]
     if words and _WEBSITE.match(words[-1]) and (len(words) == 1 or words[-2].lower() in _WEBSITE_NOUNS):
         return Source(words[-1], "outlet")  # "according to Tchadinfos.com", "the website GunBroker.com"
     if len(words) == 1 and words[0].lower() in _GROUP_PRONOUNS:

@@ -491,10 +491,6 @@ def _classify(
         whole in DEMONYMS
     ):  # "North Korean leader Kim Jong Un": a demonym of two words names no one, as one of one
         return None
-    if len(toks) == 2 and toks[1][-1:] == "s" and toks[1][:-1] in DEMONYMS:
-        return Mention(
-            s, e, surface, "misc"
-        )  # "African Americans", "Cuban Americans": people of an origin, no one
     if toks[-1] in EVENT_HEADS:
         return Mention(s, e, surface, "event")
     if (
