@@ -578,6 +578,7 @@ def _with_initials(np: str, name: str) -> str:
     return name
 
 
+_INSTITUTION_NOUNS = frozenset(_W["institution_nouns"])
 _CONTRACTION_ENDINGS = tuple(_W["contraction_endings"])
 _CONTRACTION_STEMS = frozenset(_W["contraction_stems"])
 _NEGATIVE_ENDING = _W["negative_ending"]
@@ -773,7 +774,8 @@ def _classify_source(np: str) -> Source | None:
             and person.name.split()[-1] not in TITLE_WORDS
         ):
             return person
-    if low[-1] in _ORG_NOUNS or _org_plural(low[-1]):  # "Governor Jay Inslee's office", "the banks"
+    if low[-1] in _ORG_NOUNS or _org_plural(low[-1]) or low[-1] in _INSTITUTION_NOUNS:
+        # "Governor Jay Inslee's office", "the banks", "the city", "the county"
         return Source(np, "organisation")
     if (
         len(words) >= 2
