@@ -774,7 +774,12 @@ def _classify_source(np: str) -> Source | None:
             and person.name.split()[-1] not in TITLE_WORDS
         ):
             return person
-    if low[-1] in _ORG_NOUNS or _org_plural(low[-1]) or low[-1] in _INSTITUTION_NOUNS:
+    if (
+        low[-1] in _ORG_NOUNS
+        or _org_plural(low[-1])
+        # (a noun in lower case, no office's: not "Mr. Tribe", "the former secretary of state")
+        or (low[-1] in _INSTITUTION_NOUNS and words[-1].islower() and ROLE_WORDS.isdisjoint(low))
+    ):
         # "Governor Jay Inslee's office", "the banks", "the city", "the county"
         return Source(np, "organisation")
     if (

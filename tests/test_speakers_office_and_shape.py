@@ -101,3 +101,16 @@ def test_the_company_is_a_firm_whose_name_holds_a_public_noun() -> None:
         "The Health Ministry said 40 people died on Monday.\n\nThe company said it had sold 4,000 masks."
     )
     assert said["The company said it"] == "company"
+
+
+def test_an_institution_named_by_its_head_noun_speaks() -> None:
+    for text in (
+        "The water main break left 4,000 homes without service on Tuesday, the city said.",
+        "Trading in the shares was halted for an hour on Monday, the exchange said.",
+    ):
+        att = attribution.attribute(text, lang="en")
+        assert att is not None and att.kind == "organisation", text
+    # (a capitalised surname or an office is no institution: PolNeAR train nyt 2016-03-04, politico 2016-05-26)
+    src = attribution.classify_source("Mr. Tribe")
+    assert src is not None and src.kind == "person"
+    assert attribution.classify_source("The former secretary of state") is None
