@@ -216,7 +216,10 @@ def organisation_referent(
     words = last_org.lower().split()
     if full is not None:
         words += full.lower().split()
-    typed = any(w in _ORG_NOUNS and w not in _BUSINESS_ANAPHORS for w in words)
+    # (a company's legal form makes it a business: "Service Corp. International" is no public service)
+    typed = not any(w.rstrip(".") in _COMPANY_FORMS for w in last_org.split()) and any(
+        w in _ORG_NOUNS and w not in _BUSINESS_ANAPHORS for w in words
+    )
     if speaker in _BUSINESS_ANAPHORS and not typed:
         return last_org  # "Acme Corp. ... the company said"; not "the Health Ministry ... the company"
     if speaker in _ORG_NOUNS and speaker in words:
@@ -575,9 +578,29 @@ def _with_initials(np: str, name: str) -> str:
     return name
 
 
+_INSTITUTION_NOUNS = frozenset(_W["institution_nouns"])
+_CONTRACTION_ENDINGS = tuple(_W["contraction_endings"])
+_CONTRACTION_STEMS = frozenset(_W["contraction_stems"])
+_NEGATIVE_ENDING = _W["negative_ending"]
+_SAID_WHAT = frozenset(_W["said_what"])
+
+
+def _contraction(word: str) -> bool:
+    """A word run together with the next ("Here's", "That’s", "Don't", "Won't"): no one's name."""
+    w = word.replace("’", "'")
+    if w.endswith(_NEGATIVE_ENDING):
+        return True
+    end = next((e for e in _CONTRACTION_ENDINGS if w.endswith(e)), None)
+    return end is not None and w[: -len(end)].lower() in _CONTRACTION_STEMS
+
+
 def _classify_source(np: str) -> Source | None:
     np = " ".join(np.split()).strip(" ,")
     words = np.split()
+    if words and _contraction(words[0]):
+        # "Here's what the report found", "That's what the minister said": the words after it, without the
+        # "what" that opens the clause
+        words = words[2:] if words[1:2] and words[1].lower() in _SAID_WHAT else words[1:]
     if words and _WEBSITE.match(words[-1]) and (len(words) == 1 or words[-2].lower() in _WEBSITE_NOUNS):
         return Source(words[-1], "outlet")  # "according to Tchadinfos.com", "the website GunBroker.com"
     if len(words) == 1 and words[0].lower() in _GROUP_PRONOUNS:
@@ -751,7 +774,13 @@ def _classify_source(np: str) -> Source | None:
             and person.name.split()[-1] not in TITLE_WORDS
         ):
             return person
-    if low[-1] in _ORG_NOUNS or _org_plural(low[-1]):  # "Governor Jay Inslee's office", "the banks"
+    if (
+        low[-1] in _ORG_NOUNS
+        or _org_plural(low[-1])
+        # (a noun in lower case, no office's: not "Mr. Tribe", "the former secretary of state")
+        or (low[-1] in _INSTITUTION_NOUNS and words[-1].islower() and ROLE_WORDS.isdisjoint(low))
+    ):
+        # "Governor Jay Inslee's office", "the banks", "the city", "the county"
         return Source(np, "organisation")
     if (
         len(words) >= 2
@@ -763,6 +792,17 @@ def _classify_source(np: str) -> Source | None:
         and _agent_noun(low[-1])
     ):
         return Source(np, "anonymous")  # "Lopez's brother", "Elian Gonzalez's father": not Lopez, not Elian
+    origins = words[-1].rsplit("-", 1)[-1]
+    if (
+        (len(words) == 2 or origins != words[-1])
+        and len(words) <= 2
+        and origins[-1:] == "s"
+        and origins[:-1] in DEMONYMS
+        and all(w[:1].isupper() for w in words)
+    ):
+        # "Cuban Americans said", "African-Americans": people of an origin, never a "he" (a demonym's plural
+        # alone, "the Russians", is read below: a side as often as people)
+        return Source(np, "anonymous")
     ms = [m for m in entities.mentions(np) if m.kind in ("person", "org", "place", "misc", "event")]
     persons = [m for m in ms if m.kind == "person"]
     if (

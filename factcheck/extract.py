@@ -55,6 +55,7 @@ from factcheck.gazetteer import (
     ORG_HEADS,
     ORG_TAIL_HEADS,
     ORGS,
+    OTHER_OFFICE_WORDS,
     OUTLET_HEADS,
     OUTLETS,
     PLACES,
@@ -2687,6 +2688,15 @@ def extract(
                     elif len(titled.get(speaker, ())) == 1:
                         # "The mayor later said" after "Mayor Jane Smith": the one person of that title
                         speaker, kind = next(iter(titled[speaker])), "person"
+                    elif (
+                        kind is not None
+                        and (prev := last_by_kind.get(kind)) is not None
+                        and prev.endswith(f" {speaker}")
+                        and f"the {speaker}" in ptext.lower()
+                    ):
+                        # "“...,” the prime minister's spokesman said. ... The spokesman added": the spokesman
+                        # who spoke last
+                        speaker = prev
                 elif (
                     speaker is not None
                     and english
@@ -3139,8 +3149,14 @@ def extract(
                     nouns: list[str] = TITLE_NOUNS.get(before[-1], []) if before else []
                     if before and before[-1].lower() in ROLE_WORDS:
                         nouns = [before[-1].lower()]
+                    if len(before) >= 2 and before[-2].lower() in OTHER_OFFICE_WORDS:
+                        # "Vice President Joe Biden" is no "the president", "former President Bill Clinton" is
+                        # "the former president"
+                        other = before[-2].lower()
+                        nouns = [f"{other} {n}" for n in nouns] if other == "former" else []
                     for noun in nouns:
-                        titled.setdefault(noun, set()).add(m.text)
+                        # (by the full name: "President Barack Obama" ... "President Obama" is one person)
+                        titled.setdefault(noun, set()).add(full_name(m.text))
                         if len(before) >= 2 and before[-2] in PLACES:
                             # "Florida Sen. Marco Rubio": "the Florida senator" of a later sentence
                             described.setdefault(f"{before[-2].lower()} {noun}", set()).add(full_name(m.text))
@@ -3148,7 +3164,7 @@ def extract(
                     # minister" (not "minister" alone, which a foreign minister may be too)
                     compound = attribution.compound_title_before(text, m.start)
                     if compound is not None:
-                        titled.setdefault(compound, set()).add(m.text)
+                        titled.setdefault(compound, set()).add(full_name(m.text))
                 if m.kind == "person" and " and " not in m.text:
                     undescribed.append((m.start, m.text))  # (its descriptions: ``descriptions``)
                 # and with a title before the name between commas: "the interior secretary, Ken Salazar,"

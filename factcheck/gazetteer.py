@@ -54,6 +54,8 @@ TITLE_WORDS = frozenset(_G["title_words"])
 PARTY_MEMBERS = frozenset(_G["party_members"])
 # what a party member is one of before a name, besides a place: "House Republican Thomas Massie"
 CHAMBERS = frozenset(_G["chambers"])
+# words right before a title that make it another office or a past one ("Vice President", "former President")
+OTHER_OFFICE_WORDS = frozenset(_G["other_office_words"])
 # lower-case role words that introduce a person name ("Kremlin spokesman Dmitry Peskov")
 ROLE_WORDS = frozenset(_G["role_words"])
 # role nouns used in definite descriptions ("the Russian leader") -> role class
