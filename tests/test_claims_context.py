@@ -102,7 +102,6 @@ def test_real_article_dev_split_holds_its_floor() -> None:
     assert sc.shown_ok / sc.shown >= 0.88
     assert sc.found / (sc.labelled - sc.in_furniture) >= 0.88
     assert sc.sp_right / sc.sp_total >= 0.9
-    assert dt.date  # (keeps the import used by the fixtures above)
 
 
 def test_a_section_heading_is_no_claim() -> None:
