@@ -1690,10 +1690,9 @@ def _is_subhead(text: str, segs: list[Segment], li: int, sentence: str) -> bool:
     of short lines, a list whose items may each state a fact (a line ingest left out next to it breaks the run),
     nor the line under the headline, its standfirst (the second paragraph of a text whose headline is its first)."""
     t = sentence.strip()
-    words = t.split()
-    if not 2 <= li < len(segs) - 1 or segs[li - 1].kind == "title" or not 3 <= len(words) <= 12:
-        return False
-    if not t[:1].isupper() or t.endswith(_HEADING_END):
+    if t.endswith(_HEADING_END) or not t[:1].isupper() or not 2 <= li < len(segs) - 1:
+        return False  # (the cheap tests first: nearly every paragraph ends a sentence)
+    if segs[li - 1].kind == "title" or not 3 <= len(t.split()) <= 12:
         return False
     before, seg, after = segs[li - 1], segs[li], segs[li + 1]
     if text[before.end : seg.start].strip() or text[seg.end : after.start].strip():
