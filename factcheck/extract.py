@@ -66,7 +66,7 @@ from factcheck.gazetteer import (
 )
 from factcheck.lang import resource
 from factcheck.links import blank_links
-from factcheck.model import MIN_SCORE, Article, Claim, Stance, TimeRef
+from factcheck.model import MIN_SCORE, Article, Claim, Segment, Stance, TimeRef
 
 _NUMBER = re.compile(
     r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b"
@@ -1650,6 +1650,7 @@ class _Sent:
 
 
 _HEADING_END = tuple('.!?:;,"”)…')
+_PROSE_END = tuple('.!?"”…')
 
 
 def _bare_paragraph(text: str, sents: list[_Sent], si: int, lead: int, times: list[TimeRef]) -> bool:
@@ -1683,6 +1684,26 @@ def _is_heading(sentence: str) -> bool:
     return bool(long) and caps >= 0.6 * len(long)
 
 
+def _is_subhead(text: str, segs: list[Segment], li: int, sentence: str) -> bool:
+    """A section heading in sentence case ("Harry and Meghan felt 'trapped' in the family", "American skiers in
+    Portugal seek European resort prices"): paragraph ``li``, one sentence of 3-12 words with no final
+    punctuation, right between two paragraphs of prose (each over 12 words, ending a sentence). Not a line of a run
+    of short lines, a list whose items may each state a fact (a line ingest left out next to it breaks the run),
+    nor the line under the headline, its standfirst (the second paragraph of a text whose headline is its first)."""
+    t = sentence.strip()
+    if t.endswith(_HEADING_END) or not t[:1].isupper() or not 2 <= li < len(segs) - 1:
+        return False  # (the cheap tests first: nearly every paragraph ends a sentence)
+    if segs[li - 1].kind == "title" or not 3 <= len(t.split()) <= 12:
+        return False
+    before, seg, after = segs[li - 1], segs[li], segs[li + 1]
+    if text[before.end : seg.start].strip() or text[seg.end : after.start].strip():
+        return False
+    return all(
+        len(p.split()) > 12 and p.rstrip().endswith(_PROSE_END)
+        for p in (text[before.start : before.end], text[after.start : after.end])
+    )
+
+
 def _is_prose(cell: str) -> bool:
     """A table cell that is a sentence: eight words or more, half of them lower-case (a product's or a
     team's name is capitalised word after word)."""
@@ -1704,11 +1725,15 @@ def _is_data_row(line: str) -> bool:
 def _sentences(article: Article) -> list[_Sent]:
     out: list[_Sent] = []
     text = article.text
-    for li, seg in enumerate(article.claim_segments):
+    segs = article.claim_segments
+    for li, seg in enumerate(segs):
         spans = sentences.spans(text, seg.start, seg.end, article.language)
         title = seg.kind == "title"
         heading = not title and (
-            (len(spans) == 1 and _is_heading(text[spans[0][0] : spans[0][1]]))
+            (
+                len(spans) == 1
+                and (_is_heading(one := text[spans[0][0] : spans[0][1]]) or _is_subhead(text, segs, li, one))
+            )
             or _is_data_row(text[seg.start : seg.end])  # a table's row is no claim either
         )
         for s, e in spans:
