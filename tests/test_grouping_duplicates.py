@@ -4,6 +4,8 @@ never a group of their own, their claims beside their original's in a group of o
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zlib
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -65,6 +67,31 @@ def test_shingles_are_a_function_of_the_words_alone(words: list[str]) -> None:
     text = " ".join(words)
     assert shingles(text) == shingles(text.upper().replace(" ", " , "))
     assert shingles(text) <= shingles(text + " and more words at the end of it")
+
+
+def _shingles_by_definition(text: str) -> frozenset[int]:
+    """Each run of five words joined and hashed on its own (what ``shingles`` computes from one encoded text)."""
+    words = re.findall(r"[^\W_]+", text.casefold())
+    runs = (" ".join(words[i : i + 5]).encode("utf-8", "surrogatepass") for i in range(len(words) - 4))
+    return frozenset(h for h in map(zlib.crc32, runs) if h % 4 == 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [*STORY.split(), "Straße", "İstanbul", "ﬁnal", "日本語", "Ωmega", "\ud800x", "naïve"]
+            ),
+            st.text(max_size=12),
+        ),
+        max_size=60,
+    ),
+    st.sampled_from([" ", "  ", ", ", "\n", "—", " _ "]),
+)
+def test_shingles_are_the_crc_of_each_run_of_five_words(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    assert shingles(text) == _shingles_by_definition(text)
 
 
 def claim(cid: str, key: str, text: str, when: str) -> Claim:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -36,14 +37,18 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def shingles(text: str) -> frozenset[int]:
-    """The sampled word 5-grams of ``text`` (case folded, punctuation left out), as CRC-32 values."""
+    """The sampled word 5-grams of ``text`` (case folded, punctuation left out), as CRC-32 values: the CRC-32
+    of each run of ``SHINGLE_WORDS`` words joined by spaces, in UTF-8."""
     words = _WORD.findall(text.casefold())
-    out = set()
-    for i in range(len(words) - SHINGLE_WORDS + 1):
-        h = zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8", "surrogatepass"))
-        if h % SAMPLE == 0:
-            out.add(h)
-    return frozenset(out)
+    # the words joined and encoded once: each shingle is a slice of it, from its first word's start to the
+    # space after its last word (each word's start: its bytes and one space after each word before it)
+    joined = " ".join(words).encode("utf-8", "surrogatepass")
+    sizes = map(len, words) if joined.isascii() else (len(w.encode("utf-8", "surrogatepass")) for w in words)
+    starts = list(itertools.accumulate((n + 1 for n in sizes), initial=0))
+    crc = zlib.crc32
+    # (one shingle per word but the last four: the shorter list ends the pairs)
+    hashes = (crc(joined[a : b - 1]) for a, b in zip(starts, starts[SHINGLE_WORDS:], strict=False))
+    return frozenset(h for h in hashes if h % SAMPLE == 0)
 
 
 def shingled_text(article: Article) -> str:
