@@ -229,3 +229,22 @@ def test_an_opening_that_changes_nothing_leaves_no_journal(seeds_copy: Path, tmp
         pass
     assert not journal_path(session).exists()
     assert journal.journal_path(session) in sess.session_files(session)
+
+
+def test_a_journal_that_cannot_be_written_keeps_the_change_and_says_why(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from factcheck.review import Review
+
+    def full(self: Journal) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Journal, "_start", full)
+    session = tmp_path / "s.toml"
+    with Review.open(session, [str(seeds_copy)]) as r:
+        cid = r.corpus.all_claims()[0].id
+        r.mark(cid, "confirmed")
+        assert r.decision(cid).verdict == Verdict.CONFIRMED
+        assert r.journal_error is not None and "No space left" in r.journal_error
+        r.save()
+    assert sess.load(session).decisions[cid].verdict == Verdict.CONFIRMED

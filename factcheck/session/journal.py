@@ -2,7 +2,7 @@
 
 The session file is written whole (atomically) a moment after the last change (the TUI's autosave): a
 process killed in between (``kill -9``, a dropped SSH connection, a power cut) lost the changes of that
-moment. Each change is therefore also appended, as one line, to ``NAME.journal`` beside ``NAME.toml`` when
+moment. Each change is therefore also appended, as one line, to ``NAME.toml.journal`` beside ``NAME.toml`` when
 it is made, and the journal is removed once the review ends with everything saved. Layout, one TOML inline
 table per line::
 
@@ -20,7 +20,7 @@ Reading a session (``replay``): when its checksum is the journal's first line or
 lines, the steps after the step that line names are made again on what was read (the session file does
 not hold them), with their history rows, and the reader is told. A journal written for another version of
 the session (one restored from a backup, or changed by another program) is not applied: said so, and set
-aside as ``NAME.journal.unapplied-STAMP`` when the session is next changed (never written over). A last line
+aside as ``NAME.toml.journal.unapplied-STAMP`` when the session is next changed (never written over). A last line
 cut short (the process died while writing it) is ignored and said; any other line that cannot be read is an
 error naming the file, line and column, and the journal is left as it is.
 """
