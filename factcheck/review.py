@@ -260,6 +260,7 @@ class Review:
         self._save_lock = threading.Lock()
         # each change on disk as it is made, until a save holds it (``session.journal``): a writable review's
         self._journal: Journal | None = None
+        self._journal_held = False  # while take_over makes a preview's steps again: written at its end
         self._lock: sess.SessionLock | None = None
         self._file_state: sess.FileState | None = None
         self._conflict_path: Path | None = None
@@ -584,6 +585,8 @@ class Review:
         r.loading = (0, 0)
         r.lock_message, r.readonly_why, r._file_state = lock_message, readonly_why, file_state
         r._undo_built = True  # undo and redo reach what was done while loading, earlier steps once it is open
+        if not readonly:  # (its steps are on disk too until the opened review takes them over: take_over)
+            r._journal = Journal(path, data.checksum or "", data.journal)
         return r
 
     def add_loaded(self, items: Iterable[tuple[Article, list[Claim]]], done: int, total: int) -> None:
@@ -601,6 +604,7 @@ class Review:
         made on, is saved with the session and can be undone. Returns what could not be made again, one line
         each (a claim gone meanwhile: never put on another one)."""
         self._regroup_later = False  # (dates set meanwhile: the batch is regrouped once, at the end)
+        self._journal_held = True
         try:
             return self._take_over(preview)
         finally:
@@ -608,6 +612,14 @@ class Review:
                 pipeline.regroup(self.corpus, self._overrides())
                 self._reindex()
             self._regroup_later = None
+            # The preview's journal (its steps, numbered as the file's next ones) gives way to this review's in
+            # one atomic write: the steps read at opening, the re-attachments, what was made again here.
+            self._journal_held = False
+            if preview._journal is not None:
+                if self._journal is not None and preview._journal.started:
+                    self._journal.start()
+                preview._journal.close(saved=False)
+                preview._journal = None
 
     def _take_over(self, preview: Review) -> list[str]:
         failed: list[str] = []
@@ -1497,8 +1509,8 @@ class Review:
         self._journal_step(rows, [(kind, key) for kind, key, _, _ in changes])
 
     def _open_journal(self) -> None:
-        """A writable review (not a preview: what is done on it is made again, and journaled, by the review
-        that takes it over) appends each change to the session's journal as it is made."""
+        """A writable review appends each change to the session's journal as it is made (a preview has one of
+        its own, which the opened review replaces when it takes its steps over: ``take_over``)."""
         if not self.readonly and self.loading is None and self._journal is None:
             self._journal = Journal(self.path, self._data.checksum or "", self._data.journal)
 
@@ -1513,7 +1525,7 @@ class Review:
         j = self._journal
         if j is None or not rows:
             return
-        j.add(step_line(rows[0].step, rows, self._data, touched), now=now)
+        j.add(step_line(rows[0].step, rows, self._data, touched), now=now and not self._journal_held)
 
     @property
     def journal_error(self) -> str | None:

@@ -248,3 +248,42 @@ def test_a_journal_that_cannot_be_written_keeps_the_change_and_says_why(
         assert r.journal_error is not None and "No space left" in r.journal_error
         r.save()
     assert sess.load(session).decisions[cid].verdict == Verdict.CONFIRMED
+
+
+def test_a_mark_on_the_preview_while_the_batch_loads_is_journaled_then_taken_over_once(
+    seeds_copy: Path, tmp_path: Path
+):
+    """The TUI shows a preview while a big batch is read; a mark made there was only in memory until the
+    opened review took it over (a `kill -9` then lost it). It is in the journal at once; the opened review
+    writes the journal anew with its own steps when it takes the preview's over: the mark is made again
+    once (one history row) after a crash."""
+    from factcheck.review import Review
+
+    session = tmp_path / "s.toml"
+    with Review.open(session, [str(seeds_copy)]) as r:
+        r.save()
+    previews: list[Review] = []
+    items: list[tuple[object, list[object]]] = []
+    review = Review.open(
+        session,
+        [str(seeds_copy)],
+        session_read=previews.append,
+        extracted=lambda batch, done, total: items.extend(batch),
+    )
+    try:
+        preview = previews[0]
+        preview.add_loaded(items, len(items), len(items))  # type: ignore[arg-type]
+        cid = next(c.id for _, cs in items for c in cs)  # type: ignore[attr-defined]
+        preview.mark(cid, "disputed")
+        # killed now, while loading: the mark is on disk
+        assert sess.load(session).decisions[cid].verdict == Verdict.DISPUTED
+        assert review.take_over(preview) == []
+        assert review.decision(cid).verdict == Verdict.DISPUTED
+        # killed now, once it was taken over: made again once
+        again = sess.load(session)
+        assert again.decisions[cid].verdict == Verdict.DISPUTED
+        assert [h.key for h in again.history if h.op == "mark"] == [cid]
+        review.save()
+    finally:
+        review.close()
+    assert not journal_path(session).exists()

@@ -436,6 +436,15 @@ class Journal:
             self._synced.clear()
             self._sync.set()
 
+    def start(self) -> None:
+        """Write the journal now with the lines waiting, if any (else it is written at the first change)."""
+        with _LOCK:
+            if self._fd is None and self._waiting:
+                try:
+                    self._start()
+                except OSError as e:
+                    self.error = f"{self.path}: {e.strerror or e}"
+
     def _start(self) -> None:
         if self._unmatched and self.path.exists():
             stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
