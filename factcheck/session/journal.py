@@ -349,8 +349,8 @@ def replay(session: Path, data: SessionData, checksum: str | None) -> None:
     data.journal = Read(path, True, [s.text for s in todo], len(todo), size)
     if todo:
         data.notices.append(
-            f"{len(todo)} change(s) made after the last save (the review ended without saving them) were"
-            f" read from {path.name} and made again"
+            f"{len(todo)} change(s) made after the last save (by a review still open, or one that ended"
+            f" without saving them) were read from {path.name} and made again"
         )
 
 
