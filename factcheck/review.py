@@ -31,7 +31,9 @@ from factcheck.session import (
     SessionError,
     SessionLocked,
     SessionNotWritable,
+    journal,
 )
+from factcheck.session.journal import Journal, journal_path, step_line
 from factcheck.textout import clipped, one_line
 from factcheck.urls import is_http_url
 
@@ -256,6 +258,9 @@ class Review:
         # article key, groups -> "" (the TUI moves the cursor there).
         self.last_undo_changes: list[tuple[str, str]] = []
         self._save_lock = threading.Lock()
+        # each change on disk as it is made, until a save holds it (``session.journal``): a writable review's
+        self._journal: Journal | None = None
+        self._journal_held = False  # while take_over makes a preview's steps again: written at its end
         self._lock: sess.SessionLock | None = None
         self._file_state: sess.FileState | None = None
         self._conflict_path: Path | None = None
@@ -348,6 +353,8 @@ class Review:
                 if not corpus_paths:
                     raise SessionError(f"{path}: no such session; give the corpus to create it")
                 data, state, exists = sess.SessionData(reviewer=who, created=sess.utcnow()), None, False
+                if not readonly:  # (a journal of a session whose first save never happened)
+                    journal.replay(path, data, None)
             changed_corpus = False
             if corpus_paths:
                 paths = [str(p) for p in corpus_paths]
@@ -383,12 +390,19 @@ class Review:
             r._lock, r.lock_message, r._file_state, r._locked_out = lock, lock_message, state, locked_out
             r.readonly_why = why
             r.report.notices = list(data.notices)
+            r._open_journal()
             r._attach(group=group)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        if not exists or changed_corpus or r.report.changed_articles or r.report.added_articles:
+        if (
+            not exists
+            or changed_corpus
+            or r.report.changed_articles
+            or r.report.added_articles
+            or r._replayed()
+        ):
             r._changed()  # unsaved
         return r
 
@@ -516,6 +530,9 @@ class Review:
         r.partial = True
         r._file_state = state
         r.report.notices = list(data.notices)
+        r._open_journal()
+        if r._replayed():
+            r._changed()  # unsaved
         if not settled:
             # every article stands in the corpus (those not read as the index knows them): reconciled as
             # ``open`` reconciles the batch read whole
@@ -568,6 +585,8 @@ class Review:
         r.loading = (0, 0)
         r.lock_message, r.readonly_why, r._file_state = lock_message, readonly_why, file_state
         r._undo_built = True  # undo and redo reach what was done while loading, earlier steps once it is open
+        if not readonly:  # (its steps are on disk too until the opened review takes them over: take_over)
+            r._journal = Journal(path, data.checksum or "", data.journal)
         return r
 
     def add_loaded(self, items: Iterable[tuple[Article, list[Claim]]], done: int, total: int) -> None:
@@ -585,6 +604,7 @@ class Review:
         made on, is saved with the session and can be undone. Returns what could not be made again, one line
         each (a claim gone meanwhile: never put on another one)."""
         self._regroup_later = False  # (dates set meanwhile: the batch is regrouped once, at the end)
+        self._journal_held = True
         try:
             return self._take_over(preview)
         finally:
@@ -592,6 +612,14 @@ class Review:
                 pipeline.regroup(self.corpus, self._overrides())
                 self._reindex()
             self._regroup_later = None
+            # The preview's journal (its steps, numbered as the file's next ones) gives way to this review's in
+            # one atomic write: the steps read at opening, the re-attachments, what was made again here.
+            self._journal_held = False
+            if preview._journal is not None:
+                if self._journal is not None and preview._journal.started:
+                    self._journal.start()
+                preview._journal.close(saved=False)
+                preview._journal = None
 
     def _take_over(self, preview: Review) -> list[str]:
         failed: list[str] = []
@@ -906,23 +934,31 @@ class Review:
 
     def _remap_ids(self, remap: dict[str, str]) -> None:
         data = self._data
+        linked: list[str] = []
         for cid, d in list(data.decisions.items()):
             by = remap.get(d.superseded_by or "", d.superseded_by)
             ev = tuple(remap.get(e, e) for e in d.evidence)
             if by != d.superseded_by or ev != d.evidence:
                 data.decisions[cid] = replace(d, superseded_by=by, evidence=ev)
+                linked.append(cid)
         data.merges = [(remap.get(a, a), remap.get(b, b)) for a, b in data.merges]
         data.splits = [remap.get(s, s) for s in data.splits]
         at = sess.utcnow()
         self._step += 1
-        for old, new in remap.items():
-            data.add_history(
-                sess.HistoryEntry(
-                    self._step, at, self.reviewer, "reattach", "decision", new, {"id": old}, {"id": new}
-                )
+        rows = [
+            sess.HistoryEntry(
+                self._step, at, self.reviewer, "reattach", "decision", new, {"id": old}, {"id": new}
             )
+            for old, new in remap.items()
+        ]
+        for h in rows:
+            data.add_history(h)
         self._changed()
         self._log_change("*", "")
+        # (journaled with the reviewer's first change: a review closed before one re-attaches them again)
+        touched = [("decision", k) for pair in remap.items() for k in pair]
+        touched += [("decision", cid) for cid in linked]
+        self._journal_step(rows, [*touched, ("groups", "")], now=False)
 
     def _overrides(self) -> GroupOverrides:
         return GroupOverrides(merges=list(self._data.merges), splits=list(self._data.splits))
@@ -1426,9 +1462,19 @@ class Review:
             )
             self.readonly_why = f"{self.path.name} was saved by another factcheck: reopen it"
             return False
+        if not _journal_as_read(self.path, self._data.journal):
+            lock.release()
+            self._locked_out = False
+            self.lock_message = (
+                f"{self.path}: the other factcheck left changes in its journal after this one read it; opened"
+                " read-only — quit and reopen to see them and make yours"
+            )
+            self.readonly_why = f"{self.path.name} has a journal of changes: reopen it"
+            return False
         sess.remove_stale_temp(self.path)
         self._lock, self.readonly, self.lock_message, self._locked_out = lock, False, None, False
         self.readonly_why = None
+        self._open_journal()
         return True
 
     def _check_writable(self) -> None:
@@ -1451,13 +1497,40 @@ class Review:
     def _record(self, op: str, changes: list[_Change]) -> None:
         self._step += 1
         at = sess.utcnow()
-        for kind, key, before, after in changes:
-            self._data.add_history(
-                sess.HistoryEntry(self._step, at, self.reviewer, op, kind, key, before, after)
-            )
+        rows = [
+            sess.HistoryEntry(self._step, at, self.reviewer, op, kind, key, before, after)
+            for kind, key, before, after in changes
+        ]
+        for h in rows:
+            self._data.add_history(h)
         self._changed()
         for kind, key, _, _ in changes:
             self._log_change(kind, key)
+        self._journal_step(rows, [(kind, key) for kind, key, _, _ in changes])
+
+    def _open_journal(self) -> None:
+        """A writable review appends each change to the session's journal as it is made (a preview has one of
+        its own, which the opened review replaces when it takes its steps over: ``take_over``)."""
+        if not self.readonly and self.loading is None and self._journal is None:
+            self._journal = Journal(self.path, self._data.checksum or "", self._data.journal)
+
+    def _replayed(self) -> bool:
+        """Whether changes read from a journal (made after the last save) were made again on the session."""
+        read = self._data.journal
+        return read is not None and read.steps > 0
+
+    def _journal_step(
+        self, rows: list[sess.HistoryEntry], touched: list[tuple[str, str]], *, now: bool = True
+    ) -> None:
+        j = self._journal
+        if j is None or not rows:
+            return
+        j.add(step_line(rows[0].step, rows, self._data, touched), now=now and not self._journal_held)
+
+    @property
+    def journal_error(self) -> str | None:
+        """Why the journal could not be written (the changes are saved with the session), or None."""
+        return self._journal.error if self._journal is not None else None
 
     _LOG_KEPT = 2000  # changes remembered for changes_since
 
@@ -1899,6 +1972,9 @@ class Review:
             self._saved_upto = max(self._saved_upto, snap.version)
 
     def close(self) -> None:
+        if self._journal is not None:  # removed when the session file holds every change
+            self._journal.close(saved=not self.dirty)
+            self._journal = None
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -1911,6 +1987,19 @@ class Review:
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _journal_as_read(path: Path, read: Any) -> bool:
+    """Whether the session's journal is as it was when the session was read (``read``: what was read then,
+    None when there was none): a review made writable later writes it anew from what it read."""
+    now = journal_path(path)
+    try:
+        size = now.stat().st_size
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return read is not None and read.size == size
 
 
 def _moves_groups(change: _Change) -> bool:

@@ -21,6 +21,11 @@ SEEDS = REPO / "seeds"
 os.environ["FACTCHECK_CACHE"] = str(Path(tempfile.mkdtemp(prefix="factcheck-test-cache-")) / "cache.sqlite3")
 # Fetched pages too (webpage.pages_dir): never the user's data folder.
 os.environ["FACTCHECK_PAGES"] = tempfile.mkdtemp(prefix="factcheck-test-pages-")
+# Batches are extracted in the test's own process (subprocesses inherit it): a big uncached batch started a
+# pool of worker processes by default (the usable CPUs), slow on a CI machine of two cores shared by the
+# suite. The tests about the pool ask for one themselves (``--jobs 2``, ``jobs=2``, ``parallel.set_jobs``),
+# which this does not change; those about the variable set it themselves.
+os.environ["FACTCHECK_JOBS"] = "1"
 
 
 @pytest.fixture

@@ -305,3 +305,15 @@ async def test_the_tui_loads_a_batch_with_a_pool(
     assert pool_always.made and sum(p.tasks for p in pool_always.made) >= 2
     serial = pipeline.build([str(LABELLED)], cache=cache.Cache(enabled=False), jobs=1, group=False)
     assert got == {k: [c.to_json() for c in cs] for k, cs in serial.claims.items()}
+
+
+def test_the_suite_extracts_in_one_process_unless_a_test_asks_for_a_pool() -> None:
+    """conftest sets ``$FACTCHECK_JOBS`` to 1 (a big uncached batch started a pool by default, slow on a CI
+    machine of two cores); a test about the pool still gets one by asking for it."""
+    assert os.environ.get(parallel.JOBS_ENV) == "1"
+    assert parallel.jobs() == 1
+    parallel.set_jobs(2)
+    try:
+        assert parallel.jobs() == 2
+    finally:
+        parallel.set_jobs(None)

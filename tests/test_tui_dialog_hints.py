@@ -54,3 +54,33 @@ async def test_a_dialogs_hint_says_what_each_of_its_keys_does(
         assert hints
         for hint in hints:
             assert not _bare_keys(hint), hint
+
+
+@pytest.mark.parametrize("size", [(30, 10), (80, 24), (120, 40)])
+async def test_help_says_how_to_scroll_and_scrolls(
+    seeds_copy: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """At 30x10 the help's hint was cut to "escape closes · keys ca…": nothing said how to read on. It now
+    begins with how to scroll, which is seen at every size, and ↓ / j scroll the help there."""
+    from textual.containers import VerticalScroll
+
+    from factcheck.tui.screens.help import HelpScreen
+
+    review = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    app = make_app(review)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        hint = app.screen.query_one(".dialog-hint", Label)
+        said = "↑↓ scroll · esc closes"
+        assert str(hint.render()).startswith(said)
+        # on the screen, with room for those words (the rest of the line may be cut off)
+        assert hint.region.width >= len(said) and hint.region.y + hint.region.height <= size[1]
+        body = app.screen.query_one(".dialog-body", VerticalScroll)
+        if body.max_scroll_y:
+            await pilot.press("down", "j")
+            await settle(app, pilot)
+            assert body.scroll_y == 2
+        assert size != (30, 10) or body.max_scroll_y > 0  # (there the help needs scrolling)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -202,3 +203,52 @@ def test_the_screen_is_drawn_in_utf8_whatever_the_locale_says(
     assert [str(d.verdict) for d in data.decisions.values() if d.verdict != Verdict.UNREVIEWED] == [
         "confirmed"
     ]
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_decision_survives_sigkill_within_the_autosave_delay(
+    seeds_copy: Path, tmp_path: Path, existing: bool
+):
+    """`kill -9` (a dropped connection, a power cut) right after a mark, long before the autosave: the mark is
+    in the session's journal, and the next opening makes it again (on a new session whose file was never
+    written, and on one saved before)."""
+    from factcheck.review import Review
+
+    session = tmp_path / "review.toml"
+    (tmp_path / "no-config.toml").write_text("autosave_delay = 60\n", encoding="utf-8")  # no autosave
+    if existing:  # a session saved before, with one decision
+        with Review.open(session, [str(seeds_copy)]) as r:
+            first = r.corpus.all_claims()[0].id
+            r.mark(first, "confirmed")
+            r.save()
+    t = Tmux(f"fc-kill-{os.getpid()}-{int(existing)}")
+    _start(t, tmp_path, seeds_copy, session, (100, 30), exec_=True)
+    try:
+        _wait_main(t)
+        t.run("send-keys", "-t", "fc", "j", "d")
+        t.wait_for("✗1")
+        pid = int(t.run("list-panes", "-t", "fc", "-F", "#{pane_pid}").split()[0])
+        os.kill(pid, signal.SIGKILL)
+        end = time.monotonic() + 20
+        while time.monotonic() < end:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.2)
+    finally:
+        t.run("kill-server")
+    assert (tmp_path / "review.toml.journal").is_file()
+    with Review.open(session, [str(seeds_copy)]) as r:
+        got = sorted(str(d.verdict) for d in r.data.decisions.values() if d.verdict != Verdict.UNREVIEWED)
+        assert got == (["confirmed", "disputed"] if existing else ["disputed"])
+        assert any("made again" in n for n in r.report.notices), r.report.notices
+        assert r.undo() is not None  # the mark's history row came back too: it is undone
+        assert r.redo() is not None
+        r.save()
+    # saved and closed: the session file holds it, the journal is gone
+    assert not (tmp_path / "review.toml.journal").exists()
+    data = sess.load(session)
+    assert sorted(str(d.verdict) for d in data.decisions.values() if d.verdict != Verdict.UNREVIEWED) == (
+        ["confirmed", "disputed"] if existing else ["disputed"]
+    )

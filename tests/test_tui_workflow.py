@@ -927,6 +927,47 @@ async def test_group_verdict_on_a_big_group_keeps_its_choice_line_in_view(
         await pilot.press("escape", "q")
 
 
+@pytest.mark.parametrize("size", [(30, 10), (80, 24), (120, 40)])
+async def test_group_verdict_on_a_big_group_shows_some_of_its_list_and_says_how_to_scroll(
+    seeds_copy, session_path, monkeypatch, size
+):
+    """At 30x10 G on a big group with decided claims left the list one line (the choice line took five) and
+    the hint, cut to "c confirmed · d dispute…", never said the list scrolls. The list keeps three lines or
+    more, the hint begins with how to scroll, ↓ scrolls it, and what o does is on the choice line."""
+    from textual.containers import VerticalScroll
+
+    monkeypatch.setattr(main_module, "BIG_GROUP_CLAIMS", 1)
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        g = next(g for g in r.corpus.groups if len(g.claims) >= 3)
+        ids = list(g.claims)
+        r.mark(ids[1], Verdict.DISPUTED)
+        r.mark(ids[2], Verdict.CONFIRMED)
+        m.show_low_scores = True
+        m.go_to_claim(ids[0])
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        screen = app.screen
+        body = screen.query_one("#group-body", VerticalScroll)
+        assert body.region.height >= 3, body.region
+        hint = screen.query_one(".dialog-hint")
+        assert str(hint.render()).startswith("↑↓ scroll · ") and hint.region.width >= len("↑↓ scroll")
+        choice = screen.query_one("#group-choice")
+        shown = " ".join(choice.render_line(y).text.strip() for y in range(choice.size.height))
+        assert "o to change" in shown, shown
+        assert _inside_the_dialog(screen, "#group-choice") and _inside_the_dialog(screen, ".dialog-hint")
+        if body.max_scroll_y:
+            await pilot.press("down", "down")
+            await pilot.pause()
+            assert body.scroll_y == min(2, body.max_scroll_y)
+        assert size != (30, 10) or body.max_scroll_y > 0
+        await pilot.press("escape", "q")
+
+
 async def test_group_verdict_on_a_claim_in_no_group_says_so_and_opens_no_dialog(seeds_copy, session_path):
     """G on a claim in no event group opened "Apply a verdict to the 1 claim(s) of this event (1 article(s))":
     a dialog of three keys and a confirmation for what c, d or u does. It says the claim is in no group, as x

@@ -378,6 +378,7 @@ class Rendered:
     content: str  # digest of the decisions: every part, the header without the save time and cursor
     check: str = ""  # the same document holding only the rows rendered now (see store.save)
     fresh: _Fresh | None = None
+    checksum: str = ""  # its [integrity] table's checksum ('crc32:...')
 
 
 def render(data: SessionData, history: HistoryRef | None = None) -> Rendered:
@@ -396,14 +397,15 @@ def render(data: SessionData, history: HistoryRef | None = None) -> Rendered:
         f"content = '{content}'\n",
     ]
     tail.extend(f"part.{toml_key(name)} = '{s}'\n" for name, s in sums.items())
-    tail.append(f"checksum = 'crc32:{crc(body.encode('utf-8'))}'\n")
+    checksum = f"crc32:{crc(body.encode('utf-8'))}"
+    tail.append(f"checksum = '{checksum}'\n")
     check = [parts["head"]]
     for name in list(parts)[1:-1]:
         key = name[len("articles.") :]
         rows = [r for _, r in fresh.decisions.get(key, [])]
         check.append(_article_meta(key, data.articles.get(key)) + _rows("decisions", rows))
     check.append(parts["history"])
-    return Rendered(body + "".join(tail), sums, content, "".join(check) + "".join(tail), fresh)
+    return Rendered(body + "".join(tail), sums, content, "".join(check) + "".join(tail), fresh, checksum)
 
 
 def dumps(data: SessionData, history: HistoryRef | None = None) -> str:
@@ -966,6 +968,7 @@ def _check_integrity(doc: dict[str, Any], data: SessionData, loc: _Locator) -> N
             " table: it was cut short (truncated); open the newest backup instead"
         )
     assert isinstance(integ, dict)
+    data.checksum = checksum
     pos = text.rfind("\n[integrity]\n")
     if pos >= 0 and checksum == f"crc32:{crc(text[:pos].encode('utf-8', 'surrogatepass'))}":
         content = integ.get("content")

@@ -264,6 +264,10 @@ class SessionData:
     # Fields of the file this version does not know (a newer factcheck wrote them): where each is and what
     # (``file: line L, column C: ...``). Such a session is never saved by this version: it would lose them.
     unknown_fields: list[str] = field(default_factory=list)
+    # the checksum of the file it was read from (its [integrity] table's): the version a journal follows
+    checksum: str | None = None
+    # the journal found beside it when it was read (``session.journal.Read``), if any
+    journal: Any = field(default=None, compare=False, repr=False)
 
     def copy(self) -> SessionData:
         """A cheap copy: records are immutable, so only the containers are copied."""

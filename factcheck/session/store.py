@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import atomic
-from factcheck.session import history
+from factcheck.session import history, journal
 from factcheck.session.fileformat import (
     HEADER,
     Rendered,
@@ -131,6 +131,7 @@ def load_with_state(path: Path) -> tuple[SessionData, FileState | None]:
             ) from None
         raise _with_backup(e, path) from None
     history.check_on_open(data, path)
+    journal.replay(path, data, data.checksum)  # changes made after the last save, if a review ended so
     # the content digest is known when the file is as factcheck wrote it
     state = FileState(state.ino, state.size, state.mtime_ns, data.digest, data.history_file)
     return data, state
@@ -185,8 +186,8 @@ def is_session_file(path: Path) -> bool:
 
 def session_files(path: Path) -> list[Path]:
     """Every file that belongs to the session ``path`` (whether or not it exists): the session, its lock,
-    its backups (also the schema backups made when an older file was upgraded), its history file and the
-    history's backups. No command writes anything else over one of them."""
+    its backups (also the schema backups made when an older file was upgraded), its history file, the
+    history's backups and its journal. No command writes anything else over one of them."""
     hist = history.history_path(path)
     return [
         path,
@@ -195,6 +196,7 @@ def session_files(path: Path) -> list[Path]:
         *(schema_backup_path(path, n) for n in range(1, SCHEMA)),
         hist,
         *history.backup_paths(hist),
+        journal.journal_path(path),
     ]
 
 
@@ -212,7 +214,7 @@ def newest_good_backup(path: Path) -> Path | None:
 
 def remove_stale_temp(path: Path) -> None:
     """Remove temp files left by saves that were killed midway (call while holding the session's lock)."""
-    for name in (path.name, history.history_path(path).name):
+    for name in (path.name, history.history_path(path).name, journal.journal_path(path).name):
         for p in path.parent.glob(f".{glob.escape(name)}.*.tmp"):
             with contextlib.suppress(OSError):
                 p.unlink()  # unlink removes a symlink itself, never its target
@@ -315,6 +317,8 @@ def save(
             old = schema_backup_path(path, data.schema)
             if not os.path.lexists(old):
                 _copy_exclusive(path, old)
+        # the journal's later steps follow the file about to be written (see ``session.journal``)
+        journal.note_saving(path, rendered.checksum, data.last_step())
         history.write(hplan)  # first: the session file then records rows that are on disk
         same = isinstance(expected, FileState) and expected.content == rendered.content
         atomic.write_atomic(path, rendered.text, before_replace=None if same else _rotate_backups)

@@ -188,6 +188,7 @@ class FactcheckApp(App[int]):
         self.rescued: Path | None = None  # where the decisions went when the session could not be saved
         self.main_screen: MainScreen | None = None
         self._quit_anyway = False
+        self._journal_told = False  # whether the user was told the journal cannot be written
         self._exiting = False  # set when the app ends: an opened review arriving then is closed
         self._frozen = False
         self._gc_threshold: tuple[int, int, int] | None = None  # the thresholds before ours
@@ -491,6 +492,15 @@ class FactcheckApp(App[int]):
         r = self.review
         if r is None or r.readonly or not r.dirty or r.loading is not None:
             return  # (changes made while loading are saved by the opened review, or on quit)
+        if r.journal_error and not self._journal_told:  # (said once: every change would say it again)
+            self._journal_told = True
+            self.notify(
+                f"The journal cannot be written ({r.journal_error}): changes are safe only once saved",
+                title="Journal",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
         if delay is None:
             delay = self.config.autosave_delay * (4 if cursor_only else 1)
         if cursor_only and self._save_timer is not None:

@@ -94,8 +94,11 @@ class HelpScreen(ModalScreen[None]):
                     for keys, said in rows:
                         yield Static(Content.styled(keys, "bold $text-accent"), classes="help-key")
                         yield Static(Content(said), classes="help-said")
+            # how to scroll first: in a small window the help is read a few lines at a time, and the end of
+            # this line is cut off there (at 30x10 it said "escape closes · keys ca…", never how to scroll;
+            # "esc", so that "closes" fits there)
             yield Label(
-                Content(f"escape closes · keys can be remapped in {_shown(config_path())} [keys]"),
+                Content(f"↑↓ scroll · esc closes · keys can be remapped in {_shown(config_path())} [keys]"),
                 classes="dialog-hint",
             )
 

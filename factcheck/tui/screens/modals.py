@@ -404,7 +404,11 @@ class GroupVerdictModal(Dialog[tuple[Verdict, bool] | None]):
                 yield Static(Content("\n").join(self._lines))
             yield Label(self._choice_text(), id="group-choice")
             yield Label(
-                Content("c confirmed · d disputed · u unreviewed · o overwrite decided · y apply · escape"),
+                # (how to scroll first: at 30x10 the list is a few lines and the end of this line is cut off)
+                Content(
+                    "↑↓ scroll · c confirmed · d disputed · u unreviewed · o overwrite decided · y apply"
+                    " · escape cancel"
+                ),
                 classes="dialog-hint",
             )
 
@@ -415,7 +419,8 @@ class GroupVerdictModal(Dialog[tuple[Verdict, bool] | None]):
         parts = ", ".join(f"{k} {v}" for v, k in sorted(((str(v), k) for v, k in self._decided.items())))
         if self._overwrite:
             return f"{n} decided claim(s) would change: {parts}"
-        return f"{n} decided claim(s) left alone ({parts}); o to change them too"
+        # (what o does before the counts: under 16 rows the line is cut after its third line)
+        return f"{n} decided claim(s) left alone, o to change them too ({parts})"
 
     def _choice_text(self) -> Content:
         choice = (

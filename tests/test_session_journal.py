@@ -1,0 +1,289 @@
+"""The journal (``session.journal``): each change on disk as it is made, made again when the session is next
+read if no save held it; a torn last line ignored and said; a journal that cannot be read refused with its
+file, line and column and never written over; one written for another version of the session not applied
+and set aside, never lost."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from factcheck import session as sess
+from factcheck.model import Verdict
+from factcheck.session import journal
+from factcheck.session.journal import Journal, journal_path, step_line
+
+
+def _saved(path: Path, n: int = 2) -> sess.SessionData:
+    """A session file with ``n`` decisions, read back as a review reads it."""
+    data = sess.SessionData(reviewer="ana", corpus=["../c"])
+    data.articles["a.txt"] = sess.ArticleRecord("a.txt", "f00d")
+    for i in range(n):
+        cid = f"c{i:04d}"
+        data.decisions[cid] = sess.Decision(cid, "a.txt", f"claim {i}", Verdict.CONFIRMED)
+        data.add_history(
+            sess.HistoryEntry(
+                i + 1, sess.utcnow(), "ana", "mark", "decision", cid, {}, {"verdict": "confirmed"}
+            )
+        )
+    sess.save(path, data)
+    return sess.load(path)
+
+
+def _mark(data: sess.SessionData, j: Journal, cid: str, verdict: str, note: str = "") -> None:
+    """One step as a review makes it: the record changed, its history row, its line in the journal."""
+    step = data.last_step() + 1
+    data.decisions[cid] = sess.Decision(cid, "a.txt", f"claim {cid}", Verdict(verdict), note=note)
+    row = sess.HistoryEntry(step, sess.utcnow(), "ana", "mark", "decision", cid, {}, {"verdict": verdict})
+    data.add_history(row)
+    j.add(step_line(step, [row], data, [("decision", cid)]))
+
+
+def test_changes_after_the_last_save_are_made_again_when_the_session_is_read(tmp_path: Path):
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed", note="two lines\nof note, 'quoted'")
+    _mark(data, j, "c0009", "superseded")
+    data.manual["m1"] = sess.ManualClaim("m1", "a.txt", 3, 9, "by hand")
+    data.merges = [("c0000", "c0001")]
+    step = data.last_step() + 1
+    row = sess.HistoryEntry(
+        step,
+        sess.utcnow(),
+        "ana",
+        "add_claim",
+        "manual",
+        "m1",
+        {},
+        {"article": "a.txt", "start": 3, "end": 9, "text": "by hand"},
+    )
+    data.add_history(row)
+    j.add(step_line(step, [row], data, [("manual", "m1"), ("groups", "")]))
+    # (the process dies here: no save, no close)
+    again = sess.load(path)
+    assert again.decisions["c0000"].verdict == Verdict.DISPUTED
+    assert again.decisions["c0000"].note == "two lines\nof note, 'quoted'"
+    assert again.decisions["c0009"].verdict == Verdict.SUPERSEDED
+    assert again.manual["m1"].text == "by hand"
+    assert again.merges == [("c0000", "c0001")]
+    assert again.last_step() == 5 and [h.step for h in again.history][-3:] == [3, 4, 5]
+    assert any("3 change(s) made after the last save" in n for n in again.notices), again.notices
+    # a save folds them into the file; the journal then follows that file: nothing is made twice
+    sess.save(path, again, expected=False)
+    third = sess.load(path)
+    assert third.history_count() == 5 and third.decisions == again.decisions
+    assert not any("made again" in n for n in third.notices)
+
+
+def test_a_step_made_during_a_save_is_made_again_and_the_saved_ones_are_not(tmp_path: Path):
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    snapshot = data.copy()
+    _mark(data, j, "c0001", "disputed")  # made while the snapshot is being saved
+    sess.save(path, snapshot, expected=False)  # (its 'saving' line goes to the journal first)
+    again = sess.load(path)
+    assert again.decisions["c0000"].verdict == Verdict.DISPUTED
+    assert again.decisions["c0001"].verdict == Verdict.DISPUTED
+    assert [h.step for h in again.history] == [1, 2, 3, 4]  # each row once
+    assert any("1 change(s) made after the last save" in n for n in again.notices)
+
+
+def test_a_torn_last_line_is_ignored_and_said(tmp_path: Path):
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    j.close(saved=False)
+    with open(journal_path(path), "ab") as f:
+        f.write(b"{step = 4, rows = [{step = 4, at = 2026-")  # the power went while this was written
+    again = sess.load(path)
+    assert again.decisions["c0000"].verdict == Verdict.DISPUTED
+    assert any("last line was cut short" in n for n in again.notices), again.notices
+
+
+@pytest.mark.parametrize(
+    ("bad", "where"),
+    [
+        ("{step = 4, rows = [}", "line 3, column 20"),  # not TOML
+        (
+            "{step = 4, rows = [], decisions = [{article = 'a.txt', row = {id = 'x', verdict = 'maybe'}}]}",
+            "line 3",
+        ),
+        ("{step = 'four'}", "line 3, column 2"),
+        ("{step = 4, colour = 'red'}", "line 3, column 12"),
+    ],
+)
+def test_a_journal_that_cannot_be_read_is_refused_by_file_line_and_column_and_left_as_it_is(
+    tmp_path: Path, bad: str, where: str
+):
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    j.close(saved=False)
+    jp = journal_path(path)
+    with open(jp, "a", encoding="utf-8") as f:
+        f.write(bad + "\n")
+        f.write(step_line(9, [], data, [("decision", "c0001")]) + "\n")
+    before = jp.read_bytes()
+    with pytest.raises(sess.SessionCorrupt) as e:
+        sess.load(path)
+    assert str(e.value).startswith(f"{jp}: {where}"), str(e.value)
+    assert "left as it is" in str(e.value)
+    assert jp.read_bytes() == before
+
+
+def test_a_journal_of_another_version_is_not_applied_and_set_aside_never_lost(tmp_path: Path):
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    data.decisions["c0005"] = sess.Decision("c0005", "a.txt", "five", Verdict.CONFIRMED)
+    sess.save(path, data, expected=False)  # a second version; the first is s.toml.bak1
+    data = sess.load(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    j.close(saved=False)
+    os.replace(tmp_path / "s.toml.bak1", path)  # the reviewer restores the backup by hand
+    jp = journal_path(path)
+    kept = jp.read_bytes()
+    again = sess.load(path)
+    assert again.decisions["c0000"].verdict == Verdict.CONFIRMED  # not applied
+    assert any("1 change(s) made on another version" in n for n in again.notices), again.notices
+    # the next change sets it aside (never written over) and starts a journal of this version
+    j2 = Journal(path, again.checksum or "", again.journal)
+    _mark(again, j2, "c0001", "disputed")
+    aside = sorted(tmp_path.glob("s.toml.journal.unapplied-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == kept
+    j2.close(saved=True)  # ... and its own journal is removed once saved, the one set aside never
+    assert not jp.exists() and aside[0].exists()
+
+
+def test_a_journal_is_removed_only_when_the_session_holds_every_change(tmp_path: Path):
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    assert j.wait_synced(10)
+    j.close(saved=False)
+    assert journal_path(path).exists()
+    again = sess.load(path)
+    j = Journal(path, again.checksum or "", again.journal)  # nothing changed yet: the file stays as it is
+    j.close(saved=False)
+    assert sess.load(path).decisions["c0000"].verdict == Verdict.DISPUTED
+    j = Journal(path, again.checksum or "", again.journal)
+    sess.save(path, again, expected=False)
+    j.close(saved=True)
+    assert not journal_path(path).exists()
+    assert sess.load(path).decisions["c0000"].verdict == Verdict.DISPUTED
+
+
+def test_a_review_killed_right_after_a_mark_keeps_it(seeds_copy: Path, tmp_path: Path):
+    """A real process: open the review, mark, SIGKILL itself before any save; the next opening has the mark,
+    can undo it, and once saved and closed leaves no journal."""
+    from factcheck.review import Review
+
+    session = tmp_path / "s.toml"
+    with Review.open(session, [str(seeds_copy)]) as r:
+        ids = [c.id for c in r.corpus.all_claims()[:2]]
+        r.mark(ids[0], "confirmed")
+        r.save()
+    child = textwrap.dedent(
+        f"""
+        import os, signal
+        from pathlib import Path
+        from factcheck.review import Review
+        r = Review.open(Path({str(session)!r}), [{str(seeds_copy)!r}])
+        r.mark({ids[1]!r}, "disputed", note="after the last save")
+        os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert journal_path(session).is_file()
+    data = sess.load(session)  # a reader sees it too (status, report), saying where it came from
+    assert data.decisions[ids[1]].verdict == Verdict.DISPUTED
+    with Review.open(session, [str(seeds_copy)]) as r:
+        assert r.decision(ids[1]).note == "after the last save"
+        assert r.unsaved
+        assert r.undo() is not None and r.decision(ids[1]).verdict == Verdict.UNREVIEWED
+        r.save()
+    assert not journal_path(session).exists()
+    assert sess.load(session).decisions.get(ids[1]) is None
+
+
+def test_an_opening_that_changes_nothing_leaves_no_journal(seeds_copy: Path, tmp_path: Path):
+    from factcheck.review import Review
+
+    session = tmp_path / "s.toml"
+    with Review.open(session, [str(seeds_copy)]) as r:
+        r.save()
+    with Review.open(session, [str(seeds_copy)]) as r:
+        pass
+    assert not journal_path(session).exists()
+    assert journal.journal_path(session) in sess.session_files(session)
+
+
+def test_a_journal_that_cannot_be_written_keeps_the_change_and_says_why(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from factcheck.review import Review
+
+    def full(self: Journal) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Journal, "_start", full)
+    session = tmp_path / "s.toml"
+    with Review.open(session, [str(seeds_copy)]) as r:
+        cid = r.corpus.all_claims()[0].id
+        r.mark(cid, "confirmed")
+        assert r.decision(cid).verdict == Verdict.CONFIRMED
+        assert r.journal_error is not None and "No space left" in r.journal_error
+        r.save()
+    assert sess.load(session).decisions[cid].verdict == Verdict.CONFIRMED
+
+
+def test_a_mark_on_the_preview_while_the_batch_loads_is_journaled_then_taken_over_once(
+    seeds_copy: Path, tmp_path: Path
+):
+    """The TUI shows a preview while a big batch is read; a mark made there was only in memory until the
+    opened review took it over (a `kill -9` then lost it). It is in the journal at once; the opened review
+    writes the journal anew with its own steps when it takes the preview's over: the mark is made again
+    once (one history row) after a crash."""
+    from factcheck.review import Review
+
+    session = tmp_path / "s.toml"
+    with Review.open(session, [str(seeds_copy)]) as r:
+        r.save()
+    previews: list[Review] = []
+    items: list[tuple[object, list[object]]] = []
+    review = Review.open(
+        session,
+        [str(seeds_copy)],
+        session_read=previews.append,
+        extracted=lambda batch, done, total: items.extend(batch),
+    )
+    try:
+        preview = previews[0]
+        preview.add_loaded(items, len(items), len(items))  # type: ignore[arg-type]
+        cid = next(c.id for _, cs in items for c in cs)  # type: ignore[attr-defined]
+        preview.mark(cid, "disputed")
+        # killed now, while loading: the mark is on disk
+        assert sess.load(session).decisions[cid].verdict == Verdict.DISPUTED
+        assert review.take_over(preview) == []
+        assert review.decision(cid).verdict == Verdict.DISPUTED
+        # killed now, once it was taken over: made again once
+        again = sess.load(session)
+        assert again.decisions[cid].verdict == Verdict.DISPUTED
+        assert [h.key for h in again.history if h.op == "mark"] == [cid]
+        review.save()
+    finally:
+        review.close()
+    assert not journal_path(session).exists()
