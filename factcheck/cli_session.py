@@ -449,6 +449,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         _err(str(problem))
     if nothing_readable(path, review):
         return EXIT_USAGE
+    for line in review.report.notices:  # about the session file (changes read from its journal, hand edits)
+        _err(f"{path}: {line}")
     say_notices(review)
     total = review.progress()
     hidden = review.hidden()

@@ -287,3 +287,62 @@ def test_a_mark_on_the_preview_while_the_batch_loads_is_journaled_then_taken_ove
     finally:
         review.close()
     assert not journal_path(session).exists()
+
+
+def test_a_save_before_the_first_change_is_known_to_the_journal_written_later(tmp_path: Path):
+    """A new session: the review's journal is made before the session has a file (its base ''), the first
+    file is saved before the reviewer's first change (a review saves the new session as it opens), then a
+    change and the process dies: the change is made again on that file, not set aside as another version's."""
+    path = tmp_path / "s.toml"
+    data = sess.SessionData(reviewer="ana", corpus=["../c"])
+    data.articles["a.txt"] = sess.ArticleRecord("a.txt", "f00d")
+    j = Journal(path, "", None)
+    sess.save(path, data)  # (no journal on disk yet: it is told to the journal that waits)
+    assert not journal_path(path).exists()
+    _mark(data, j, "c0001", "confirmed")
+    # (the process dies here)
+    again = sess.load(path)
+    assert again.decisions["c0001"].verdict == Verdict.CONFIRMED, again.notices
+    assert not any("another version" in n for n in again.notices), again.notices
+    # and a journal of an existing file, saved again before the first change, the same
+    sess.save(path, again, expected=False)
+    journal_path(path).unlink()
+    read = sess.load(path)
+    j2 = Journal(path, read.checksum or "", read.journal)
+    read.decisions["c0002"] = sess.Decision("c0002", "a.txt", "claim", Verdict.DISPUTED)
+    sess.save(path, read, expected=False)
+    _mark(read, j2, "c0003", "superseded")
+    third = sess.load(path)
+    assert third.decisions["c0003"].verdict == Verdict.SUPERSEDED, third.notices
+    assert third.decisions["c0002"].verdict == Verdict.DISPUTED
+
+
+def test_status_says_the_changes_it_read_from_the_journal(seeds_copy: Path, tmp_path: Path):
+    """`status` after a review that died with a change not saved counts it, and says where it came from."""
+    from factcheck.review import Review
+
+    session = tmp_path / "s.toml"
+    with Review.open(session, [str(seeds_copy)]) as r:
+        ids = [c.id for c in r.corpus.all_claims()[:2]]
+        r.save()
+    child = textwrap.dedent(
+        f"""
+        import os, signal
+        from pathlib import Path
+        from factcheck.review import Review
+        r = Review.open(Path({str(session)!r}), [{str(seeds_copy)!r}])
+        r.mark({ids[0]!r}, "confirmed")
+        os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    got = subprocess.run(
+        [sys.executable, "-m", "factcheck", "status", str(session)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert got.returncode == 0, got.stderr
+    assert "confirmed        1" in got.stdout, got.stdout
+    assert "1 change(s) made after the last save" in got.stderr and "s.toml.journal" in got.stderr, got.stderr

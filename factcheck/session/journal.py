@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,10 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 # One lock for every journal of the process: a line appended (the UI thread), a ``saving`` line (a save's
 # worker thread) and a journal written anew never cross.
 _LOCK = threading.Lock()
+# The journals of this process not written yet (no change made since the session was read), by their path: a
+# save made before a journal's first change (a new session's first file, a review's save on opening) is told to
+# it, so that the journal it writes later knows the file that save left (its ``saving`` line).
+_UNSTARTED: weakref.WeakValueDictionary[Path, Journal] = weakref.WeakValueDictionary()
 
 
 def journal_path(session: Path) -> Path:
@@ -76,6 +81,11 @@ def journal_path(session: Path) -> Path:
 
 # ---------------------------------------------------------------------------------------------
 # Lines
+
+
+def _key(path: Path) -> Path:
+    """A journal's path as the same file is named from anywhere (``_UNSTARTED``)."""
+    return Path(os.path.abspath(path))
 
 
 def header_line(base: str) -> str:
@@ -383,6 +393,9 @@ def note_saving(session: Path, checksum: str, step: int) -> None:
         try:
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | _NOFOLLOW | _CLOEXEC)
         except FileNotFoundError:
+            waiting = _UNSTARTED.get(_key(path))
+            if waiting is not None:  # written with the journal, after the lines waiting before it
+                waiting._waiting.append(saving_line(checksum, step))
             return
         try:
             os.write(fd, (saving_line(checksum, step) + "\n").encode("utf-8"))
@@ -413,6 +426,8 @@ class Journal:
         self._synced.set()
         self._flusher: threading.Thread | None = None
         self.error: str | None = None
+        with _LOCK:
+            _UNSTARTED[_key(self.path)] = self
 
     @property
     def started(self) -> bool:
@@ -452,6 +467,8 @@ class Journal:
             os.link(self.path, aside)  # (never over a file: link fails when the name is taken)
             os.unlink(self.path)
         self._unmatched = False
+        if _UNSTARTED.get(_key(self.path)) is self:
+            del _UNSTARTED[_key(self.path)]
         text = "".join(f"{x}\n" for x in [header_line(self._base), *self._waiting])
         atomic.write_atomic(self.path, text, mkdir=False)
         self._waiting = []
@@ -481,6 +498,8 @@ class Journal:
         """End the journal; ``saved``: the session file holds every change, so the journal is removed (when
         it is this review's: one written for another version of the session is never removed)."""
         with _LOCK:
+            if _UNSTARTED.get(_key(self.path)) is self:
+                del _UNSTARTED[_key(self.path)]
             fd, self._fd = self._fd, None
             if fd is not None:
                 with contextlib.suppress(OSError):
