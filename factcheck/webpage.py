@@ -24,6 +24,7 @@ import re
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -359,6 +360,28 @@ def _attributes(tag: bytes) -> dict[bytes, bytes]:
     return {m[1].lower(): (m[2] or m[3]) for m in _ATTRIBUTE.finditer(tag)}
 
 
+def _ld_json_objects(raw: bytes) -> Iterator[dict[str, Any]]:
+    """Every JSON object of the page's JSON-LD blocks, in the page's order, each before the objects it holds
+    (a block with a syntax error is left out)."""
+
+    def walk(obj: Any) -> Iterator[dict[str, Any]]:
+        if isinstance(obj, list):
+            for x in obj:
+                yield from walk(x)
+        elif isinstance(obj, dict):
+            yield obj
+            for v in obj.values():
+                if isinstance(v, (dict, list)):
+                    yield from walk(v)
+
+    for block in _LD_JSON.findall(raw):
+        try:
+            parsed = json.loads(block.decode("utf-8", "replace"), strict=False)
+        except ValueError:
+            continue
+        yield from walk(parsed)
+
+
 def _meta_key(attrs: dict[bytes, bytes]) -> str:
     """What a meta tag declares (its ``property``, else its ``name``), lower-cased."""
     return (attrs.get(b"property") or attrs.get(b"name") or b"").decode("ascii", "replace").lower()
@@ -378,31 +401,17 @@ def declared_site_names(raw: bytes) -> list[str]:
             found[key].append(htmllib.unescape(attrs[b"content"].decode("utf-8", "replace")))
     publishers: list[str] = []
     organisations: list[str] = []
-
-    def walk(obj: Any) -> None:
-        if isinstance(obj, list):
-            for x in obj:
-                walk(x)
-        elif isinstance(obj, dict):
-            pub = obj.get("publisher")
-            for p in pub if isinstance(pub, list) else [pub]:
-                if isinstance(p, dict) and isinstance(p.get("name"), str):
-                    publishers.append(p["name"])
-            kinds = obj.get("@type")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(k in _ORGANISATION_TYPES for k in kinds if isinstance(k, str)) and isinstance(
-                obj.get("name"), str
-            ):
-                organisations.append(obj["name"])
-            for v in obj.values():
-                if isinstance(v, (dict, list)):
-                    walk(v)
-
-    for block in _LD_JSON.findall(raw):
-        try:
-            walk(json.loads(block.decode("utf-8", "replace"), strict=False))
-        except ValueError:  # (JSON-LD with a syntax error: its names are not read)
-            continue
+    for obj in _ld_json_objects(raw):
+        pub = obj.get("publisher")
+        for p in pub if isinstance(pub, list) else [pub]:
+            if isinstance(p, dict) and isinstance(p.get("name"), str):
+                publishers.append(p["name"])
+        kinds = obj.get("@type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if any(k in _ORGANISATION_TYPES for k in kinds if isinstance(k, str)) and isinstance(
+            obj.get("name"), str
+        ):
+            organisations.append(obj["name"])
     names = [*(n for k in _SITE_NAME_META for n in found[k]), *publishers, *organisations]
     out: list[str] = []
     for n in names:
@@ -559,28 +568,11 @@ def declared_dates(raw: bytes) -> tuple[str | None, str | None]:
     and is left out."""
     published: str | None = None
     modified: str | None = None
-
-    def walk(obj: Any) -> None:
-        nonlocal published, modified
-        if published is not None:
-            return
-        if isinstance(obj, list):
-            for x in obj:
-                walk(x)
-        elif isinstance(obj, dict):
-            day = _iso_day(obj.get("datePublished"))
-            if day is not None:
-                published, modified = day, _iso_day(obj.get("dateModified"))
-                return
-            for v in obj.values():
-                if isinstance(v, (dict, list)):
-                    walk(v)
-
-    for block in _LD_JSON.findall(raw):
-        try:
-            walk(json.loads(block.decode("utf-8", "replace"), strict=False))
-        except ValueError:  # (JSON-LD with a syntax error: its dates are not read)
-            continue
+    for obj in _ld_json_objects(raw):
+        day = _iso_day(obj.get("datePublished"))
+        if day is not None:
+            published, modified = day, _iso_day(obj.get("dateModified"))
+            break
     if published is None:
         meta: dict[str, str] = {}
         for tag in [*_META_TAG.findall(raw), *_TIME_TAG.findall(raw)]:
