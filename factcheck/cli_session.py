@@ -152,6 +152,7 @@ def _change(
         try:
             done = change(review)
         except ReviewError as e:
+            review.discard_unsaved()  # (what it did before refusing is not made later from the journal)
             msg = str(e)
             if unknown_hint and "unknown claim id" in msg:
                 msg += unknown_hint
@@ -160,6 +161,7 @@ def _change(
         try:
             review.save()
         except (SessionError, ReviewError, OSError) as e:
+            review.discard_unsaved()
             _err(str(e))
             return EXIT_USAGE
         print(done)

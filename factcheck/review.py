@@ -1971,6 +1971,13 @@ class Review:
                 self._saved_version = snap.version
             self._saved_upto = max(self._saved_upto, snap.version)
 
+    def discard_unsaved(self) -> None:
+        """Give up the changes not saved (a command that refuses its change makes none of it): their lines
+        are taken back from the journal, so no later reading makes them again."""
+        if self._journal is not None:
+            self._journal.discard()
+            self._journal = None
+
     def close(self) -> None:
         if self._journal is not None:  # removed when the session file holds every change
             self._journal.close(saved=not self.dirty)

@@ -346,3 +346,30 @@ def test_status_says_the_changes_it_read_from_the_journal(seeds_copy: Path, tmp_
     assert got.returncode == 0, got.stderr
     assert "confirmed        1" in got.stdout, got.stdout
     assert "1 change(s) made after the last save" in got.stderr and "s.toml.journal" in got.stderr, got.stderr
+
+
+def test_a_refused_commands_changes_are_taken_back_from_the_journal_and_earlier_ones_kept(tmp_path: Path):
+    """A command that refuses its change (one id of several unknown) gives up what it did before refusing:
+    the journal is as the command found it, so no later reading makes that change; changes an earlier review
+    left in the journal stay for the next reading."""
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")  # (a review dies with this change not saved)
+    again = sess.load(path)
+    assert again.decisions["c0000"].verdict == Verdict.DISPUTED
+    j2 = Journal(path, again.checksum or "", again.journal)
+    _mark(again, j2, "c0007", "superseded")  # (the command then refuses its next id)
+    j2.discard()
+    third = sess.load(path)
+    assert third.decisions["c0000"].verdict == Verdict.DISPUTED, third.notices
+    assert "c0007" not in third.decisions
+    # a journal the refused command started itself is removed
+    sess.save(path, third, expected=False)
+    journal_path(path).unlink()
+    fourth = sess.load(path)
+    j3 = Journal(path, fourth.checksum or "", fourth.journal)
+    _mark(fourth, j3, "c0008", "confirmed")
+    j3.discard()
+    assert not journal_path(path).exists()
+    assert "c0008" not in sess.load(path).decisions

@@ -426,6 +426,7 @@ class Journal:
         self._synced.set()
         self._flusher: threading.Thread | None = None
         self.error: str | None = None
+        self._before: str | None = None
         with _LOCK:
             _UNSTARTED[_key(self.path)] = self
 
@@ -471,6 +472,7 @@ class Journal:
             del _UNSTARTED[_key(self.path)]
         text = "".join(f"{x}\n" for x in [header_line(self._base), *self._waiting])
         atomic.write_atomic(self.path, text, mkdir=False)
+        self._before = text if self._waiting else None  # what ``discard`` puts back
         self._waiting = []
         self._own = True
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | _NOFOLLOW | _CLOEXEC)
@@ -493,6 +495,27 @@ class Journal:
     def wait_synced(self, timeout: float | None = None) -> bool:
         """Wait until every line written is on the disk (tests, and the end of the review)."""
         return self._synced.wait(timeout)
+
+    def discard(self) -> None:
+        """Take back the lines of this review's changes (a command refused, none of its changes made): the
+        journal is left as this review found it (the changes an earlier review left in it, read and made
+        again, stay for the next reading), or removed when this review started it with nothing before."""
+        with _LOCK:
+            if _UNSTARTED.get(_key(self.path)) is self:
+                del _UNSTARTED[_key(self.path)]
+            fd, self._fd = self._fd, None
+            if fd is None:
+                return
+            os.close(fd)
+            self._synced.set()
+            self._sync.set()  # (the flusher ends)
+            try:
+                if self._before is None:
+                    os.unlink(self.path)
+                else:
+                    atomic.write_atomic(self.path, self._before, mkdir=False)
+            except OSError as e:
+                self.error = f"{self.path}: {e.strerror or e}"
 
     def close(self, *, saved: bool) -> None:
         """End the journal; ``saved``: the session file holds every change, so the journal is removed (when
