@@ -346,3 +346,81 @@ def test_status_says_the_changes_it_read_from_the_journal(seeds_copy: Path, tmp_
     assert got.returncode == 0, got.stderr
     assert "confirmed        1" in got.stdout, got.stdout
     assert "1 change(s) made after the last save" in got.stderr and "s.toml.journal" in got.stderr, got.stderr
+
+
+def test_a_save_before_the_first_change_of_a_review_that_made_changes_again_is_kept_by_its_journal(
+    tmp_path: Path,
+):
+    """A review dies with a change; the next one makes it again from the journal and saves (its autosave)
+    before the reviewer's first change, then a mark, then it dies too: that mark is made again at the next
+    reading (the journal written anew at the mark keeps the save's line), not set aside as another version's."""
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    j.close(saved=False)  # (the first review dies)
+    again = sess.load(path)
+    j2 = Journal(path, again.checksum or "", again.journal)
+    sess.save(path, again, expected=False)  # the second review's autosave of the change made again
+    _mark(again, j2, "c0001", "superseded")
+    # (the second review dies)
+    third = sess.load(path)
+    assert not any("another version" in n for n in third.notices), third.notices
+    assert third.decisions["c0001"].verdict == Verdict.SUPERSEDED
+    assert third.decisions["c0000"].verdict == Verdict.DISPUTED
+    assert [h.step for h in third.history].count(third.last_step()) == 1
+
+
+def test_a_save_leaves_a_journal_of_another_version_byte_identical_and_never_applies_it(tmp_path: Path):
+    """A journal written for another version of the session (a backup restored by hand) is not written into
+    by a save made before the next change: kept byte for byte, and a later reading still does not apply it."""
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    data.decisions["c0005"] = sess.Decision("c0005", "a.txt", "five", Verdict.CONFIRMED)
+    sess.save(path, data, expected=False)  # a second version; the first is s.toml.bak1
+    data = sess.load(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    j.close(saved=False)
+    os.replace(tmp_path / "s.toml.bak1", path)  # the reviewer restores the backup by hand
+    jp = journal_path(path)
+    kept = jp.read_bytes()
+    again = sess.load(path)
+    j2 = Journal(path, again.checksum or "", again.journal)
+    again.decisions["c0001"] = sess.Decision("c0001", "a.txt", "claim 1", Verdict.SUPERSEDED)
+    sess.save(path, again, expected=False)  # (an autosave before a change is journaled)
+    assert jp.read_bytes() == kept
+    # (the process dies here) the other version's change is still not applied on the file saved
+    third = sess.load(path)
+    assert third.decisions["c0000"].verdict == Verdict.CONFIRMED
+    assert any("made on another version" in n for n in third.notices), third.notices
+    # the review's next change sets it aside as it was, and its own journal follows the file it saved
+    _mark(again, j2, "c0002", "disputed")
+    aside = sorted(tmp_path.glob("s.toml.journal.unapplied-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == kept
+    fourth = sess.load(path)
+    assert fourth.decisions["c0002"].verdict == Verdict.DISPUTED, fourth.notices
+    assert fourth.decisions["c0000"].verdict == Verdict.CONFIRMED
+    assert not any("another version" in n for n in fourth.notices), fourth.notices
+    j2.close(saved=False)
+
+
+def test_merge_over_an_output_with_a_journal_does_not_apply_that_journal_to_the_merge(tmp_path: Path):
+    """`merge --force` writes over an older output whose review died with a change: that change was made on
+    the old output, so it is not made again on the merge (said, kept), and the journal is left as it is."""
+    from factcheck.cli import main
+
+    a, b, out = tmp_path / "a.toml", tmp_path / "b.toml", tmp_path / "out.toml"
+    _saved(a)
+    _saved(b, 3)
+    old = _saved(out, 1)
+    j = Journal(out, old.checksum or "", old.journal)
+    for i in range(4):
+        _mark(old, j, f"c00{i + 5:02d}", "disputed")
+    j.close(saved=False)  # (the review of the old output died)
+    kept = journal_path(out).read_bytes()
+    assert main(["merge", str(a), str(b), "-o", str(out), "--force"]) == 0
+    assert journal_path(out).read_bytes() == kept
+    merged = sess.load(out)
+    assert not any(cid in merged.decisions for cid in ("c0005", "c0006", "c0007", "c0008"))
+    assert any("made on another version" in n for n in merged.notices), merged.notices

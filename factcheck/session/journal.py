@@ -69,10 +69,12 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 # One lock for every journal of the process: a line appended (the UI thread), a ``saving`` line (a save's
 # worker thread) and a journal written anew never cross.
 _LOCK = threading.Lock()
-# The journals of this process not written yet (no change made since the session was read), by their path: a
-# save made before a journal's first change (a new session's first file, a review's save on opening) is told to
-# it, so that the journal it writes later knows the file that save left (its ``saving`` line).
-_UNSTARTED: weakref.WeakValueDictionary[Path, Journal] = weakref.WeakValueDictionary()
+# The journals this process writes (open, started or not), by their path. A save is told only to the journal
+# of its session held here: one not written yet (no change made since the session was read: a new session's
+# first file, a review's save on opening or of the changes it made again) keeps the ``saving`` line for the
+# journal it writes later; a journal on disk is written into only when it is this process's (never into one of
+# another version of the session, which is kept as it is, nor one no review of this process writes).
+_OPEN: weakref.WeakValueDictionary[Path, Journal] = weakref.WeakValueDictionary()
 
 
 def journal_path(session: Path) -> Path:
@@ -84,7 +86,7 @@ def journal_path(session: Path) -> Path:
 
 
 def _key(path: Path) -> Path:
-    """A journal's path as the same file is named from anywhere (``_UNSTARTED``)."""
+    """A journal's path as the same file is named from anywhere (``_OPEN``)."""
     return Path(os.path.abspath(path))
 
 
@@ -387,18 +389,26 @@ def _apply(data: SessionData, s: _Step) -> None:
 
 def note_saving(session: Path, checksum: str, step: int) -> None:
     """Before a save replaces ``session`` with a file of checksum ``checksum`` holding the steps up to
-    ``step``: say so in its journal, if it has one (the journal's later steps then follow that file)."""
+    ``step``: say so in its journal, when a review of this process writes it (the journal's later steps then
+    follow that file). A journal not written yet keeps the line for when it is; one of another version of the
+    session, or one no review of this process writes (``merge`` over an old output), is left as it is: its
+    steps were made on another file and must not follow this one."""
     path = journal_path(session)
+    line = saving_line(checksum, step)
     with _LOCK:
+        mine = _OPEN.get(_key(path))
+        if mine is None:  # a journal no review of this process writes: left as it is (see ``_OPEN``)
+            return
+        if not mine.started:  # written with the journal, after the lines waiting before it
+            mine._waiting.append(line)
+            if mine._unmatched:  # (another version's journal on disk: kept byte for byte, set aside later)
+                return
         try:
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | _NOFOLLOW | _CLOEXEC)
         except FileNotFoundError:
-            waiting = _UNSTARTED.get(_key(path))
-            if waiting is not None:  # written with the journal, after the lines waiting before it
-                waiting._waiting.append(saving_line(checksum, step))
             return
         try:
-            os.write(fd, (saving_line(checksum, step) + "\n").encode("utf-8"))
+            os.write(fd, (line + "\n").encode("utf-8"))
             os.fdatasync(fd)
         finally:
             os.close(fd)
@@ -427,7 +437,7 @@ class Journal:
         self._flusher: threading.Thread | None = None
         self.error: str | None = None
         with _LOCK:
-            _UNSTARTED[_key(self.path)] = self
+            _OPEN[_key(self.path)] = self
 
     @property
     def started(self) -> bool:
@@ -467,8 +477,6 @@ class Journal:
             os.link(self.path, aside)  # (never over a file: link fails when the name is taken)
             os.unlink(self.path)
         self._unmatched = False
-        if _UNSTARTED.get(_key(self.path)) is self:
-            del _UNSTARTED[_key(self.path)]
         text = "".join(f"{x}\n" for x in [header_line(self._base), *self._waiting])
         atomic.write_atomic(self.path, text, mkdir=False)
         self._waiting = []
@@ -498,8 +506,8 @@ class Journal:
         """End the journal; ``saved``: the session file holds every change, so the journal is removed (when
         it is this review's: one written for another version of the session is never removed)."""
         with _LOCK:
-            if _UNSTARTED.get(_key(self.path)) is self:
-                del _UNSTARTED[_key(self.path)]
+            if _OPEN.get(_key(self.path)) is self:
+                del _OPEN[_key(self.path)]
             fd, self._fd = self._fd, None
             if fd is not None:
                 with contextlib.suppress(OSError):
