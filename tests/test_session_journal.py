@@ -424,3 +424,36 @@ def test_merge_over_an_output_with_a_journal_does_not_apply_that_journal_to_the_
     merged = sess.load(out)
     assert not any(cid in merged.decisions for cid in ("c0005", "c0006", "c0007", "c0008"))
     assert any("made on another version" in n for n in merged.notices), merged.notices
+
+
+def test_a_line_cut_short_by_a_full_disk_leaves_a_journal_that_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The disk fills up within a line's write (a short write): the piece is taken back and said, no line is
+    written after it until a save holds the steps between, so the journal never holds a piece of a line
+    followed by more lines (the session could not be opened: "line 3, column ...")."""
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    real_write = os.write
+
+    def half(fd: int, b: bytes) -> int:
+        return real_write(fd, b[: len(b) // 2])
+
+    monkeypatch.setattr(journal.os, "write", half)
+    _mark(data, j, "c0001", "disputed")  # the disk is full
+    monkeypatch.setattr(journal.os, "write", real_write)  # room again
+    assert j.error is not None and "No space left" in j.error
+    _mark(data, j, "c0002", "superseded")  # (not written: the step before it is missing)
+    again = sess.load(path)  # the process dies here: what the journal holds is made again, nothing refused
+    assert again.decisions["c0000"].verdict == Verdict.DISPUTED
+    assert again.decisions["c0001"].verdict == Verdict.CONFIRMED
+    sess.save(path, data, expected=False)  # the autosave holds every change; the journal goes on after it
+    _mark(data, j, "c0003", "superseded")
+    third = sess.load(path)
+    assert {k: d.verdict for k, d in third.decisions.items()} == {
+        k: d.verdict for k, d in data.decisions.items()
+    }
+    assert [h.step for h in third.history] == [h.step for h in data.history], third.notices
+    j.close(saved=True)

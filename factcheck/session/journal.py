@@ -28,6 +28,7 @@ error naming the file, line and column, and the journal is left as it is.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import threading
 import weakref
@@ -401,6 +402,7 @@ def note_saving(session: Path, checksum: str, step: int) -> None:
             return
         if not mine.started:  # written with the journal, after the lines waiting before it
             mine._waiting.append(line)
+            mine._gap = False
             if mine._unmatched:  # (another version's journal on disk: kept byte for byte, set aside later)
                 return
         try:
@@ -408,10 +410,22 @@ def note_saving(session: Path, checksum: str, step: int) -> None:
         except FileNotFoundError:
             return
         try:
-            os.write(fd, (line + "\n").encode("utf-8"))
+            _append(fd, line)
             os.fdatasync(fd)
         finally:
             os.close(fd)
+        mine._gap = False  # (the file saved holds the steps whose lines could not be written)
+
+
+def _append(fd: int, line: str) -> None:
+    """Append ``line`` with one ``write``; a write cut short (a disk that fills up within it) is taken back,
+    so that the journal never holds a piece of a line followed by more lines, and raises OSError."""
+    data = (line + "\n").encode("utf-8")
+    n = os.write(fd, data)
+    if n < len(data):
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, os.fstat(fd).st_size - n)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
 class Journal:
@@ -436,6 +450,9 @@ class Journal:
         self._synced.set()
         self._flusher: threading.Thread | None = None
         self.error: str | None = None
+        # a line could not be written: none is written after it (the journal would skip a step) until a save
+        # says which steps the session file holds (``note_saving``)
+        self._gap = False
         with _LOCK:
             _OPEN[_key(self.path)] = self
 
@@ -445,18 +462,22 @@ class Journal:
 
     def add(self, line: str, *, now: bool = True) -> None:
         """Append one step's line (``now=False``: keep it until the first change of the reviewer). An
-        OSError is kept in ``error`` (the change stays in memory, saved with the session)."""
+        OSError is kept in ``error`` (the change stays in memory, saved with the session); no line is
+        written after one that could not be until a save holds the steps between (``note_saving``)."""
         with _LOCK:
             if self._fd is None and not now:
                 self._waiting.append(line)
+                return
+            if self._gap:
                 return
             try:
                 if self._fd is None:
                     self._start()
                 assert self._fd is not None
-                os.write(self._fd, (line + "\n").encode("utf-8"))
+                _append(self._fd, line)
             except OSError as e:
                 self.error = f"{self.path}: {e.strerror or e}"
+                self._gap = True
                 return
             self._synced.clear()
             self._sync.set()
@@ -469,6 +490,7 @@ class Journal:
                     self._start()
                 except OSError as e:
                     self.error = f"{self.path}: {e.strerror or e}"
+                    self._gap = True
 
     def _start(self) -> None:
         if self._unmatched and self.path.exists():
