@@ -457,3 +457,25 @@ def test_a_line_cut_short_by_a_full_disk_leaves_a_journal_that_reads(
     }
     assert [h.step for h in third.history] == [h.step for h in data.history], third.notices
     j.close(saved=True)
+
+
+def test_a_last_line_cut_within_a_character_is_a_torn_line_not_a_corrupt_journal(tmp_path: Path):
+    """A journal cut at any byte (a power cut within a write) reads: its whole lines are made again, a last line
+    cut short is ignored and said, also when the cut falls within a character of a note ("café", "—")."""
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    for i in range(2):
+        _mark(data, j, f"c001{i}", "disputed", note="café — “quoted” 日本")
+    j.close(saved=False)
+    jp = journal_path(path)
+    full = jp.read_bytes()
+    ends = [i + 1 for i, b in enumerate(full) if b == 10][1:]  # after each step line
+    cuts_in_a_character = [i for i in range(len(full)) if full[i] & 0xC0 == 0x80]
+    assert cuts_in_a_character
+    for cut in cuts_in_a_character:
+        jp.write_bytes(full[:cut])
+        got = sess.load(path)
+        assert sum(1 for k in got.decisions if k.startswith("c001")) == sum(1 for e in ends if e <= cut)
+        assert any("cut short" in n for n in got.notices), got.notices
+        assert jp.read_bytes() == full[:cut]

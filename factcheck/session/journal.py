@@ -277,6 +277,11 @@ def _read_lines(path: Path) -> tuple[list[str], int] | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
+        last = raw.rfind(b"\n") + 1
+        if e.start >= last:  # the last line cut short within a character: a torn line as any other
+            lines = raw[:last].decode("utf-8").split("\n")
+            lines[-1] = raw[last:].decode("utf-8", errors="replace")  # (no line break: ignored, said)
+            return lines, len(raw)
         line = raw.count(b"\n", 0, e.start) + 1
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
         raise SessionCorrupt(f"{path}: line {line}, column {col}: not UTF-8 text{_KEPT}") from None
