@@ -479,3 +479,35 @@ def test_a_last_line_cut_within_a_character_is_a_torn_line_not_a_corrupt_journal
         assert sum(1 for k in got.decisions if k.startswith("c001")) == sum(1 for e in ends if e <= cut)
         assert any("cut short" in n for n in got.notices), got.notices
         assert jp.read_bytes() == full[:cut]
+
+
+@pytest.mark.parametrize("saved_before", [False, True])
+def test_quitting_while_the_batch_loads_keeps_the_changes_read_from_the_journal(
+    seeds_copy: Path, tmp_path: Path, saved_before: bool
+):
+    """A review died with a change; the next one is ended while its batch is still read (q, or SIGHUP of a
+    closed terminal): the TUI saves the preview it shows if it has changes, and the preview holds the change
+    made again from the journal. It was not counted as a change: nothing was saved and the journal was removed
+    (found in tmux: kill -9 after a mark, reopen, SIGHUP while loading, and the decision was gone)."""
+    from factcheck.review import Review
+
+    session = tmp_path / "s.toml"
+    with Review.open(session, [str(seeds_copy)]) as r:
+        cid = r.corpus.all_claims()[0].id
+        if saved_before:
+            r.save()
+        j = r._journal
+        assert j is not None
+        r.mark(cid, "disputed")
+        assert j.wait_synced(10)
+        r._journal = None  # (the process dies here: its journal stays as it is)
+    j.close(saved=False)
+    previews: list[Review] = []
+    review = Review.open(session, [str(seeds_copy)], session_read=previews.append)
+    review.close()  # (the app ends before it is shown: only the preview is saved, as the TUI does)
+    preview = previews[0]
+    assert preview.dirty  # the TUI's save_now saves only a review with changes
+    preview.save()
+    preview.close()
+    assert sess.load(session).decisions[cid].verdict == Verdict.DISPUTED
+    assert not journal_path(session).exists()
