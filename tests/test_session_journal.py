@@ -511,3 +511,29 @@ def test_quitting_while_the_batch_loads_keeps_the_changes_read_from_the_journal(
     preview.close()
     assert sess.load(session).decisions[cid].verdict == Verdict.DISPUTED
     assert not journal_path(session).exists()
+
+
+def test_status_of_a_session_that_died_before_its_first_save_says_where_its_decisions_are(
+    seeds_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    """A new session's review died before its first save: `status`, `report` and `edit` said only "no such
+    session" while its journal held the decisions; they say where they are and how to keep them."""
+    from factcheck.cli import main
+
+    session = tmp_path / "s.toml"
+    data = sess.SessionData(reviewer="ana", corpus=[str(seeds_copy)])
+    j = Journal(session, "", None)
+    _mark(data, j, "c0001", "confirmed")
+    j.close(saved=False)  # (the process died)
+    for argv in (
+        ["status", str(session)],
+        ["report", str(session)],
+        ["edit", str(session), "--article", "a", "--title", "t"],
+    ):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "s.toml.journal holds the changes of a review that ended before its first save" in err, err
+        assert f"factcheck review CORPUS --session {session}" in err
+    journal_path(session).unlink()
+    assert main(["status", str(session)]) == 2
+    assert capsys.readouterr().err.strip().endswith("s.toml: no such session")
