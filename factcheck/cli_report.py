@@ -68,13 +68,13 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from factcheck.cli_session import nothing_readable, say_notices
+    from factcheck.cli_session import no_such_session, nothing_readable, say_notices
     from factcheck.report import ReportError, check_request, render, write_report
     from factcheck.review import Review, SessionError
 
     path = Path(args.session)
     if not path.is_file():
-        _err(f"{path}: no such session")
+        _err(no_such_session(path))
         return EXIT_USAGE
     for p in args.corpus or []:
         if not is_http_url(p) and not Path(p).exists():  # a URL is fetched (or read from the pages folder)

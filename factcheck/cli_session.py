@@ -268,7 +268,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         _err("--article takes --title/--outlet/--published and --claim takes --speaker")
         return EXIT_USAGE
     if not path.exists():
-        _err(f"{path}: no such session")
+        _err(no_such_session(path))
         return EXIT_USAGE
 
     def edit(review: Any) -> str:
@@ -370,6 +370,20 @@ def _article_key(corpus: Any, given: str) -> str:
     )
 
 
+def no_such_session(path: Path) -> str:
+    """ "PATH: no such session", and where its decisions are when a review of it ended before its first save
+    (its journal holds them: a review of the batch makes them again)."""
+    from factcheck.session.journal import journal_path
+
+    journal = journal_path(path)
+    if not journal.is_file():
+        return f"{path}: no such session"
+    return (
+        f"{path}: no such session yet; {journal.name} holds the changes of a review that ended before its first"
+        f" save: open it with `factcheck review CORPUS --session {path}` to keep them"
+    )
+
+
 def say_notices(review: Any) -> None:
     """Each article's notices on stderr, one line each, as ``extract`` prints them (a language with no
     support, a record date its text contradicts unless the reviewer has set the date)."""
@@ -432,7 +446,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     path = Path(args.session)
     if not path.exists():
-        _err(f"{path}: no such session")
+        _err(no_such_session(path))
         return EXIT_USAGE
     try:
         # progress needs no groups, nor the pages of URLs never stored (a failing server would be asked again);
@@ -451,8 +465,6 @@ def cmd_status(args: argparse.Namespace) -> int:
         _err(str(problem))
     if nothing_readable(path, review):
         return EXIT_USAGE
-    for line in review.report.notices:  # about the session file (changes read from its journal, hand edits)
-        _err(f"{path}: {line}")
     say_notices(review)
     total = review.progress()
     hidden = review.hidden()

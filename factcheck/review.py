@@ -587,6 +587,10 @@ class Review:
         r._undo_built = True  # undo and redo reach what was done while loading, earlier steps once it is open
         if not readonly:  # (its steps are on disk too until the opened review takes them over: take_over)
             r._journal = Journal(path, data.checksum or "", data.journal)
+            if (
+                r._replayed()
+            ):  # changes made again from the journal: the file lacks them (saved if the app ends)
+                r._changed()
         return r
 
     def add_loaded(self, items: Iterable[tuple[Article, list[Claim]]], done: int, total: int) -> None:

@@ -345,7 +345,9 @@ def test_status_says_the_changes_it_read_from_the_journal(seeds_copy: Path, tmp_
     )
     assert got.returncode == 0, got.stderr
     assert "confirmed        1" in got.stdout, got.stdout
-    assert "1 change(s) made after the last save" in got.stderr and "s.toml.journal" in got.stderr, got.stderr
+    assert "note: 1 change(s) made after the last save" in got.stdout and "s.toml.journal" in got.stdout, (
+        got.stdout
+    )
 
 
 def test_a_refused_commands_changes_are_taken_back_from_the_journal_and_earlier_ones_kept(tmp_path: Path):
@@ -373,3 +375,194 @@ def test_a_refused_commands_changes_are_taken_back_from_the_journal_and_earlier_
     j3.discard()
     assert not journal_path(path).exists()
     assert "c0008" not in sess.load(path).decisions
+
+
+def test_a_save_before_the_first_change_of_a_review_that_made_changes_again_is_kept_by_its_journal(
+    tmp_path: Path,
+):
+    """A review dies with a change; the next one makes it again from the journal and saves (its autosave)
+    before the reviewer's first change, then a mark, then it dies too: that mark is made again at the next
+    reading (the journal written anew at the mark keeps the save's line), not set aside as another version's."""
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    j.close(saved=False)  # (the first review dies)
+    again = sess.load(path)
+    j2 = Journal(path, again.checksum or "", again.journal)
+    sess.save(path, again, expected=False)  # the second review's autosave of the change made again
+    _mark(again, j2, "c0001", "superseded")
+    # (the second review dies)
+    third = sess.load(path)
+    assert not any("another version" in n for n in third.notices), third.notices
+    assert third.decisions["c0001"].verdict == Verdict.SUPERSEDED
+    assert third.decisions["c0000"].verdict == Verdict.DISPUTED
+    assert [h.step for h in third.history].count(third.last_step()) == 1
+
+
+def test_a_save_leaves_a_journal_of_another_version_byte_identical_and_never_applies_it(tmp_path: Path):
+    """A journal written for another version of the session (a backup restored by hand) is not written into
+    by a save made before the next change: kept byte for byte, and a later reading still does not apply it."""
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    data.decisions["c0005"] = sess.Decision("c0005", "a.txt", "five", Verdict.CONFIRMED)
+    sess.save(path, data, expected=False)  # a second version; the first is s.toml.bak1
+    data = sess.load(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    j.close(saved=False)
+    os.replace(tmp_path / "s.toml.bak1", path)  # the reviewer restores the backup by hand
+    jp = journal_path(path)
+    kept = jp.read_bytes()
+    again = sess.load(path)
+    j2 = Journal(path, again.checksum or "", again.journal)
+    again.decisions["c0001"] = sess.Decision("c0001", "a.txt", "claim 1", Verdict.SUPERSEDED)
+    sess.save(path, again, expected=False)  # (an autosave before a change is journaled)
+    assert jp.read_bytes() == kept
+    # (the process dies here) the other version's change is still not applied on the file saved
+    third = sess.load(path)
+    assert third.decisions["c0000"].verdict == Verdict.CONFIRMED
+    assert any("made on another version" in n for n in third.notices), third.notices
+    # the review's next change sets it aside as it was, and its own journal follows the file it saved
+    _mark(again, j2, "c0002", "disputed")
+    aside = sorted(tmp_path.glob("s.toml.journal.unapplied-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == kept
+    fourth = sess.load(path)
+    assert fourth.decisions["c0002"].verdict == Verdict.DISPUTED, fourth.notices
+    assert fourth.decisions["c0000"].verdict == Verdict.CONFIRMED
+    assert not any("another version" in n for n in fourth.notices), fourth.notices
+    j2.close(saved=False)
+
+
+def test_merge_over_an_output_with_a_journal_does_not_apply_that_journal_to_the_merge(tmp_path: Path):
+    """`merge --force` writes over an older output whose review died with a change: that change was made on
+    the old output, so it is not made again on the merge (said, kept), and the journal is left as it is."""
+    from factcheck.cli import main
+
+    a, b, out = tmp_path / "a.toml", tmp_path / "b.toml", tmp_path / "out.toml"
+    _saved(a)
+    _saved(b, 3)
+    old = _saved(out, 1)
+    j = Journal(out, old.checksum or "", old.journal)
+    for i in range(4):
+        _mark(old, j, f"c00{i + 5:02d}", "disputed")
+    j.close(saved=False)  # (the review of the old output died)
+    kept = journal_path(out).read_bytes()
+    assert main(["merge", str(a), str(b), "-o", str(out), "--force"]) == 0
+    assert journal_path(out).read_bytes() == kept
+    merged = sess.load(out)
+    assert not any(cid in merged.decisions for cid in ("c0005", "c0006", "c0007", "c0008"))
+    assert any("made on another version" in n for n in merged.notices), merged.notices
+
+
+def test_a_line_cut_short_by_a_full_disk_leaves_a_journal_that_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The disk fills up within a line's write (a short write): the piece is taken back and said, no line is
+    written after it until a save holds the steps between, so the journal never holds a piece of a line
+    followed by more lines (the session could not be opened: "line 3, column ...")."""
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    real_write = os.write
+
+    def half(fd: int, b: bytes) -> int:
+        return real_write(fd, b[: len(b) // 2])
+
+    monkeypatch.setattr(journal.os, "write", half)
+    _mark(data, j, "c0001", "disputed")  # the disk is full
+    monkeypatch.setattr(journal.os, "write", real_write)  # room again
+    assert j.error is not None and "No space left" in j.error
+    _mark(data, j, "c0002", "superseded")  # (not written: the step before it is missing)
+    again = sess.load(path)  # the process dies here: what the journal holds is made again, nothing refused
+    assert again.decisions["c0000"].verdict == Verdict.DISPUTED
+    assert again.decisions["c0001"].verdict == Verdict.CONFIRMED
+    sess.save(path, data, expected=False)  # the autosave holds every change; the journal goes on after it
+    _mark(data, j, "c0003", "superseded")
+    third = sess.load(path)
+    assert {k: d.verdict for k, d in third.decisions.items()} == {
+        k: d.verdict for k, d in data.decisions.items()
+    }
+    assert [h.step for h in third.history] == [h.step for h in data.history], third.notices
+    j.close(saved=True)
+
+
+def test_a_last_line_cut_within_a_character_is_a_torn_line_not_a_corrupt_journal(tmp_path: Path):
+    """A journal cut at any byte (a power cut within a write) reads: its whole lines are made again, a last line
+    cut short is ignored and said, also when the cut falls within a character of a note ("café", "—")."""
+    path = tmp_path / "s.toml"
+    data = _saved(path)
+    j = Journal(path, data.checksum or "", data.journal)
+    for i in range(2):
+        _mark(data, j, f"c001{i}", "disputed", note="café — “quoted” 日本")
+    j.close(saved=False)
+    jp = journal_path(path)
+    full = jp.read_bytes()
+    ends = [i + 1 for i, b in enumerate(full) if b == 10][1:]  # after each step line
+    cuts_in_a_character = [i for i in range(len(full)) if full[i] & 0xC0 == 0x80]
+    assert cuts_in_a_character
+    for cut in cuts_in_a_character:
+        jp.write_bytes(full[:cut])
+        got = sess.load(path)
+        assert sum(1 for k in got.decisions if k.startswith("c001")) == sum(1 for e in ends if e <= cut)
+        assert any("cut short" in n for n in got.notices), got.notices
+        assert jp.read_bytes() == full[:cut]
+
+
+@pytest.mark.parametrize("saved_before", [False, True])
+def test_quitting_while_the_batch_loads_keeps_the_changes_read_from_the_journal(
+    seeds_copy: Path, tmp_path: Path, saved_before: bool
+):
+    """A review died with a change; the next one is ended while its batch is still read (q, or SIGHUP of a
+    closed terminal): the TUI saves the preview it shows if it has changes, and the preview holds the change
+    made again from the journal. It was not counted as a change: nothing was saved and the journal was removed
+    (found in tmux: kill -9 after a mark, reopen, SIGHUP while loading, and the decision was gone)."""
+    from factcheck.review import Review
+
+    session = tmp_path / "s.toml"
+    with Review.open(session, [str(seeds_copy)]) as r:
+        cid = r.corpus.all_claims()[0].id
+        if saved_before:
+            r.save()
+        j = r._journal
+        assert j is not None
+        r.mark(cid, "disputed")
+        assert j.wait_synced(10)
+        r._journal = None  # (the process dies here: its journal stays as it is)
+    j.close(saved=False)
+    previews: list[Review] = []
+    review = Review.open(session, [str(seeds_copy)], session_read=previews.append)
+    review.close()  # (the app ends before it is shown: only the preview is saved, as the TUI does)
+    preview = previews[0]
+    assert preview.dirty  # the TUI's save_now saves only a review with changes
+    preview.save()
+    preview.close()
+    assert sess.load(session).decisions[cid].verdict == Verdict.DISPUTED
+    assert not journal_path(session).exists()
+
+
+def test_status_of_a_session_that_died_before_its_first_save_says_where_its_decisions_are(
+    seeds_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    """A new session's review died before its first save: `status`, `report` and `edit` said only "no such
+    session" while its journal held the decisions; they say where they are and how to keep them."""
+    from factcheck.cli import main
+
+    session = tmp_path / "s.toml"
+    data = sess.SessionData(reviewer="ana", corpus=[str(seeds_copy)])
+    j = Journal(session, "", None)
+    _mark(data, j, "c0001", "confirmed")
+    j.close(saved=False)  # (the process died)
+    for argv in (
+        ["status", str(session)],
+        ["report", str(session)],
+        ["edit", str(session), "--article", "a", "--title", "t"],
+    ):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "s.toml.journal holds the changes of a review that ended before its first save" in err, err
+        assert f"factcheck review CORPUS --session {session}" in err
+    journal_path(session).unlink()
+    assert main(["status", str(session)]) == 2
+    assert capsys.readouterr().err.strip().endswith("s.toml: no such session")

@@ -28,6 +28,7 @@ error naming the file, line and column, and the journal is left as it is.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import threading
 import weakref
@@ -69,10 +70,12 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 # One lock for every journal of the process: a line appended (the UI thread), a ``saving`` line (a save's
 # worker thread) and a journal written anew never cross.
 _LOCK = threading.Lock()
-# The journals of this process not written yet (no change made since the session was read), by their path: a
-# save made before a journal's first change (a new session's first file, a review's save on opening) is told to
-# it, so that the journal it writes later knows the file that save left (its ``saving`` line).
-_UNSTARTED: weakref.WeakValueDictionary[Path, Journal] = weakref.WeakValueDictionary()
+# The journals this process writes (open, started or not), by their path. A save is told only to the journal
+# of its session held here: one not written yet (no change made since the session was read: a new session's
+# first file, a review's save on opening or of the changes it made again) keeps the ``saving`` line for the
+# journal it writes later; a journal on disk is written into only when it is this process's (never into one of
+# another version of the session, which is kept as it is, nor one no review of this process writes).
+_OPEN: weakref.WeakValueDictionary[Path, Journal] = weakref.WeakValueDictionary()
 
 
 def journal_path(session: Path) -> Path:
@@ -84,7 +87,7 @@ def journal_path(session: Path) -> Path:
 
 
 def _key(path: Path) -> Path:
-    """A journal's path as the same file is named from anywhere (``_UNSTARTED``)."""
+    """A journal's path as the same file is named from anywhere (``_OPEN``)."""
     return Path(os.path.abspath(path))
 
 
@@ -274,6 +277,11 @@ def _read_lines(path: Path) -> tuple[list[str], int] | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
+        last = raw.rfind(b"\n") + 1
+        if e.start >= last:  # the last line cut short within a character: a torn line as any other
+            lines = raw[:last].decode("utf-8").split("\n")
+            lines[-1] = raw[last:].decode("utf-8", errors="replace")  # (no line break: ignored, said)
+            return lines, len(raw)
         line = raw.count(b"\n", 0, e.start) + 1
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
         raise SessionCorrupt(f"{path}: line {line}, column {col}: not UTF-8 text{_KEPT}") from None
@@ -387,21 +395,42 @@ def _apply(data: SessionData, s: _Step) -> None:
 
 def note_saving(session: Path, checksum: str, step: int) -> None:
     """Before a save replaces ``session`` with a file of checksum ``checksum`` holding the steps up to
-    ``step``: say so in its journal, if it has one (the journal's later steps then follow that file)."""
+    ``step``: say so in its journal, when a review of this process writes it (the journal's later steps then
+    follow that file). A journal not written yet keeps the line for when it is; one of another version of the
+    session, or one no review of this process writes (``merge`` over an old output), is left as it is: its
+    steps were made on another file and must not follow this one."""
     path = journal_path(session)
+    line = saving_line(checksum, step)
     with _LOCK:
+        mine = _OPEN.get(_key(path))
+        if mine is None:  # a journal no review of this process writes: left as it is (see ``_OPEN``)
+            return
+        if not mine.started:  # written with the journal, after the lines waiting before it
+            mine._waiting.append(line)
+            mine._gap = False
+            if mine._unmatched:  # (another version's journal on disk: kept byte for byte, set aside later)
+                return
         try:
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | _NOFOLLOW | _CLOEXEC)
         except FileNotFoundError:
-            waiting = _UNSTARTED.get(_key(path))
-            if waiting is not None:  # written with the journal, after the lines waiting before it
-                waiting._waiting.append(saving_line(checksum, step))
             return
         try:
-            os.write(fd, (saving_line(checksum, step) + "\n").encode("utf-8"))
+            _append(fd, line)
             os.fdatasync(fd)
         finally:
             os.close(fd)
+        mine._gap = False  # (the file saved holds the steps whose lines could not be written)
+
+
+def _append(fd: int, line: str) -> None:
+    """Append ``line`` with one ``write``; a write cut short (a disk that fills up within it) is taken back,
+    so that the journal never holds a piece of a line followed by more lines, and raises OSError."""
+    data = (line + "\n").encode("utf-8")
+    n = os.write(fd, data)
+    if n < len(data):
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, os.fstat(fd).st_size - n)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
 class Journal:
@@ -427,8 +456,11 @@ class Journal:
         self._flusher: threading.Thread | None = None
         self.error: str | None = None
         self._before: str | None = None
+        # a line could not be written: none is written after it (the journal would skip a step) until a save
+        # says which steps the session file holds (``note_saving``)
+        self._gap = False
         with _LOCK:
-            _UNSTARTED[_key(self.path)] = self
+            _OPEN[_key(self.path)] = self
 
     @property
     def started(self) -> bool:
@@ -436,18 +468,22 @@ class Journal:
 
     def add(self, line: str, *, now: bool = True) -> None:
         """Append one step's line (``now=False``: keep it until the first change of the reviewer). An
-        OSError is kept in ``error`` (the change stays in memory, saved with the session)."""
+        OSError is kept in ``error`` (the change stays in memory, saved with the session); no line is
+        written after one that could not be until a save holds the steps between (``note_saving``)."""
         with _LOCK:
             if self._fd is None and not now:
                 self._waiting.append(line)
+                return
+            if self._gap:
                 return
             try:
                 if self._fd is None:
                     self._start()
                 assert self._fd is not None
-                os.write(self._fd, (line + "\n").encode("utf-8"))
+                _append(self._fd, line)
             except OSError as e:
                 self.error = f"{self.path}: {e.strerror or e}"
+                self._gap = True
                 return
             self._synced.clear()
             self._sync.set()
@@ -460,6 +496,7 @@ class Journal:
                     self._start()
                 except OSError as e:
                     self.error = f"{self.path}: {e.strerror or e}"
+                    self._gap = True
 
     def _start(self) -> None:
         if self._unmatched and self.path.exists():
@@ -468,8 +505,6 @@ class Journal:
             os.link(self.path, aside)  # (never over a file: link fails when the name is taken)
             os.unlink(self.path)
         self._unmatched = False
-        if _UNSTARTED.get(_key(self.path)) is self:
-            del _UNSTARTED[_key(self.path)]
         text = "".join(f"{x}\n" for x in [header_line(self._base), *self._waiting])
         atomic.write_atomic(self.path, text, mkdir=False)
         self._before = text if self._waiting else None  # what ``discard`` puts back
@@ -501,8 +536,8 @@ class Journal:
         journal is left as this review found it (the changes an earlier review left in it, read and made
         again, stay for the next reading), or removed when this review started it with nothing before."""
         with _LOCK:
-            if _UNSTARTED.get(_key(self.path)) is self:
-                del _UNSTARTED[_key(self.path)]
+            if _OPEN.get(_key(self.path)) is self:
+                del _OPEN[_key(self.path)]
             fd, self._fd = self._fd, None
             if fd is None:
                 return
@@ -521,8 +556,8 @@ class Journal:
         """End the journal; ``saved``: the session file holds every change, so the journal is removed (when
         it is this review's: one written for another version of the session is never removed)."""
         with _LOCK:
-            if _UNSTARTED.get(_key(self.path)) is self:
-                del _UNSTARTED[_key(self.path)]
+            if _OPEN.get(_key(self.path)) is self:
+                del _OPEN[_key(self.path)]
             fd, self._fd = self._fd, None
             if fd is not None:
                 with contextlib.suppress(OSError):
