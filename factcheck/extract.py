@@ -2895,7 +2895,7 @@ def extract(
                 elif (
                     kind == "person"
                     and " " not in speaker
-                    and resolver.orgs.get(speaker)
+                    and (resolver.orgs.get(speaker) or resolver.short_orgs.get(speaker.casefold()))
                     and not _after_gender_title(ptext, speaker)
                     and not (att is not None and att.pronoun in _PERSON_PRONOUNS)
                     and not any(p.endswith(" " + speaker) for p in known)
