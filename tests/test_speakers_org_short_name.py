@@ -42,3 +42,47 @@ def test_a_person_of_the_same_name_stays_a_person() -> None:
         "Kessler said the cuts would hurt the company's earnings next year."
     )
     assert said["Kessler said the"] == ("Maria Kessler", "person")
+
+
+# A share of those polled as a speaker ("Twenty-four percent said", "Nine in 10 ... say"): the poll named in the
+# sentences before, else an unnamed poll, never a person (texts made up in the shape of PolNeAR train breitbart
+# 2016-02-18 (AP-GfK), politico 2016-04-11 (Monmouth), usa-today 2016-02-10 (exit poll))
+
+
+def test_a_share_is_the_named_poll() -> None:
+    said = _said(
+        "A new Monmouth University poll was released on Monday.\n\n"
+        "Sanders leads Clinton by 6 points among likely voters in the state.\n\n"
+        "About 9 percent said they had no preference."
+    )
+    assert said["About 9 percent"] == ("Monmouth University poll", "organisation")
+
+
+def test_a_share_after_an_unnamed_poll_is_the_poll() -> None:
+    said = _said(
+        "Voters in the state are anxious about the economy, the exit poll showed.\n\n"
+        "About four out of 10 voters said life for the next generation would be worse."
+    )
+    assert said["About four out"] == ("poll", "anonymous")
+
+
+def test_a_share_with_no_poll_before_has_no_speaker() -> None:
+    said = _said(
+        "The company cut 300 jobs at its plant in Ohio last year.\n\n"
+        "Twenty-four percent said they had found new jobs by March."
+    )
+    assert said["Twenty-four percent said"] == (None, None)
+
+
+def test_share_subject_shapes() -> None:
+    from factcheck import attribution
+
+    for text in (
+        "Twenty-four percent said they were more likely to vote for him.",
+        "85% of Democrats said they approved.",
+        "Nine in 10 Democratic registered voters say she could win.",
+        "Almost half of respondents said the party had become more hostile.",
+    ):
+        assert attribution.share_subject(text), text
+    for text in ("Two of the officials said the talks failed.", "Most voters said they approved."):
+        assert not attribution.share_subject(text), text
