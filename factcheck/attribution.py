@@ -101,6 +101,7 @@ _ACCORDING = re.compile(_P["according"], re.I)
 # voters said") and the poll it was polled in
 _SHARE_SUBJECT = re.compile(_P["share_subject"], re.I)
 _POLL_NOUNS = frozenset(_W["poll_nouns"])
+_POLL_WORD = re.compile(r"\b(?:" + "|".join(sorted(_POLL_NOUNS)) + r")\b")
 _POLL_NAMED = re.compile(r"((?:[A-Z][\w’'/&.-]*\s+)*)(" + "|".join(sorted(_POLL_NOUNS)) + r")\b")
 _CONNECTIVE_SAID = re.compile(_P["connective_said"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
@@ -979,6 +980,11 @@ def _opens_after_semicolon(text: str, start: int) -> bool:
     """Whether the words at ``start`` open the clause after a semicolon."""
     semi = text.rfind(";", 0, start)
     return semi >= 0 and not text[semi + 1 : start].strip()
+
+
+def names_poll(text: str) -> bool:
+    """Whether the text names a poll at all (``poll_before`` finds none in an article that names none)."""
+    return _POLL_WORD.search(text) is not None
 
 
 def share_subject(sentence: str) -> bool:

@@ -2301,6 +2301,7 @@ def extract(
     text = article.text
     lang = article.language  # the vocabulary of speech verbs and cues (English when None)
     english = lang in (None, "en")
+    polled = english and attribution.names_poll(text)  # (a share of those polled is read only then)
     sents = _sentences(article)
     for st in sents:
         st.mentions = entities.mentions(text, st.start, st.end, lang)
@@ -2831,7 +2832,7 @@ def extract(
                     # the headline, a person the article names in full ("Lynch: No outside influence on FBI
                     # probe ..." above "Attorney General Loretta Lynch is reaffirming ...")
                     speaker, kind, chain = full_name(src.name), "person", [src.name]
-            if speaker is None and english and att is None and attribution.share_subject(ptext):
+            if speaker is None and polled and att is None and attribution.share_subject(ptext):
                 # "A new Quinnipiac University poll ... Twenty-four percent said ...": the poll's finding, its
                 # source the poll named in the sentences before, never a person (none when none names a poll)
                 poll = attribution.poll_before(
