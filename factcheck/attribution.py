@@ -101,7 +101,6 @@ _ACCORDING = re.compile(_P["according"], re.I)
 # voters said") and the poll it was polled in
 _SHARE_SUBJECT = re.compile(_P["share_subject"], re.I)
 _POLL_NOUNS = frozenset(_W["poll_nouns"])
-_POLL_WORD = re.compile(r"\b(?:" + "|".join(sorted(_POLL_NOUNS)) + r")\b")
 _POLL_NAMED = re.compile(r"((?:[A-Z][\w’'/&.-]*\s+)*)(" + "|".join(sorted(_POLL_NOUNS)) + r")\b")
 _CONNECTIVE_SAID = re.compile(_P["connective_said"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
@@ -983,8 +982,9 @@ def _opens_after_semicolon(text: str, start: int) -> bool:
 
 
 def names_poll(text: str) -> bool:
-    """Whether the text names a poll at all (``poll_before`` finds none in an article that names none)."""
-    return _POLL_WORD.search(text) is not None
+    """Whether the text may name a poll at all (``poll_before`` finds none in an article that names none): a
+    plain substring test, much cheaper than a pattern over the whole text ("pollster" passes it too)."""
+    return any(noun in text for noun in _POLL_NOUNS)
 
 
 def share_subject(sentence: str) -> bool:
