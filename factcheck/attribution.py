@@ -97,6 +97,11 @@ _FORWARD_NP = re.compile(
     _P["forward_np"].replace("{ABBR}", r"(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|\b" + _TITLE_ABBR)
 )
 _ACCORDING = re.compile(_P["according"], re.I)
+# a share of those polled opening a sentence before a speech verb ("Twenty-four percent said", "About four in 10
+# voters said") and the poll it was polled in
+_SHARE_SUBJECT = re.compile(_P["share_subject"], re.I)
+_POLL_NOUNS = frozenset(_W["poll_nouns"])
+_POLL_NAMED = re.compile(r"((?:[A-Z][\w’'/&.-]*\s+)*)(" + "|".join(sorted(_POLL_NOUNS)) + r")\b")
 _CONNECTIVE_SAID = re.compile(_P["connective_said"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
 _CONFIRMED_BY = re.compile(_P["confirmed_by"], re.I)
@@ -974,6 +979,34 @@ def _opens_after_semicolon(text: str, start: int) -> bool:
     """Whether the words at ``start`` open the clause after a semicolon."""
     semi = text.rfind(";", 0, start)
     return semi >= 0 and not text[semi + 1 : start].strip()
+
+
+def names_poll(text: str) -> bool:
+    """Whether the text may name a poll at all (``poll_before`` finds none in an article that names none): a
+    plain substring test, much cheaper than a pattern over the whole text ("pollster" passes it too)."""
+    return any(noun in text for noun in _POLL_NOUNS)
+
+
+def share_subject(sentence: str) -> bool:
+    """Whether the sentence opens with a share of those polled as the subject of a speech verb ("Twenty-four
+    percent said ...", "85% of Democrats said ...", "About four in 10 voters said ...")."""
+    return _SHARE_SUBJECT.match(sentence) is not None
+
+
+def poll_before(sentences: list[str]) -> Source | None:
+    """The poll a share of those polled was polled in: in the nearest of ``sentences`` (nearest first) that names
+    a poll, the last one it names, by the capitalised words before the noun ("A new Quinnipiac University poll"
+    -> "Quinnipiac University poll", an organisation), else unnamed ("the poll" -> "poll", anonymous)."""
+    for sentence in sentences:
+        found = list(_POLL_NAMED.finditer(sentence))
+        if not found:
+            continue
+        words = found[-1].group(1).split()
+        while words and words[0].lower() in _DETS:
+            words = words[1:]
+        noun = found[-1].group(2)
+        return Source(" ".join([*words, noun]), "organisation") if words else Source(noun, "anonymous")
+    return None
 
 
 def frames(att: Attribution, start: int, end: int) -> bool:

@@ -962,6 +962,20 @@ class Resolver:
                 for tok in m.text.split():
                     if tok[:1].isupper() and len(tok) > 2:
                         self.orgs[tok] = m.text if self.orgs.get(tok, m.text) == m.text else ""
+        # a one-word short form of an organisation, case aside -> the organisation: its own name when it is one
+        # word ("SEACOM" ... "Seacom said"), the part of its first word before a hyphen ("Anheuser-Busch Cos." ...
+        # "Anheuser said")
+        self.short_orgs: dict[str, str] = {}
+        for m in all_mentions:
+            if m.kind == "org":
+                first = m.text.split()[0]
+                forms = [first] if first == m.text else []
+                if "-" in first:
+                    forms.append(first.split("-", 1)[0])
+                for form in forms:
+                    if form[:1].isupper() and len(form) > 2:
+                        key = form.casefold()
+                        self.short_orgs[key] = m.text if self.short_orgs.get(key, m.text) == m.text else ""
         self._token_index: dict[str, list[str]] = {}
         self._single_cache: dict[str, str | None] = {}
         # index keys of five letters or more by their first letter (built on first use)

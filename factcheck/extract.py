@@ -1979,6 +1979,7 @@ def _open_quote_after(text: str) -> bool:
 # other languages: a role alone ("erklärt der Sprecher") may stand for the one person who spoke in the sentence
 # before it, or in its paragraph within this many sentences before it
 _ROLE_SPEAKER_RECENT = 5
+_POLL_RECENT = 3  # the sentences before a share of those polled ("Six in 10 say") read for the poll it was in
 # a speaker phrase that names one human being ("a spokesperson for UCEA", "One academic"): "he"/"she" later
 _HUMAN_HEAD = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|official|academic|lecturer)\b", re.I
@@ -2300,6 +2301,7 @@ def extract(
     text = article.text
     lang = article.language  # the vocabulary of speech verbs and cues (English when None)
     english = lang in (None, "en")
+    polled = english and attribution.names_poll(text)  # (a share of those polled is read only then)
     sents = _sentences(article)
     for st in sents:
         st.mentions = entities.mentions(text, st.start, st.end, lang)
@@ -2830,6 +2832,17 @@ def extract(
                     # the headline, a person the article names in full ("Lynch: No outside influence on FBI
                     # probe ..." above "Attorney General Loretta Lynch is reaffirming ...")
                     speaker, kind, chain = full_name(src.name), "person", [src.name]
+            if speaker is None and polled and att is None and attribution.share_subject(ptext):
+                # "A new Quinnipiac University poll ... Twenty-four percent said ...": the poll's finding, its
+                # source the poll named in the sentences before, never a person (none when none names a poll)
+                poll = attribution.poll_before(
+                    [
+                        text[sents[j].start : sents[j].end]
+                        for j in range(si - 1, max(-1, si - 1 - _POLL_RECENT), -1)
+                    ]
+                )
+                if poll is not None:
+                    speaker, kind, chain = poll.name, poll.kind, []
             is_quote = long_quote or continuing
             if speaker is None and continuing:
                 # a further sentence of a quotation: the speaker of the quotation, else of the one before
@@ -2895,7 +2908,7 @@ def extract(
                 elif (
                     kind == "person"
                     and " " not in speaker
-                    and resolver.orgs.get(speaker)
+                    and (resolver.orgs.get(speaker) or resolver.short_orgs.get(speaker.casefold()))
                     and not _after_gender_title(ptext, speaker)
                     and not (att is not None and att.pronoun in _PERSON_PRONOUNS)
                     and not any(p.endswith(" " + speaker) for p in known)
