@@ -142,7 +142,9 @@ def test_a_journal_that_cannot_be_read_is_refused_by_file_line_and_column_and_le
     assert jp.read_bytes() == before
 
 
-def test_a_journal_of_another_version_is_not_applied_and_set_aside_never_lost(tmp_path: Path):
+def _journal_of_another_version(tmp_path: Path) -> tuple[Path, Path, bytes]:
+    """A session whose journal holds a change made on its second version, then the first version restored by
+    hand over it (a backup): the session's path, its journal's, and the journal's bytes."""
     path = tmp_path / "s.toml"
     data = _saved(path)
     data.decisions["c0005"] = sess.Decision("c0005", "a.txt", "five", Verdict.CONFIRMED)
@@ -153,7 +155,11 @@ def test_a_journal_of_another_version_is_not_applied_and_set_aside_never_lost(tm
     j.close(saved=False)
     os.replace(tmp_path / "s.toml.bak1", path)  # the reviewer restores the backup by hand
     jp = journal_path(path)
-    kept = jp.read_bytes()
+    return path, jp, jp.read_bytes()
+
+
+def test_a_journal_of_another_version_is_not_applied_and_set_aside_never_lost(tmp_path: Path):
+    path, jp, kept = _journal_of_another_version(tmp_path)
     again = sess.load(path)
     assert again.decisions["c0000"].verdict == Verdict.CONFIRMED  # not applied
     assert any("1 change(s) made on another version" in n for n in again.notices), again.notices
@@ -403,17 +409,7 @@ def test_a_save_before_the_first_change_of_a_review_that_made_changes_again_is_k
 def test_a_save_leaves_a_journal_of_another_version_byte_identical_and_never_applies_it(tmp_path: Path):
     """A journal written for another version of the session (a backup restored by hand) is not written into
     by a save made before the next change: kept byte for byte, and a later reading still does not apply it."""
-    path = tmp_path / "s.toml"
-    data = _saved(path)
-    data.decisions["c0005"] = sess.Decision("c0005", "a.txt", "five", Verdict.CONFIRMED)
-    sess.save(path, data, expected=False)  # a second version; the first is s.toml.bak1
-    data = sess.load(path)
-    j = Journal(path, data.checksum or "", data.journal)
-    _mark(data, j, "c0000", "disputed")
-    j.close(saved=False)
-    os.replace(tmp_path / "s.toml.bak1", path)  # the reviewer restores the backup by hand
-    jp = journal_path(path)
-    kept = jp.read_bytes()
+    path, jp, kept = _journal_of_another_version(tmp_path)
     again = sess.load(path)
     j2 = Journal(path, again.checksum or "", again.journal)
     again.decisions["c0001"] = sess.Decision("c0001", "a.txt", "claim 1", Verdict.SUPERSEDED)
