@@ -1457,23 +1457,23 @@ class Review:
             lock = sess.SessionLock.acquire(self.path)
         except SessionError:
             return False  # still held (the message stays)
+        stale = None  # (why this review stays read-only, said in the message and the status line)
         if sess.FileState.of(self.path) != self._file_state:
-            lock.release()
-            self._locked_out = False
-            self.lock_message = (
+            stale = (
                 f"{self.path} was saved by another factcheck after this one read it; opened read-only —"
-                " quit and reopen to see its changes and make yours"
+                " quit and reopen to see its changes and make yours",
+                f"{self.path.name} was saved by another factcheck: reopen it",
             )
-            self.readonly_why = f"{self.path.name} was saved by another factcheck: reopen it"
-            return False
-        if not _journal_as_read(self.path, self._data.journal):
+        elif not _journal_as_read(self.path, self._data.journal):
+            stale = (
+                f"{self.path}: the other factcheck left changes in its journal after this one read it; opened"
+                " read-only — quit and reopen to see them and make yours",
+                f"{self.path.name} has a journal of changes: reopen it",
+            )
+        if stale is not None:
             lock.release()
             self._locked_out = False
-            self.lock_message = (
-                f"{self.path}: the other factcheck left changes in its journal after this one read it; opened"
-                " read-only — quit and reopen to see them and make yours"
-            )
-            self.readonly_why = f"{self.path.name} has a journal of changes: reopen it"
+            self.lock_message, self.readonly_why = stale
             return False
         sess.remove_stale_temp(self.path)
         self._lock, self.readonly, self.lock_message, self._locked_out = lock, False, None, False
