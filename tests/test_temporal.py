@@ -507,6 +507,46 @@ def test_conjoined_days(text: str, phrase: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # a range of days written "Month D-D" ends on a day whatever word follows it (PolNeAR train: Politico
+        # 2016-03-24, Breitbart 2016-02-18 and 2015-12-13, Politico 2016-05-26)
+        (
+            "Monmouth conducted its poll March 17-20 via landlines and cellphones.",
+            D(2016, 3, 24),
+            [("March 17", "2016-03-17"), ("20", "2016-03-20")],
+        ),
+        (
+            "The Fox News poll was conducted by telephone between February 15-17 among 1,031 voters.",
+            D(2016, 2, 18),
+            [("February 15", "2016-02-15"), ("17", "2016-02-17")],
+        ),
+        (
+            "The poll surveyed 1,000 adults between Dec. 6-9 with a margin of error of 3.1 points.",
+            D(2015, 12, 13),
+            [("Dec. 6", "2015-12-06"), ("9", "2015-12-09")],
+        ),
+        (
+            "The poll was conducted over a long period of time — May 13-22 — and surveyed 552 voters.",
+            D(2016, 5, 26),
+            [("May 13", "2016-05-13"), ("22", "2016-05-22")],
+        ),
+        # not a number going on, a share or a clock time after the dash (written probes; ECB+ 29_6ecb for the
+        # spaced dash before a clock time)
+        ("Dec. 18 - 11:14 pm et", None, [("Dec. 18", "XXXX-12-18"), ("11:14 pm", "XXXX-XX-XXT23:14")]),
+        ("Sales on March 3-5% above the target were counted.", D(2016, 3, 24), [("March 3", "2016-03-03")]),
+        (
+            "The office is open on May 3-7 p.m. on weekdays.",
+            D(2016, 3, 24),
+            [("May 3", "2016-05-03"), ("7 p.m.", "2016-05-03T19:00")],
+        ),
+    ],
+)
+def test_dashed_day_ranges(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
+    assert [(r.text, r.value) for r in tag(text, anchor)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
         # a present-tense event verb with a bare weekday is a schedule

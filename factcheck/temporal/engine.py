@@ -662,6 +662,13 @@ _SECOND_DAY = re.compile(
     r"(?:\s*,?\s*(?P<y>1[6-9]\d\d|20\d\d)\b)?"
     r"(?=\s*(?:$|[.,;:)]|(?:in|at|on|when|before|after|for|during|from)\b))"
 )
+# the end of a range written with a hyphen or dash between the days and no space ("conducted March 17-20 via
+# landlines", "between February 15-17 among 1,031 voters", "May 13-22 — and surveyed"): a day whatever follows,
+# but not a number going on ("Dec. 18-11:14"), a share ("5-10%") or a clock time ("March 5 9-11 a.m.")
+_SECOND_DAY_DASH = re.compile(
+    r"(?P<sep>[-–])(?P<d>[12]\d|3[01]|0?[1-9])(?:\s*,?\s*(?P<y>1[6-9]\d\d|20\d\d)\b)?"
+    r"(?![\d:./]\d|\d|\s*%|\s*[ap]\.?m\b)"
+)
 
 
 _SECOND_YEAR = re.compile(r"[-–/](\d\d?)(?![\d%])(?![-/.,:]\d)")
@@ -745,7 +752,7 @@ def _second_day(text: str, ref: TimeRef) -> TimeRef | None:
     if v is None:
         return None
     # the day after first (one position, and seldom there), then the date's own words (a search of its text)
-    m = _SECOND_DAY.match(text, ref.end)
+    m = _SECOND_DAY.match(text, ref.end) or _SECOND_DAY_DASH.match(text, ref.end)
     if m is None or int(m["d"]) <= int(v.group(3)) or not _MONTH_DAY_TEXT.search(ref.text):
         return None
     year = m["y"] or v.group(1)
