@@ -533,7 +533,7 @@ _DEICTIC_DAY_AFTER = re.compile(r"\s+(?i:yesterday|today|tomorrow)\b")
 def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     w = _SPACES.sub(" ", m["w"].lower())
     unit = next(u for u in ("day", "morning", "week", "month", "year") if u in w.split())
-    if unit in ("day", "week", "month", "year") and w.endswith(("before", "after")):
+    if unit in ("day", "week", "month", "year") and w.endswith(("before", "after", "previous", "prior")):
         after = ctx.text[m.end() : m.end() + 30]
         if _EVENT_AFTER.match(after):
             return None  # "the day before the vote": relative to an event, not to a date
