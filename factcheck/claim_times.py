@@ -18,13 +18,13 @@ indefinite period a relative clause describes, a time named by what happened in 
 out for an outsider"), which is no duration, and "last" meaning "final" ("in the last week of the race", "the last
 weekend of the festival"), which the tagger reads as the week before now, and a time word of a title in quotation
 marks ("the show “Lopez Tonight.”", "the song “All Right Now,”"), which names no time, and a time inside a
-relative clause on a person closed before the main clause goes on ("Mr. Garrett, who was the first pick of the
-2017 draft, has been suspended"), which dates what the clause says of that person. The words are data:
+relative clause closed before the main clause goes on ("Mr. Garrett, who was the first pick of the 2017 draft, has
+been suspended"), which dates a thing the claim names. The words are data:
 ``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``, ``[kind_modifier]``, ``[urgency]``,
-``[title_year]``, ``[described_period]``, ``[final_part]``, ``[quoted_title]``, ``[relative_clause]``); a language
-without the file keeps every expression. One expression is carried with another value than the tagger's: "the past
-week", "over the last year" (``[rolling_window]``) is the window of one unit that ends at the story's time, the
-duration P1W / P1Y, not the calendar week or year before the publication date that TimeML's convention gives.
+``[title_year]``, ``[described_period]``, ``[final_part]``, ``[quoted_title]``, ``[relative_clause]``); a language without the file keeps
+every expression. One expression is carried with another value than the tagger's: "the past week", "over the last
+year" (``[rolling_window]``) is the window of one unit that ends at the story's time, the duration P1W / P1Y, not the
+calendar week or year before the publication date that TimeML's convention gives.
 """
 
 from __future__ import annotations
@@ -97,7 +97,6 @@ class _Rules:
     # draft, has been suspended"): its opener (a comma or a dash, then a relative word), its length in words
     relative_clause: re.Pattern[str] | None
     relative_clause_words: int
-    relative_clause_not_after: frozenset[str]  # no main clause after the closing mark: "Scott, a 43-year-old"
 
 
 @functools.cache
@@ -153,7 +152,6 @@ def _rules(lang: str | None) -> _Rules | None:
         _words_after(rolling.get("final_after", [])),
         _relative_opener(data.get("relative_clause", {})),
         int(data.get("relative_clause", {}).get("max_words", 0)),
-        words("not_after", data.get("relative_clause", {})),
     )
 
 
@@ -509,15 +507,13 @@ _CLAUSE_BREAK = re.compile(
 
 
 def _in_relative_clause(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
-    """Whether ``t`` is inside a non-restrictive relative clause on a person closed inside the claim's sentence
-    before its main clause goes on: "Mr. Garrett, who was the first pick of the 2017 NFL draft, has been suspended",
-    "Reid, who endorsed Clinton in February, reiterated". It dates what the clause says of a person the claim
-    names, not the claim's event. The clause opens with a comma or a dash and a relative word, holds no other
+    """Whether ``t`` is inside a non-restrictive relative clause closed inside the claim's sentence before its main
+    clause goes on: "Mr. Garrett, who was the first pick of the 2017 NFL draft, has been suspended", "the alt-right
+    — which Hillary Clinton denounced Thursday — and is building". It dates what the clause says of a thing the
+    claim names, not the claim's event. The clause opens with a comma or a dash and a relative word, holds no other
     punctuation before the time, closes with the same mark within ``relative_clause_words`` words, and a word in
-    lower case follows that is no determiner (the main clause's verb, not an apposition: "Scott, a 43-year-old").
-    A reference (``PRESENT_REF``...) stays: the claim's own time is mostly the same ("Ribble, who is retiring at
-    the end of his current term, represents"). A clause with "which" stays too: it often dates the claim's event
-    ("The conference, which is scheduled for June 13 to 17, will take place")."""
+    lower case follows (the main clause's verb or "and"). A reference (``PRESENT_REF``...) stays: the claim's own
+    time is mostly the same ("the office, which is currently under construction, is being built")."""
     if rules.relative_clause is None or t.value in _REFS:
         return False
     a, b = t.start - start, t.end - start
@@ -533,11 +529,7 @@ def _in_relative_clause(text: str, t: TimeRef, start: int, rules: _Rules) -> boo
     if len(_APPOSITION_WORD.findall(text, opener.end(), close.start())) > rules.relative_clause_words:
         return False
     after = _NEXT_WORD.match(text, close.end())
-    return (
-        after is not None
-        and after.group(1)[0].islower()
-        and after.group(1) not in rules.relative_clause_not_after
-    )
+    return after is not None and after.group(1)[0].islower()
 
 
 def _left_out(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
