@@ -17,11 +17,9 @@ an act is asked for, not when anything happens ("should deploy this update as so
 indefinite period a relative clause describes, a time named by what happened in it ("in a year when voters cried
 out for an outsider"), which is no duration, and "last" meaning "final" ("in the last week of the race", "the last
 weekend of the festival"), which the tagger reads as the week before now, and a time word of a title in quotation
-marks ("the show “Lopez Tonight.”", "the song “All Right Now,”"), which names no time, and a time inside a
-relative clause closed before the main clause goes on ("Mr. Garrett, who was the first pick of the 2017 draft, has
-been suspended"), which dates a thing the claim names. The words are data:
+marks ("the show “Lopez Tonight.”", "the song “All Right Now,”"), which names no time. The words are data:
 ``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``, ``[kind_modifier]``, ``[urgency]``,
-``[title_year]``, ``[described_period]``, ``[final_part]``, ``[quoted_title]``, ``[relative_clause]``); a language without the file keeps
+``[title_year]``, ``[described_period]``, ``[final_part]``, ``[quoted_title]``); a language without the file keeps
 every expression. One expression is carried with another value than the tagger's: "the past week", "over the last
 year" (``[rolling_window]``) is the window of one unit that ends at the story's time, the duration P1W / P1Y, not the
 calendar week or year before the publication date that TimeML's convention gives.
@@ -93,10 +91,6 @@ class _Rules:
     rolling_words: frozenset[str]
     rolling_units: frozenset[str]
     rolling_final_after: re.Pattern[str] | None  # "the last week| before the election": the final one
-    # a non-restrictive relative clause closed inside the sentence ("Garrett, who was the first pick of the 2017
-    # draft, has been suspended"): its opener (a comma or a dash, then a relative word), its length in words
-    relative_clause: re.Pattern[str] | None
-    relative_clause_words: int
 
 
 @functools.cache
@@ -150,18 +144,7 @@ def _rules(lang: str | None) -> _Rules | None:
         words("words", rolling),
         words("units", rolling),
         _words_after(rolling.get("final_after", [])),
-        _relative_opener(data.get("relative_clause", {})),
-        int(data.get("relative_clause", {}).get("max_words", 0)),
     )
-
-
-def _relative_opener(table: dict[str, list[str]]) -> re.Pattern[str] | None:
-    """A comma or a dash after a word, then one of the relative words: ", who", " — which"."""
-    if not table.get("relatives") or not table.get("openers"):
-        return None
-    words = "|".join(re.escape(w) for w in table["relatives"])
-    marks = "|".join(re.escape(m) for m in table["openers"])
-    return re.compile(rf"(?<=[\w.)’'])[ \t]*({marks})[ \t]+(?:{words})\b")
 
 
 def _words_after(words: list[str]) -> re.Pattern[str] | None:
@@ -461,8 +444,8 @@ def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = 
     """The expressions of ``found`` (inside ``text``, which starts at offset ``start``) a claim of ``text``
     carries: all but the references that are part of a noun phrase, the holidays and seasons that name a
     kind of thing, the expressions of urgency, the years that end a name, the periods a relative clause
-    describes, the final parts of a thing ("the last week of the race"), the words of a quoted title ("the show
-    “Lopez Tonight.”") and the times of a closed relative clause ("X, who was elected in 2010, has"); "the past week", "over the last year" as the rolling window of one unit (``_as_window``)."""
+    describes, the final parts of a thing ("the last week of the race") and the words of a quoted title ("the show
+    “Lopez Tonight.”"); "the past week", "over the last year" as the rolling window of one unit (``_as_window``)."""
     rules = _rules(lang)
     if rules is None:
         return list(found)
@@ -501,37 +484,6 @@ def _as_window(text: str, t: TimeRef, start: int, rules: _Rules) -> TimeRef | No
     return t
 
 
-_CLAUSE_BREAK = re.compile(
-    r"[,;:.!?()“”\"—–]|--"
-)  # what no relative clause holds between its opener and the time
-
-
-def _in_relative_clause(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
-    """Whether ``t`` is inside a non-restrictive relative clause closed inside the claim's sentence before its main
-    clause goes on: "Mr. Garrett, who was the first pick of the 2017 NFL draft, has been suspended", "the alt-right
-    — which Hillary Clinton denounced Thursday — and is building". It dates what the clause says of a thing the
-    claim names, not the claim's event. The clause opens with a comma or a dash and a relative word, holds no other
-    punctuation before the time, closes with the same mark within ``relative_clause_words`` words, and a word in
-    lower case follows (the main clause's verb or "and"). A reference (``PRESENT_REF``...) stays: the claim's own
-    time is mostly the same ("the office, which is currently under construction, is being built")."""
-    if rules.relative_clause is None or t.value in _REFS:
-        return False
-    a, b = t.start - start, t.end - start
-    opener = None
-    for m in rules.relative_clause.finditer(text, max(0, a - 200), a):
-        opener = m
-    if opener is None or _CLAUSE_BREAK.search(text, opener.end(), a):
-        return False
-    mark = opener.group(1)
-    close = _CLAUSE_BREAK.search(text, b)
-    if close is None or close.group() != mark:
-        return False
-    if len(_APPOSITION_WORD.findall(text, opener.end(), close.start())) > rules.relative_clause_words:
-        return False
-    after = _NEXT_WORD.match(text, close.end())
-    return after is not None and after.group(1)[0].islower()
-
-
 def _left_out(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
     low = _low(t)
     return (
@@ -542,5 +494,4 @@ def _left_out(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
         or _described_period(text, t, start, rules, low)
         or _final_part(text, t, start, rules, low)
         or _in_quoted_title(text, t, start, rules)
-        or _in_relative_clause(text, t, start, rules)
     )
