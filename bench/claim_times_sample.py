@@ -89,6 +89,18 @@ committed before any code changed.
     python bench/make_fundus_pages.py /work/.mirror/flairNLP+fundus/repo -o /tmp/fd/html
     PYTHONPATH=/tmp/base36 /work/venv/bin/python bench/claim_times_sample.py --set fundus --extra /tmp/fd
 
+The eighth set, ``--set recent`` (bench/claim_times_recent_labels.tsv, drawn in round 37 at e37ce802,
+/tmp/base37), of two kinds no split, sample or rule was made from: scrapinghub's article-extraction-benchmark
+pages (``--extra DIR`` names the folder holding ``html/`` and ``ground-truth.json``) in bench/ingest_gold.py's
+development half under both its splits (as make_dev10.py / make_dev11.py draw), outside the modern sample, the
+fixture splits' pages and their outlets (by the ground truth's URL); and the ``RECENT_POL_PAGES`` PolNeAR train
+records that follow, in the same shuffled order, the last record the mixed sample drew from
+(``--polnear-records DIR``). At most ``RECENT_PER_PAGE`` values of a page, then ``RECENT_N`` values; halves as
+above. Labelled and committed before any code changed.
+
+    PYTHONPATH=/tmp/base37 /work/venv/bin/python bench/claim_times_sample.py --set recent --extra /tmp/t20/sh \
+        --polnear-records /tmp/ct23/pol
+
 A page a fixture split was also made from is no check page: dev10's eight pages come from the same benchmark
 as the modern set, and one of them (sportsnet 0d46122928b6, listed by ``extract_quality.py --list-times
 dev10``) fell in the modern set's half B. Its pairs are left out of half B's figure and counted apart
@@ -115,6 +127,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "claim_times_labels.tsv"
@@ -124,6 +137,7 @@ POL2_LABELS = ROOT / "bench" / "claim_times_polnear2_labels.tsv"
 MODERN_LABELS = ROOT / "bench" / "claim_times_modern_labels.tsv"
 MIXED_LABELS = ROOT / "bench" / "claim_times_mixed_labels.tsv"
 FUNDUS_LABELS = ROOT / "bench" / "claim_times_fundus_labels.tsv"
+RECENT_LABELS = ROOT / "bench" / "claim_times_recent_labels.tsv"
 DATA = Path(os.environ.get("FACTCHECK_DATA", "/work/shared/data"))
 SEED = 16
 PAGES = 160
@@ -144,6 +158,9 @@ MIXED_PER_PAGE = 4
 MIXED_N = 100
 FUNDUS_PER_PAGE = 4
 FUNDUS_N = 170
+RECENT_POL_PAGES = 15
+RECENT_PER_PAGE = 3
+RECENT_N = 80
 # the fundus pages (bench/make_fundus_pages.py's names) tests/fixtures/realworld's make_dev15/16/17.py drew
 FUNDUS_SPLIT_PAGES = {
     "au_NineNews_2024_05_02.html", "us_BusinessInsider_2025_04_01.html", "uk_DailyStar_2026_04_20.html",
@@ -275,6 +292,36 @@ def fundus_pages(base: Path) -> list[list[str]]:
     return [names]
 
 
+def recent_pages(base: Path, records: Path) -> list[list[str]]:
+    """The recent set's candidate pages: scrapinghub's pages in ingest_gold's development half outside the
+    modern sample, the fixture splits' pages and outlets (shuffled), and the PolNeAR train records after the
+    mixed sample's last record."""
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "realworld"))
+    import drawing
+
+    truth = json.loads((base / "ground-truth.json").read_text(encoding="utf-8"))
+    modern = {r["file"] for r in read_labels(MODERN_LABELS)}
+    outlets = drawing.used_outlets()
+    ids = split_page_ids()
+    sh = sorted(
+        p.name
+        for p in (base / "html").glob("*.html.gz")
+        if drawing.development(p.name.removesuffix(".html.gz"))
+        and p.name not in modern
+        and p.name[:12] not in ids
+        and drawing.outlet(
+            urlsplit(truth.get(p.name.removesuffix(".html.gz"), {}).get("url", "")).hostname or ""
+        )
+        not in outlets
+    )
+    random.Random(SEED).shuffle(sh)
+    pol = polnear2_pages(records)[0]
+    last_pol = max(pol.index(r["file"]) for r in read_labels(POL2_LABELS))
+    mixed = pol[last_pol + 1 :]
+    last_mixed = max(mixed.index(r["file"]) for r in read_labels(MIXED_LABELS) if r["file"] in mixed)
+    return [sh, mixed[last_mixed + 1 :]]
+
+
 def page_path(base: Path, name: str, tmp: Path) -> Path:
     """Where the page ``name`` of a set is read from (an ECB+ text as a JSON record written to ``tmp``; a
     PolNeAR record from ``base``, the records' folder, then; a gzipped page unpacked into ``tmp``)."""
@@ -363,8 +410,15 @@ def draw(base: Path, tsv: str | None, which: str) -> None:
     import tempfile
 
     rng = random.Random(SEED)
-    if which in ("news", "polnear", "polnear2", "modern", "mixed", "fundus"):
-        if which == "fundus":
+    if which in ("news", "polnear", "polnear2", "modern", "mixed", "fundus", "recent"):
+        if which == "recent":
+            records = Path(os.environ["FACTCHECK_POLNEAR_RECORDS"])
+            groups = recent_pages(base, records)
+            allp, used = pairs(base, groups[:1], len(groups[0]))
+            more, used2 = pairs(base, groups[1:], RECENT_POL_PAGES)
+            allp, used = allp + more, used + used2
+            per_page, n = RECENT_PER_PAGE, RECENT_N
+        elif which == "fundus":
             allp, used = pairs(base, fundus_pages(base), len(fundus_pages(base)[0]))
             per_page, n = FUNDUS_PER_PAGE, FUNDUS_N
         elif which == "mixed":
@@ -519,7 +573,7 @@ def main() -> int:
     ap.add_argument("--score", nargs="+", metavar="TREE", help="score these code trees on the labels")
     ap.add_argument(
         "--set",
-        choices=("first", "news", "polnear", "polnear2", "modern", "mixed", "fundus"),
+        choices=("first", "news", "polnear", "polnear2", "modern", "mixed", "fundus", "recent"),
         default="first",
         help="which sample (default: first)",
     )
@@ -535,10 +589,10 @@ def main() -> int:
     args = ap.parse_args()
     if args.set in ("polnear", "polnear2") and args.polnear_records:
         args.extra = args.polnear_records  # the pages' folder, then
-    if args.set == "mixed":
+    if args.set in ("mixed", "recent"):
         records = args.polnear_records or os.environ.get("FACTCHECK_POLNEAR_RECORDS")
         if not records:
-            sys.exit("bench/claim_times_sample.py: --set mixed needs --polnear-records DIR")
+            sys.exit(f"bench/claim_times_sample.py: --set {args.set} needs --polnear-records DIR")
         os.environ["FACTCHECK_POLNEAR_RECORDS"] = records  # (the child processes inherit it)
     if not args.extra:
         sys.exit("bench/claim_times_sample.py: --extra DIR (or $FACTCHECK_EXTRA) is needed")
@@ -550,6 +604,7 @@ def main() -> int:
         "modern": MODERN_LABELS,
         "mixed": MIXED_LABELS,
         "fundus": FUNDUS_LABELS,
+        "recent": RECENT_LABELS,
     }.get(args.set, LABELS)
     if args.child:
         sys.path.insert(0, args.child)

@@ -263,3 +263,67 @@ def test_the_fundus_labels_are_a_capped_sample_of_pages_outside_the_splits() -> 
     assert not files & mod.FUNDUS_SPLIT_PAGES
     assert not {f.split("_")[1] for f in files} & mod.FUNDUS_HELD_OUT_PUBLISHERS
     assert all(" | " in r["note"] for r in rows if r["label"] != "right")
+
+
+def test_the_recent_set_leaves_out_the_modern_sample_and_the_splits_outlets(
+    tmp_path: Path, monkeypatch
+) -> None:
+    mod = _bench()
+    import gzip
+    import json
+
+    sh = tmp_path / "sh"
+    (sh / "html").mkdir(parents=True)
+    dev = [f"{k:012x}aa" for k in range(40) if mod_development(f"{k:012x}aa")]
+    kept, modern, fixture_outlet = dev[0], dev[1], dev[2]
+    truth = {
+        kept: {"url": "https://www.example-news.com/a"},
+        modern: {"url": "https://www.example-news.com/b"},
+        fixture_outlet: {"url": "https://www.bbc.co.uk/news/c"},
+    }
+    (sh / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    for name in truth:
+        (sh / "html" / f"{name}.html.gz").write_bytes(gzip.compress(b"<html></html>"))
+    labels = tmp_path / "modern.tsv"
+    labels.write_text(f"{mod.HEAD}\n{modern}.html.gz\t0\t1\tx\t2019\tA\tright\tx\n", encoding="utf-8")
+    monkeypatch.setattr(mod, "MODERN_LABELS", labels)
+    monkeypatch.setattr(mod, "polnear2_pages", lambda records: [["p1.json", "p2.json", "p3.json", "p4.json"]])
+    pol2 = tmp_path / "pol2.tsv"
+    pol2.write_text(f"{mod.HEAD}\np1.json\t0\t1\tx\t2016\tA\tright\tx\n", encoding="utf-8")
+    mixed = tmp_path / "mixed.tsv"
+    mixed.write_text(f"{mod.HEAD}\np2.json\t0\t1\tx\t2016\tA\tright\tx\n", encoding="utf-8")
+    monkeypatch.setattr(mod, "POL2_LABELS", pol2)
+    monkeypatch.setattr(mod, "MIXED_LABELS", mixed)
+    sh_pages, pol = mod.recent_pages(sh, tmp_path)
+    assert sh_pages == [f"{kept}.html.gz"]  # the modern sample's page and a fixture outlet's page left out
+    assert pol == ["p3.json", "p4.json"]  # after the mixed sample's last record
+
+
+def mod_development(name: str) -> bool:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "realworld"))
+    import drawing
+
+    return drawing.development(name)
+
+
+def test_the_recent_labels_are_a_capped_sample_of_pages_no_earlier_sample_took() -> None:
+    mod = _bench()
+    rows = mod.read_labels(mod.RECENT_LABELS)
+    assert 60 <= len(rows) <= mod.RECENT_N
+    assert {r["label"] for r in rows} <= {"right", "choice", "value", "unclear"}
+    assert all(r["half"] == mod.half(r["file"]) for r in rows)
+    assert max(Counter(r["file"] for r in rows).values()) <= mod.RECENT_PER_PAGE
+    earlier = {
+        r["file"]
+        for f in (
+            mod.LABELS, mod.NEWS_LABELS, mod.POL_LABELS, mod.POL2_LABELS, mod.MODERN_LABELS, mod.MIXED_LABELS,
+            mod.FUNDUS_LABELS,
+        )
+        for r in mod.read_labels(f)
+    }  # fmt: skip
+    assert not {r["file"] for r in rows} & earlier
+    assert {r["file"].rsplit(".", 1)[1] for r in rows} == {"json", "gz"}  # both kinds of page
+    assert {r["half"] for r in rows} == {"A", "B"}
+    assert all(" | " in r["note"] for r in rows if r["label"] != "right")
