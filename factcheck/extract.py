@@ -2523,7 +2523,7 @@ def extract(
                 # ...": its verb stays in what is read)
                 mask = (
                     []
-                    if att.verb in attribution.OBJECT_OF_VERBS
+                    if att.verb in attribution.WHOLE_ACT_VERBS
                     else [(a + off, b + off) for a, b in att.spans]
                 )
                 # (what a document found is read with the document: "A paper published in Nature suggests
@@ -2836,10 +2836,11 @@ def extract(
                 # source the poll named in the sentences before, never a person (none when none names a poll)
                 poll = attribution.poll_before(
                     [
-                        text[sents[j].start : sents[j].end]
-                        # (all the sentences before, nearest first: in a poll story its shares come paragraphs
-                        # after the poll is named, "More than six in 10 said ..." deep in the NYT/CBS poll's report)
-                        for j in range(si - 1, -1, -1)
+                        attribution.share_opening(ptext),  # ("In a CNN/ORC poll last month, 38 percent said")
+                        # (then all the sentences before, nearest first: in a poll story its shares come
+                        # paragraphs after the poll is named, "More than six in 10 said ..." deep in the NYT/CBS
+                        # poll's report)
+                        *(text[sents[j].start : sents[j].end] for j in range(si - 1, -1, -1)),
                     ]
                 )
                 if poll is not None:

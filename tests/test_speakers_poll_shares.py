@@ -40,6 +40,14 @@ def test_a_share_after_an_opening_phrase_is_the_poll() -> None:
     assert said["Among Republican voters,"] == ("Monmouth University poll", "organisation")
 
 
+def test_a_poll_named_in_the_opening_phrase_is_the_shares() -> None:
+    said = _said(
+        "A Bloomberg poll in August found most voters wanted the foundation closed.\n\n"
+        "In a CNN/ORC International Poll the same month, 38 percent of voters said the founder should step down."
+    )
+    assert said["In a CNN/ORC"] == ("CNN/ORC International Poll", "organisation")
+
+
 def test_a_share_in_an_article_naming_no_poll_has_no_speaker() -> None:
     said = _said(
         "The company cut 300 jobs at its plant in Ohio last year.\n\n"
