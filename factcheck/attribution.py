@@ -2588,11 +2588,14 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     if t in OBJECT_OF_VERBS and _OBJECT_OF.match(text, e) is None:
         return False  # "the accused", "was accused of fraud": no accusation made by the subject
     if t in OBJECT_AS_VERBS and (
-        _OBJECT_AS.match(text, e) is None or _word_before(text, vm.start()) == "and"
+        _OBJECT_AS.match(text, e) is None
+        or _word_before(text, vm.start()) == "and"
+        or any(f", {c} " in text[: vm.start()] for c in COORDINATORS)
     ):
         # "a man described as dangerous", "described in detail how": no characterisation made; "... said a
         # former official who oversaw the inquiry and described it as ...": a second predicate, whose subject
-        # the sentence's other verb names
+        # the sentence's other verb names; "This neighborhood is mostly made up of Indian families, and
+        # residents describe it as quiet": a clause after the writer's own, which stays the writer's
         return False
     if (
         t in _CONTENT_ONLY
