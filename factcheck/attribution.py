@@ -101,7 +101,8 @@ _ACCORDING = re.compile(_P["according"], re.I)
 # voters said") and the poll it was polled in
 _SHARE_SUBJECT = re.compile(_P["share_subject"], re.I)
 _POLL_NOUNS = frozenset(_W["poll_nouns"])
-_POLL_NAMED = re.compile(r"((?:[A-Z][\w’'/&.-]*\s+)*)(" + "|".join(sorted(_POLL_NOUNS)) + r")\b")
+# (the noun in either case: "a CNN/ORC International Poll")
+_POLL_NAMED = re.compile(r"((?:[A-Z][\w’'/&.-]*\s+)*)((?i:" + "|".join(sorted(_POLL_NOUNS)) + r"))\b")
 _CONNECTIVE_SAID = re.compile(_P["connective_said"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
 _CONFIRMED_BY = re.compile(_P["confirmed_by"], re.I)
@@ -147,6 +148,11 @@ _WITH_OBJECT_THAT = frozenset(_EN["verbs"].get("with_object_that", []))
 _OBJECT_THAT = re.compile(_P["object_that"])
 OBJECT_OF_VERBS = frozenset(_EN["verbs"].get("object_of_verbs", []))
 _OBJECT_OF = re.compile(_P["object_of"])
+OBJECT_AS_VERBS = frozenset(_EN["verbs"].get("object_as_verbs", []))
+_OBJECT_AS = re.compile(_P["object_as"])
+# an accusation or a characterisation is the act the sentence reports, whole ("She accused her coworkers of
+# ...", "Trump described the country as ..."): no clause of it to read apart
+WHOLE_ACT_VERBS = OBJECT_OF_VERBS | OBJECT_AS_VERBS
 _CONTENT_ONLY = frozenset(_EN["verbs"]["content_only"])
 _QUOTATION_OBJECT_VERBS = frozenset(_EN["verbs"]["quotation_object"])
 _DETERMINED_OBJECT_VERBS = frozenset(_EN["verbs"]["determined_object_verbs"])
@@ -993,6 +999,13 @@ def share_subject(sentence: str) -> bool:
     return _SHARE_SUBJECT.match(sentence) is not None
 
 
+def share_opening(sentence: str) -> str:
+    """The opening phrase before a share of those polled ("In a CNN/ORC International Poll the same month, " of
+    "In a CNN/ORC International Poll the same month, 38 percent of voters said ..."), else ""."""
+    m = _SHARE_SUBJECT.match(sentence)
+    return (m.group("opening") or "") if m is not None else ""
+
+
 def poll_before(sentences: list[str]) -> Source | None:
     """The poll a share of those polled was polled in: in the nearest of ``sentences`` (nearest first) that names
     a poll, the last one it names, by the capitalised words before the noun ("A new Quinnipiac University poll"
@@ -1005,7 +1018,9 @@ def poll_before(sentences: list[str]) -> Source | None:
         while words and words[0].lower() in _DETS:
             words = words[1:]
         noun = found[-1].group(2)
-        return Source(" ".join([*words, noun]), "organisation") if words else Source(noun, "anonymous")
+        return (
+            Source(" ".join([*words, noun]), "organisation") if words else Source(noun.lower(), "anonymous")
+        )
     return None
 
 
@@ -2572,6 +2587,16 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         return False  # "It is telling that ...", "they are telling the truth": no words told
     if t in OBJECT_OF_VERBS and _OBJECT_OF.match(text, e) is None:
         return False  # "the accused", "was accused of fraud": no accusation made by the subject
+    if t in OBJECT_AS_VERBS and (
+        _OBJECT_AS.match(text, e) is None
+        or _word_before(text, vm.start()) == "and"
+        or any(f", {c} " in text[: vm.start()] for c in COORDINATORS)
+    ):
+        # "a man described as dangerous", "described in detail how": no characterisation made; "... said a
+        # former official who oversaw the inquiry and described it as ...": a second predicate, whose subject
+        # the sentence's other verb names; "This neighborhood is mostly made up of Indian families, and
+        # residents describe it as quiet": a clause after the writer's own, which stays the writer's
+        return False
     if (
         t in _CONTENT_ONLY
         and _CONTENT_AFTER.match(text, e) is None
@@ -3630,7 +3655,7 @@ def _attribute(
         pm = _POSSESSIVE_OUTLET.match(sp.name)
         if sp.kind == "anonymous" and pm and _find_outlet(pm["o"]) and pm["o"] not in chain:
             chain.insert(0, pm["o"])
-    if verb in OBJECT_OF_VERBS:
+    if verb in WHOLE_ACT_VERBS:
         # "She accused her coworkers of spraying her with deer urine": the accusation is the fact the sentence
         # reports, whole (what follows the verb is no clause of its own to read apart)
         content = None

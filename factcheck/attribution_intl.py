@@ -284,6 +284,7 @@ class _Speech:
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         # a person who opens a sentence with a colon and a quotation is its speaker ("Peter Aurnhammer: „...“")
         self.colon_quotes = bool(data.get("colon_quotes", False))
+        self.clause_colon_quotes = bool(data.get("clause_colon_quotes", False))
         self.pro_drop = bool(data.get("pro_drop", False))
         # the endings of a finite verb right after a quotation and its comma, where any verb says who spoke
         # ('“...”, resalta González', '"...", acrescenta o repórter'); the function words are never one
@@ -1145,7 +1146,40 @@ def attribute(text: str, lang: str) -> Found | None:
     # '"Durante o encontro, o Ministro da Defesa afirmou ...", diz o comunicado do STF'), their source only
     # when nothing outside names one (as the English rules read say-verbs outside a quotation first)
     quoted = _quoted_words(toks, text)
-    return _scan(sp, toks, text, quoted, True) or _scan(sp, toks, text, quoted, False)
+    found = _scan(sp, toks, text, quoted, True) or _scan(sp, toks, text, quoted, False)
+    if found is None and sp.clause_colon_quotes:
+        clause = _clause_colon_speaker(sp, toks)
+        if clause is not None:
+            who, k = clause
+            found = Found(who.name, who.kind, [], [], None, None, (toks[k].end, len(text)))
+    return found
+
+
+def _clause_colon_speaker(sp: _Speech, toks: list[_Tok]) -> tuple[_Source, int] | None:
+    """The person named as the subject that opens a clause ending in a colon and a quotation, in a sentence
+    with no speech verb or cue ("Luke Bartholomew vom Vermögensverwalter Aberdeen, erwartet keine
+    Veränderung: „Die EZB ...“", "Der Walliser Staatsrat Mathias Reynard dankte den Rettungskräften: "Ohne
+    ..."": the quotation is the subject's words): (source, index of the colon). Named by a role, or by a given
+    name and a surname (a capitalised noun opens many a German sentence: "Ihre Arbeit ...: „...“"); only where
+    the name opens the sentence (a name after the verb may be its object: "Merz kritisierte Olaf Scholz: ...").
+    """
+    q = next(
+        (k for k in range(2, len(toks) - 1) if toks[k].text == ":" and toks[k + 1].text in _QUOTE_OPEN), 0
+    )
+    if q == 0 or _quoted_title(toks, q + 1):
+        return None
+    rng = _forward_np(sp, toks, 0)
+    if rng is None or rng[1] >= q:
+        return None
+    src = _classify(sp, toks, *rng, sentence_start=True)
+    if src is None or src.kind != "person":
+        return None
+    role = any(sp.head_kind(t.low) == "person" for t in toks[rng[0] : rng[1]])
+    given = any(w in sp.given_names or _fold(w) in sp.given_names for w in src.name.split()[:-1])
+    # ("Ihre Arbeit hat sie oft an die Grenze gebracht: ...", "Gleich zu Beginn ...": no name)
+    if not role and not (given and " " in src.name and _proper_name(sp, src.name)):
+        return None
+    return src, q
 
 
 def _own_account(sp: _Speech, toks: list[_Tok], quoted: list[bool] | None) -> tuple[_Source, int, int] | None:

@@ -1979,7 +1979,6 @@ def _open_quote_after(text: str) -> bool:
 # other languages: a role alone ("erklärt der Sprecher") may stand for the one person who spoke in the sentence
 # before it, or in its paragraph within this many sentences before it
 _ROLE_SPEAKER_RECENT = 5
-_POLL_RECENT = 3  # the sentences before a share of those polled ("Six in 10 say") read for the poll it was in
 # a speaker phrase that names one human being ("a spokesperson for UCEA", "One academic"): "he"/"she" later
 _HUMAN_HEAD = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|official|academic|lecturer)\b", re.I
@@ -2524,7 +2523,7 @@ def extract(
                 # ...": its verb stays in what is read)
                 mask = (
                     []
-                    if att.verb in attribution.OBJECT_OF_VERBS
+                    if att.verb in attribution.WHOLE_ACT_VERBS
                     else [(a + off, b + off) for a, b in att.spans]
                 )
                 # (what a document found is read with the document: "A paper published in Nature suggests
@@ -2837,8 +2836,11 @@ def extract(
                 # source the poll named in the sentences before, never a person (none when none names a poll)
                 poll = attribution.poll_before(
                     [
-                        text[sents[j].start : sents[j].end]
-                        for j in range(si - 1, max(-1, si - 1 - _POLL_RECENT), -1)
+                        attribution.share_opening(ptext),  # ("In a CNN/ORC poll last month, 38 percent said")
+                        # (then all the sentences before, nearest first: in a poll story its shares come
+                        # paragraphs after the poll is named, "More than six in 10 said ..." deep in the NYT/CBS
+                        # poll's report)
+                        *(text[sents[j].start : sents[j].end] for j in range(si - 1, -1, -1)),
                     ]
                 )
                 if poll is not None:
