@@ -175,8 +175,23 @@ class Article:
     @property
     def anchor(self) -> dt.date | None:
         """The date the text's relative times are read against ("this year", "last week"): the date of the
-        text shown, i.e. the modified date of a revised text (``revised``), else the publication date."""
-        return self.modified if self.revised else self.published
+        text shown, i.e. the modified date of a revised text (``revised``), else the publication date; a text
+        with no publication date that shows the reader only when it was updated ("Updated: January 16, 2020"
+        under a wire story's headline) is read as of that date (``dated_by_update``)."""
+        if self.revised or self.dated_by_update:
+            return self.modified
+        return self.published
+
+    @property
+    def dated_by_update(self) -> bool:
+        """Whether the only date the reader is shown is the text's last update: no publication date, and a
+        modified date shown in the page's body, an "Updated ..." line of the text or a sidecar (a date only
+        the markup or a scraper declares moves nothing, as for ``revised``)."""
+        return (
+            self.published is None
+            and self.modified is not None
+            and self.modified_source in ("page", "text", "sidecar")
+        )
 
 
 @dataclass(slots=True)

@@ -223,3 +223,36 @@ def test_a_sidecars_modified_date_moves_and_a_front_matters_lastmod_does_not(tmp
     art = ingest.load([tmp_path / "b.md"]).articles[0]
     assert (art.modified, art.modified_source) == (dt.date(2023, 8, 30), "front matter")
     assert art.anchor == dt.date(2019, 2, 5)  # (a site generator stamps lastmod on every build)
+
+
+def test_a_text_dated_only_by_its_updated_line_is_read_as_of_it(tmp_path: Path) -> None:
+    # a wire story copied from a regional daily's page: its only date is the "Updated:" line under the headline
+    # (realworld-dev's Vancouver Sun page read as raw page text), so its "Thursday" and "last year" are read as
+    # of that day, as the reader reads them, not left unresolved
+    text = (
+        "Microsoft moves to erase its carbon footprint\n\nReuters\n\nUpdated: January 16, 2020\n\n"
+        "Microsoft Corp said on Thursday it aims to remove more carbon from the atmosphere than it emits by 2030.\n\n"
+        "Amazon.com Inc., the world's largest online retailer, last year pledged to be net zero carbon by 2040.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    art = ingest.load([tmp_path / "a.txt"]).articles[0]
+    assert (art.published, art.modified, art.modified_source) == (None, dt.date(2020, 1, 16), "text")
+    assert art.anchor == dt.date(2020, 1, 16) and art.dated_by_update
+    values = {t.text: t.value for t in times_intl.tag_language(art.text, art.anchor, art.language)}
+    assert values["Thursday"] == "2020-01-16" and values["last year"] == "2019"
+
+
+def test_a_modified_date_only_a_record_declares_dates_no_undated_text() -> None:
+    # a scraper's record with a modified date and no publication date: content systems re-stamp old posts, so
+    # it is kept and shown but the text stays undated (as for a dated text, ``revised``)
+    art = article_from_record(
+        {
+            "title": "Airers",
+            "date_modified": "2023-08-30",
+            "text": "This year the best airers dry a load in four hours.",
+        },
+        path="r.json",
+        key="r.json",
+    )
+    assert art.published is None and art.modified == dt.date(2023, 8, 30)
+    assert art.anchor is None and not art.dated_by_update

@@ -48,3 +48,19 @@ async def test_the_header_shows_the_revision(tmp_path: Path, updated: str, shown
         title = Content.from_markup(str(screen.query_one(ArticleView).border_title)).plain
         assert shown in title, title
         await pilot.press("q")
+
+
+async def test_the_header_says_an_undated_text_is_read_as_of_its_update(tmp_path: Path) -> None:
+    # no publication date, only an "Updated:" line: the times are read as of it (Article.dated_by_update)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = f"Heated airers: the best of the year\n\nUpdated: 30 August 2023\n\n{BODY}"
+    (corpus / "airers.txt").write_text(text, encoding="utf-8")
+    app = make_app(Review.open(tmp_path / "review.toml", [str(corpus)]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        title = Content.from_markup(str(screen.query_one(ArticleView).border_title)).plain
+        assert "updated 2023-08-30, times as of it" in title, title
+        await pilot.press("q")

@@ -520,7 +520,10 @@ class ReadingScreen(Screen[None]):
             date_text(a.published),
             # the page's last revision, and whether its relative times are read as of it (Article.anchor)
             *(
-                (f" · updated {a.modified.isoformat()}" + (", times as of it" if a.revised else ""),)
+                (
+                    f" · updated {a.modified.isoformat()}"
+                    + (", times as of it" if a.revised or a.dated_by_update else ""),
+                )
                 if a.modified and a.modified != a.published
                 else ()
             ),
