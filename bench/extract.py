@@ -52,17 +52,20 @@ sys.path.insert(0, str(ROOT))
 
 from factcheck import dates, extract, ingest, temporal  # noqa: E402
 
+# The parameters of a cached function that name languages only: its cache holds data (``holds_data``).
+LANGUAGE_PARAMETERS = frozenset({"lang", "langs", "also"})
+
 
 def holds_data(fn: functools._lru_cache_wrapper) -> bool:  # type: ignore[type-arg]
     """Whether a cache of the package holds its own data, not results on article text: the resource loader
-    (``factcheck.lang``) and the functions of no argument or of a language only (a vocabulary, compiled
-    rules). A process reads them once, whatever the number of articles; re-reading them every pass would
-    count a per-process cost per article (``bench/extract_instructions.py --n 100``: 1.5 of 32.4 million
-    instructions per article)."""
+    (``factcheck.lang``) and the functions of no argument or of languages only (a vocabulary, compiled
+    rules; ``also``: ``furniture.vocabulary``'s second language). A process reads them once, whatever the
+    number of articles; re-reading them every pass would count a per-process cost per article
+    (``bench/extract_instructions.py --n 100``: 1.5 of 32.4 million instructions per article)."""
     if fn.__module__ == "factcheck.lang":
         return True
     params = inspect.signature(fn.__wrapped__).parameters  # type: ignore[attr-defined]
-    return set(params) <= {"lang", "langs"}
+    return set(params) <= LANGUAGE_PARAMETERS
 
 
 def clear_caches() -> None:

@@ -35,6 +35,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 STAGES = ("ingest", "temporal.tag", "claims")
 MODES = ("plain", "no-detect", "no-dateparser")
+# The parameters of a cached function that name languages only (bench/extract.py's ``LANGUAGE_PARAMETERS``).
+LANGUAGE_PARAMETERS = frozenset({"lang", "langs", "also"})
 
 
 def holds_data(fn: functools._lru_cache_wrapper) -> bool:  # type: ignore[type-arg]
@@ -42,7 +44,7 @@ def holds_data(fn: functools._lru_cache_wrapper) -> bool:  # type: ignore[type-a
     once per process), here for the child, which imports the tree's package and not the bench."""
     if fn.__module__ == "factcheck.lang":
         return True
-    return set(inspect.signature(fn.__wrapped__).parameters) <= {"lang", "langs"}  # type: ignore[attr-defined]
+    return set(inspect.signature(fn.__wrapped__).parameters) <= LANGUAGE_PARAMETERS  # type: ignore[attr-defined]
 
 
 def child(tree: Path, texts_file: Path, mode: str) -> None:

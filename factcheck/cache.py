@@ -346,6 +346,9 @@ class Cache:
         """Cached claims by article key, for the articles that have them (``digests``: their
         ``article_digest`` by key, when known)."""
         arts = list(articles)
+        if not self.enabled:  # (no key is made: a key digests the extractor's sources, ``code_version``)
+            self.misses += len(arts)
+            return {}
         keys = {self.claims_key(a, digests.get(a.key) if digests else None): a for a in arts}
         got = self._get(list(keys))
         out: dict[str, list[Claim]] = {}
@@ -466,11 +469,15 @@ class Cache:
 
     def get_derived(self, kind: str, texts: Iterable[str]) -> dict[str, list[int]]:
         """The cached ``kind`` values (lists of ints) of ``texts``, by text, for those that have one."""
+        if not self.enabled:
+            return {}
         return self._get_derived({self.derived_key(kind, t): t for t in texts})
 
     def get_derived_digests(self, kind: str, digests: Iterable[str]) -> dict[str, list[int]]:
         """The cached ``kind`` values of the texts of ``digests`` (their ``text_digest``), by digest, for
         those that have one (a text no longer at hand: what an article held last time)."""
+        if not self.enabled:
+            return {}
         return self._get_derived({self.digest_key(kind, d): d for d in digests})
 
     def _get_derived(self, keys: dict[str, str]) -> dict[str, list[int]]:
@@ -487,7 +494,7 @@ class Cache:
 
     def put_derived(self, kind: str, items: dict[str, list[int]]) -> None:
         """Cache the ``kind`` value of each text of ``items``."""
-        if items:
+        if items and self.enabled:
             self._put("derived", {self.derived_key(kind, t): v for t, v in items.items()})
 
     # -- what the last run of a batch told of its near-duplicates (``pipeline``) -------------------------
@@ -501,11 +508,14 @@ class Cache:
     def get_told(self, paths: Sequence[str]) -> Any:
         """What the last run of the batch of ``paths`` told (``put_told``), None when it is not cached. A
         plain JSON value: the caller checks its shape."""
+        if not self.enabled:
+            return None
         key = self.told_key(paths)
         return self._get([key]).get(key)
 
     def put_told(self, paths: Sequence[str], value: Any) -> None:
-        self._put("told", {self.told_key(paths): value})
+        if self.enabled:
+            self._put("told", {self.told_key(paths): value})
 
     def get_value(self, key: str) -> Any:
         """A plain JSON value stored under ``key`` by ``put_value`` (None when it is not cached); the caller

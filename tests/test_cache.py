@@ -860,12 +860,12 @@ def test_a_language_told_before_is_read_back_without_the_detector(
         en, de = lang.detect(text), lang.detect(told)
     assert (en, de) == ("en", "de")
     store.flush()
-    import py3langid
+    from factcheck import langid_model
 
-    def no_model(_text: str) -> None:
+    def no_model() -> None:
         raise AssertionError("the detector ran")
 
-    monkeypatch.setattr(py3langid, "classify", no_model)
+    monkeypatch.setattr(langid_model, "identifier", no_model)
     again = cache.Cache(store.path)  # (a fresh process)
     with lang.remembering(again):
         assert (lang.detect(text + "  "), lang.detect(told)) == ("en", "de")  # (the same snippet)
@@ -883,9 +883,7 @@ def test_a_language_told_before_is_read_back_without_the_detector(
 def test_an_edited_article_in_a_fresh_process_reads_its_language_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import py3langid
-
-    from factcheck import ingest
+    from factcheck import ingest, langid_model
 
     folder = tmp_path / "seeds"
     shutil.copytree(REPO / "seeds", folder)
@@ -895,7 +893,7 @@ def test_an_edited_article_in_a_fresh_process_reads_its_language_back(
     text = one.read_text(encoding="utf-8")
     assert len(text) > 2 * ingest.DETECT_SAMPLE  # (the edit lies after what the detector reads)
     one.write_text(text + "\nThe police said two men were arrested.\n", encoding="utf-8")
-    monkeypatch.setattr(py3langid, "classify", lambda _text: pytest.fail("the detector ran"))
+    monkeypatch.setattr(langid_model, "identifier", lambda: pytest.fail("the detector ran"))
     fresh = cache.Cache(store.path)  # (a fresh process)
     after = pipeline.build([folder], cache=fresh)
     assert fresh.misses == 1
@@ -1183,8 +1181,7 @@ def test_a_regrouping_reads_back_the_languages_grouping_told(
 ) -> None:
     """Grouping tells the language of an article without one from its body; a later regrouping in a fresh
     process (a review's, outside ``build``) reads it back rather than loading the detector's model."""
-    import py3langid
-
+    from factcheck import langid_model
     from factcheck.model import GroupOverrides
 
     folder = tmp_path / "seeds"
@@ -1195,7 +1192,7 @@ def test_a_regrouping_reads_back_the_languages_grouping_told(
     corpus.articles[0].language = None  # (grouping tells it from the body)
     pipeline.regroup(corpus, cache=store)
     store.flush()
-    monkeypatch.setattr(py3langid, "classify", lambda _text: pytest.fail("the detector ran"))
+    monkeypatch.setattr(langid_model, "identifier", lambda: pytest.fail("the detector ran"))
     fresh = cache.Cache(store.path)  # (a fresh process)
     split = GroupOverrides(splits=[corpus.groups[0].claims[0]])  # (groups not cached: grouped again)
     pipeline.regroup(corpus, split, cache=fresh)

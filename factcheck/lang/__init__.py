@@ -79,9 +79,9 @@ def detect(text: str, *, sample: int = 4000) -> str | None:
         known, code = memo.known(snippet)
         if known:
             return code
-    import py3langid
+    from factcheck import langid_model  # (py3langid's model, kept ready in the cache folder)
 
-    found, _score = py3langid.classify(snippet)
+    found, _score = langid_model.identifier().classify(snippet)
     code = iso639_1(str(found)) if found else None
     if memo is not None:
         memo.remember(snippet, code)
