@@ -844,20 +844,26 @@ def _cache_notice() -> None:
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
-    from factcheck import cache
+    from factcheck import cache, langid_model
 
     store = cache.default()
     if args.action == "clear":
         n = store.clear()
         if store.problem:
             raise UsageError(store.problem)
+        freed = langid_model.clear_copies()  # (the language model's uncompressed copy: rebuilt when needed)
         if args.json:
             notice = {"notice": store.notice} if store.notice else {}
-            print(json_text({"path": str(store.path), "removed": n, **notice}))
+            print(json_text({"path": str(store.path), "removed": n, "model_bytes_freed": freed, **notice}))
         else:
             print(f"{store.path}: {n} entries removed" + (f" ({store.notice})" if store.notice else ""))
+            if freed:
+                print(f"language model copy removed ({freed / 1e6:.1f} MB)")
         return EXIT_OK
     info = store.stats()
+    info["model_copies"] = [
+        {"path": str(p), "bytes": langid_model.size_of(p)} for p in langid_model.kept_copies()
+    ]
     if args.json:
         print(json_text(info))
     else:
@@ -874,6 +880,8 @@ def cmd_cache(args: argparse.Namespace) -> int:
         )
         if info.get("problem"):
             print(info["problem"])
+        for copy in info["model_copies"]:
+            print(f"{copy['path']}: the language model, uncompressed, {copy['bytes'] / 1e6:.1f} MB")
     return EXIT_OK
 
 

@@ -10,7 +10,9 @@ holds are read (the pages are shared by the processes of a pool).
 
 The arrays are the ones py3langid's own loader returns, given to py3langid's ``LanguageIdentifier``: the
 answers are those of ``py3langid.classify``. When the folder cannot be written or read (a read-only home,
-a file damaged), the model is loaded from the package as py3langid does.
+a file damaged), the model is loaded from the package as py3langid does; so it is with the cache switched
+off (``--no-cache``, ``FACTCHECK_NO_CACHE``: nothing is read from or written to its folder). ``factcheck cache
+info`` counts the kept copies, ``factcheck cache clear`` removes them.
 """
 
 from __future__ import annotations
@@ -61,11 +63,41 @@ def identifier() -> Any:
     return LanguageIdentifier(ptc, pc, classes, nextmove, out_feat, tk_row=row)
 
 
+def kept_copies() -> list[Path]:
+    """The uncompressed models kept beside the extraction cache (one per py3langid version and layout)."""
+    from factcheck import cache
+
+    with contextlib.suppress(OSError):
+        return sorted(p for p in cache.default_path().parent.glob("langid-*") if p.is_dir())
+    return []
+
+
+def size_of(folder: Path) -> int:
+    """The bytes the files of ``folder`` take (0 when it cannot be read)."""
+    with contextlib.suppress(OSError):
+        return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    return 0
+
+
+def clear_copies() -> int:
+    """Remove the kept models (``factcheck cache clear``); returns the bytes freed. The next process that
+    detects a language writes its copy again."""
+    freed = 0
+    for folder in kept_copies():
+        size = size_of(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            freed += size
+    return freed
+
+
 def _model() -> tuple[Any, ...]:
-    try:
-        folder = cache_folder()
-    except (OSError, ValueError, ImportError):  # no version to name it by, no model file
-        folder = None
+    from factcheck import cache
+
+    folder: Path | None = None
+    if cache.default().enabled:  # (--no-cache: nothing is read from or written to the cache folder)
+        with contextlib.suppress(OSError, ValueError, ImportError):  # no version to name it by, no model file
+            folder = cache_folder()
     if folder is not None:
         with contextlib.suppress(OSError, ValueError):
             return _read(folder)

@@ -68,3 +68,38 @@ def test_a_folder_that_cannot_be_written_falls_back_to_the_package(folder: Path)
     folder.parent.write_text("a file where the cache folder would be")
     assert _answers() == expected
     assert not folder.exists()
+
+
+def test_with_the_cache_off_nothing_is_kept(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import cache
+
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    cache.reset()
+    try:
+        assert _answers() == [py3langid.classify(t) for t in TEXTS]
+        assert not folder.exists()
+    finally:
+        monkeypatch.delenv("FACTCHECK_NO_CACHE")
+        cache.reset()
+
+
+def test_cache_info_lists_the_kept_model_and_clear_removes_it(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from factcheck import cache, cli
+
+    cache.reset()
+    _answers()
+    assert folder.is_dir()
+    assert cli.main(["cache", "info", "--json"]) == 0
+    copies = json.loads(capsys.readouterr().out)["model_copies"]
+    assert [c["path"] for c in copies] == [str(folder)] and copies[0]["bytes"] > 10_000_000
+    assert cli.main(["cache", "info"]) == 0
+    assert "the language model, uncompressed" in capsys.readouterr().out
+    assert cli.main(["cache", "clear"]) == 0
+    assert "language model copy removed" in capsys.readouterr().out
+    assert not folder.exists()
+    assert langid_model.kept_copies() == []
+    cache.reset()
