@@ -55,7 +55,7 @@ could still reach them; and of the leaked claims inside the article, how many li
 of it too (``inside_in_span``: boxes, captions and promotions between its paragraphs) and how many in parts
 of the article its span leaves out. Each half's raw claims, leaked and all, are broken down (counts only, so
 half B too: ``breakdown``) by the page's detected language, whether that language has a full, thin or no
-furniture vocabulary, the page's main script and length, and the structural shape of the claim's line; the
+furniture vocabulary, the page's main script and length, the structural shape of the claim's line and its place in the page (first 10%, middle, last 10%); the
 same breakdown is printed for realworld-dev's dev and held-out pages.
 
 ``--beside TREE`` runs the same command on a second code tree (e.g. /tmp/base35) in a child process started at
