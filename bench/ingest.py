@@ -55,7 +55,7 @@ could still reach them; and of the leaked claims inside the article, how many li
 of it too (``inside_in_span``: boxes, captions and promotions between its paragraphs) and how many in parts
 of the article its span leaves out. Each half's raw claims, leaked and all, are broken down (counts only, so
 half B too: ``breakdown``) by the page's detected language, whether that language has a full, thin or no
-furniture vocabulary, the page's main script and length, and the structural shape of the claim's line; the
+furniture vocabulary, the page's main script and length, the structural shape of the claim's line and its place in the page (first 10%, middle, last 10%); the
 same breakdown is printed for realworld-dev's dev and held-out pages.
 
 ``--beside TREE`` runs the same command on a second code tree (e.g. /tmp/base35) in a child process started at
@@ -1004,11 +1004,19 @@ def after_places(art: ingest.Article, starts: list[int], end: int) -> dict[str, 
 # "in a short-line run" (the lines above and below both have fewer than 8 words: lists, teasers, menus),
 # "no sentence end" (a line not closed like a sentence: headlines, labels, captions), then "paragraph 15+"
 # (15+ words) and "short sentence" (the rest).
-BREAKDOWN_DIMS = ("vocabulary", "language", "script", "page length", "line shape")
+BREAKDOWN_DIMS = ("vocabulary", "language", "script", "page length", "line shape", "page position")
 FULL_VOCABULARY = ("en", "de", "fr", "es", "pt")
 PAGE_LENGTHS = ((5_000, "< 5k chars"), (20_000, "5k-20k"), (50_000, "20k-50k"))
 _DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./:-]\d{1,2}\b")
 SHORT_RUN_WORDS = 8
+# where a claim stands in its page's raw text, by its offset's share of the text's length (round 37): the top
+# tenth holds the header and its chrome, the last tenth the footer's
+PAGE_POSITIONS = ((0.1, "first 10%"), (0.9, "middle"))
+
+
+def _page_position(start: int, length: int) -> str:
+    at = start / max(length, 1)
+    return next((name for limit, name in PAGE_POSITIONS if at < limit), "last 10%")
 
 
 def _script(text: str) -> str:
@@ -1059,7 +1067,9 @@ def breakdown(art: ingest.Article, text: str, starts: list[int]) -> list[tuple[s
         while at + 1 < len(lines) and lines[at + 1].start <= start:
             at += 1
         shape_at[start] = _line_shape(lines, at, seen) if lines else "none"
-    return [(vocab, lang, script, size, shape_at[start]) for start in starts]
+    return [
+        (vocab, lang, script, size, shape_at[start], _page_position(start, len(art.text))) for start in starts
+    ]
 
 
 def print_breakdown(tally: Tally, key: str) -> None:

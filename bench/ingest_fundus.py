@@ -37,13 +37,23 @@ check, aggregate only, never listed. The publishers of the labelled splits drawn
 dev15h and round 32's dev16 / dev16h (``tests/fixtures/realworld/make_dev15.py`` and ``make_dev16.py``: 12
 English pages of 12 outlets each), are left out of both halves (all their pages).
 
+``--raw``: the same pages as **raw page text** too (what a person gets by copying the page: ``bench/ingest.py``'s
+``visible_text``, read as a .txt article, so only factcheck's furniture rules stand between the page's chrome and
+the claims), a development pool of the shape of ``bench/ingest.py --extra``'s half B (news pages of many sites,
+most of them short, as raw text; round 37): per half, fundus's 15+-word paragraphs kept in the raw body, and the
+claims leaked: a claim whose sentence is in neither fundus's parse (title, summary, paragraphs) nor the text
+trafilatura extracts from the page for recall (``bench/ingest.py``'s ``recall_text``, cached as there), 4-grams
+of words at 60% as elsewhere. Like every leak proxy it counts too much (captions, boxes and tables that both
+parses leave out). ``--list raw-leaks`` / ``raw-body`` print half A's leaked raw claims / lost raw paragraphs;
+half B stays aggregate only.
+
 ``--base TREE`` measures a second code tree in a child process in the same run. ``--list KIND`` prints half
 A's pages whose value differs between the trees (``changed``) or whose figure is not right (``title``,
 ``authors``, ``date``, ``language``, ``outlet``), the lost paragraphs (``body``) or the claims in no fundus
 paragraph (``leaks``).
 
     FACTCHECK_DATA=... python bench/ingest_fundus.py --fundus /work/.mirror/flairNLP+fundus/repo \\
-        [--base /tmp/base31] [--list changed]
+        [--base /tmp/base31] [--raw] [--list changed]
 """
 
 from __future__ import annotations
@@ -261,10 +271,68 @@ def body_parts(parse: dict[str, Any]) -> tuple[list[str], list[str]]:
     return summary, paragraphs
 
 
-def measure(git_dir: Path, tree: Path) -> dict[str, dict[str, Any]]:
+def _bench_ingest(tree: Path) -> Any:
+    """``bench/ingest.py`` of this repository as a module, measuring ``tree``'s factcheck (its
+    ``visible_text`` and ``recall_text``)."""
+    import importlib.util
+
+    os.environ["FACTCHECK_BENCH_TREE"] = str(tree)
+    spec = importlib.util.spec_from_file_location("bench_ingest", ROOT / "bench" / "ingest.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def raw_measure(bi: Any, html: bytes, name: str, parse: dict[str, Any]) -> dict[str, Any]:
+    """The page as raw page text (``bi``: ``bench/ingest.py`` as a module): fundus's 15+-word paragraphs kept
+    in the body, and the claims whose sentence is in neither fundus's parse nor trafilatura's recall text."""
+    from factcheck import extract, ingest
+
+    art = ingest.article_from_text(bi.visible_text(html), path=name, key=name)
+    summary, paragraphs = body_parts(parse)
+    body = grams(
+        norm("\n".join(art.text[s.start : s.end] for s in art.segments if s.kind in ("body", "title")))
+    )
+    kept = 0
+    lost_paras: list[str] = []
+    for para in paragraphs + summary:
+        if len(para.split()) < 15:
+            continue
+        g = grams(norm(para))
+        if len(g & body) >= 0.6 * len(g):
+            kept += 1
+        else:
+            lost_paras.append(para[:120])
+    claims = {"in the article": 0, "leaked": 0}
+    leaks: list[str] = []
+    if ingest.claims_supported(art):
+        ref = norm("\n".join([str(parse.get("title") or ""), *summary, *paragraphs, bi.recall_text(html)]))
+        ref_grams = grams(ref)
+        for c in extract.extract(art):
+            t = norm(c.text)
+            if not t:
+                continue
+            if _inside(t, ref, ref_grams):
+                claims["in the article"] += 1
+            else:
+                claims["leaked"] += 1
+                leaks.append(c.text[:140])
+    return {
+        "raw_kept": kept,
+        "raw_lost": len(lost_paras),
+        "raw_lost_paras": lost_paras,
+        "raw_claims": claims,
+        "raw_leaks": leaks,
+    }
+
+
+def measure(git_dir: Path, tree: Path, raw: bool = False) -> dict[str, dict[str, Any]]:
     sys.path.insert(0, str(tree))
     os.environ["FACTCHECK_NO_CACHE"] = "1"
     from factcheck import extract, ingest
+
+    bi = _bench_ingest(tree) if raw else None
 
     out: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="ingest_fundus_") as tmp:
@@ -334,6 +402,8 @@ def measure(git_dir: Path, tree: Path) -> dict[str, dict[str, Any]]:
                 "claims": claims,
                 "leaks": leaks,
             }
+            if bi is not None:
+                out[p["page"]].update(raw_measure(bi, file.read_bytes(), file.stem, parse))
     return out
 
 
@@ -417,7 +487,24 @@ def counts(pages_: dict[str, dict[str, Any]], h: str) -> dict[str, dict[str, int
         c["body: fundus's 15+ word paragraphs"]["lost"] += p["lost"]
         for k, v in p["claims"].items():
             c["claims: their sentence in fundus's parse"][k] += v
+        if "raw_claims" in p:
+            raw_body = c.setdefault(
+                "raw page text, body: fundus's 15+ word paragraphs", {"kept": 0, "lost": 0}
+            )
+            raw_body["kept"] += p["raw_kept"]
+            raw_body["lost"] += p["raw_lost"]
+            raw_claims = c.setdefault(RAW_CLAIMS, {"in the article": 0, "leaked": 0})
+            for k, v in p["raw_claims"].items():
+                raw_claims[k] += v
     return c
+
+
+RAW_CLAIMS = "raw page text, claims: in fundus's parse or trafilatura's recall text"
+
+
+def _share(claims: dict[str, int]) -> str:
+    total = sum(claims.values())
+    return f"{claims['leaked']}/{total} = {claims['leaked'] / max(total, 1):.1%}"
 
 
 def main() -> int:
@@ -426,8 +513,13 @@ def main() -> int:
     ap.add_argument("--base", metavar="TREE", help="a second code tree measured in the same run")
     ap.add_argument(
         "--list",
-        choices=("changed", *FIELDS, "body", "leaks"),
+        choices=("changed", *FIELDS, "body", "leaks", "raw-body", "raw-leaks"),
         help="half A's pages whose value differs between the trees, or whose figure is not right",
+    )
+    ap.add_argument(
+        "--raw",
+        action="store_true",
+        help="the same pages as raw page text too: fundus's paragraphs kept, claims leaked (a development pool)",
     )
     ap.add_argument("--tree", default=str(ROOT), help=argparse.SUPPRESS)
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
@@ -438,7 +530,9 @@ def main() -> int:
     except (subprocess.CalledProcessError, FileNotFoundError):
         sys.exit(f"bench/ingest_fundus.py: no {TEST_DATA} in the git directory {git_dir}")
     t0 = time.process_time()
-    this = measure(git_dir, Path(args.tree))
+    if args.list in ("raw-body", "raw-leaks") and not args.raw:
+        sys.exit(f"bench/ingest_fundus.py: --list {args.list} needs --raw")
+    this = measure(git_dir, Path(args.tree), args.raw)
     if args.json:
         json.dump(this, sys.stdout)
         return 0
@@ -446,7 +540,8 @@ def main() -> int:
     base: dict[str, dict[str, Any]] | None = None
     if args.base:
         child = subprocess.run(
-            [sys.executable, __file__, "--fundus", str(git_dir), "--tree", args.base, "--json"],
+            [sys.executable, __file__, "--fundus", str(git_dir), "--tree", args.base, "--json"]
+            + (["--raw"] if args.raw else []),
             check=True,
             capture_output=True,
             text=True,
@@ -470,6 +565,12 @@ def main() -> int:
             print(f"  {field} ({sum(c.values())}{' pages' if field in FIELDS else ''})")
             for k, v in c.items():
                 print(f"    {k:<40}{v:>5}" + (f"   base {theirs[field][k]:>5}" if theirs else ""))
+        raw = mine.get(RAW_CLAIMS)
+        if raw is not None:
+            line = f"  raw page text leakage: {_share(raw)}"
+            if theirs:
+                line += f"; base {_share(theirs[RAW_CLAIMS])}"
+            print(line)
     if args.list:
         print(f"\nhalf A, {args.list} (fundus | this tree | base):")
         for name, p in this.items():
@@ -486,6 +587,9 @@ def main() -> int:
             elif args.list == "leaks":
                 for leak in p["leaks"]:
                     print(f"  {name}: {leak!r}")
+            elif args.list in ("raw-body", "raw-leaks"):
+                for line in p.get("raw_lost_paras" if args.list == "raw-body" else "raw_leaks", []):
+                    print(f"  {name}: {line!r}")
             else:
                 k = kinds_of(p)[args.list]
                 if k and k not in ("right", "the publisher's name", "names the publisher"):

@@ -47,6 +47,21 @@ def test_each_claim_gets_the_shape_of_its_line_and_the_page_s_values() -> None:
         "in a short-line run",  # (between "Weather" and "News")
         "dated",
     ]
+    assert [r[5] for r in rows] == ["first 10%", "middle", "middle", "middle", "middle"]
+    assert bench.breakdown(art, text, [text.rindex("hours")])[0][5] == "last 10%"  # (in the page's last line)
+
+
+def test_a_claim_s_place_in_the_page_by_tenths() -> None:
+    bench = bench_module("ingest")
+    assert [bench._page_position(at, 1000) for at in (0, 99, 100, 899, 900, 999)] == [
+        "first 10%",
+        "first 10%",
+        "middle",
+        "middle",
+        "last 10%",
+        "last 10%",
+    ]
+    assert bench._page_position(0, 0) == "first 10%"
 
 
 def test_no_claims_no_rows_and_an_unknown_language_has_no_vocabulary() -> None:
