@@ -355,6 +355,7 @@ def test_status_says_the_changes_it_read_from_the_journal(seeds_copy: Path, tmp_
     assert "note: 1 change(s) made after the last save" in got.stdout and "s.toml.journal" in got.stdout, (
         got.stdout
     )
+    assert "made again" not in got.stderr, got.stderr  # (said once: it was on stderr too)
 
 
 def test_a_refused_commands_changes_are_taken_back_from_the_journal_and_earlier_ones_kept(tmp_path: Path):
