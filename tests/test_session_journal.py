@@ -5,6 +5,7 @@ and set aside, never lost."""
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -354,6 +355,7 @@ def test_status_says_the_changes_it_read_from_the_journal(seeds_copy: Path, tmp_
     assert "note: 1 change(s) made after the last save" in got.stdout and "s.toml.journal" in got.stdout, (
         got.stdout
     )
+    assert "made again" not in got.stderr, got.stderr  # (said once: it was on stderr too)
 
 
 def test_a_refused_commands_changes_are_taken_back_from_the_journal_and_earlier_ones_kept(tmp_path: Path):
@@ -454,9 +456,9 @@ def test_merge_over_an_output_with_a_journal_does_not_apply_that_journal_to_the_
 def test_a_line_cut_short_by_a_full_disk_leaves_a_journal_that_reads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    """The disk fills up within a line's write (a short write): the piece is taken back and said, no line is
-    written after it until a save holds the steps between, so the journal never holds a piece of a line
-    followed by more lines (the session could not be opened: "line 3, column ...")."""
+    """The disk fills up within a line's write (a short write): the piece is taken back and said, and the line
+    is written again before the next one once there is room, so the journal never holds a piece of a line
+    followed by more lines (the session could not be opened: "line 3, column ...") nor skips a step."""
     path = tmp_path / "s.toml"
     data = _saved(path)
     j = Journal(path, data.checksum or "", data.journal)
@@ -470,10 +472,13 @@ def test_a_line_cut_short_by_a_full_disk_leaves_a_journal_that_reads(
     _mark(data, j, "c0001", "disputed")  # the disk is full
     monkeypatch.setattr(journal.os, "write", real_write)  # room again
     assert j.error is not None and "No space left" in j.error
-    _mark(data, j, "c0002", "superseded")  # (not written: the step before it is missing)
+    assert sess.load(path).decisions["c0001"].verdict == Verdict.CONFIRMED  # (the piece taken back)
+    _mark(data, j, "c0002", "superseded")  # written after the line that could not be
+    assert j.error is None and j.unwritten == 0
     again = sess.load(path)  # the process dies here: what the journal holds is made again, nothing refused
     assert again.decisions["c0000"].verdict == Verdict.DISPUTED
-    assert again.decisions["c0001"].verdict == Verdict.CONFIRMED
+    assert again.decisions["c0001"].verdict == Verdict.DISPUTED
+    assert again.decisions["c0002"].verdict == Verdict.SUPERSEDED
     sess.save(path, data, expected=False)  # the autosave holds every change; the journal goes on after it
     _mark(data, j, "c0003", "superseded")
     third = sess.load(path)
@@ -562,3 +567,63 @@ def test_status_of_a_session_that_died_before_its_first_save_says_where_its_deci
     journal_path(session).unlink()
     assert main(["status", str(session)]) == 2
     assert capsys.readouterr().err.strip().endswith("s.toml: no such session")
+
+
+def _refuse_writes(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
+    """Every write of the journal refused as a full disk (ENOSPC) or a folder made read-only (EROFS) would."""
+
+    def refused(fd: int, b: bytes) -> int:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(journal.os, "write", refused)
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES])
+def test_changes_made_while_the_disk_refuses_the_journal_are_written_once_it_takes_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+):
+    """While the disk refuses the journal (full, or made read-only) the changes stay in memory and wait; the
+    first change once it takes lines again writes them all, in order: a process killed then, without a
+    save in between, keeps every decision (they were lost until a save)."""
+    path = tmp_path / "s.toml"
+    data = _saved(path, n=5)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    _refuse_writes(monkeypatch, code)
+    _mark(data, j, "c0001", "disputed", note="made while the disk was full")
+    _mark(data, j, "c0002", "superseded")
+    assert j.error is not None and os.strerror(code) in j.error and j.unwritten == 2
+    monkeypatch.undo()  # room again
+    _mark(data, j, "c0003", "disputed")
+    assert j.error is None and j.unwritten == 0
+    again = sess.load(path)  # the process dies here, no save since the disk was full
+    assert {k: d.verdict for k, d in again.decisions.items()} == {
+        k: d.verdict for k, d in data.decisions.items()
+    }
+    assert again.decisions["c0001"].note == "made while the disk was full"
+    assert [h.step for h in again.history] == [h.step for h in data.history]
+    j.close(saved=False)
+
+
+def test_a_save_while_the_journal_waits_keeps_only_the_later_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A save made while lines wait (the save holds their steps) drops them; a line that waits for a step
+    made after the save's snapshot is written after the save's line, so nothing is skipped or made twice."""
+    path = tmp_path / "s.toml"
+    data = _saved(path, n=4)
+    j = Journal(path, data.checksum or "", data.journal)
+    _mark(data, j, "c0000", "disputed")
+    _refuse_writes(monkeypatch, errno.ENOSPC)
+    _mark(data, j, "c0001", "disputed")
+    snapshot = data.copy()  # what the autosave writes ...
+    _mark(data, j, "c0002", "superseded")  # ... and a step made while it is written
+    assert j.unwritten == 2
+    monkeypatch.undo()
+    sess.save(path, snapshot, expected=False)
+    assert j.unwritten == 0 and j.error is None
+    again = sess.load(path)  # killed here
+    assert again.decisions["c0001"].verdict == Verdict.DISPUTED
+    assert again.decisions["c0002"].verdict == Verdict.SUPERSEDED
+    assert [h.step for h in again.history] == [h.step for h in data.history], again.notices
+    j.close(saved=False)

@@ -268,6 +268,30 @@ async def test_accept_suggestion(seeds_copy, session_path):
     assert d.verdict == Verdict.SUPERSEDED and d.superseded_by == shown.by
 
 
+async def test_a_redone_dismissal_leaves_the_cursor_where_the_dismissal_did(seeds_copy, session_path):
+    """ctrl+y of a dismissal (-) went to the article's first claim: the dismissed claim is hidden, and the
+    cursor now goes where - left it, to the claim shown after it."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        await pilot.press("j", "j")
+        cid = m.claim.id
+        assert m.claim_i == 2
+        await pilot.press("minus")
+        after_dismissal = m.claim.id
+        assert after_dismissal != cid and m.claim_i == 2
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert m.claim.id == cid and not r.decision(cid).dismissed
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert r.decision(cid).dismissed
+        assert m.claim.id == after_dismissal, [c.id for c in m.claims].index(m.claim.id)
+        await pilot.press("q")
+
+
 async def test_dismiss_restore_and_add_claim(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r)

@@ -1225,6 +1225,45 @@ async def test_language_notices_and_furniture_are_shown(seeds_copy, session_path
         await pilot.press("q")
 
 
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_furniture_is_told_from_the_claims_tints_by_more_than_a_shade(
+    seeds_copy, session_path, monkeypatch, no_color
+):
+    """Page furniture was told apart from the verdicts' tints only by a shade of grey: on a 16-colour or
+    monochrome terminal (NO_COLOR) both are greys. It is drawn in italics too; no claim is."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    r = open_review(seeds_copy, session_path)
+    a = r.corpus.articles[0]
+    end = a.text.index("\n") if "\n" in a.text else len(a.text)
+    a.segments.append(Segment(0, end, "furniture", "menu line"))
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m._select_article(m._key_index[a.key])
+        await pilot.pause()
+        view = m.query_one(ArticleView)
+        view.scroll_home(animate=False)
+        await pilot.pause()
+        starts = view.line_starts(view.text_width)
+
+        def italic_cells(line: int) -> list[bool]:
+            return [
+                bool(seg.style and seg.style.italic) for seg in view.render_line(line) if seg.text.strip()
+            ]
+
+        assert italic_cells(0) and all(italic_cells(0))  # the furniture line
+        claim = next(c for c in r.claims(a.key) if c.start > end)
+        line = view.line_of(claim.start - view._skip)
+        view.scroll_to(y=line, animate=False)
+        await pilot.pause()
+        assert view.scroll_offset.y == line and starts[line] >= end
+        cells = italic_cells(0)  # the claim's first line, at the top
+        assert cells and not any(cells)
+        await pilot.press("q")
+
+
 async def test_click_on_a_sentence_selects_its_claim(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r)

@@ -61,6 +61,18 @@ from typing import Any
 import tomli_w
 
 from factcheck.model import Verdict
+from factcheck.session.reading import (
+    BadValue,
+    Locator,
+    type_name,
+    want_date,
+    want_evidence,
+    want_known,
+    want_str,
+    want_str_list,
+    want_table,
+    want_time,
+)
 from factcheck.session.records import (
     SCHEMA,
     ArticleRecord,
@@ -71,10 +83,8 @@ from factcheck.session.records import (
     SessionCorrupt,
     SessionData,
     SessionError,
-    from_iso,
     to_utc,
 )
-from factcheck.urls import is_http_url
 
 HEADER = (
     "# factcheck review session: plain TOML, one line per decision (a note keeps its lines); the changes are"
@@ -418,68 +428,6 @@ def dumps(data: SessionData, history: HistoryRef | None = None) -> str:
 # Reading: every value checked, errors with line and column
 
 
-class _Bad(Exception):
-    """A value of the wrong type or out of range: ``field`` names it within its row or table."""
-
-    def __init__(self, field: str | None, msg: str):
-        super().__init__(msg)
-        self.field, self.msg = field, msg
-
-
-class _Locator:
-    """Finds where a value is in the text, for error messages (only computed when there is an error)."""
-
-    def __init__(self, text: str, where: str):
-        self.text, self.where = text, where
-
-    def line_col(self, pos: int) -> tuple[int, int]:
-        pos = max(0, min(pos, len(self.text)))
-        return self.text.count("\n", 0, pos) + 1, pos - (self.text.rfind("\n", 0, pos) + 1) + 1
-
-    def error(self, pos: int, msg: str) -> SessionCorrupt:
-        line, col = self.line_col(pos)
-        return SessionCorrupt(f"{self.where}: line {line}, column {col}: {msg}")
-
-    def header(self, name: str, exact: str | None = None) -> int:
-        """Where the table ``[name...]`` starts (0 when it cannot be found)."""
-        if exact is not None:
-            i = self.text.find("\n" + exact)
-            if i >= 0:
-                return i + 1
-        m = re.search(rf"(?m)^[ \t]*\[[ \t]*{re.escape(name)}\b", self.text)
-        return m.start() if m else 0
-
-    def section_end(self, start: int) -> int:
-        m = re.compile(r"(?m)^[ \t]*\[").search(self.text, start + 1)
-        return m.start() if m else len(self.text)
-
-    def key(self, name: str, start: int = 0, end: int | None = None) -> int:
-        """Where ``name = `` is between start and end (start when it cannot be found)."""
-        end = len(self.text) if end is None else end
-        m = re.compile(rf"(?m)(?:^|[{{,.\s]){re.escape(name)}[ \t]*=").search(self.text, start, end)
-        if not m:
-            return start
-        return m.start() + (0 if self.text[m.start()].isalnum() or self.text[m.start()] in "_-" else 1)
-
-    def row(self, start: int, index: int) -> int:
-        """Where the index-th row ({...} at the start of a line) after ``start`` is."""
-        end = self.section_end(start)
-        pat = re.compile(r"(?m)^[ \t]*\{")
-        pos = start
-        for _ in range(index + 1):
-            m = pat.search(self.text, pos, end)
-            if not m:
-                return start
-            pos = m.end()
-        return pos - 1
-
-    def field(self, row_pos: int, name: str | None) -> int:
-        if name is None:
-            return row_pos
-        line_end = self.text.find("\n", row_pos)
-        return self.key(name, row_pos, len(self.text) if line_end < 0 else line_end)
-
-
 _VERDICTS = {str(v): v for v in Verdict}
 _VERDICT_LIST = ", ".join(_VERDICTS)
 _DECISION_KEYS = frozenset(
@@ -499,108 +447,37 @@ _TOP_KEYS = frozenset(
 )
 
 
-def _type_name(v: Any) -> str:
-    if isinstance(v, bool):
-        return "a boolean"
-    if isinstance(v, str):
-        return f"the string {v[:40]!r}"
-    if isinstance(v, dict):
-        return "a table"
-    if isinstance(v, list):
-        return "an array"
-    if isinstance(v, dt.datetime):
-        return f"the date-time {v.isoformat()}"
-    if isinstance(v, dt.date):
-        return f"the date {v.isoformat()}"
-    return f"{type(v).__name__} {v!r}"
-
-
-def _want_str(v: Any, name: str, *, empty: bool = True) -> str:
-    if type(v) is not str or (not empty and not v):
-        raise _Bad(name, f"'{name}' must be {'a' if empty else 'a non-empty'} string, not {_type_name(v)}")
-    return v
-
-
-def _want_str_list(v: Any, name: str) -> list[str]:
-    if type(v) is not list or any(type(x) is not str for x in v):
-        raise _Bad(name, f"'{name}' must be an array of strings, not {_type_name(v)}")
-    return v
-
-
-def _want_evidence(v: Any, name: str) -> list[str]:
-    """Evidence items: http(s) URLs or claim ids (anything with a colon must be a well-formed URL)."""
-    items = _want_str_list(v, name)
-    for x in items:
-        if not x or (":" in x and not is_http_url(x)) or any(c.isspace() for c in x):
-            raise _Bad(name, f"evidence must be an http(s) URL or a claim id, not {x[:60]!r}")
-    return items
-
-
-def _want_time(v: Any, name: str) -> dt.datetime:
-    if isinstance(v, dt.datetime):
-        t = to_utc(v)
-        assert t is not None
-        return t
-    if isinstance(v, str):  # an ISO time written as a string by hand
-        try:
-            t2 = from_iso(v)
-        except ValueError:
-            t2 = None
-        if t2 is not None:
-            return t2
-    raise _Bad(name, f"'{name}' must be a date-time such as 2025-03-01T09:30:00Z, not {_type_name(v)}")
-
-
-def _want_date(v: Any, name: str) -> dt.date:
-    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
-        return v
-    raise _Bad(name, f"'{name}' must be a date such as 2024-03-19 (without quotes), not {_type_name(v)}")
-
-
-def _want_table(v: Any, name: str) -> dict[str, Any]:
-    if type(v) is not dict:
-        raise _Bad(name, f"'{name}' must be a table, not {_type_name(v)}")
-    return v
-
-
-def _unknown(d: dict[str, Any], known: frozenset[str], what: str) -> None:
-    extra = d.keys() - known
-    if extra:
-        k = sorted(extra)[0]
-        raise _Bad(k, f"unknown field '{k}' in {what} (known: {', '.join(sorted(known))})")
-
-
 def decision_from_row(article: str, d: Any) -> Decision:
-    """A Decision from its row, every value checked (_Bad names the field that is wrong)."""
+    """A Decision from its row, every value checked (BadValue names the field that is wrong)."""
     if type(d) is not dict:
-        raise _Bad(
-            None, f"a decision must be an inline table {{id = ..., verdict = ...}}, not {_type_name(d)}"
+        raise BadValue(
+            None, f"a decision must be an inline table {{id = ..., verdict = ...}}, not {type_name(d)}"
         )
     if not d.keys() <= _DECISION_KEYS:
-        _unknown(d, _DECISION_KEYS, "a decision")
+        want_known(d, _DECISION_KEYS, "a decision")
     get = d.get
-    cid = _want_str(get("id"), "id", empty=False)
+    cid = want_str(get("id"), "id", empty=False)
     v = get("verdict", "unreviewed")
     verdict = _VERDICTS.get(v) if type(v) is str else None
     if verdict is None:
-        raise _Bad("verdict", f"unknown verdict {v!r} (use one of: {_VERDICT_LIST})")
+        raise BadValue("verdict", f"unknown verdict {v!r} (use one of: {_VERDICT_LIST})")
     note = get("note", "")
     text = get("text", "")
     if type(note) is not str:
-        _want_str(note, "note")
+        want_str(note, "note")
     if type(text) is not str:
-        _want_str(text, "text")
+        want_str(text, "text")
     by = get("superseded_by")
     if by is not None:
-        _want_str(by, "superseded_by")
+        want_str(by, "superseded_by")
     reviewer = get("reviewer")
     if reviewer is not None:
-        _want_str(reviewer, "reviewer")
+        want_str(reviewer, "reviewer")
     up = get("updated")
     when = (
         None
         if up is None
-        else (up if type(up) is dt.datetime and up.tzinfo is dt.UTC else _want_time(up, "updated"))
+        else (up if type(up) is dt.datetime and up.tzinfo is dt.UTC else want_time(up, "updated"))
     )
     evidence: tuple[str, ...] = ()
     conflicts: tuple[dict[str, Any], ...] = ()
@@ -608,21 +485,21 @@ def decision_from_row(article: str, d: Any) -> Decision:
     speaker = None
     if "evidence" in d or "conflicts" in d or "dismissed" in d or "speaker" in d:  # the rarer fields
         if "evidence" in d:
-            evidence = tuple(_want_evidence(d["evidence"], "evidence"))
+            evidence = tuple(want_evidence(d["evidence"], "evidence"))
         if "conflicts" in d:
             cf = d["conflicts"]
             if type(cf) is not list or any(type(c) is not dict for c in cf):
-                raise _Bad("conflicts", f"'conflicts' must be an array of tables, not {_type_name(cf)}")
+                raise BadValue("conflicts", f"'conflicts' must be an array of tables, not {type_name(cf)}")
             for c in cf:
                 if c.get("verdict", "unreviewed") not in _VERDICTS:
-                    raise _Bad("conflicts", f"unknown verdict {c.get('verdict')!r} in 'conflicts'")
+                    raise BadValue("conflicts", f"unknown verdict {c.get('verdict')!r} in 'conflicts'")
             conflicts = tuple(cf)
         if "dismissed" in d:
             dismissed = d["dismissed"]
             if type(dismissed) is not bool:
-                raise _Bad("dismissed", f"'dismissed' must be true or false, not {_type_name(dismissed)}")
+                raise BadValue("dismissed", f"'dismissed' must be true or false, not {type_name(dismissed)}")
         if "speaker" in d:
-            speaker = _want_str(d["speaker"], "speaker")
+            speaker = want_str(d["speaker"], "speaker")
     return Decision(
         cid, article, text, verdict, by or None, note, evidence, dismissed, reviewer, when, conflicts, speaker
     )
@@ -630,58 +507,58 @@ def decision_from_row(article: str, d: Any) -> Decision:
 
 def _check_values(kind: str, vals: Any, name: str) -> dict[str, Any]:
     """The before/after values of a history row, checked so that undo and redo can apply them."""
-    vals = _want_table(vals, name)
+    vals = want_table(vals, name)
     if kind == "decision":
         for k, v in vals.items():
             if k == "verdict":
                 if type(v) is not str or v not in _VERDICTS:
-                    raise _Bad(name, f"unknown verdict {v!r} in '{name}' (use one of: {_VERDICT_LIST})")
+                    raise BadValue(name, f"unknown verdict {v!r} in '{name}' (use one of: {_VERDICT_LIST})")
             elif k in ("superseded_by", "note", "speaker"):
-                _want_str(v, f"{name}.{k}")
+                want_str(v, f"{name}.{k}")
             elif k == "evidence":
-                _want_evidence(v, f"{name}.{k}")
+                want_evidence(v, f"{name}.{k}")
             elif k == "dismissed" and type(v) is not bool:
-                raise _Bad(name, f"'{name}.dismissed' must be true or false, not {_type_name(v)}")
+                raise BadValue(name, f"'{name}.dismissed' must be true or false, not {type_name(v)}")
             elif k == "conflicts" and (type(v) is not list or any(type(c) is not dict for c in v)):
-                raise _Bad(name, f"'{name}.conflicts' must be an array of tables, not {_type_name(v)}")
+                raise BadValue(name, f"'{name}.conflicts' must be an array of tables, not {type_name(v)}")
     elif kind == "article":
         for k, v in vals.items():
             if k == "published":
-                _want_date(v, f"{name}.published")
+                want_date(v, f"{name}.published")
             elif k in ("title", "outlet"):
-                _want_str(v, f"{name}.{k}")
+                want_str(v, f"{name}.{k}")
     elif kind == "manual" and vals:
         for k in ("article", "text"):
-            _want_str(vals.get(k), f"{name}.{k}")
+            want_str(vals.get(k), f"{name}.{k}")
         for k in ("start", "end"):
             if type(vals.get(k)) is not int:
-                raise _Bad(name, f"'{name}.{k}' must be an integer, not {_type_name(vals.get(k))}")
+                raise BadValue(name, f"'{name}.{k}' must be an integer, not {type_name(vals.get(k))}")
     elif kind == "groups":
         merges = vals.get("merges", [])
         if type(merges) is not list or any(
             type(p) is not list or len(p) != 2 or any(type(x) is not str for x in p) for p in merges
         ):
-            raise _Bad(name, f"'{name}.merges' must be an array of [claim id, claim id] pairs")
-        _want_str_list(vals.get("splits", []), f"{name}.splits")
+            raise BadValue(name, f"'{name}.merges' must be an array of [claim id, claim id] pairs")
+        want_str_list(vals.get("splits", []), f"{name}.splits")
     return vals
 
 
 def history_from_row(h: Any) -> HistoryEntry:
     if type(h) is not dict:
-        raise _Bad(
-            None, f"a history row must be an inline table {{step = ..., op = ...}}, not {_type_name(h)}"
+        raise BadValue(
+            None, f"a history row must be an inline table {{step = ..., op = ...}}, not {type_name(h)}"
         )
     if not h.keys() <= _HISTORY_KEYS:
-        _unknown(h, _HISTORY_KEYS, "a history row")
+        want_known(h, _HISTORY_KEYS, "a history row")
     step = h.get("step")
     if type(step) is not int or step < 0:
-        raise _Bad("step", f"'step' must be a whole number, not {_type_name(step)}")
+        raise BadValue("step", f"'step' must be a whole number, not {type_name(step)}")
     at = h.get("at")
     if not (type(at) is dt.datetime and at.tzinfo is dt.UTC):
-        at = _want_time(at, "at")
-    kind = _want_str(h.get("kind"), "kind")
+        at = want_time(at, "at")
+    kind = want_str(h.get("kind"), "kind")
     if kind not in _KINDS:
-        raise _Bad("kind", f"unknown kind {kind!r} (use one of: {', '.join(sorted(_KINDS))})")
+        raise BadValue("kind", f"unknown kind {kind!r} (use one of: {', '.join(sorted(_KINDS))})")
     before, after = h.get("before", {}), h.get("after", {})
     if before or after:
         _check_values(kind, before, "before")
@@ -689,31 +566,31 @@ def history_from_row(h: Any) -> HistoryEntry:
     return HistoryEntry(
         step,
         at,
-        _want_str(h.get("by"), "by"),
-        _want_str(h.get("op"), "op"),
+        want_str(h.get("by"), "by"),
+        want_str(h.get("op"), "op"),
         kind,
-        _want_str(h.get("key"), "key"),
+        want_str(h.get("key"), "key"),
         before,
         after,
     )
 
 
-def _manual_claim(mid: str, v: Any) -> ManualClaim:
-    v = _want_table(v, "manual")
-    _unknown(v, _MANUAL_KEYS, "a manual claim")
+def manual_claim_from_row(mid: str, v: Any) -> ManualClaim:
+    v = want_table(v, "manual")
+    want_known(v, _MANUAL_KEYS, "a manual claim")
     for k in ("start", "end"):
         if type(v.get(k)) is not int or v[k] < 0:
-            raise _Bad(k, f"'{k}' must be a whole number, not {_type_name(v.get(k))}")
+            raise BadValue(k, f"'{k}' must be a whole number, not {type_name(v.get(k))}")
     rev = v.get("reviewer")
     created = v.get("created")
     return ManualClaim(
         mid,
-        _want_str(v.get("article"), "article", empty=False),
+        want_str(v.get("article"), "article", empty=False),
         v["start"],
         v["end"],
-        _want_str(v.get("text"), "text"),
-        None if rev is None else _want_str(rev, "reviewer"),
-        None if created is None else _want_time(created, "created"),
+        want_str(v.get("text"), "text"),
+        None if rev is None else want_str(rev, "reviewer"),
+        None if created is None else want_time(created, "created"),
     )
 
 
@@ -737,7 +614,7 @@ def loads(text: str, where: str = "session") -> SessionData:
         )
     if schema < 1:
         raise SessionCorrupt(f"{where}: line 1, column 1: unknown session schema {schema}")
-    loc = _Locator(text, where)
+    loc = Locator(text, where)
     if schema < 3:
         from factcheck.session import migrate
 
@@ -755,7 +632,7 @@ def loads(text: str, where: str = "session") -> SessionData:
     return data
 
 
-def _from_doc(doc: dict[str, Any], loc: _Locator, schema: int = SCHEMA) -> SessionData:
+def _from_doc(doc: dict[str, Any], loc: Locator, schema: int = SCHEMA) -> SessionData:
     data = SessionData()
     data.unknown_fields = _set_aside_unknown(doc, loc)
     if data.unknown_fields:
@@ -768,36 +645,36 @@ def _from_doc(doc: dict[str, Any], loc: _Locator, schema: int = SCHEMA) -> Sessi
     articles = doc.get("articles", {})
     if type(articles) is not dict:
         raise loc.error(
-            loc.key("articles"), f"'articles' must be tables [articles.\"KEY\"], not {_type_name(articles)}"
+            loc.key("articles"), f"'articles' must be tables [articles.\"KEY\"], not {type_name(articles)}"
         )
     decisions = data.decisions
     for key, v in articles.items():
         try:
-            v = _want_table(v, f"articles.{key}")
+            v = want_table(v, f"articles.{key}")
             if not v.keys() <= _ARTICLE_KEYS:
-                _unknown(v, _ARTICLE_KEYS, "an article table")
+                want_known(v, _ARTICLE_KEYS, "an article table")
             if "fingerprint" in v:
                 pub, title, outlet = v.get("published"), v.get("title"), v.get("outlet")
                 data.articles[key] = ArticleRecord(
                     key,
-                    _want_str(v["fingerprint"], "fingerprint"),
-                    None if pub is None else _want_date(pub, "published"),
-                    None if title is None else _want_str(title, "title"),
-                    None if outlet is None else _want_str(outlet, "outlet"),
-                    _want_str(v.get("file_digest", ""), "file_digest"),
+                    want_str(v["fingerprint"], "fingerprint"),
+                    None if pub is None else want_date(pub, "published"),
+                    None if title is None else want_str(title, "title"),
+                    None if outlet is None else want_str(outlet, "outlet"),
+                    want_str(v.get("file_digest", ""), "file_digest"),
                 )
             rows = v.get("decisions", [])
             if type(rows) is not list:
-                raise _Bad(
-                    "decisions", f"'decisions' must be an array of inline tables, not {_type_name(rows)}"
+                raise BadValue(
+                    "decisions", f"'decisions' must be an array of inline tables, not {type_name(rows)}"
                 )
-        except _Bad as e:
+        except BadValue as e:
             start = loc.header(f"articles.{toml_key(key)}", article_header(key))
             raise loc.error(loc.key(e.field or "", start, loc.section_end(start)), e.msg) from None
         for i, row in enumerate(rows):
             try:
                 d = decision_from_row(key, row)
-            except _Bad as e:
+            except BadValue as e:
                 start = loc.header(f"articles.{toml_key(key)}", article_header(key))
                 rpos = loc.row(loc.key("decisions", start, loc.section_end(start)), i)
                 raise loc.error(loc.field(rpos, e.field), f"decision {i + 1} of {key}: {e.msg}") from None
@@ -822,14 +699,14 @@ def _from_doc(doc: dict[str, Any], loc: _Locator, schema: int = SCHEMA) -> Sessi
     for i, row in enumerate(rows):
         try:
             entries.append(history_from_row(row))
-        except _Bad as e:
+        except BadValue as e:
             rpos = loc.row(loc.header("history", "[history]"), i)
             raise loc.error(loc.field(rpos, e.field), f"history row {i + 1}: {e.msg}") from None
     _check_integrity(doc, data, loc)
     return data
 
 
-def _set_aside_unknown(doc: dict[str, Any], loc: _Locator) -> list[str]:
+def _set_aside_unknown(doc: dict[str, Any], loc: Locator) -> list[str]:
     """Take out of ``doc`` the fields this version does not know, where a newer factcheck may have added them
     (a top-level key or table, a field of [cursor], [groups], [history], an article table, a decision, a
     claim added by hand), and say where each was: ``file: line L, column C: field 'x' in a decision ...``.
@@ -889,74 +766,74 @@ def _set_aside_unknown(doc: dict[str, Any], loc: _Locator) -> list[str]:
     return [str(loc.error(pos, msg)) for pos, msg in sorted(found, key=lambda f: f[0])]
 
 
-def _history_ref(hist: Any, data: SessionData, loc: _Locator) -> None:
+def _history_ref(hist: Any, data: SessionData, loc: Locator) -> None:
     """The session's record of its history file (rows are read from there when first needed)."""
     if hist == {}:
         return
     start = loc.header("history", "[history]")
     try:
-        hist = _want_table(hist, "history")
-        _unknown(hist, _HISTORY_REF_KEYS, "[history]")
+        hist = want_table(hist, "history")
+        want_known(hist, _HISTORY_REF_KEYS, "[history]")
         vals = []
         for k in ("rows", "last_step", "size"):
             v = hist.get(k)
             if type(v) is not int or v < 0:
-                raise _Bad(k, f"'{k}' must be a whole number, not {_type_name(v)}")
+                raise BadValue(k, f"'{k}' must be a whole number, not {type_name(v)}")
             vals.append(v)
-        c = _want_str(hist.get("crc"), "crc")
-    except _Bad as e:
+        c = want_str(hist.get("crc"), "crc")
+    except BadValue as e:
         raise loc.error(loc.key(e.field or "", start, loc.section_end(start)), e.msg) from None
     if vals[0]:
         data.history_unread = data.history_file = HistoryRef(vals[0], vals[1], vals[2], c)
 
 
-def _envelope(doc: dict[str, Any], data: SessionData, loc: _Locator) -> None:
+def _envelope(doc: dict[str, Any], data: SessionData, loc: Locator) -> None:
     try:
-        data.reviewer = _want_str(doc.get("reviewer", ""), "reviewer")
+        data.reviewer = want_str(doc.get("reviewer", ""), "reviewer")
         for name in ("created", "saved"):
             if doc.get(name) is not None:
-                setattr(data, name, _want_time(doc[name], name))
-        data.corpus = list(_want_str_list(doc.get("corpus", []), "corpus"))
-    except _Bad as e:
+                setattr(data, name, want_time(doc[name], name))
+        data.corpus = list(want_str_list(doc.get("corpus", []), "corpus"))
+    except BadValue as e:
         raise loc.error(loc.key(e.field or "", 0, loc.header("")), e.msg) from None
     try:
-        cur = _want_table(doc.get("cursor", {}), "cursor")
-        _unknown(cur, _CURSOR_KEYS, "[cursor]")
+        cur = want_table(doc.get("cursor", {}), "cursor")
+        want_known(cur, _CURSOR_KEYS, "[cursor]")
         a, c = cur.get("article"), cur.get("claim")
         data.cursor = (
-            None if a is None else _want_str(a, "article"),
-            None if c is None else _want_str(c, "claim"),
+            None if a is None else want_str(a, "article"),
+            None if c is None else want_str(c, "claim"),
         )
-    except _Bad as e:
+    except BadValue as e:
         start = loc.header("cursor", "[cursor]")
         raise loc.error(loc.key(e.field or "", start, loc.section_end(start)), e.msg) from None
     try:
-        groups = _want_table(doc.get("groups", {}), "groups")
-        _unknown(groups, _GROUPS_KEYS, "[groups]")
+        groups = want_table(doc.get("groups", {}), "groups")
+        want_known(groups, _GROUPS_KEYS, "[groups]")
         merges = groups.get("merges", [])
         if type(merges) is not list or any(
             type(p) is not list or len(p) != 2 or any(type(x) is not str for x in p) for p in merges
         ):
-            raise _Bad("merges", "'merges' must be an array of [claim id, claim id] pairs")
+            raise BadValue("merges", "'merges' must be an array of [claim id, claim id] pairs")
         data.merges = [(p[0], p[1]) for p in merges]
-        data.splits = list(_want_str_list(groups.get("splits", []), "splits"))
-    except _Bad as e:
+        data.splits = list(want_str_list(groups.get("splits", []), "splits"))
+    except BadValue as e:
         start = loc.header("groups", "[groups]")
         raise loc.error(loc.key(e.field or "", start, loc.section_end(start)), e.msg) from None
     manual = doc.get("manual", {})
     if type(manual) is not dict:
-        raise loc.error(loc.key("manual"), f"'manual' must be tables [manual.ID], not {_type_name(manual)}")
+        raise loc.error(loc.key("manual"), f"'manual' must be tables [manual.ID], not {type_name(manual)}")
     for mid, v in manual.items():
         try:
-            data.manual[mid] = _manual_claim(mid, v)
-        except _Bad as e:
+            data.manual[mid] = manual_claim_from_row(mid, v)
+        except BadValue as e:
             start = loc.header(f"manual.{toml_key(mid)}", f"[manual.{toml_key(mid)}]")
             raise loc.error(
                 loc.key(e.field or "", start, loc.section_end(start)), f"manual claim {mid}: {e.msg}"
             ) from None
 
 
-def _check_integrity(doc: dict[str, Any], data: SessionData, loc: _Locator) -> None:
+def _check_integrity(doc: dict[str, Any], data: SessionData, loc: Locator) -> None:
     """A file cut short is refused; a hand edit is loaded and described in ``data.notices``."""
     text, where = loc.text, loc.where
     integ = doc.get("integrity")

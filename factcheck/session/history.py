@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import threading
 import zlib
 from dataclasses import dataclass
@@ -37,7 +36,8 @@ from pathlib import Path
 
 from factcheck import atomic
 from factcheck.session import fileformat
-from factcheck.session.fileformat import TomlError, _Bad, crc, history_from_row, parse_toml
+from factcheck.session.fileformat import TomlError, crc, history_from_row, parse_toml
+from factcheck.session.reading import BadValue, Locator, read_file
 from factcheck.session.records import (
     SCHEMA,
     HistoryEntry,
@@ -93,15 +93,13 @@ def dumps_history(rows: list[HistoryEntry]) -> str:
 
 def loads_history(text: str, where: str = "history") -> list[HistoryEntry]:
     """The rows of a history file's text, every value checked; SessionError with line and column."""
-    from factcheck.session.fileformat import _Locator
-
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
         doc = parse_toml(text)
     except TomlError as e:
         raise SessionError(f"{where}: line {e.line}, column {e.column}: {e.msg}") from None
-    loc = _Locator(text, where)
+    loc = Locator(text, where)
     schema = doc.get("schema")
     if type(schema) is not int or schema > SCHEMA:
         raise SessionError(f"{where}: line 1, column 1: not a factcheck history file of schema {SCHEMA}")
@@ -112,7 +110,7 @@ def loads_history(text: str, where: str = "history") -> list[HistoryEntry]:
     for i, row in enumerate(rows):
         try:
             out.append(history_from_row(row))
-        except _Bad as e:
+        except BadValue as e:
             rpos = loc.row(loc.key("rows"), i)
             raise loc.error(loc.field(rpos, e.field), f"history row {i + 1}: {e.msg}") from None
     return out
@@ -120,19 +118,6 @@ def loads_history(text: str, where: str = "history") -> list[HistoryEntry]:
 
 # ---------------------------------------------------------------------------------------------
 # Reading
-
-
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC)
-    except FileNotFoundError:
-        return None
-    except OSError as e:
-        raise SessionError(f"{path}: {e.strerror or e}") from None
-    with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-            raise SessionError(f"{path}: not a regular file")
-        return f.read()
 
 
 def _prefix_matches(raw: bytes, ref: HistoryRef) -> bool:
@@ -151,7 +136,7 @@ def _find(ref: HistoryRef, path: Path) -> tuple[Path, bytes] | None:
     short between the two files, or a session restored from a backup)."""
     for p in [path, *backup_paths(path)]:
         try:
-            raw = _read_bytes(p)
+            raw = read_file(p)
         except SessionError:
             continue
         if raw is not None and _prefix_matches(raw, ref):
@@ -190,7 +175,7 @@ def check_on_open(data: SessionData, session: Path) -> None:
         )
         return
     try:
-        raw_now = _read_bytes(path)
+        raw_now = read_file(path)
     except SessionError as e:
         data.notices.append(f"the history file cannot be read ({e}); decisions loaded; {lost}")
         return
@@ -322,7 +307,7 @@ def plan(session: Path, data: SessionData, base: HistoryRef | None) -> Plan:
     total = data.history_count()
     unread = data.history_unread
     try:
-        raw = _read_bytes(path)
+        raw = read_file(path)
     except SessionError as e:
         raise SessionNotWritable(f"{e}; the history is not written over it") from None
     if (
@@ -360,7 +345,7 @@ def recorded(session: Path) -> HistoryRef | None:
     """What a session file records of its history file (its ``[history]`` table), read from that table
     alone; None when it records nothing or cannot be read."""
     try:
-        raw = _read_bytes(session)
+        raw = read_file(session)
     except SessionError:
         return None
     if raw is None:

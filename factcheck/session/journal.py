@@ -39,19 +39,25 @@ from typing import Any
 from factcheck import atomic
 from factcheck.session.fileformat import (
     TomlError,
-    _Bad,
-    _Locator,
-    _manual_claim,
-    _want_date,
-    _want_str,
-    _want_str_list,
-    _want_table,
     decision_from_row,
     history_from_row,
     history_row,
+    manual_claim_from_row,
     parse_toml,
     toml_str,
     toml_value,
+)
+from factcheck.session.reading import (
+    BadValue,
+    Locator,
+    line_col,
+    read_file,
+    want_date,
+    want_known,
+    want_list,
+    want_str,
+    want_str_list,
+    want_table,
 )
 from factcheck.session.records import (
     ArticleRecord,
@@ -60,7 +66,6 @@ from factcheck.session.records import (
     ManualClaim,
     SessionCorrupt,
     SessionData,
-    SessionError,
     utcnow,
 )
 
@@ -186,66 +191,57 @@ _STEP_KEYS = frozenset(
 
 
 def _parse_step(v: dict[str, Any], text: str) -> _Step:
-    if not v.keys() <= _STEP_KEYS:
-        extra = sorted(v.keys() - _STEP_KEYS)[0]
-        raise _Bad(extra, f"unknown field '{extra}' in a journal step")
+    want_known(v, _STEP_KEYS, "a journal step")
     step = v["step"]
     if type(step) is not int or step < 0:
-        raise _Bad("step", "'step' must be a whole number")
+        raise BadValue("step", "'step' must be a whole number")
     rows = v.get("rows", [])
     if type(rows) is not list:
-        raise _Bad("rows", "'rows' must be an array of history rows")
+        raise BadValue("rows", "'rows' must be an array of history rows")
     hist = [history_from_row(r) for r in rows]
     decisions = []
-    for item in _want_list(v, "decisions"):
-        item = _want_table(item, "decisions")
-        decisions.append(decision_from_row(_want_str(item.get("article"), "article"), item.get("row")))
+    for item in want_list(v.get("decisions", []), "decisions"):
+        item = want_table(item, "decisions")
+        decisions.append(decision_from_row(want_str(item.get("article"), "article"), item.get("row")))
     articles = []
-    for item in _want_list(v, "articles"):
-        item = _want_table(item, "articles")
+    for item in want_list(v.get("articles", []), "articles"):
+        item = want_table(item, "articles")
         pub, title, outlet = item.get("published"), item.get("title"), item.get("outlet")
         articles.append(
             ArticleRecord(
-                _want_str(item.get("key"), "key", empty=False),
-                _want_str(item.get("fingerprint", ""), "fingerprint"),
-                None if pub is None else _want_date(pub, "published"),
-                None if title is None else _want_str(title, "title"),
-                None if outlet is None else _want_str(outlet, "outlet"),
-                _want_str(item.get("file_digest", ""), "file_digest"),
+                want_str(item.get("key"), "key", empty=False),
+                want_str(item.get("fingerprint", ""), "fingerprint"),
+                None if pub is None else want_date(pub, "published"),
+                None if title is None else want_str(title, "title"),
+                None if outlet is None else want_str(outlet, "outlet"),
+                want_str(item.get("file_digest", ""), "file_digest"),
             )
         )
     manual = []
-    for item in _want_list(v, "manual"):
-        item = dict(_want_table(item, "manual"))
-        mid = _want_str(item.pop("id", None), "id", empty=False)
-        manual.append(_manual_claim(mid, item))
+    for item in want_list(v.get("manual", []), "manual"):
+        item = dict(want_table(item, "manual"))
+        mid = want_str(item.pop("id", None), "id", empty=False)
+        manual.append(manual_claim_from_row(mid, item))
     groups = None
     if "groups" in v:
-        g = _want_table(v["groups"], "groups")
+        g = want_table(v["groups"], "groups")
         merges = g.get("merges", [])
         if type(merges) is not list or any(
             type(p) is not list or len(p) != 2 or any(type(x) is not str for x in p) for p in merges
         ):
-            raise _Bad("groups", "'groups.merges' must be an array of [claim id, claim id] pairs")
-        groups = ([(p[0], p[1]) for p in merges], list(_want_str_list(g.get("splits", []), "splits")))
+            raise BadValue("groups", "'groups.merges' must be an array of [claim id, claim id] pairs")
+        groups = ([(p[0], p[1]) for p in merges], list(want_str_list(g.get("splits", []), "splits")))
     return _Step(
         step,
         text,
         hist,
         decisions,
-        list(_want_str_list(v.get("dropped", []), "dropped")),
+        list(want_str_list(v.get("dropped", []), "dropped")),
         articles,
         manual,
-        list(_want_str_list(v.get("manual_dropped", []), "manual_dropped")),
+        list(want_str_list(v.get("manual_dropped", []), "manual_dropped")),
         groups,
     )
-
-
-def _want_list(v: dict[str, Any], name: str) -> list[Any]:
-    x = v.get(name, [])
-    if type(x) is not list:
-        raise _Bad(name, f"'{name}' must be an array")
-    return x
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,14 +262,11 @@ class Read:
 
 
 def _read_lines(path: Path) -> tuple[list[str], int] | None:
-    try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC)
-    except FileNotFoundError:
+    """The journal's lines (the last one '' when it ends with a line break) and its length; None when there
+    is no journal. A last line cut within a character is read as the torn line it is."""
+    raw = read_file(path, holds="; it holds changes not saved in the session")
+    if raw is None:
         return None
-    except OSError as e:
-        raise SessionError(f"{path}: {e.strerror or e}; it holds changes not saved in the session") from None
-    with os.fdopen(fd, "rb") as f:
-        raw = f.read()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -282,8 +275,7 @@ def _read_lines(path: Path) -> tuple[list[str], int] | None:
             lines = raw[:last].decode("utf-8").split("\n")
             lines[-1] = raw[last:].decode("utf-8", errors="replace")  # (no line break: ignored, said)
             return lines, len(raw)
-        line = raw.count(b"\n", 0, e.start) + 1
-        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        line, col = line_col(raw, e.start)
         raise SessionCorrupt(f"{path}: line {line}, column {col}: not UTF-8 text{_KEPT}") from None
     return text.split("\n"), len(raw)
 
@@ -341,8 +333,8 @@ def replay(session: Path, data: SessionData, checksum: str | None) -> None:
             continue
         try:
             steps.append(_parse_step(v, text))
-        except _Bad as e:
-            loc = _Locator("x = " + text, str(path))
+        except BadValue as e:
+            loc = Locator("x = " + text, str(path))
             pos = loc.key(e.field) if e.field else 4
             raise SessionCorrupt(f"{path}: line {i}, column {max(pos - 3, 1)}: {e.msg}{_KEPT}") from None
     if torn:
@@ -398,16 +390,18 @@ def note_saving(session: Path, checksum: str, step: int) -> None:
     ``step``: say so in its journal, when a review of this process writes it (the journal's later steps then
     follow that file). A journal not written yet keeps the line for when it is; one of another version of the
     session, or one no review of this process writes (``merge`` over an old output), is left as it is: its
-    steps were made on another file and must not follow this one."""
+    steps were made on another file and must not follow this one. Lines that could not be written (a full
+    disk) are no longer needed for the steps this file holds; the later ones are written after this line."""
     path = journal_path(session)
     line = saving_line(checksum, step)
     with _LOCK:
         mine = _OPEN.get(_key(path))
         if mine is None:  # a journal no review of this process writes: left as it is (see ``_OPEN``)
             return
+        later = [x for x in mine._unwritten if _step_of(x) > step]
         if not mine.started:  # written with the journal, after the lines waiting before it
             mine._waiting.append(line)
-            mine._gap = False
+            mine._unwritten = later
             if mine._unmatched:  # (another version's journal on disk: kept byte for byte, set aside later)
                 return
         try:
@@ -415,17 +409,23 @@ def note_saving(session: Path, checksum: str, step: int) -> None:
         except FileNotFoundError:
             return
         try:
-            _append(fd, line)
+            _append(fd, [line, *later])
             os.fdatasync(fd)
         finally:
             os.close(fd)
-        mine._gap = False  # (the file saved holds the steps whose lines could not be written)
+        mine._unwritten = []
+        mine.error = None  # (written again)
 
 
-def _append(fd: int, line: str) -> None:
-    """Append ``line`` with one ``write``; a write cut short (a disk that fills up within it) is taken back,
+def _step_of(line: str) -> int:
+    """The step number of a line made by ``step_line`` ("{step = N, ...")."""
+    return int(line[len("{step = ") : line.index(",")])
+
+
+def _append(fd: int, lines: list[str]) -> None:
+    """Append ``lines`` with one ``write``; a write cut short (a disk that fills up within it) is taken back,
     so that the journal never holds a piece of a line followed by more lines, and raises OSError."""
-    data = (line + "\n").encode("utf-8")
+    data = "".join(f"{x}\n" for x in lines).encode("utf-8")
     n = os.write(fd, data)
     if n < len(data):
         with contextlib.suppress(OSError):
@@ -456,9 +456,10 @@ class Journal:
         self._flusher: threading.Thread | None = None
         self.error: str | None = None
         self._before: str | None = None
-        # a line could not be written: none is written after it (the journal would skip a step) until a save
-        # says which steps the session file holds (``note_saving``)
-        self._gap = False
+        # lines that could not be written (a full disk, a folder made read-only): written, in order, before the
+        # next line once the disk takes them again, or no longer needed once a save holds their steps
+        # (``note_saving``); no line is ever written without the ones before it
+        self._unwritten: list[str] = []
         with _LOCK:
             _OPEN[_key(self.path)] = self
 
@@ -468,25 +469,33 @@ class Journal:
 
     def add(self, line: str, *, now: bool = True) -> None:
         """Append one step's line (``now=False``: keep it until the first change of the reviewer). An
-        OSError is kept in ``error`` (the change stays in memory, saved with the session); no line is
-        written after one that could not be until a save holds the steps between (``note_saving``)."""
+        OSError is kept in ``error`` (the change stays in memory, saved with the session) and the line in
+        ``unwritten``: the next line is written after it once the disk takes them (``error`` is then None)."""
         with _LOCK:
             if self._fd is None and not now:
                 self._waiting.append(line)
                 return
-            if self._gap:
-                return
-            try:
-                if self._fd is None:
-                    self._start()
-                assert self._fd is not None
-                _append(self._fd, line)
-            except OSError as e:
-                self.error = f"{self.path}: {e.strerror or e}"
-                self._gap = True
-                return
-            self._synced.clear()
-            self._sync.set()
+            self._unwritten.append(line)
+            self._write_unwritten()
+
+    @property
+    def unwritten(self) -> int:
+        """How many steps' lines wait to be written (the disk refused them); 0 when the journal is whole."""
+        return len(self._unwritten)
+
+    def _write_unwritten(self) -> None:
+        try:
+            if self._fd is None:
+                self._start()
+            assert self._fd is not None
+            _append(self._fd, self._unwritten)
+        except OSError as e:
+            self.error = f"{self.path}: {e.strerror or e}"
+            return
+        self._unwritten = []
+        self.error = None
+        self._synced.clear()
+        self._sync.set()
 
     def start(self) -> None:
         """Write the journal now with the lines waiting, if any (else it is written at the first change)."""
@@ -496,7 +505,6 @@ class Journal:
                     self._start()
                 except OSError as e:
                     self.error = f"{self.path}: {e.strerror or e}"
-                    self._gap = True
 
     def _start(self) -> None:
         if self._unmatched and self.path.exists():

@@ -12,7 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from factcheck.session.fileformat import _Bad, crc, decision_from_row, history_from_row
+from factcheck.session.fileformat import crc, decision_from_row, history_from_row
+from factcheck.session.reading import BadValue
 from factcheck.session.records import (
     SCHEMA,
     ArticleRecord,
@@ -108,7 +109,7 @@ def _from_v2(doc: dict[str, Any], text: str, where: str) -> SessionData:
                 d = decision_from_row(key, json.loads(row))
             except ValueError as e:
                 raise _row_error(text, row, getattr(e, "msg", str(e)), where, "decision") from None
-            except _Bad as e:
+            except BadValue as e:
                 raise _row_error(text, row, e.msg, where, "decision") from None
             if d.claim_id in data.decisions:
                 raise _row_error(text, row, f"a second decision for {d.claim_id}", where, "decision")
@@ -124,7 +125,7 @@ def _from_v2(doc: dict[str, Any], text: str, where: str) -> SessionData:
             data.history.append(_history(v))
         except ValueError as e:
             raise _row_error(text, row, getattr(e, "msg", str(e)), where, "history") from None
-        except _Bad as e:
+        except BadValue as e:
             raise _row_error(text, row, e.msg, where, "history") from None
     integ = doc.get("integrity")
     if not isinstance(integ, dict) or "checksum" not in integ:
@@ -153,12 +154,12 @@ def _from_v1(doc: dict[str, Any], where: str) -> SessionData:
         article = str(row.pop("article", ""))
         try:
             data.decisions[cid] = decision_from_row(article, row)
-        except _Bad as e:
+        except BadValue as e:
             raise SessionCorrupt(f"{where}: line 1, column 1: decision {cid}: {e.msg}") from None
     for i, h in enumerate(doc.get("history", [])):
         try:
             data.history.append(_history(h))
-        except _Bad as e:
+        except BadValue as e:
             raise SessionCorrupt(f"{where}: line 1, column 1: history entry {i + 1}: {e.msg}") from None
     count = doc.get("count")
     have = {

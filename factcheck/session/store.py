@@ -32,7 +32,6 @@ from factcheck.session.fileformat import (
     HEADER,
     Rendered,
     TomlError,
-    _Bad,
     crc,
     dumps,
     file_text,
@@ -40,6 +39,7 @@ from factcheck.session.fileformat import (
     parse_toml,
     render,
 )
+from factcheck.session.reading import BadValue
 from factcheck.session.records import (
     SCHEMA,
     HistoryRef,
@@ -394,7 +394,7 @@ def _verify_rendered(r: Rendered, data: SessionData, where: str) -> None:
         ok = ok and (integ["decisions"], integ["history"]) == (len(data.decisions), data.history_count())
         pos = r.text.rfind("\n[integrity]\n")
         ok = ok and integ["checksum"] == f"crc32:{crc(r.text[:pos].encode('utf-8'))}"
-    except (AttributeError, KeyError, TypeError, _Bad):
+    except (AttributeError, KeyError, TypeError, BadValue):
         ok = False
     if not ok:
         raise SessionError(fail)

@@ -501,6 +501,8 @@ class FactcheckApp(App[int]):
                 timeout=10,
                 markup=False,
             )
+        elif not r.journal_error and self._journal_told:  # (written again: a new failure is said again)
+            self._journal_told = False
         if delay is None:
             delay = self.config.autosave_delay * (4 if cursor_only else 1)
         if cursor_only and self._save_timer is not None:

@@ -102,7 +102,9 @@ TINT = {
     for v, info in REGISTRY.items()
 }
 CURRENT = "bold underline reverse"
-FURNITURE = "$text-disabled"  # page furniture in the article text: no claims come from it
+# page furniture in the article text (no claims come from it): greyed, and in italics, a cue that is no colour
+# (told apart from the verdicts' tints on a 16-colour or monochrome terminal, where all are shades of grey)
+FURNITURE = "$text-disabled italic"
 
 
 def badge(v: Verdict) -> Content:

@@ -973,7 +973,7 @@ class MainScreen(ReadingScreen):
         claims = [key for kind, key in changes if kind in ("decision", "manual")]
         articles = [key for kind, key in changes if kind == "article"]
         if claims:
-            self.go_to_claim(claims[0])
+            self.go_to_claim(self._shown_in_its_place(claims[0]))
         elif articles and articles[0] in self._key_index:
             self._select_article(self._key_index[articles[0]])
         message = f"{done}: {desc}"
@@ -984,6 +984,20 @@ class MainScreen(ReadingScreen):
         # not to hide the next step.
         if not self.message_whole:
             self.notify(message, timeout=2 if self.size.width < NARROW else 4, markup=False)
+
+    def _shown_in_its_place(self, cid: str) -> str:
+        """``cid``, or when it is hidden as dismissed (a redone ``-``), the claim shown after it in its article
+        (before it, when it was the last), where ``-`` leaves the cursor: the cursor went to the article's first
+        claim, and with no filter a dismissed claim is never shown."""
+        try:
+            c = self.review.claim(cid)
+        except ReviewError:
+            return cid
+        shown = self.visible_claims(c.article_key)
+        if not shown or not self.review.decision(cid).dismissed or any(x.id == cid for x in shown):
+            return cid
+        after = [x for x in shown if x.start >= c.start]
+        return min(after, key=lambda x: x.start).id if after else max(shown, key=lambda x: x.start).id
 
     def _say_whole(self, message: str) -> None:
         """The status line's message, also in a short notification when the line cuts it or leaves it out

@@ -583,7 +583,7 @@ class ReadingScreen(Screen[None]):
         if not every and not a.claim_segments:  # (a page whose text trafilatura missed: a caption alone)
             return (
                 "No claim in this article: none of its text is article text, all of it is page furniture"
-                " (greyed: a click on it says why)."
+                " (greyed, in italics: a click on it says why)."
             )
         if not every:
             return (

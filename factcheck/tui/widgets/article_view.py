@@ -23,7 +23,7 @@ class ArticleView(LineView):
         "disputed, amber superseded); the current claim is underlined and kept in view. Text is shown "
         "literally: markup and escape sequences in an article appear as plain characters. Arrows and page "
         "keys scroll; a click on a sentence selects its claim; + adds the next uncovered sentence as a "
-        "claim. Page furniture (menus, teasers, captions, bylines) is greyed: it yields no claims, and a "
+        "claim. Page furniture (menus, teasers, captions, bylines) is greyed and in italics: it yields no claims, and a "
         "click on it says why it was set aside. Warnings about the article (a language without claim "
         "extraction, a record date that disagrees with the dateline) are listed above its text. A text "
         "file's front matter (its +++ or --- block of metadata) is not shown: its outlet, title and date "
