@@ -25,11 +25,17 @@ TEXTS = [
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A cache folder of the test's own; the process's identifier forgotten before and after."""
+    """A cache folder of the test's own, the cache on (an earlier test's `--no-cache` switches the process's
+    cache off for good); the process's identifier and cache object forgotten before and after."""
+    from factcheck import cache
+
     monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache" / "cache.sqlite3"))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    cache.reset()
     langid_model.identifier.cache_clear()
     yield langid_model.cache_folder()
     langid_model.identifier.cache_clear()
+    cache.reset()
 
 
 def _answers() -> list[tuple[str, float]]:
@@ -73,14 +79,9 @@ def test_a_folder_that_cannot_be_written_falls_back_to_the_package(folder: Path)
 def test_with_the_cache_off_nothing_is_kept(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from factcheck import cache
 
-    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
-    cache.reset()
-    try:
-        assert _answers() == [py3langid.classify(t) for t in TEXTS]
-        assert not folder.exists()
-    finally:
-        monkeypatch.delenv("FACTCHECK_NO_CACHE")
-        cache.reset()
+    cache.disable()  # (--no-cache)
+    assert _answers() == [py3langid.classify(t) for t in TEXTS]
+    assert not folder.exists()
 
 
 def test_cache_info_lists_the_kept_model_and_clear_removes_it(
@@ -88,9 +89,8 @@ def test_cache_info_lists_the_kept_model_and_clear_removes_it(
 ) -> None:
     import json
 
-    from factcheck import cache, cli
+    from factcheck import cli
 
-    cache.reset()
     _answers()
     assert folder.is_dir()
     assert cli.main(["cache", "info", "--json"]) == 0
@@ -102,4 +102,3 @@ def test_cache_info_lists_the_kept_model_and_clear_removes_it(
     assert "language model copy removed" in capsys.readouterr().out
     assert not folder.exists()
     assert langid_model.kept_copies() == []
-    cache.reset()
