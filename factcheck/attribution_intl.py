@@ -905,6 +905,13 @@ def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | N
             if k >= 0 and _np_part(sp, toks[k]):
                 i = k
                 continue
+        # a role and its domain in lower case, an adjective after it or none: "el jefe de la diplomacia
+        # española", "esta vecina del barrio madrileño", "le directeur de l'école"
+        if sp.adjectives_follow and i == end and _plain_word(sp, t) and t.low not in sp.function_words:
+            got = _role_domain_start(sp, toks, i - 1)
+            if got is not None:
+                i = got
+                continue
         # "un responsable syndical", "la police nationale", "l'AG Île-de-France inter-degrés": adjectives
         # after the head noun or name
         if sp.adjectives_follow and i == end and _plain_word(sp, t) and t.low not in sp.function_words:
@@ -921,6 +928,24 @@ def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | N
     while i > 0 and toks[i - 1].low in sp.determiners:
         i -= 1
     return i, end
+
+
+def _role_domain_start(sp: _Speech, toks: list[_Tok], last: int) -> int | None:
+    """The token of the role whose domain in lower case ends at token ``last`` ("jefe" of "jefe de la
+    diplomacia española", "vecina" of "vecina del barrio"): the domain is one lower-case word, or two (a noun
+    and its adjective), after a linker and its articles, right after a role of a person; None otherwise."""
+    for words in (1, 2):
+        k = last - words + 1
+        if k < 0 or not all(
+            _plain_word(sp, w) and w.low not in sp.function_words for w in toks[k : last + 1]
+        ):
+            return None
+        k -= 1
+        while k >= 0 and toks[k].low in sp.determiners:
+            k -= 1
+        if k >= 1 and toks[k].low in sp.linkers and sp.head_kind(toks[k - 1].low) == "person":
+            return k - 1
+    return None
 
 
 def _plain_word(sp: _Speech, t: _Tok) -> bool:
