@@ -180,6 +180,8 @@ class _Speech:
         # the articles of an object that opens the sentence, the subject after the verb ("Den Tausch ... bezeichnete
         # Heusgen ...")
         self.object_openers = frozenset(_low(w) for w in data.get("object_openers", []))
+        # reflexive pronouns: beside a characterising verb, a name ("nannte sich", "se califica de")
+        self.reflexives = frozenset(_low(w) for w in data.get("reflexives", []))
         # words after a cue that make it no attribution: a conjunction ("selon que") or a noun that is no
         # source but a rule, a schedule or a classification ("laut Fahrplan", "según el artículo 3")
         self.not_sources = frozenset(_low(w) for w in data.get("not_sources", []))
@@ -528,6 +530,10 @@ def _characterising_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
     k = _match(sp.characterising_verbs, toks, i, sp.maxlen) if sp.characterising_verbs else 0
     if not k:
         return 0
+    if (i > 0 and toks[i - 1].low in sp.reflexives) or (
+        i + k < len(toks) and toks[i + k].low in sp.reflexives
+    ):
+        return 0  # a name, no speech: "die Firma nannte sich jetzt „Motoren- und Lastwagen AG“"
     for t in toks[i + k : i + k + _CHARACTERISED]:
         if t.text in _QUOTE_MARKS or t.text in "»«‹›":  # (any mark: „...“, »...«, « ... », "...")
             return k
