@@ -174,6 +174,14 @@ class _Speech:
         # "the report said"; they alone may be the subject of a document verb ("zeigt", "montre")
         self.documents = frozenset(_low(w) for w in data.get("documents", []))
         self.document_verbs = phrases("document_verbs")
+        # verbs that characterise an object by quoted words ("Barr bezeichnete den Bericht als »unerschrocken«",
+        # "nannte die Kundgebung „schwer erträglich“"): speech only when a quotation opens soon after them
+        self.characterising_verbs = phrases("characterising_verbs")
+        # the articles of an object that opens the sentence, the subject after the verb ("Den Tausch ... bezeichnete
+        # Heusgen ...")
+        self.object_openers = frozenset(_low(w) for w in data.get("object_openers", []))
+        # reflexive pronouns: beside a characterising verb, a name ("nannte sich", "se califica de")
+        self.reflexives = frozenset(_low(w) for w in data.get("reflexives", []))
         # words after a cue that make it no attribution: a conjunction ("selon que") or a noun that is no
         # source but a rule, a schedule or a classification ("laut Fahrplan", "según el artículo 3")
         self.not_sources = frozenset(_low(w) for w in data.get("not_sources", []))
@@ -285,6 +293,8 @@ class _Speech:
         # a person who opens a sentence with a colon and a quotation is its speaker ("Peter Aurnhammer: „...“")
         self.colon_quotes = bool(data.get("colon_quotes", False))
         self.clause_colon_quotes = bool(data.get("clause_colon_quotes", False))
+        # German »...«: a sentence whose first guillemet is » (a « after it) quotes between » and «
+        self.reversed_guillemets = bool(data.get("reversed_guillemets", False))
         self.pro_drop = bool(data.get("pro_drop", False))
         # the endings of a finite verb right after a quotation and its comma, where any verb says who spoke
         # ('“...”, resalta González', '"...", acrescenta o repórter'); the function words are never one
@@ -322,6 +332,7 @@ class _Speech:
                     self.pronoun_verbs,
                     self.participles,
                     self.document_verbs,
+                    self.characterising_verbs,
                     self.verb_adjuncts,
                     self.anaphors,
                     self.preposed_verbs,
@@ -506,6 +517,29 @@ def _document_verb_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
     """Tokens of a verb by which only a document speaks ("zeigt", "montre", "muestra") at token i; 0 when
     none."""
     return _match(sp.document_verbs, toks, i, sp.maxlen) if sp.document_verbs else 0
+
+
+_CHARACTERISED = 12  # the most tokens between a characterising verb and the quotation it frames
+
+
+def _characterising_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
+    """Tokens of a verb that characterises its object by quoted words at token i ("bezeichnete den Angriff als
+    „feige“", "nannte Baerbock ein „Auslaufmodell“", "describió la situación como “muy grave”"): the
+    quotation opens within a few tokens after it, with no mark of another clause between; 0 otherwise ("Er
+    nannte weder Venezuela noch ...", "als »Q6A« bezeichnet werden": no quotation after the verb)."""
+    k = _match(sp.characterising_verbs, toks, i, sp.maxlen) if sp.characterising_verbs else 0
+    if not k:
+        return 0
+    if (i > 0 and toks[i - 1].low in sp.reflexives) or (
+        i + k < len(toks) and toks[i + k].low in sp.reflexives
+    ):
+        return 0  # a name, no speech: "die Firma nannte sich jetzt „Motoren- und Lastwagen AG“"
+    for t in toks[i + k : i + k + _CHARACTERISED]:
+        if t.text in _QUOTE_MARKS or t.text in "»«‹›":  # (any mark: „...“, »...«, « ... », "...")
+            return k
+        if t.text in (",", ";", ":", ".", "(", "–", "—"):
+            return 0
+    return 0
 
 
 def _names_document(sp: _Speech, src: _Source) -> bool:
@@ -877,6 +911,13 @@ def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | N
             if k >= 0 and _np_part(sp, toks[k]):
                 i = k
                 continue
+        # a role and its domain in lower case, an adjective after it or none: "el jefe de la diplomacia
+        # española", "esta vecina del barrio madrileño", "le directeur de l'école"
+        if sp.adjectives_follow and i == end and _plain_word(sp, t) and t.low not in sp.function_words:
+            got = _role_domain_start(sp, toks, i - 1)
+            if got is not None:
+                i = got
+                continue
         # "un responsable syndical", "la police nationale", "l'AG Île-de-France inter-degrés": adjectives
         # after the head noun or name
         if sp.adjectives_follow and i == end and _plain_word(sp, t) and t.low not in sp.function_words:
@@ -893,6 +934,24 @@ def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | N
     while i > 0 and toks[i - 1].low in sp.determiners:
         i -= 1
     return i, end
+
+
+def _role_domain_start(sp: _Speech, toks: list[_Tok], last: int) -> int | None:
+    """The token of the role whose domain in lower case ends at token ``last`` ("jefe" of "jefe de la
+    diplomacia española", "vecina" of "vecina del barrio"): the domain is one lower-case word, or two (a noun
+    and its adjective), after a linker and its articles, right after a role of a person; None otherwise."""
+    for words in (1, 2):
+        k = last - words + 1
+        if k < 0 or not all(
+            _plain_word(sp, w) and w.low not in sp.function_words for w in toks[k : last + 1]
+        ):
+            return None
+        k -= 1
+        while k >= 0 and toks[k].low in sp.determiners:
+            k -= 1
+        if k >= 1 and toks[k].low in sp.linkers and sp.head_kind(toks[k - 1].low) == "person":
+            return k - 1
+    return None
 
 
 def _plain_word(sp: _Speech, t: _Tok) -> bool:
@@ -1145,7 +1204,7 @@ def attribute(text: str, lang: str) -> Found | None:
     # report ('„... – laut einer Studie sehen das 67 Prozent so –, dass ...“, hielt Susanne Raab fest',
     # '"Durante o encontro, o Ministro da Defesa afirmou ...", diz o comunicado do STF'), their source only
     # when nothing outside names one (as the English rules read say-verbs outside a quotation first)
-    quoted = _quoted_words(toks, text)
+    quoted = _quoted_words(toks, text, sp.reversed_guillemets)
     found = _scan(sp, toks, text, quoted, True) or _scan(sp, toks, text, quoted, False)
     if found is None and sp.clause_colon_quotes:
         clause = _clause_colon_speaker(sp, toks)
@@ -1194,6 +1253,11 @@ def _own_account(sp: _Speech, toks: list[_Tok], quoted: list[bool] | None) -> tu
     else:
         return None
     rng = _forward_np(sp, toks, 0) or _adjective_np(sp, toks, 0)
+    if rng is None and len(toks) > 2 and toks[0].low in sp.not_subjects and toks[1].low not in sp.determiners:
+        rng = (
+            0,
+            1,
+        )  # a connective adverb first, no subject: "Inzwischen hat die Armee nach eigenen Angaben ..."
     if rng is None or rng[1] > c:
         return None
     src = _classify(sp, toks, *rng, sentence_start=True)
@@ -1408,6 +1472,10 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
         if not k and speaker is None and pronoun is None:
             k = _document_verb_len(sp, toks, i)
             document_only = k > 0
+        characterising = False
+        if not k and speaker is None and pronoun is None:
+            k = _characterising_len(sp, toks, i)
+            characterising = k > 0
         if k and sp.passive and _passive(sp, toks, i, k):
             k = 0
         if k:
@@ -1427,6 +1495,18 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, s
                 got = None  # "Die Website Good on You hat Skims kritisiert": an object after the auxiliary
             if got is not None and document_only and (got[0] is None or not _names_document(sp, got[0])):
                 got = None  # "das Bild zeigt": only a document speaks by "zeigt"
+            if (
+                got is not None
+                and characterising
+                and got[0] is not None
+                and got[0].start > toks[i].start
+                and toks[0].low not in sp.object_openers
+                and toks[0].low not in sp.not_subjects
+            ):
+                # a name after a characterising verb is its object ("Die Stiftung ... nannte Vargas Llosa
+                # „einen Meister ...“"), its subject only after an object or an adverb that opens the sentence
+                # ("Den Tausch ... bezeichnete Heusgen „eine Unverschämtheit“")
+                got = None
             if got is not None:
                 src, pron = got
                 vs, ve = toks[i].start, toks[i + k - 1].end
@@ -1814,17 +1894,24 @@ def opening_source(text: str, lang: str, persons: Collection[str] = ()) -> tuple
     return src.name, src.kind
 
 
-def _quoted_words(toks: list[_Tok], text: str) -> list[bool]:
+def _quoted_words(toks: list[_Tok], text: str, reversed_guillemets: bool = False) -> list[bool]:
     """For each token, whether it is quoted words, a quotation begun in an earlier sentence included (a
     closing mark with none open: every word before it). « and „ open, » and ” close; " and “ open after a
-    space (or at the start) and close after a word ('sehen das so", hielt Raab fest', „Gut“, sagt er)."""
+    space (or at the start) and close after a word ('sehen das so", hielt Raab fest', „Gut“, sagt er).
+    With ``reversed_guillemets`` (German »...«), a sentence whose first guillemet is » with a « after it
+    has them the other way round ('Barr bezeichnete den Bericht als »unerschrocken«.')."""
     out = [False] * len(toks)
     depth = 0
+    opening = "«„"
+    if reversed_guillemets:
+        marks = [t.text for t in toks if t.text in ("»", "«")]
+        if marks[:1] == ["»"] and "«" in marks:
+            opening = "»„"
     for i, t in enumerate(toks):
         if t.text not in _QUOTE_MARKS:
             out[i] = depth > 0
             continue
-        opens = t.text in "«„" or (
+        opens = t.text in opening or (
             t.text in '"“' and (t.start == 0 or text[t.start - 1].isspace() or text[t.start - 1] in "([")
         )
         if opens:

@@ -800,6 +800,43 @@ def _intl_person_genders(
     return {name: ("he" if c["he"] > c["she"] else "she") for name, c in votes.items() if c["he"] != c["she"]}
 
 
+def _role_gender(name: str, cues: _IntlGenderCues) -> str | None:
+    """ "he"/"she" of a person the text names only by a role noun of the language's gender words, or by a
+    compound ending in one ("Vizekanzler", "Rechtsanwältin"; the longest such ending decides: "Kanzlerin" is
+    not "Kanzler"), its adjectives before it in lower case ("früherer Vizekanzler"); None otherwise (a name:
+    "Frank Nopper")."""
+    words = name.split()
+    if not words or any(w[:1].isupper() for w in words[:-1]):
+        return None
+    head = words[-1].lower()
+    best = ""
+    for word in cues.words:
+        low = word.lower()
+        if (head == low or (len(low) >= 5 and head.endswith(low))) and len(low) > len(best):
+            best = low
+    return next((g for w, g in cues.words.items() if w.lower() == best), None) if best else None
+
+
+_ROLE_RECENT = 4  # the persons named last that a pronoun can stand for (as ``_human_for`` reads them)
+
+
+def _with_role_genders(
+    genders: dict[str, str], humans: list[tuple[str, str]], canon: Any, lang: str
+) -> dict[str, str]:
+    """``genders`` and the gender of each of the last persons named by a role noun alone (``_role_gender``)."""
+    cues = _intl_gender_cues(lang)
+    if cues is None:
+        return genders
+    extra = {}
+    for name, kind in humans[-_ROLE_RECENT:]:
+        full = canon(name) if kind == "person" else None
+        if full is not None and full not in genders:
+            g = _role_gender(full, cues)
+            if g is not None:
+                extra[full] = g
+    return {**genders, **extra} if extra else genders
+
+
 def _family_name_first(words: list[str], voc: _GenderVocab) -> bool:
     """Whether the name of ``words`` opens with a family name written first: one of the vocabulary's
     ("Kim", "Lee") before two words more ("Kim Jong Un") or a hyphenated given name ("Kim Jong-un")."""
@@ -2571,6 +2608,9 @@ def extract(
                         unmarked = att.pronoun == attribution_intl.LEFT_OUT
                         pron = "he" if unmarked else att.pronoun
                         sexes = {} if unmarked else genders()
+                        if not unmarked and not english and lang:
+                            # (a person named by a role noun is of its gender: "sie" is not "Vizekanzler")
+                            sexes = _with_role_genders(sexes, humans, full_name, lang)
                         by_name = {} if unmarked else given()
                         # "Within minutes, he called Rubio ...", "'Jeb Bush has ...,' he said": a person the
                         # sentence names after its pronoun, or in what it reports, is not whom it stands for
