@@ -840,10 +840,17 @@ def _classify_source(np: str) -> Source | None:
         # "Customs and Border Protection", "U.S. Customs and Border Protection": one word joined by "and"
         # to a name of several is one organisation's name (people are joined whole: "Jane Doe and John Roe")
         return Source(np, "organisation")
-    if persons and organisation_shaped(persons[-1].text):
+    # (the entity scan types most such names an organisation itself: the last one named, where no person and no
+    # one who speaks for it is: "Figures from the European Centre for Disease Prevention and Control")
+    shaped = persons or (
+        [m for m in ms if m.kind == "org"]
+        if not any(w.startswith("spokes") or w in ROLE_WORDS for w in low)
+        else []
+    )
+    if shaped and organisation_shaped(shaped[-1].text):
         # a name built like an organisation's ("European Centre for Disease Prevention and Control"), a
         # party named by its members ("the Christian Democrats")
-        return Source(persons[-1].text, "organisation")
+        return Source(shaped[-1].text, "organisation")
     if persons and (
         (persons[-1].titled and " " in persons[-1].text)
         or not any(w in PLACES for w in persons[-1].text.split())

@@ -49,7 +49,9 @@ _ABBR_TOK = rf"(?:{trie_pattern(_ABBRS)})\."
 # a D' opens the word too)
 _NAME_START = r"[A-Z](?:[a-z]|[’'][A-Z])"
 _INITIAL = rf"[A-Z]\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
-_CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z])"
+# a web domain's ending stays part of the word it ends ("Amazon.com Inc.", "Booking.com": not "Amazon" and "Inc")
+_DOMAIN = rf"(?:\.(?:{trie_pattern(_WORDS['domain_endings'])})\b)?"
+_CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']{_DOMAIN}|{_INITIAL}|[A-Z])"
 # an ampersand between capitals joins one word of a name: "AT&T", "PG&E", "Texas A&M" (were "AT" and "T")
 _AMPERSAND = r"(?:&[A-Z][\w’'\-]*)*"
 _CONNECT_WORDS = [*_WORDS["name_joiners"], *_WORDS["name_particles"]]
@@ -97,7 +99,7 @@ _FIRST_INITIAL = rf"\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie
 def _span_cap(amp: str) -> re.Pattern[str]:
     """The run of name tokens, each followed by ``amp`` (the words an ampersand joins, or nothing)."""
     return re.compile(
-        rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_FIRST_INITIAL}|{_ABBR_REST}|[\w’'\-]*[\w’']|){amp}"
+        rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_FIRST_INITIAL}|{_ABBR_REST}|[\w’'\-]*[\w’']{_DOMAIN}|){amp}"
         rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_HYPHEN_PARTICLE})?{_CAPTOK}{amp})*"
         rf"(?:,?[ \t]+{_SUFFIX})?"
     )
@@ -197,7 +199,7 @@ def _role_of(titles: list[str]) -> str | None:
 
 
 def _heads(tokens: list[str]) -> bool:
-    return any(t in ORG_HEADS or t in EVENT_HEADS or t in PLACE_HEADS for t in tokens)
+    return any(t in _ORG_WORDS or t in EVENT_HEADS or t in PLACE_HEADS for t in tokens)
 
 
 def _pieces(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
@@ -221,7 +223,10 @@ def _pieces(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
             while j < n and tokens[j][0] not in ("of", "and", "&", "for"):
                 after.append(tokens[j][0])
                 j += 1
-            if tok in ("and", "&"):
+            if tok == "&":
+                # "Pacific Gas & Electric", "Cumbria Fire & Rescue": one name, no person's ("Jane Doe and John Roe")
+                keep = bool(cur) and bool(after)
+            elif tok == "and":
                 # "Belt and Road Forum", "Centers for Disease Control and Prevention"; not "China and Russia"
                 keep = bool(cur) and (_heads(after) or (_heads(cur) and any(c in ("of", "for") for c in cur)))
             else:
@@ -435,6 +440,9 @@ def _classify(
     text: str, piece: list[tuple[str, int, int]], first_word: int, end: int, ctx_nation: str | None
 ) -> Mention | None:
     toks = [t[0] for t in piece]
+    opened = piece[0][
+        1
+    ]  # (where the run starts, its function words in: a quotation mark may stand before it)
     # leading function words ("The", "After", "Regarding")
     while toks and toks[0] in CAP_STOP:
         toks.pop(0)
@@ -491,21 +499,29 @@ def _classify(
         whole in DEMONYMS
     ):  # "North Korean leader Kim Jong Un": a demonym of two words names no one, as one of one
         return None
-    if toks[-1] in EVENT_HEADS:
-        return Mention(s, e, surface, "event")
+    if toks[-1] in EVENT_HEADS or (toks[-1] in _EVENT_NUMBERS and toks[-2] in EVENT_HEADS):
+        return Mention(s, e, surface, "event")  # ("World War One", "World War II")
     if (
         toks[-1] in ORG_HEADS
         or toks[0] in ORG_HEADS
         or toks[-1] in ORG_TAIL_HEADS
         or (len(toks) > 1 and toks[-1] in CLUB_HEADS)
         or "&" in whole  # a word joined by "&" names no person ("S&P Global", "AT&T Mobility")
-        # a body "of" something after a place or an adjective: "Florida Department of Health" (most runs hold no
-        # "of": one list scan decides before the walk over the words)
-        or ("of" in toks and any(t in ORG_HEADS and toks[i + 1] == "of" for i, t in enumerate(toks[1:-1], 1)))
+        # a body "of" or "for" something after a place or an adjective: "Florida Department of Health", "European
+        # Centre for Disease Prevention and Control", "Academy of Motion Picture Arts and Sciences" (most runs hold
+        # neither: one list scan decides before the walk over the words)
+        or (
+            ("of" in toks or "for" in toks)
+            and any(t in _ORG_WORDS and toks[i + 1] in ("of", "for") for i, t in enumerate(toks[:-1]))
+        )
     ):
         return Mention(s, e, surface, "org")
     if placed and toks[0] in _PLACE_PREFIXES:  # "Mount Cook", "Lake Erie" (not "Mount Sinai Hospital": above)
         return Mention(s, e, surface, "place")
+    if _fills_quotation(text, opened, e):
+        # the title of a work, a show or a feature, the whole of a quotation ("“Marriage Story”", "“The Marvelous
+        # Mrs Maisel”", "“CBS This Morning” co-host"): no person, whatever its words (a quoted nickname is one word)
+        return Mention(s, e, surface, "misc")
     # titles: "Russian President", "US Secretary of State", "Kremlin spokesman" (lower-case: context)
     nation = ctx_nation
     titles: list[str] = []
@@ -616,6 +632,8 @@ def _classify(
         if _HEADLINE_FUNCTION_WORDS.isdisjoint(rtoks)
         else max((k for k, t in enumerate(rtoks[1:-2], 1) if t in _HEADLINE_FUNCTION_WORDS), default=0)
     )
+    if _acronym_after(text, re_, rtoks):
+        return Mention(rs, re_, name, "org")  # "the Screen Actors Guild (SAG)": people have no acronym
     if inner and rtoks[inner + 1] in _GIVEN_NAMES:
         # a headline in title case ("Megyn Kelly Responds To Attacks On Donald Trump"): the person is the name a
         # given name opens after its last function word (a run of other words stays whole, for the person of
@@ -623,6 +641,42 @@ def _classify(
         rs = rest[inner + 1][1]
         return Mention(rs, re_, text[rs:re_], "person")
     return Mention(rs, re_, name, "person")
+
+
+_EVENT_NUMBERS = frozenset(_WORDS["event_numbers"])
+_OPENING_MARKS = {a: b for a, b in _NICKNAME_PAIRS}
+# after a quoted title: the point or comma a quotation takes inside, then its closing mark, no letter after it (not
+# the apostrophe of "Smith’s")
+_QUOTE_CLOSE = re.compile(r"[ \t]?[.,!?]?[ \t]?(?P<mark>[^\w\s])(?!\w)")
+# an acronym in brackets right after a name: "Screen Actors Guild (SAG)"
+_ACRONYM_AFTER = re.compile(r"[ \t]+\((?P<acr>[A-Z]{2,8})\)")
+
+
+def _fills_quotation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the whole of a quotation: an opening mark right before it (a space
+    between, as tokenised text writes it: "‘ Catching Fire ’"), its closing mark right after it."""
+    k = start - 1
+    if k > 0 and text[k] == " ":
+        k -= 1
+    if k < 0 or text[k] not in _OPENING_MARKS or (k > 0 and text[k - 1].isalnum()):
+        return False
+    m = _QUOTE_CLOSE.match(text, end)
+    return m is not None and m["mark"] == _OPENING_MARKS[text[k]]
+
+
+def _acronym_after(text: str, end: int, words: list[str]) -> bool:
+    """Whether the acronym in brackets after a name is made of the name's initials, in order, from its first
+    ("Screen Actors Guild (SAG)", "European Centre for Disease Prevention and Control (ECDC)"); a code after
+    a person's name is not ("Dorothea Wierer (ITA)", "Jair Bolsonaro (PL)")."""
+    m = _ACRONYM_AFTER.match(text, end)
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    acr = m["acr"]
+    if acr[0] != initials[:1]:
+        return False
+    it = iter(initials)
+    return all(ch in it for ch in acr)
 
 
 _PLACE_BEFORE = re.compile(
