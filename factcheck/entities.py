@@ -518,10 +518,11 @@ def _classify(
         return Mention(s, e, surface, "org")
     if placed and toks[0] in _PLACE_PREFIXES:  # "Mount Cook", "Lake Erie" (not "Mount Sinai Hospital": above)
         return Mention(s, e, surface, "place")
-    if _fills_quotation(text, opened, e):
+    quoted_end = _fills_quotation(text, opened, e)
+    if quoted_end:
         # the title of a work, a show or a feature, the whole of a quotation ("“Marriage Story”", "“The Marvelous
         # Mrs Maisel”", "“CBS This Morning” co-host"): no person, whatever its words (a quoted nickname is one word)
-        return Mention(s, e, surface, "misc")
+        return Mention(s, quoted_end, text[s:quoted_end], "misc")
     # titles: "Russian President", "US Secretary of State", "Kremlin spokesman" (lower-case: context)
     nation = ctx_nation
     titles: list[str] = []
@@ -634,6 +635,9 @@ def _classify(
     )
     if _acronym_after(text, re_, rtoks):
         return Mention(rs, re_, name, "org")  # "the Screen Actors Guild (SAG)": people have no acronym
+    placed_kind = _place_opened(rtoks)
+    if placed_kind is not None:
+        return Mention(rs, re_, name, placed_kind)
     if inner and rtoks[inner + 1] in _GIVEN_NAMES:
         # a headline in title case ("Megyn Kelly Responds To Attacks On Donald Trump"): the person is the name a
         # given name opens after its last function word (a run of other words stays whole, for the person of
@@ -652,16 +656,43 @@ _QUOTE_CLOSE = re.compile(r"[ \t]?[.,!?]?[ \t]?(?P<mark>[^\w\s])(?!\w)")
 _ACRONYM_AFTER = re.compile(r"[ \t]+\((?P<acr>[A-Z]{2,8})\)")
 
 
-def _fills_quotation(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is the whole of a quotation: an opening mark right before it (a space
-    between, as tokenised text writes it: "‘ Catching Fire ’"), its closing mark right after it."""
+def _fills_quotation(text: str, start: int, end: int) -> int:
+    """Where the name ends when ``text[start:end]`` is the whole of a quotation (an opening mark right before
+    it, a space between as tokenised text writes it, "‘ Catching Fire ’"; its closing mark right after it, or
+    its last character, an apostrophe the scan read as a word's: "‘Lift Off’"), else 0."""
     k = start - 1
     if k > 0 and text[k] == " ":
         k -= 1
     if k < 0 or text[k] not in _OPENING_MARKS or (k > 0 and text[k - 1].isalnum()):
-        return False
+        return 0
+    close = _OPENING_MARKS[text[k]]
+    if text[end - 1] == close and not text[end : end + 1].isalnum():
+        return end - 1
     m = _QUOTE_CLOSE.match(text, end)
-    return m is not None and m["mark"] == _OPENING_MARKS[text[k]]
+    return end if m is not None and m["mark"] == close else 0
+
+
+_COMPASS_WORDS = frozenset(_WORDS["compass_words"])
+_CITY_WORDS = frozenset(_WORDS["city_words"])
+
+
+def _place_opened(words: list[str]) -> str | None:
+    """The kind of a name opened by a place, no title and no given name in it (those are persons' names:
+    "Los Angeles Mayor-elect Antonio Villaraigosa"). A compass point opens a region ("Southern California", "East
+    Harlem", "Upper East Side"), and with a known place and more words after it an organisation ("Southern
+    California Edison", "South Florida Sun Sentinel"). A known place and a city's word is a city ("New York
+    City", "Kansas City"); a known place and two words more or further, an organisation ("California
+    Independent System Operator", "Boston Red Sox"; not "Paris Hilton", "London Breed": a person's name of two
+    words may open with a place)."""
+    if any(w in TITLE_WORDS for w in words) or any(w in _GIVEN_NAMES for w in words[:-1]):
+        return None  # (a given name before another word: "Antonio Villaraigosa"; not "Southern California Edison")
+    if words[0] in _COMPASS_WORDS:
+        rest = 2 if " ".join(words[1:3]) in PLACES else 1 if words[1] in PLACES else 0
+        return "org" if rest and len(words) > rest + 1 else "place"
+    opening = 2 if " ".join(words[:2]) in PLACES else 1 if words[0] in PLACES else 0
+    if opening and len(words) > opening and words[-1] in _CITY_WORDS:
+        return "place"
+    return "org" if opening and len(words) >= 3 else None
 
 
 def _acronym_after(text: str, end: int, words: list[str]) -> bool:
@@ -993,9 +1024,19 @@ class Resolver:
         # person name -> (rapidfuzz's default_process of it, its word after the last space)
         self._processed: dict[str, tuple[str, str]] = {}
         self._single_person: set[str] = set()
+        # one article, one kind for a name: a name of several words that its shape makes no person's somewhere
+        # (a quoted title, a head word) is no person where nothing says so ("the new “FaceTime Attention
+        # Correction” feature ... How FaceTime Attention Correction works"), but after a title
+        self._shaped: dict[str, str] = {
+            m.text: m.kind
+            for m in all_mentions
+            if m.kind in ("org", "event", "misc") and " " in m.text and not m.common
+        }
         for m in all_mentions:
             if m.kind in ("person", "misc") and not m.initial:
                 self._non_initial.add(m.text)
+            if m.kind == "person" and not m.titled and m.text in self._shaped:
+                continue
             if m.kind == "person" and " " in m.text:
                 canon = self._match_full(m.text)
                 if canon is None:
@@ -1036,7 +1077,7 @@ class Resolver:
         self._by_initial: dict[str, list[tuple[str, list[str]]]] | None = None
         # entity() depends only on these fields of a mention; entities are never mutated, so one article's
         # repeated mentions ("Putin" in every other sentence) share one Entity
-        self._entity_cache: dict[tuple[str, str, str | None, str | None, bool], Entity | None] = {}
+        self._entity_cache: dict[tuple[str, str, str | None, str | None, bool, bool], Entity | None] = {}
         for p in self.persons:
             for tok in p.split():
                 if tok[0].isupper() and len(tok) > 1:
@@ -1136,7 +1177,8 @@ class Resolver:
         return cands[0] if len(cands) == 1 else None
 
     def entity(self, m: Mention) -> Entity | None:
-        key = (m.kind, m.text, m.nation, m.role, m.initial)  # (``common`` follows from the text and kind)
+        # (``common`` follows from the text and kind)
+        key = (m.kind, m.text, m.nation, m.role, m.initial, m.titled)
         try:
             return self._entity_cache[key]
         except KeyError:
@@ -1164,6 +1206,8 @@ class Resolver:
         if m.kind == "event":
             canon = m.text[4:] if m.text.startswith("the ") else m.text
             return Entity(text=m.text, key=norm_key(canon), kind="event", name=canon)
+        if m.kind == "person" and not m.titled and m.text in self._shaped:
+            return Entity(text=m.text, key=norm_key(m.text), kind=self._shaped[m.text], name=m.text)
         if m.kind == "person":
             canon = (
                 self._alias.get(m.text)
