@@ -224,8 +224,9 @@ def _pieces(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
                 after.append(tokens[j][0])
                 j += 1
             if tok == "&":
-                # "Pacific Gas & Electric", "Cumbria Fire & Rescue": one name, no person's ("Jane Doe and John Roe")
-                keep = bool(cur) and bool(after)
+                # "Pacific Gas & Electric", "Palmer Fire & Rescue": one name, no person's; but after a given name
+                # ("Harry & David": the two names are read apart, as before)
+                keep = bool(cur) and bool(after) and cur[-1] not in _GIVEN_NAMES
             elif tok == "and":
                 # "Belt and Road Forum", "Centers for Disease Control and Prevention"; not "China and Russia"
                 keep = bool(cur) and (_heads(after) or (_heads(cur) and any(c in ("of", "for") for c in cur)))
