@@ -840,10 +840,11 @@ def _classify_source(np: str) -> Source | None:
         # "Customs and Border Protection", "U.S. Customs and Border Protection": one word joined by "and"
         # to a name of several is one organisation's name (people are joined whole: "Jane Doe and John Roe")
         return Source(np, "organisation")
-    # (the entity scan types most such names an organisation itself: the last one named, where no person and no
-    # one who speaks for it is: "Figures from the European Centre for Disease Prevention and Control")
+    # (the entity scan types most such names an organisation itself: the one that ends the phrase, where no person
+    # and no one who speaks for it is named: "Figures from the European Centre for Disease Prevention and Control";
+    # not "Service Corp. International")
     shaped = persons or (
-        [m for m in ms if m.kind == "org"]
+        [m for m in ms if m.kind == "org" and np.rstrip(" .").endswith(m.text)]
         if not any(w.startswith("spokes") or w in ROLE_WORDS for w in low)
         else []
     )
