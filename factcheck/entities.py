@@ -146,6 +146,9 @@ class Mention:
     # word of a person's name in the article (kept as a mention: a sentence's check-worthiness counts the
     # capitalised things it names, calibrated so)
     common: bool = False
+    # a name of several words read as no person's for the article before it only ("the Reckoning Crew"): a
+    # person's where the article names that person elsewhere ("The Kamala Harris campaign ... Kamala Harris said")
+    after_article: bool = False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -441,9 +444,9 @@ def _classify(
     text: str, piece: list[tuple[str, int, int]], first_word: int, end: int, ctx_nation: str | None
 ) -> Mention | None:
     toks = [t[0] for t in piece]
-    opened = piece[0][
-        1
-    ]  # (where the run starts, its function words in: a quotation mark may stand before it)
+    # where the run starts, its function words in (a quotation mark or an article may stand before it), and its
+    # first word
+    opened, opener = piece[0][1], piece[0][0]
     # leading function words ("The", "After", "Regarding")
     while toks and toks[0] in CAP_STOP:
         toks.pop(0)
@@ -639,6 +642,13 @@ def _classify(
     placed_kind = _place_opened(rtoks)
     if placed_kind is not None:
         return Mention(rs, re_, name, placed_kind)
+    if _org_opened(rtoks):
+        return Mention(
+            rs, re_, name, "misc"
+        )  # "Google Ad Settings", "CBS News Battleground Tracker": its thing
+    if rs == s and _after_article(text, opener, rtoks, opened, s):
+        # "the Reckoning Crew", "The Hollywood Reporter", "The Greatest Showman": people's names take no article
+        return Mention(rs, re_, name, "misc", after_article=True)
     if inner and rtoks[inner + 1] in _GIVEN_NAMES:
         # a headline in title case ("Megyn Kelly Responds To Attacks On Donald Trump"): the person is the name a
         # given name opens after its last function word (a run of other words stays whole, for the person of
@@ -685,7 +695,9 @@ def _place_opened(words: list[str]) -> str | None:
     City", "Kansas City"); a known place and two words more or further, an organisation ("California
     Independent System Operator", "Boston Red Sox"; not "Paris Hilton", "London Breed": a person's name of two
     words may open with a place)."""
-    if any(w in TITLE_WORDS for w in words) or any(w in _GIVEN_NAMES for w in words[:-1]):
+    if len(words) == 2 and words[-1] in _CITY_WORDS:
+        return "place"  # "Carson City", "Kansas City"
+    if _named_person_inside(words):
         return None  # (a given name before another word: "Antonio Villaraigosa"; not "Southern California Edison")
     if words[0] in _COMPASS_WORDS:
         rest = 2 if " ".join(words[1:3]) in PLACES else 1 if words[1] in PLACES else 0
@@ -694,6 +706,33 @@ def _place_opened(words: list[str]) -> str | None:
     if opening and len(words) > opening and words[-1] in _CITY_WORDS:
         return "place"
     return "org" if opening and len(words) >= 3 else None
+
+
+def _named_person_inside(words: list[str]) -> bool:
+    """Whether a title or a given name before another word stands in a run: a person's name may be in it."""
+    return any(w in TITLE_WORDS for w in words) or any(w in _GIVEN_NAMES for w in words[:-1])
+
+
+def _org_opened(words: list[str]) -> bool:
+    """A known organisation or outlet and more words after it, no person's name in them: the organisation's
+    product, programme or service ("Google Ad Settings", "CBS News Battleground Tracker", "Toyota Camry")."""
+    if len(words) < 2 or _named_person_inside(words):
+        return False
+    first, pair = words[0], " ".join(words[:2])
+    if pair in ORGS or pair in OUTLETS:
+        return len(words) > 2
+    return first in ORGS or first in OUTLETS
+
+
+def _after_article(text: str, opener: str, toks: list[str], opened: int, s: int) -> bool:
+    """Whether a run of two words or more, no given name before another word in it and not opened by a title
+    written with its point ("the Rev. Al Sharpton"), stands right after "the" (read before it, or its first
+    word): a group's, a work's or an outlet's name, no person's."""
+    if len(toks) < 2 or toks[0].endswith(".") or any(w in _GIVEN_NAMES for w in toks[:-1]):
+        return False
+    if opened < s:
+        return opener == "The" and text[opened + 3 : s].isspace()
+    return text[max(0, s - 4) : s] == "the "
 
 
 def _acronym_after(text: str, end: int, words: list[str]) -> bool:
@@ -1031,7 +1070,7 @@ class Resolver:
         self._shaped: dict[str, str] = {
             m.text: m.kind
             for m in all_mentions
-            if m.kind in ("org", "event", "misc") and " " in m.text and not m.common
+            if m.kind in ("org", "event", "misc") and " " in m.text and not m.common and not m.after_article
         }
         for m in all_mentions:
             if m.kind in ("person", "misc") and not m.initial:
@@ -1179,7 +1218,7 @@ class Resolver:
 
     def entity(self, m: Mention) -> Entity | None:
         # (``common`` follows from the text and kind)
-        key = (m.kind, m.text, m.nation, m.role, m.initial, m.titled)
+        key = (m.kind, m.text, m.nation, m.role, m.initial, m.titled or m.after_article)
         try:
             return self._entity_cache[key]
         except KeyError:
@@ -1215,6 +1254,11 @@ class Resolver:
                 or (self._match_single(m.text) if " " not in m.text else None)
                 or m.text
             )
+            return Entity(text=m.text, key=norm_key(canon), kind="person", name=canon)
+        if (
+            m.after_article and m.text in self._alias
+        ):  # "The Kamala Harris campaign", Kamala Harris named elsewhere
+            canon = self._alias[m.text]
             return Entity(text=m.text, key=norm_key(canon), kind="person", name=canon)
         # misc: a single capitalised word; a person if it is part of a person's name in this article
         canon2 = self._match_single(m.text)
