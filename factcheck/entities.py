@@ -229,7 +229,13 @@ def _pieces(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
             if tok == "&":
                 # "Pacific Gas & Electric", "Palmer Fire & Rescue": one name, no person's; but after a given name
                 # ("Harry & David": the two names are read apart, as before)
-                keep = bool(cur) and bool(after) and cur[-1] not in _GIVEN_NAMES
+                # (nor before a title: "Palmer Fire & Rescue Chief John McNutt" names the chief)
+                keep = (
+                    bool(cur)
+                    and bool(after)
+                    and cur[-1] not in _GIVEN_NAMES
+                    and TITLE_WORDS.isdisjoint(after)
+                )
             elif tok == "and":
                 # "Belt and Road Forum", "Centers for Disease Control and Prevention"; not "China and Russia"
                 keep = bool(cur) and (_heads(after) or (_heads(cur) and any(c in ("of", "for") for c in cur)))
@@ -709,8 +715,11 @@ def _place_opened(words: list[str]) -> str | None:
 
 
 def _named_person_inside(words: list[str]) -> bool:
-    """Whether a title or a given name before another word stands in a run: a person's name may be in it."""
-    return any(w in TITLE_WORDS for w in words) or any(w in _GIVEN_NAMES for w in words[:-1])
+    """Whether a title, an initial ("Jumaane D. Williams") or a given name before another word stands in a run:
+    a person's name may be in it."""
+    return any(w in TITLE_WORDS or (len(w) == 2 and w[1] == ".") for w in words) or any(
+        w in _GIVEN_NAMES for w in words[:-1]
+    )
 
 
 def _org_opened(words: list[str]) -> bool:
