@@ -432,3 +432,30 @@ def test_a_name_quoted_as_a_title_is_no_person_anywhere_in_the_article(text: str
     kinds = {e.kind for e in resolver.entities(ms) if e.name == name}
     assert kinds == {"misc"}, kinds
     assert name not in resolver.persons
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # (standard.co.uk, dev3; ECB+ 2_11): the speaker and the claim's entity are one organisation
+        (
+            "Figures from the European Centre for Disease Prevention and Control revealed a surge of coronavirus "
+            "cases in Poland and Italy.",
+            "European Centre for Disease Prevention and Control",
+        ),
+        (
+            "The Academy of Motion Pictures Arts and Sciences announced this morning that Ellen DeGeneres would "
+            "return to the Academy Awards as emcee.",
+            "Academy of Motion Pictures Arts and Sciences",
+        ),
+    ],
+)
+def test_an_organisation_speaker_is_an_organisation_among_the_claims_entities(text: str, name: str) -> None:
+    from factcheck import extract, ingest
+
+    art = ingest.article_from_record(
+        {"text": text, "date": "2020-09-01", "language": "en"}, path="x.json", key="x"
+    )
+    [claim] = [c for c in extract.extract(art, min_score=0.0) if c.speaker]
+    assert (claim.speaker, claim.speaker_kind) == (name, "organisation")
+    assert {e.kind for e in claim.entities if e.name == name} == {"org"}
