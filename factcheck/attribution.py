@@ -73,6 +73,7 @@ _NP_WORDS = frozenset(_W["np"])
 _ANON_HEADS = frozenset(_W["anonymous_heads"])
 _UNNAMED_SINGULARS = frozenset(_W["unnamed_singulars"])  # "One analyst said": one of a kind, unnamed
 _DOCUMENTS = frozenset(_W["documents"])
+_DOCUMENT_JOINERS = frozenset(_W["document_joiners"])
 COMMISSIVE_VERBS = frozenset(_EN["verbs"]["commissive"])
 _ORG_NOUNS = frozenset(_W["org_nouns"])
 _COMPANY_FORMS = frozenset(_W["company_forms"])
@@ -840,10 +841,14 @@ def _classify_source(np: str) -> Source | None:
         # "Customs and Border Protection", "U.S. Customs and Border Protection": one word joined by "and"
         # to a name of several is one organisation's name (people are joined whole: "Jane Doe and John Roe")
         return Source(np, "organisation")
-    if persons and organisation_shaped(persons[-1].text):
+    # (the entity scan types most such names an organisation itself: the one that ends a phrase of its documents,
+    # "Figures from the European Centre for Disease Prevention and Control"; not "Service Corp. International",
+    # "sources quoted by the Miami Herald", "The Citizens’ Independent Transportation Trust")
+    shaped = persons or [m for m in ms if m.kind == "org" and _document_of(np, m.text)]
+    if shaped and organisation_shaped(shaped[-1].text):
         # a name built like an organisation's ("European Centre for Disease Prevention and Control"), a
         # party named by its members ("the Christian Democrats")
-        return Source(persons[-1].text, "organisation")
+        return Source(shaped[-1].text, "organisation")
     if persons and (
         (persons[-1].titled and " " in persons[-1].text)
         or not any(w in PLACES for w in persons[-1].text.split())
@@ -1043,6 +1048,17 @@ def names_document(name: str) -> bool:
         words = words[: words.index(head)]
     last = words[-1] if words else ""
     return last in _DOCUMENTS and (not last.endswith("s") or last.endswith(("sis", "us")))  # not "figures"
+
+
+def _document_of(np: str, name: str) -> bool:
+    """Whether the phrase ``np`` ends with the organisation ``name`` after words that name its documents only
+    ("Figures from the European Centre for Disease Prevention and Control")."""
+    head = np.rstrip(" .")
+    if not head.endswith(name):
+        return False
+    before = [w.lower() for w in head[: len(head) - len(name)].split()]
+    words = [w for w in before if w not in _DOCUMENT_JOINERS]
+    return bool(words) and all(w in _DOCUMENTS for w in words)
 
 
 def organisation_shaped(name: str) -> bool:

@@ -49,7 +49,9 @@ _ABBR_TOK = rf"(?:{trie_pattern(_ABBRS)})\."
 # a D' opens the word too)
 _NAME_START = r"[A-Z](?:[a-z]|[’'][A-Z])"
 _INITIAL = rf"[A-Z]\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
-_CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z])"
+# a web domain's ending stays part of the word it ends ("Amazon.com Inc.", "Booking.com": not "Amazon" and "Inc")
+_DOMAIN = rf"(?:\.(?:{trie_pattern(_WORDS['domain_endings'])})\b)?"
+_CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']{_DOMAIN}|{_INITIAL}|[A-Z])"
 # an ampersand between capitals joins one word of a name: "AT&T", "PG&E", "Texas A&M" (were "AT" and "T")
 _AMPERSAND = r"(?:&[A-Z][\w’'\-]*)*"
 _CONNECT_WORDS = [*_WORDS["name_joiners"], *_WORDS["name_particles"]]
@@ -97,7 +99,7 @@ _FIRST_INITIAL = rf"\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie
 def _span_cap(amp: str) -> re.Pattern[str]:
     """The run of name tokens, each followed by ``amp`` (the words an ampersand joins, or nothing)."""
     return re.compile(
-        rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_FIRST_INITIAL}|{_ABBR_REST}|[\w’'\-]*[\w’']|){amp}"
+        rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_FIRST_INITIAL}|{_ABBR_REST}|[\w’'\-]*[\w’']{_DOMAIN}|){amp}"
         rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_HYPHEN_PARTICLE})?{_CAPTOK}{amp})*"
         rf"(?:,?[ \t]+{_SUFFIX})?"
     )
@@ -144,6 +146,9 @@ class Mention:
     # word of a person's name in the article (kept as a mention: a sentence's check-worthiness counts the
     # capitalised things it names, calibrated so)
     common: bool = False
+    # a name of several words read as no person's for the article before it only ("the Reckoning Crew"): a
+    # person's where the article names that person elsewhere ("The Kamala Harris campaign ... Kamala Harris said")
+    after_article: bool = False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -197,7 +202,7 @@ def _role_of(titles: list[str]) -> str | None:
 
 
 def _heads(tokens: list[str]) -> bool:
-    return any(t in ORG_HEADS or t in EVENT_HEADS or t in PLACE_HEADS for t in tokens)
+    return any(t in _ORG_WORDS or t in EVENT_HEADS or t in PLACE_HEADS for t in tokens)
 
 
 def _pieces(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
@@ -221,7 +226,17 @@ def _pieces(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
             while j < n and tokens[j][0] not in ("of", "and", "&", "for"):
                 after.append(tokens[j][0])
                 j += 1
-            if tok in ("and", "&"):
+            if tok == "&":
+                # "Pacific Gas & Electric", "Palmer Fire & Rescue": one name, no person's; but after a given name
+                # ("Harry & David": the two names are read apart, as before)
+                # (nor before a title: "Palmer Fire & Rescue Chief John McNutt" names the chief)
+                keep = (
+                    bool(cur)
+                    and bool(after)
+                    and cur[-1] not in _GIVEN_NAMES
+                    and TITLE_WORDS.isdisjoint(after)
+                )
+            elif tok == "and":
                 # "Belt and Road Forum", "Centers for Disease Control and Prevention"; not "China and Russia"
                 keep = bool(cur) and (_heads(after) or (_heads(cur) and any(c in ("of", "for") for c in cur)))
             else:
@@ -435,6 +450,9 @@ def _classify(
     text: str, piece: list[tuple[str, int, int]], first_word: int, end: int, ctx_nation: str | None
 ) -> Mention | None:
     toks = [t[0] for t in piece]
+    # where the run starts, its function words in (a quotation mark or an article may stand before it), and its
+    # first word
+    opened, opener = piece[0][1], piece[0][0]
     # leading function words ("The", "After", "Regarding")
     while toks and toks[0] in CAP_STOP:
         toks.pop(0)
@@ -491,21 +509,30 @@ def _classify(
         whole in DEMONYMS
     ):  # "North Korean leader Kim Jong Un": a demonym of two words names no one, as one of one
         return None
-    if toks[-1] in EVENT_HEADS:
-        return Mention(s, e, surface, "event")
+    if toks[-1] in EVENT_HEADS or (toks[-1] in _EVENT_NUMBERS and toks[-2] in EVENT_HEADS):
+        return Mention(s, e, surface, "event")  # ("World War One", "World War II")
     if (
         toks[-1] in ORG_HEADS
         or toks[0] in ORG_HEADS
         or toks[-1] in ORG_TAIL_HEADS
         or (len(toks) > 1 and toks[-1] in CLUB_HEADS)
         or "&" in whole  # a word joined by "&" names no person ("S&P Global", "AT&T Mobility")
-        # a body "of" something after a place or an adjective: "Florida Department of Health" (most runs hold no
-        # "of": one list scan decides before the walk over the words)
-        or ("of" in toks and any(t in ORG_HEADS and toks[i + 1] == "of" for i, t in enumerate(toks[1:-1], 1)))
+        # a body "of" or "for" something after a place or an adjective: "Florida Department of Health", "European
+        # Centre for Disease Prevention and Control", "Academy of Motion Picture Arts and Sciences" (most runs hold
+        # neither: one list scan decides before the walk over the words)
+        or (
+            ("of" in toks or "for" in toks)
+            and any(t in _ORG_WORDS and toks[i + 1] in ("of", "for") for i, t in enumerate(toks[:-1]))
+        )
     ):
         return Mention(s, e, surface, "org")
     if placed and toks[0] in _PLACE_PREFIXES:  # "Mount Cook", "Lake Erie" (not "Mount Sinai Hospital": above)
         return Mention(s, e, surface, "place")
+    quoted_end = _fills_quotation(text, opened, e)
+    if quoted_end:
+        # the title of a work, a show or a feature, the whole of a quotation ("“Marriage Story”", "“The Marvelous
+        # Mrs Maisel”", "“CBS This Morning” co-host"): no person, whatever its words (a quoted nickname is one word)
+        return Mention(s, quoted_end, text[s:quoted_end], "misc")
     # titles: "Russian President", "US Secretary of State", "Kremlin spokesman" (lower-case: context)
     nation = ctx_nation
     titles: list[str] = []
@@ -616,6 +643,18 @@ def _classify(
         if _HEADLINE_FUNCTION_WORDS.isdisjoint(rtoks)
         else max((k for k, t in enumerate(rtoks[1:-2], 1) if t in _HEADLINE_FUNCTION_WORDS), default=0)
     )
+    if _acronym_after(text, re_, rtoks):
+        return Mention(rs, re_, name, "org")  # "the Screen Actors Guild (SAG)": people have no acronym
+    placed_kind = _place_opened(rtoks)
+    if placed_kind is not None:
+        return Mention(rs, re_, name, placed_kind)
+    if _org_opened(rtoks):
+        return Mention(
+            rs, re_, name, "misc"
+        )  # "Google Ad Settings", "CBS News Battleground Tracker": its thing
+    if rs == s and _after_article(text, opener, rtoks, opened, s):
+        # "the Reckoning Crew", "The Hollywood Reporter", "The Greatest Showman": people's names take no article
+        return Mention(rs, re_, name, "misc", after_article=True)
     if inner and rtoks[inner + 1] in _GIVEN_NAMES:
         # a headline in title case ("Megyn Kelly Responds To Attacks On Donald Trump"): the person is the name a
         # given name opens after its last function word (a run of other words stays whole, for the person of
@@ -623,6 +662,101 @@ def _classify(
         rs = rest[inner + 1][1]
         return Mention(rs, re_, text[rs:re_], "person")
     return Mention(rs, re_, name, "person")
+
+
+_EVENT_NUMBERS = frozenset(_WORDS["event_numbers"])
+_OPENING_MARKS = {a: b for a, b in _NICKNAME_PAIRS}
+# after a quoted title: the point or comma a quotation takes inside, then its closing mark, no letter after it (not
+# the apostrophe of "Smith’s")
+_QUOTE_CLOSE = re.compile(r"[ \t]?[.,!?]?[ \t]?(?P<mark>[^\w\s])(?!\w)")
+# an acronym in brackets right after a name: "Screen Actors Guild (SAG)"
+_ACRONYM_AFTER = re.compile(r"[ \t]+\((?P<acr>[A-Z]{2,8})\)")
+
+
+def _fills_quotation(text: str, start: int, end: int) -> int:
+    """Where the name ends when ``text[start:end]`` is the whole of a quotation (an opening mark right before
+    it, a space between as tokenised text writes it, "‘ Catching Fire ’"; its closing mark right after it, or
+    its last character, an apostrophe the scan read as a word's: "‘Lift Off’"), else 0."""
+    k = start - 1
+    if k > 0 and text[k] == " ":
+        k -= 1
+    if k < 0 or text[k] not in _OPENING_MARKS or (k > 0 and text[k - 1].isalnum()):
+        return 0
+    close = _OPENING_MARKS[text[k]]
+    if text[end - 1] == close and not text[end : end + 1].isalnum():
+        return end - 1
+    m = _QUOTE_CLOSE.match(text, end)
+    return end if m is not None and m["mark"] == close else 0
+
+
+_COMPASS_WORDS = frozenset(_WORDS["compass_words"])
+_CITY_WORDS = frozenset(_WORDS["city_words"])
+
+
+def _place_opened(words: list[str]) -> str | None:
+    """The kind of a name opened by a place, no title and no given name in it (those are persons' names:
+    "Los Angeles Mayor-elect Antonio Villaraigosa"). A compass point opens a region ("Southern California", "East
+    Harlem", "Upper East Side"), and with a known place and more words after it an organisation ("Southern
+    California Edison", "South Florida Sun Sentinel"). A known place and a city's word is a city ("New York
+    City", "Kansas City"); a known place and two words more or further, an organisation ("California
+    Independent System Operator", "Boston Red Sox"; not "Paris Hilton", "London Breed": a person's name of two
+    words may open with a place)."""
+    if len(words) == 2 and words[-1] in _CITY_WORDS:
+        return "place"  # "Carson City", "Kansas City"
+    if _named_person_inside(words):
+        return None  # (a given name before another word: "Antonio Villaraigosa"; not "Southern California Edison")
+    if words[0] in _COMPASS_WORDS:
+        rest = 2 if " ".join(words[1:3]) in PLACES else 1 if words[1] in PLACES else 0
+        return "org" if rest and len(words) > rest + 1 else "place"
+    opening = 2 if " ".join(words[:2]) in PLACES else 1 if words[0] in PLACES else 0
+    if opening and len(words) > opening and words[-1] in _CITY_WORDS:
+        return "place"
+    return "org" if opening and len(words) >= 3 else None
+
+
+def _named_person_inside(words: list[str]) -> bool:
+    """Whether a title, an initial ("Jumaane D. Williams") or a given name before another word stands in a run:
+    a person's name may be in it."""
+    return any(w in TITLE_WORDS or (len(w) == 2 and w[1] == ".") for w in words) or any(
+        w in _GIVEN_NAMES for w in words[:-1]
+    )
+
+
+def _org_opened(words: list[str]) -> bool:
+    """A known organisation or outlet and more words after it, no person's name in them: the organisation's
+    product, programme or service ("Google Ad Settings", "CBS News Battleground Tracker", "Toyota Camry")."""
+    if len(words) < 2 or _named_person_inside(words):
+        return False
+    first, pair = words[0], " ".join(words[:2])
+    if pair in ORGS or pair in OUTLETS:
+        return len(words) > 2
+    return first in ORGS or first in OUTLETS
+
+
+def _after_article(text: str, opener: str, toks: list[str], opened: int, s: int) -> bool:
+    """Whether a run of two words or more, no given name before another word in it and not opened by a title
+    written with its point ("the Rev. Al Sharpton"), stands right after "the" (read before it, or its first
+    word): a group's, a work's or an outlet's name, no person's."""
+    if len(toks) < 2 or toks[0].endswith(".") or any(w in _GIVEN_NAMES for w in toks[:-1]):
+        return False
+    if opened < s:
+        return opener == "The" and text[opened + 3 : s].isspace()
+    return text[max(0, s - 4) : s] == "the "
+
+
+def _acronym_after(text: str, end: int, words: list[str]) -> bool:
+    """Whether the acronym in brackets after a name is made of the name's initials, in order, from its first
+    ("Screen Actors Guild (SAG)", "European Centre for Disease Prevention and Control (ECDC)"); a code after
+    a person's name is not ("Dorothea Wierer (ITA)", "Jair Bolsonaro (PL)")."""
+    m = _ACRONYM_AFTER.match(text, end)
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    acr = m["acr"]
+    if acr[0] != initials[:1]:
+        return False
+    it = iter(initials)
+    return all(ch in it for ch in acr)
 
 
 _PLACE_BEFORE = re.compile(
@@ -939,9 +1073,19 @@ class Resolver:
         # person name -> (rapidfuzz's default_process of it, its word after the last space)
         self._processed: dict[str, tuple[str, str]] = {}
         self._single_person: set[str] = set()
+        # one article, one kind for a name: a name of several words that its shape makes no person's somewhere
+        # (a quoted title, a head word) is no person where nothing says so ("the new “FaceTime Attention
+        # Correction” feature ... How FaceTime Attention Correction works"), but after a title
+        self._shaped: dict[str, str] = {
+            m.text: m.kind
+            for m in all_mentions
+            if m.kind in ("org", "event", "misc") and " " in m.text and not m.common and not m.after_article
+        }
         for m in all_mentions:
             if m.kind in ("person", "misc") and not m.initial:
                 self._non_initial.add(m.text)
+            if m.kind == "person" and not m.titled and m.text in self._shaped:
+                continue
             if m.kind == "person" and " " in m.text:
                 canon = self._match_full(m.text)
                 if canon is None:
@@ -982,7 +1126,7 @@ class Resolver:
         self._by_initial: dict[str, list[tuple[str, list[str]]]] | None = None
         # entity() depends only on these fields of a mention; entities are never mutated, so one article's
         # repeated mentions ("Putin" in every other sentence) share one Entity
-        self._entity_cache: dict[tuple[str, str, str | None, str | None, bool], Entity | None] = {}
+        self._entity_cache: dict[tuple[str, str, str | None, str | None, bool, bool], Entity | None] = {}
         for p in self.persons:
             for tok in p.split():
                 if tok[0].isupper() and len(tok) > 1:
@@ -1082,7 +1226,8 @@ class Resolver:
         return cands[0] if len(cands) == 1 else None
 
     def entity(self, m: Mention) -> Entity | None:
-        key = (m.kind, m.text, m.nation, m.role, m.initial)  # (``common`` follows from the text and kind)
+        # (``common`` follows from the text and kind)
+        key = (m.kind, m.text, m.nation, m.role, m.initial, m.titled or m.after_article)
         try:
             return self._entity_cache[key]
         except KeyError:
@@ -1110,12 +1255,19 @@ class Resolver:
         if m.kind == "event":
             canon = m.text[4:] if m.text.startswith("the ") else m.text
             return Entity(text=m.text, key=norm_key(canon), kind="event", name=canon)
+        if m.kind == "person" and not m.titled and m.text in self._shaped:
+            return Entity(text=m.text, key=norm_key(m.text), kind=self._shaped[m.text], name=m.text)
         if m.kind == "person":
             canon = (
                 self._alias.get(m.text)
                 or (self._match_single(m.text) if " " not in m.text else None)
                 or m.text
             )
+            return Entity(text=m.text, key=norm_key(canon), kind="person", name=canon)
+        if (
+            m.after_article and m.text in self._alias
+        ):  # "The Kamala Harris campaign", Kamala Harris named elsewhere
+            canon = self._alias[m.text]
             return Entity(text=m.text, key=norm_key(canon), kind="person", name=canon)
         # misc: a single capitalised word; a person if it is part of a person's name in this article
         canon2 = self._match_single(m.text)

@@ -407,3 +407,55 @@ def test_a_headline_run_seen_first_is_not_the_person_it_ends_with() -> None:
     # a fuller name of the same person is still the one a shorter form stands for
     text = "Hillary Rodham Clinton spoke in Iowa.\n\nRodham Clinton said on Thursday that the cuts would go."
     assert Resolver(mentions(text)).canonical_person("Rodham Clinton") == "Hillary Rodham Clinton"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # (theverge.com, realworld-dev: the feature quoted once, named bare later)
+        (
+            "However, the new “FaceTime Attention Correction” feature appears to use some kind of image "
+            "manipulation. How iOS 13 FaceTime Attention Correction works: it simply uses ARKit.",
+            "FaceTime Attention Correction",
+        ),
+        # (tonedeaf.thebrag.com, trafilatura half A: the single named bare first, quoted later)
+        (
+            "Officially released on Valentine’s Day, Pale Blue Dot / Lift Off and its feature single, ‘Lift Off’ "
+            "may be an electronic dreamscape of textured synths.",
+            "Lift Off",
+        ),
+    ],
+)
+def test_a_name_quoted_as_a_title_is_no_person_anywhere_in_the_article(text: str, name: str) -> None:
+    ms = entities.mentions(text, lang="en")
+    resolver = entities.Resolver(ms)
+    kinds = {e.kind for e in resolver.entities(ms) if e.name == name}
+    assert kinds == {"misc"}, kinds
+    assert name not in resolver.persons
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # (standard.co.uk, dev3; ECB+ 2_11): the speaker and the claim's entity are one organisation
+        (
+            "Figures from the European Centre for Disease Prevention and Control revealed a surge of coronavirus "
+            "cases in Poland and Italy.",
+            "European Centre for Disease Prevention and Control",
+        ),
+        (
+            "The Academy of Motion Pictures Arts and Sciences announced this morning that Ellen DeGeneres would "
+            "return to the Academy Awards as emcee.",
+            "Academy of Motion Pictures Arts and Sciences",
+        ),
+    ],
+)
+def test_an_organisation_speaker_is_an_organisation_among_the_claims_entities(text: str, name: str) -> None:
+    from factcheck import extract, ingest
+
+    art = ingest.article_from_record(
+        {"text": text, "date": "2020-09-01", "language": "en"}, path="x.json", key="x"
+    )
+    [claim] = [c for c in extract.extract(art, min_score=0.0) if c.speaker]
+    assert (claim.speaker, claim.speaker_kind) == (name, "organisation")
+    assert {e.kind for e in claim.entities if e.name == name} == {"org"}
