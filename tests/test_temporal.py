@@ -1894,6 +1894,82 @@ def test_yesterday_and_tomorrow_in_a_quote_count_from_the_day_it_was_given(
     assert refs[span] == (kind, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "anchor", "span", "value"),
+    [  # a next-day story: the lead dates its event a day or two before the publication date, and a quotation whose
+        # attribution names no day was given that day (realworld-dev's Reuters story of the SAG awards; PolNeAR
+        # train, Washington Post 2016-02-09 and 2016-04-18)
+        (
+            "LOS ANGELES (Reuters) - South Korean thriller “Parasite” was the upset winner at the Screen Actors Guild"
+            " (SAG) awards on Sunday, while Joaquin Phoenix and Renee Zellweger were named best actors.\n"
+            "Speaking through an interpreter he added; “But what happened today, what’s truly important, is that"
+            " these actors were acknowledged by fellow peers.”\n"
+            "“This whole thing has been a dream and if I wake up tomorrow and find it’s been just that, thank"
+            " you,” Waller-Bridge said.",
+            D(2020, 1, 20),
+            ("today", "tomorrow"),
+            ("2020-01-19", "2020-01-20"),
+        ),
+        (
+            "Barbs and pleas before N.H. vote.\n\nMANCHESTER, N.H. - With a snowstorm bearing down, presidential"
+            " candidates scurried across New Hampshire on Monday, leveling inflammatory attacks against one another.\n\n"
+            '"You have to go out and vote tomorrow," Trump said.',
+            D(2016, 2, 9),
+            ("tomorrow",),
+            ("2016-02-09",),
+        ),
+        (
+            "ROME - Bernie Sanders met privately with Pope Francis on Saturday, the capstone to an unusual detour"
+            " from the American election.\n\n"
+            '"The speech that I gave yesterday would have been the speech 10 years ago," he said in an interview.',
+            D(2016, 4, 18),
+            ("yesterday",),
+            ("2016-04-15",),
+        ),
+    ],
+)
+def test_a_quote_in_a_next_day_story_counts_from_the_leads_day(
+    text: str, anchor: dt.date, span: tuple[str, ...], value: tuple[str, ...]
+) -> None:
+    refs = {r.text: r.value for r in tag(text, anchor)}
+    assert tuple(refs[s] for s in span) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the lead dates nothing: the publication day (PolNeAR train, Politico 2016-07-06's shape)
+        (
+            "Corey Lewandowski ripped FBI Director James Comey for acting as the judge and the jury in the probe.\n\n"
+            "On Tuesday, Comey said that no reasonable prosecutor would bring the case.\n\n"
+            '"Nobody has seen an FBI director do what we saw yesterday," Lewandowski said.',
+            "2016-07-05",
+        ),
+        # the lead's day is a week back: no next-day story
+        (
+            "Gunmen killed 12 people at a concert hall in the capital last Thursday, the police said in a statement.\n\n"
+            '"We are still in shock today," the mayor said.',
+            "2016-07-06",
+        ),
+        # the attribution names its own day, which wins
+        (
+            "Gunmen killed 12 people at a concert hall in the capital on Monday, the police said in a statement.\n\n"
+            '"We are still in shock today," the mayor said on Wednesday.',
+            "2016-07-06",
+        ),
+        # outside quotes the publication day stays
+        (
+            "Gunmen killed 12 people at a concert hall in the capital on Tuesday, the police said in a statement.\n\n"
+            "The mayor will visit the hall today, officials said.",
+            "2016-07-06",
+        ),
+    ],
+)
+def test_a_quote_keeps_the_publication_day_without_a_next_day_lead(text: str, value: str) -> None:
+    deictic = [r for r in tag(text, D(2016, 7, 6)) if r.text in ("today", "yesterday")]
+    assert [r.value for r in deictic] == [value]
+
+
 def test_yesterday_outside_quotes_stays_the_day_before_publication() -> None:
     text = "The minister signed the deal yesterday, officials said on Saturday."
     assert tag(text, D(2020, 1, 13))[0].value == "2020-01-12"

@@ -6,7 +6,10 @@
   noun ("2025 was a year of change").
 - "today" / "tonight" / "this morning" inside a quotation whose attribution carries its own day ("...
   ready today," Smith said on Sunday) is that day, not the publication day: the words are the speaker's;
-  "yesterday" / "last night" is the day before it, "tomorrow" the day after.
+  "yesterday" / "last night" is the day before it, "tomorrow" the day after. When the attribution names no day and
+  the story is the next day's report of an event its lead dates one or two days before the publication date ("...
+  the upset winner at the Screen Actors Guild (SAG) awards on Sunday" in a Monday story), the quotation was given
+  that day.
 - A clock time that names no day takes the day named later in its own phrase, past other clock times,
   a parenthesis and "on": "10:00 a.m. PDT (5 p.m. UTC) on August 28", "from 9 a.m. to 5 p.m. on Friday".
 - A clock time beside a recurring time ("every day at 9 a.m.", "at 8 p.m. daily") recurs with it: it takes
@@ -171,7 +174,8 @@ def _quote_bounds(text: str, pos: int) -> tuple[int, int] | None:
 def quoted_day(text: str, refs: list[TimeRef], i: int) -> TimeRef:
     """``refs[i]`` re-anchored on the day its quotation was given, when that day is stated in the
     attribution just before or after the quotation ("...today," Smith said Sunday; "...died yesterday," the
-    general said on Saturday: the Friday)."""
+    general said on Saturday: the Friday), or, with none stated there, on the day of the event a next-day story's
+    lead reports (:func:`_story_day`)."""
     ref = refs[i]
     m = _QUOTE_DEICTIC.fullmatch(ref.text)
     if m is None or not ref.value[:10] or not _DAY_VALUE.match(ref.value):
@@ -205,15 +209,53 @@ def quoted_day(text: str, refs: list[TimeRef], i: int) -> TimeRef:
             ):
                 day = other
             break
+    shift = -1 if m["before"] else 1 if m["after"] else 0
+    if day is None:
+        day = _story_day(text, refs, dt.date.fromisoformat(ref.value[:10]) - dt.timedelta(days=shift))
     if day is None:
         return ref
-    shift = -1 if m["before"] else 1 if m["after"] else 0
     date = (dt.date.fromisoformat(day.value) + dt.timedelta(days=shift)).isoformat()
     if date == ref.value[:10]:
         return ref
     return TimeRef(
         ref.start, ref.end, ref.text, ref.type, date + ref.value[10:], ref.mod
     )  # its part of day kept
+
+
+# a next-day story: its lead tells an event of the day before the publication date or the one before that
+_STORY_DAY_MAX_DAYS = 2
+_LEAD_MIN_CHARS = 80  # a shorter first line is a headline or a kicker, not the lead
+# the lead's first sentence ends at a stop after a word of two small letters or digits, before a capital or a quote (a
+# dateline's "N.H. - " or "U.S. President" goes on); or at the paragraph's end
+_LEAD_END = re.compile(r"(?<=[a-z0-9]{2})[.!?]['\"”’]?\s+(?=[A-Z“\"‘'])|\n")
+
+
+def _story_day(text: str, refs: list[TimeRef], anchor: dt.date) -> TimeRef | None:
+    """The day of the event a next-day story reports, when its lead (the first sentence of its first paragraph of
+    some length) dates it to a day one or two days before the publication date (``anchor``): "... was the upset
+    winner at the Screen Actors Guild (SAG) awards on Sunday" in a Monday story. A quotation whose attribution
+    names no day of its own was given at that event or on that day: the story is written from it."""
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if len(text[pos:end].strip()) >= _LEAD_MIN_CHARS:
+            break
+        pos = end + 1
+    else:
+        return None
+    stop = _LEAD_END.search(text, pos)
+    lead_end = stop.start() if stop else len(text)
+    for other in refs:
+        if other.start >= lead_end:
+            break
+        if other.start < pos or other.type != "DATE" or not _DAY_VALUE.fullmatch(other.value):
+            continue
+        days = (anchor - dt.date.fromisoformat(other.value)).days
+        if 1 <= days <= _STORY_DAY_MAX_DAYS:
+            return other
+        break  # the lead's first day is another one: the story is not the next day's report of it
+    return None
 
 
 # what may stand between clock times of one phrase ("10 a.m. (3 p.m. GMT)", "9 a.m. to 5 p.m.", "8 a.m. local time
