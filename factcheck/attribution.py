@@ -60,6 +60,8 @@ _PRONOUN_OPENERS = frozenset(_W["pronoun_openers"])
 CLAUSE_MARKS = tuple(_W["clause_marks"])  # (the marks that open a clause of its own: ":", ";")
 _PRONOUN_AFTER = frozenset(_W["pronoun_after"])  # (right before a speaking pronoun)
 PRONOUN_SUBORDINATORS = tuple(_W["pronoun_subordinators"])  # ("..., when she said ...")
+_PARTICIPLE_OPENER_ENDING = _W["participle_opener_ending"]  # ("Speaking through an interpreter he added")
+_PARTICIPLE_OPENER_NOT = tuple(_W["participle_opener_not"])
 _SUBORDINATE_SPEECH = frozenset(_W["subordinate_speech_verbs"])
 _SUBORDINATE_TOLD_VERBS = frozenset(_W["subordinate_told_verbs"])
 _CONDITIONS = frozenset(_W["conditions"])
@@ -2673,6 +2675,15 @@ def _pronoun_opener(toks: list[tuple[str, int, int]], p: int) -> bool:
     first = toks[0][0].lower()
     if p == 1:
         return first in _PRONOUN_OPENERS
+    if (
+        2 <= p <= 7
+        and toks[0][0][:1].isupper()
+        and first.endswith(_PARTICIPLE_OPENER_ENDING)
+        and not first.endswith(_PARTICIPLE_OPENER_NOT)
+        and toks[p][0] in ("he", "she")
+        and all(t[:1].isalpha() for t, _, _ in toks[1:p])
+    ):
+        return True  # a participle phrase with no comma ("Speaking through an interpreter he added")
     if first in _PRONOUN_OPENERS or first == "back":
         toks, p = toks[1:], p - 1
     return (
