@@ -151,6 +151,7 @@ _OBJECT_THAT = re.compile(_P["object_that"])
 OBJECT_OF_VERBS = frozenset(_EN["verbs"].get("object_of_verbs", []))
 _OBJECT_OF = re.compile(_P["object_of"])
 OBJECT_AS_VERBS = frozenset(_EN["verbs"].get("object_as_verbs", []))
+_FIRST_CLAUSE_VERBS = frozenset(_EN["verbs"]["first_clause_verbs"])  # ("..., and the firm expects that")
 _OBJECT_AS = re.compile(_P["object_as"])
 # an accusation or a characterisation is the act the sentence reports, whole ("She accused her coworkers of
 # ...", "Trump described the country as ..."): no clause of it to read apart
@@ -2599,6 +2600,10 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         # the sentence's other verb names; "This neighborhood is mostly made up of Indian families, and
         # residents describe it as quiet": a clause after the writer's own, which stays the writer's
         return False
+    if t in _FIRST_CLAUSE_VERBS and (
+        _word_before(text, vm.start()) == "and" or any(f", {c} " in text[: vm.start()] for c in COORDINATORS)
+    ):
+        return False  # "Sales fell in March, and the company expects that ...": the writer's report stays his
     if (
         t in _CONTENT_ONLY
         and _CONTENT_AFTER.match(text, e) is None
