@@ -60,6 +60,8 @@ _PRONOUN_OPENERS = frozenset(_W["pronoun_openers"])
 CLAUSE_MARKS = tuple(_W["clause_marks"])  # (the marks that open a clause of its own: ":", ";")
 _PRONOUN_AFTER = frozenset(_W["pronoun_after"])  # (right before a speaking pronoun)
 PRONOUN_SUBORDINATORS = tuple(_W["pronoun_subordinators"])  # ("..., when she said ...")
+_PARTICIPLE_OPENER_ENDING = _W["participle_opener_ending"]  # ("Speaking through an interpreter he added")
+_PARTICIPLE_OPENER_NOT = tuple(_W["participle_opener_not"])
 _SUBORDINATE_SPEECH = frozenset(_W["subordinate_speech_verbs"])
 _SUBORDINATE_TOLD_VERBS = frozenset(_W["subordinate_told_verbs"])
 _CONDITIONS = frozenset(_W["conditions"])
@@ -150,6 +152,7 @@ _OBJECT_THAT = re.compile(_P["object_that"])
 OBJECT_OF_VERBS = frozenset(_EN["verbs"].get("object_of_verbs", []))
 _OBJECT_OF = re.compile(_P["object_of"])
 OBJECT_AS_VERBS = frozenset(_EN["verbs"].get("object_as_verbs", []))
+_FIRST_CLAUSE_VERBS = frozenset(_EN["verbs"]["first_clause_verbs"])  # ("..., and the firm expects that")
 _OBJECT_AS = re.compile(_P["object_as"])
 # an accusation or a characterisation is the act the sentence reports, whole ("She accused her coworkers of
 # ...", "Trump described the country as ..."): no clause of it to read apart
@@ -2613,6 +2616,10 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         # the sentence's other verb names; "This neighborhood is mostly made up of Indian families, and
         # residents describe it as quiet": a clause after the writer's own, which stays the writer's
         return False
+    if t in _FIRST_CLAUSE_VERBS and (
+        _word_before(text, vm.start()) == "and" or any(f", {c} " in text[: vm.start()] for c in COORDINATORS)
+    ):
+        return False  # "Sales fell in March, and the company expects that ...": the writer's report stays his
     if (
         t in _CONTENT_ONLY
         and _CONTENT_AFTER.match(text, e) is None
@@ -2689,6 +2696,15 @@ def _pronoun_opener(toks: list[tuple[str, int, int]], p: int) -> bool:
     first = toks[0][0].lower()
     if p == 1:
         return first in _PRONOUN_OPENERS
+    if (
+        2 <= p <= 7
+        and toks[0][0][:1].isupper()
+        and first.endswith(_PARTICIPLE_OPENER_ENDING)
+        and not first.endswith(_PARTICIPLE_OPENER_NOT)
+        and toks[p][0] in ("he", "she")
+        and all(t[:1].isalpha() for t, _, _ in toks[1:p])
+    ):
+        return True  # a participle phrase with no comma ("Speaking through an interpreter he added")
     if first in _PRONOUN_OPENERS or first == "back":
         toks, p = toks[1:], p - 1
     return (
