@@ -711,9 +711,8 @@ def _place_opened(words: list[str]) -> str | None:
     opening = 2 if " ".join(words[:2]) in PLACES else 1 if words[0] in PLACES else 0
     if opening and len(words) > opening and words[-1] in _CITY_WORDS:
         return "place"
-    return (
-        "org" if opening and len(words) >= opening + 2 else None
-    )  # (not "New Hampshire Republican": one more)
+    # (two words more than the place: not "New Hampshire Republican", one more)
+    return "org" if opening and len(words) >= opening + 2 else None
 
 
 def _named_person_inside(words: list[str]) -> bool:
