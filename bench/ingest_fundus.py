@@ -284,6 +284,25 @@ def _bench_ingest(tree: Path) -> Any:
     return module
 
 
+def paragraphs_kept(art: Any, paragraphs: list[str]) -> tuple[int, list[str]]:
+    """How many of fundus's paragraphs of 15+ words ``art``'s title and body hold (60% of their word grams),
+    and the start of each one they do not."""
+    body = grams(
+        norm("\n".join(art.text[s.start : s.end] for s in art.segments if s.kind in ("body", "title")))
+    )
+    kept = 0
+    lost: list[str] = []
+    for para in paragraphs:
+        if len(para.split()) < 15:
+            continue
+        g = grams(norm(para))
+        if len(g & body) >= 0.6 * len(g):
+            kept += 1
+        else:
+            lost.append(para[:120])
+    return kept, lost
+
+
 def raw_measure(bi: Any, html: bytes, name: str, parse: dict[str, Any]) -> dict[str, Any]:
     """The page as raw page text (``bi``: ``bench/ingest.py`` as a module): fundus's 15+-word paragraphs kept
     in the body, and the claims whose sentence is in neither fundus's parse nor trafilatura's recall text."""
@@ -291,19 +310,7 @@ def raw_measure(bi: Any, html: bytes, name: str, parse: dict[str, Any]) -> dict[
 
     art = ingest.article_from_text(bi.visible_text(html), path=name, key=name)
     summary, paragraphs = body_parts(parse)
-    body = grams(
-        norm("\n".join(art.text[s.start : s.end] for s in art.segments if s.kind in ("body", "title")))
-    )
-    kept = 0
-    lost_paras: list[str] = []
-    for para in paragraphs + summary:
-        if len(para.split()) < 15:
-            continue
-        g = grams(norm(para))
-        if len(g & body) >= 0.6 * len(g):
-            kept += 1
-        else:
-            lost_paras.append(para[:120])
+    kept, lost_paras = paragraphs_kept(art, paragraphs + summary)
     claims = {"in the article": 0, "leaked": 0}
     leaks: list[str] = []
     if ingest.claims_supported(art):
@@ -351,22 +358,8 @@ def measure(git_dir: Path, tree: Path, raw: bool = False) -> dict[str, dict[str,
             claims = {"in a paragraph": 0, "in the title or summary": 0, "in none": 0}
             leaks: list[str] = []
             if art is not None:
-                body = grams(
-                    norm(
-                        "\n".join(
-                            art.text[s.start : s.end] for s in art.segments if s.kind in ("body", "title")
-                        )
-                    )
-                )
-                for para in paragraphs + summary:
-                    if len(para.split()) < 15:
-                        continue
-                    g = grams(norm(para))
-                    if len(g & body) >= 0.6 * len(g):
-                        kept += 1
-                    else:
-                        lost += 1
-                        lost_paras.append(para[:120])
+                kept, lost_paras = paragraphs_kept(art, paragraphs + summary)
+                lost = len(lost_paras)
                 if ingest.claims_supported(art):
                     ref_p = norm("\n".join(paragraphs))
                     ref_t = norm("\n".join([str(parse.get("title") or ""), *summary]))
