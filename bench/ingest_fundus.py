@@ -303,28 +303,42 @@ def paragraphs_kept(art: Any, paragraphs: list[str]) -> tuple[int, list[str]]:
     return kept, lost
 
 
+def claims_placed(
+    art: Any, places: list[tuple[str, list[str]]], elsewhere: str
+) -> tuple[dict[str, int], list[str]]:
+    """How many of ``art``'s claims stand in each of ``places`` (a name and its texts; the first that holds the
+    claim counts it), and in none (``elsewhere``), with the start of each of those; all zero when the
+    article's language has no claims."""
+    from factcheck import extract, ingest
+
+    counts = {name: 0 for name, _ in places} | {elsewhere: 0}
+    outside: list[str] = []
+    if not ingest.claims_supported(art):
+        return counts, outside
+    refs = [(name, ref, grams(ref)) for name, ref in ((n, norm("\n".join(t))) for n, t in places)]
+    for c in extract.extract(art):
+        t = norm(c.text)
+        if not t:
+            continue
+        name = next((name for name, ref, g in refs if _inside(t, ref, g)), None)
+        if name is None:
+            counts[elsewhere] += 1
+            outside.append(c.text[:140])
+        else:
+            counts[name] += 1
+    return counts, outside
+
+
 def raw_measure(bi: Any, html: bytes, name: str, parse: dict[str, Any]) -> dict[str, Any]:
     """The page as raw page text (``bi``: ``bench/ingest.py`` as a module): fundus's 15+-word paragraphs kept
     in the body, and the claims whose sentence is in neither fundus's parse nor trafilatura's recall text."""
-    from factcheck import extract, ingest
+    from factcheck import ingest
 
     art = ingest.article_from_text(bi.visible_text(html), path=name, key=name)
     summary, paragraphs = body_parts(parse)
     kept, lost_paras = paragraphs_kept(art, paragraphs + summary)
-    claims = {"in the article": 0, "leaked": 0}
-    leaks: list[str] = []
-    if ingest.claims_supported(art):
-        ref = norm("\n".join([str(parse.get("title") or ""), *summary, *paragraphs, bi.recall_text(html)]))
-        ref_grams = grams(ref)
-        for c in extract.extract(art):
-            t = norm(c.text)
-            if not t:
-                continue
-            if _inside(t, ref, ref_grams):
-                claims["in the article"] += 1
-            else:
-                claims["leaked"] += 1
-                leaks.append(c.text[:140])
+    article = [str(parse.get("title") or ""), *summary, *paragraphs, bi.recall_text(html)]
+    claims, leaks = claims_placed(art, [("in the article", article)], "leaked")
     return {
         "raw_kept": kept,
         "raw_lost": len(lost_paras),
@@ -337,7 +351,7 @@ def raw_measure(bi: Any, html: bytes, name: str, parse: dict[str, Any]) -> dict[
 def measure(git_dir: Path, tree: Path, raw: bool = False) -> dict[str, dict[str, Any]]:
     sys.path.insert(0, str(tree))
     os.environ["FACTCHECK_NO_CACHE"] = "1"
-    from factcheck import extract, ingest
+    from factcheck import ingest
 
     bi = _bench_ingest(tree) if raw else None
 
@@ -360,21 +374,14 @@ def measure(git_dir: Path, tree: Path, raw: bool = False) -> dict[str, dict[str,
             if art is not None:
                 kept, lost_paras = paragraphs_kept(art, paragraphs + summary)
                 lost = len(lost_paras)
-                if ingest.claims_supported(art):
-                    ref_p = norm("\n".join(paragraphs))
-                    ref_t = norm("\n".join([str(parse.get("title") or ""), *summary]))
-                    gp, gt = grams(ref_p), grams(ref_t)
-                    for c in extract.extract(art):
-                        t = norm(c.text)
-                        if not t:
-                            continue
-                        if _inside(t, ref_p, gp):
-                            claims["in a paragraph"] += 1
-                        elif _inside(t, ref_t, gt):
-                            claims["in the title or summary"] += 1
-                        else:
-                            claims["in none"] += 1
-                            leaks.append(c.text[:140])
+                claims, leaks = claims_placed(
+                    art,
+                    [
+                        ("in a paragraph", paragraphs),
+                        ("in the title or summary", [str(parse.get("title") or ""), *summary]),
+                    ],
+                    "in none",
+                )
             out[p["page"]] = {
                 "half": half(p["publisher"]),
                 "publisher": p["info"]["name"],

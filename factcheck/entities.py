@@ -649,9 +649,8 @@ def _classify(
     if placed_kind is not None:
         return Mention(rs, re_, name, placed_kind)
     if _org_opened(rtoks):
-        return Mention(
-            rs, re_, name, "misc"
-        )  # "Google Ad Settings", "CBS News Battleground Tracker": its thing
+        # "Google Ad Settings", "CBS News Battleground Tracker": the organisation's thing
+        return Mention(rs, re_, name, "misc")
     if rs == s and _after_article(text, opener, rtoks, opened, s):
         # "the Reckoning Crew", "The Hollywood Reporter", "The Greatest Showman": people's names take no article
         return Mention(rs, re_, name, "misc", after_article=True)

@@ -121,6 +121,19 @@ def _wait_main(t: Tmux) -> str:
     return t.wait_for("saved", timeout=90)
 
 
+def _kill_the_app(t: Tmux, sig: int) -> None:
+    """Send ``sig`` to the app running in the pane and wait (20 s at most) for it to end."""
+    pid = int(t.run("list-panes", "-t", "fc", "-F", "#{pane_pid}").split()[0])
+    os.kill(pid, sig)
+    end = time.monotonic() + 20
+    while time.monotonic() < end:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+
+
 @pytest.mark.parametrize("size", [(38, 15), (50, 15), (80, 24), (120, 40)])
 def test_no_crash_at_any_size_in_tmux(seeds_copy: Path, tmp_path: Path, size: tuple[int, int]):
     session = tmp_path / "review.toml"
@@ -160,15 +173,7 @@ def test_hangup_and_terminate_save_first(seeds_copy: Path, tmp_path: Path, signa
         _wait_main(t)
         t.run("send-keys", "-t", "fc", "d")
         t.wait_for("✗1")
-        pid = int(t.run("list-panes", "-t", "fc", "-F", "#{pane_pid}").split()[0])
-        subprocess.run(["kill", f"-{signame}", str(pid)], check=True)
-        end = time.monotonic() + 20
-        while time.monotonic() < end:
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.2)
+        _kill_the_app(t, getattr(signal, f"SIG{signame}"))
     finally:
         t.run("kill-server")
     data = sess.load(session)
@@ -227,15 +232,7 @@ def test_a_decision_survives_sigkill_within_the_autosave_delay(
         _wait_main(t)
         t.run("send-keys", "-t", "fc", "j", "d")
         t.wait_for("✗1")
-        pid = int(t.run("list-panes", "-t", "fc", "-F", "#{pane_pid}").split()[0])
-        os.kill(pid, signal.SIGKILL)
-        end = time.monotonic() + 20
-        while time.monotonic() < end:
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.2)
+        _kill_the_app(t, signal.SIGKILL)
     finally:
         t.run("kill-server")
     assert (tmp_path / "review.toml.journal").is_file()
