@@ -321,8 +321,9 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", base, None
 
 
-# the end of the sentence before "Today": its last sentence mark, closing quotes and spaces
-_SENTENCE_BEFORE_END = re.compile(r"[.!?][\"”’']?\s*\Z")
+# the end of the sentence before "Today": its last sentence mark, closing quotes and spaces, and the opening quote of
+# a quotation that "Today" opens
+_SENTENCE_BEFORE_END = re.compile(r"[.!?][\"”’']?\s*[\"“]?\Z")
 _SENTENCE_MARK = re.compile(r"[.!?\n]")
 # a day named in that sentence ("Yesterday he visited Ohio. Today, he is in Michigan"): "today" is its next day
 _DAY_BEFORE = re.compile(
