@@ -692,13 +692,6 @@ def _clause_tense(
         if c:
             return c
         if short and _scheduled_present(ltoks, k):
-            after_time = right()
-            if after_time and _classify(after_time, 0) == "PAST":
-                # a past verb right after the time has the words before it for its subject, so the bare form
-                # there is a noun, a title before a name ("Fox News host Sean Hannity on Thursday said", "“Daily
-                # Show” host Trevor Noah on Thursday showed"), not a scheduled event ("The Lakers host Boston on
-                # Friday")
-                return "PAST"
             return "FUT"
     rtoks = right()
     if weak and rtoks and (rtoks[0].lower() in _CLAUSE_OPENERS or rtoks[0] in _OPENING_QUOTES):
