@@ -25,11 +25,12 @@ def test_a_subprocess_writes_the_model_copy_in_the_run_folder() -> None:
 
 
 def test_a_test_run_leaves_no_folder_behind(tmp_path: Path) -> None:
+    # (a light test: no model copy written for this check; the run folder is removed whole)
     temp = tmp_path / "temp"
     temp.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
     env |= {"TMPDIR": str(temp), "PYTHONPATH": os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")])}
-    test = f"{REPO / 'tests' / 'test_test_run_folder.py'}::test_a_subprocess_writes_the_model_copy_in_the_run_folder"
+    test = f"{REPO / 'tests' / 'test_test_run_folder.py'}::test_the_cache_and_the_pages_are_in_the_run_folder"
     run = subprocess.run(
         [
             sys.executable,
