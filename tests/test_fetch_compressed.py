@@ -87,15 +87,16 @@ def test_an_answer_that_cannot_be_read_says_why(server: str, path: str, said: st
         webpage.fetch_html(server + path, max_bytes=1_000_000)
 
 
-def test_extract_reads_a_gzip_answer_and_names_a_damaged_one(
+def test_extract_reads_a_compressed_answer_and_names_a_damaged_one(
     server: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FACTCHECK_PAGES", str(tmp_path / "pages"))
-    assert cli.main(["extract", "--no-cache", server + "/gzip"]) == 0
+    # (deflate: trafilatura itself unpacks a gzip page it is handed as bytes, not always so handed)
+    assert cli.main(["extract", "--no-cache", server + "/deflate"]) == 0
     out = capsys.readouterr().out
     assert "Rates rise" in out and "central bank" in out
     assert cli.main(["extract", "--no-cache", server + "/damaged"]) == 2
     captured = capsys.readouterr()
     err = captured.err.strip().splitlines()
-    assert len(err) == 1 and server + "/damaged" in err[0] and "damaged" in err[0], captured.err
+    assert len(err) == 1 and server + "/damaged" in err[0] and "does not decompress" in err[0], captured.err
     assert "Traceback" not in captured.err
