@@ -120,8 +120,8 @@ def batch_where(paths: Sequence[str]) -> list[str]:
     """Where a batch lies, as the entries of a whole batch are keyed by it (what its last run told, its last
     grouping, its grouping state): each path given resolved once (absolute, symlinks and ``..`` followed), so
     that a relative path, an absolute one, a symlink or another working folder name the same batch; a URL as
-    given."""
-    return [p if "://" in p else str(Path(p).resolve()) for p in paths]
+    given. (``os.path.realpath``: ``Path.resolve`` raises on a symlink loop, which the batch reports.)"""
+    return [p if "://" in p else os.path.realpath(p) for p in paths]
 
 
 def text_digest(text: str) -> str:

@@ -579,7 +579,9 @@ def cmd_review(args: argparse.Namespace) -> int:
         paths = given or [default_corpus()]
     for p in paths:
         if not is_http_url(p) and not Path(p).exists():
-            raise UsageError(f"{p}: no such file or folder{_command_hint(p)}")
+            from factcheck.ingest import missing_reason
+
+            raise UsageError(f"{p}: {missing_reason(Path(p))}{_command_hint(p)}")
         kind = None if is_http_url(p) or not Path(p).is_file() else factcheck_file_kind(Path(p))
         if kind:  # (read as an article, it became its own session's corpus)
             raise UsageError(

@@ -209,7 +209,9 @@ def cmd_mark(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for p in args.corpus or []:
         if not is_http_url(p) and not Path(p).exists():  # a URL is fetched (or read from the pages folder)
-            _err(f"{p}: no such file or folder")
+            from factcheck.ingest import missing_reason
+
+            _err(f"{p}: {missing_reason(Path(p))}")
             return EXIT_USAGE
 
     def mark(review: Any) -> str:

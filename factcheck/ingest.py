@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import functools
 import hashlib
 import itertools
@@ -187,6 +188,19 @@ def shown_name(p: Path | str) -> str:
     return s
 
 
+def missing_reason(path: Path) -> str:
+    """Why ``path``, which is no file or folder, cannot be read: "no such file or folder", or for a symlink that
+    it is a loop (a link that leads back to itself: resolving it raised, a traceback) or broken."""
+    if not path.is_symlink():
+        return "no such file or folder"
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symlink loop (the link leads back to itself): nothing to read"
+    return "broken symlink (what it points to does not exist)"
+
+
 def iter_files(root: Path, skipped: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
     """Supported article files below ``root`` (recursive, sorted, hidden entries skipped).
 
@@ -217,8 +231,8 @@ def iter_files(root: Path, skipped: list[tuple[Path, str]] | None = None) -> Ite
                 if ent.is_symlink():
                     try:
                         target = p.resolve(strict=True)
-                    except (OSError, RuntimeError):
-                        skip(p, "broken symlink")
+                    except (OSError, RuntimeError):  # (RuntimeError: a loop, before Python 3.13)
+                        skip(p, missing_reason(p))
                         continue
                     if not target.is_relative_to(real_root):
                         skip(p, "symlink pointing outside the corpus folder (not followed)")
@@ -442,7 +456,7 @@ def load(
             continue
         root = Path(given)
         if not root.exists():
-            batch.errors.append(InputError(shown_name(given), "no such file or folder"))
+            batch.errors.append(InputError(shown_name(given), missing_reason(root)))
             continue
         if root.is_dir():
             files, skipped = listed[given] if given in listed else _listing(root)  # (made since: listed now)

@@ -24,6 +24,7 @@ import re
 import time
 import urllib.error
 import urllib.request
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -193,6 +194,8 @@ def undeclared_charset(raw: bytes) -> str | None:
     utf8 = sum(1 for r in runs if _UTF8_SEQUENCE.fullmatch(r) or _utf8_run(r))
     if utf8 * 2 > len(runs):
         return None
+    if _letters_in_ascii_words(raw):
+        return "cp1252"
     from charset_normalizer import from_bytes
 
     sample = b"\n".join(_HIGH_TEXT.findall(raw))[:65536]
@@ -200,6 +203,20 @@ def undeclared_charset(raw: bytes) -> str | None:
     if best is None or best.encoding in _LATIN_GUESSES:
         return "cp1252"
     return str(best.encoding)
+
+
+def _letters_in_ascii_words(raw: bytes) -> bool:
+    """Whether every run of bytes over 127 in ``raw`` is one or two bytes long and most sit beside an ASCII
+    letter: the accented letters of Latin-script text in a single-byte code page ("S\xe3o Paulo", "K\xf6ln").
+    The detector, given so few of them, named a CJK or a DOS code page ("S緌 Paulo", "㎾er", "Bj—rn");
+    text in another script has runs of whole words, a CJK character takes two bytes of a longer run."""
+    beside = total = 0
+    for m in _HIGH_BYTES.finditer(raw):
+        if m.end() - m.start() > 2:
+            return False
+        total += 1
+        beside += raw[m.start() - 1 : m.start()].isalpha() or raw[m.end() : m.end() + 1].isalpha()
+    return beside * 2 > total
 
 
 def _utf8_run(run: bytes) -> bool:
@@ -736,6 +753,31 @@ def _read_by(resp: Any, deadline: float, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _uncompressed(data: bytes, coding: str, limit: int) -> bytes:
+    """The page's bytes from the body of an answer compressed as its Content-Encoding says (``gzip``,
+    ``deflate``: a server may compress though it was not asked to; the page read as markup was binary noise
+    with "no extractable text"), at most ``limit`` of them (a small body can unpack to gigabytes). Raises
+    ``PageError`` for a body that does not decompress and an encoding this cannot read."""
+    coding = coding.strip().lower()
+    if coding in ("", "identity"):
+        return data
+    if coding in ("gzip", "x-gzip"):
+        tries = [16 + zlib.MAX_WBITS]
+    elif coding == "deflate":  # zlib's wrapper as the standard says, or the bare stream some servers send
+        tries = [zlib.MAX_WBITS, -zlib.MAX_WBITS]
+    else:
+        raise PageError(f"the server compressed the page as {coding!r}, which factcheck cannot read")
+    for wbits in tries:
+        unpack = zlib.decompressobj(wbits)
+        try:
+            out = unpack.decompress(data, limit)
+        except zlib.error:
+            continue
+        if unpack.eof or len(out) >= limit:
+            return out
+    raise PageError(f"the server's {coding} answer is damaged (it does not decompress)")
+
+
 def fetch_html(
     url: str, *, timeout: float | None = None, max_bytes: int = MAX_PAGE_BYTES
 ) -> tuple[bytes, str, str | None, bool]:
@@ -753,6 +795,7 @@ def fetch_html(
             if ctype and ctype not in _HTML_TYPES and ctype != _TEXT_TYPE:
                 raise PageError(f"not a web page (the server sent {ctype})")
             data = _read_by(resp, time.monotonic() + timeout, max_bytes + 1)
+            data = _uncompressed(data, resp.headers.get("Content-Encoding") or "", max_bytes + 1)
             final = canonical_url(resp.geturl()) or target
             charset = resp.headers.get_content_charset()
     except PageError:

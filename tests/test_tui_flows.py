@@ -1782,3 +1782,30 @@ async def test_l_to_a_dismissed_claim_says_so_and_stays(seeds_copy, session_path
         status = str(m.query_one("#status", Static).render())
         assert "the linked claim is dismissed" in status, status
         await pilot.press("q")
+
+
+@pytest.mark.parametrize("size", [(30, 10), (80, 24)])
+async def test_the_report_dialog_opens_with_its_title_in_view(seeds_copy, session_path, size) -> None:
+    """At 30x10 `R` opened the dialog scrolled to its path field: the title ("Write a report"), which says what
+    the dialog is, was above the view. It opens at its top, the path field (focused) in view below it."""
+    from textual.containers import VerticalScroll
+    from textual.widgets import Input
+
+    from factcheck.tui.screens.modals import ReportModal
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("R")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ReportModal)
+        body = app.screen.query_one(VerticalScroll)
+        assert body.scroll_y == 0, body.scroll_y
+        title = app.screen.query_one(".dialog-title")
+        path = app.screen.query_one("#report-path", Input)
+        assert app.focused is path
+        for widget in (title, path):  # each on screen, inside the dialog's view
+            assert widget.region.height > 0 and body.region.contains_region(widget.region), widget.region
+        await pilot.press("escape", "q")

@@ -51,3 +51,22 @@ def test_a_utf8_page_with_a_stray_byte_is_left_to_trafilatura() -> None:
 def test_a_declared_charset_still_wins() -> None:
     raw = _page(SENTENCES["fr"]).replace("<head>", '<head><meta charset="iso-8859-1">').encode("cp1252")
     assert SENTENCES["fr"] in webpage.page_record(raw)["text"]
+
+
+# short pages with few letters outside ASCII, each in an ASCII word: the detector named a CJK or a DOS code page
+# ("S緌 Paulo", "㎾er ... K針n", "Bj—rn", "cafķ in M³nchen")
+SHORT = [
+    "São Paulo vote\nThe governor of São Paulo said turnout rose to 80 percent in the vote on Sunday.",
+    "Über app\nThe Über app in Köln said fares rose by 10 percent last year, the company said.",
+    "Björn Borg\nBjörn said he would return to Göteborg on Friday, his agent said.",
+    "Café news\nThe mayor said on Monday that the café in München had served 3,000 customers since 2019.",
+]
+
+
+@pytest.mark.parametrize("text", SHORT)
+def test_a_short_undeclared_page_with_few_accents_is_read_as_windows_1252(text: str) -> None:
+    title, body = text.split("\n")
+    page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+    raw = page.encode("cp1252")
+    assert webpage.undeclared_charset(raw) == "cp1252"
+    assert body in webpage.page_record(raw)["text"]

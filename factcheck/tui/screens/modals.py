@@ -733,7 +733,9 @@ class ReportModal(Dialog[tuple[str, str, bool] | None]):
     def on_mount(self) -> None:
         inp = self.query_one(Input)
         inp.cursor_blink = False
-        inp.focus()
+        # (focusing scrolls the field into view: at 30x10 that put the title, which says what the dialog is,
+        # above the view; the field is in view from the top)
+        inp.focus(scroll_visible=False)
 
     @on(Select.Changed, "#report-format")
     def _format_changed(self, event: Select.Changed) -> None:
