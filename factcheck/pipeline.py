@@ -584,7 +584,8 @@ def with_content_keys(
     corpus: Corpus, state: GroupingState | None, digests: Mapping[str, str] | None = None
 ) -> GroupingState | None:
     """``state`` with each article's ``content_key`` set (``digests``: the articles' ``article_digest`` by
-    key, those known; the others are made here): what ``regroup`` does before each ``group_claims`` call with a state."""
+    key, those known; the others are made here): what ``regroup`` does before each ``group_claims`` call
+    with a state."""
     if state is not None:
         state.content_keys = {
             a.key: content_key(
