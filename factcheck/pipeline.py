@@ -584,13 +584,14 @@ def with_content_keys(
     corpus: Corpus, state: GroupingState | None, digests: Mapping[str, str] | None = None
 ) -> GroupingState | None:
     """``state`` with each article's ``content_key`` set (``digests``: the articles' ``article_digest`` by
-    key, when known): what ``regroup`` does before each ``group_claims`` call with a state."""
+    key, those known; the others are made here): what ``regroup`` does before each ``group_claims`` call
+    with a state."""
     if state is not None:
         state.content_keys = {
             a.key: content_key(
                 a,
                 corpus.claims.get(a.key, []),
-                digests[a.key] if digests is not None else _cache.article_digest(a),
+                (digests.get(a.key) if digests is not None else None) or _cache.article_digest(a),
             )
             for a in corpus.articles
         }
@@ -646,6 +647,9 @@ def group_batch(
     """
     store = cache if cache is not None else _cache.default()
     known = digests or {}
+    if not store.enabled:  # (no groups to read back or store: no key, which digests the extractor's sources)
+        with collector_paused():
+            return _grouped(corpus, overrides, store, known, None, incremental)
     content = {  # (each article's, once)
         a.key: known.get(a.key) or _cache.article_digest(a) for a in corpus.articles
     }
@@ -686,20 +690,26 @@ def _grouped(
     corpus: Corpus,
     overrides: GroupOverrides | None,
     store: _cache.Cache,
-    content: dict[str, str],
-    key: str,
+    content: Mapping[str, str],
+    key: str | None,
     incremental: IncrementalGrouping | None,
 ) -> list[EventGroup]:
     """The batch grouped (``regroup``'s work when its groups are not cached: ``key``), with its grouping
-    state read and saved, and the groups stored under ``key`` as the batch's last grouping."""
+    state read and saved, and the groups stored under ``key`` as the batch's last grouping. ``content``: the
+    articles' ``cache.article_digest`` by key (those not in it are made when needed). ``key`` None: the cache
+    is off, nothing is read from it or stored (an in-process state, the review's, is still used)."""
     from factcheck import grouping
     from factcheck.grouping.state import StateUnavailable
 
     arts = {a.key: a for a in corpus.articles}
-    digests = {
-        a.key: _grouping_digest(a, corpus.claims.get(a.key, []), content[a.key]) for a in corpus.articles
-    }
-    delta = grouping_delta(corpus, overrides, digests, store) if incremental is not None else None
+    digests: dict[str, str] = {}
+    delta = None
+    if key is not None:
+        digests = {
+            a.key: _grouping_digest(a, corpus.claims.get(a.key, []), content.get(a.key))
+            for a in corpus.articles
+        }
+        delta = grouping_delta(corpus, overrides, digests, store) if incremental is not None else None
     # (an article without a language of its own is told from its body: read back when told before, whoever
     # regroups, as in ``build``: a review's regrouping in a fresh process loaded the detector's model, ~0.7
     # CPU s of `mark` after one change)
@@ -717,8 +727,9 @@ def _grouped(
                 groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides, state=state)
             if state is not None:
                 save_grouping_state(corpus, store, state)
-    store.put_groups(key, groups)
-    store.put_last_grouping(corpus.paths, overrides, digests, key)
+    if key is not None:
+        store.put_groups(key, groups)
+        store.put_last_grouping(corpus.paths, overrides, digests, key)
     return groups
 
 

@@ -586,6 +586,38 @@ def test_a_fresh_process_regroups_only_what_changed_from_the_saved_state(tmp_pat
     assert _states(path) == before
 
 
+def test_with_the_cache_off_grouping_makes_no_key_and_a_state_in_memory_still_regroups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the cache off (``--no-cache``) no groups are read back or stored, so no groups key is made (it
+    digests the extractor's sources, ``code_version``): neither is called. A state kept in memory (the
+    review's, which regroups without the cache) is still used after a change, and its groups are those of a
+    grouping from scratch."""
+    from factcheck.grouping.state import GroupingState
+
+    folder = _mixed(tmp_path)
+    off = cache.Cache(enabled=False)
+
+    def cache_used(*args: object, **kwargs: object) -> str:
+        raise AssertionError("a key made with the cache off")
+
+    with monkeypatch.context() as m:
+        m.setattr(cache.Cache, "groups_key", staticmethod(cache_used))
+        m.setattr(cache, "code_version", cache_used)
+        first = pipeline.build([folder], cache=off, group=False)
+        first.grouping_state = GroupingState()
+        pipeline.regroup(first, cache=off)
+        _change(folder, 9, "The ministry said on Friday that 40 people were hurt in the blast.")
+        again = pipeline.build([folder], cache=off, group=False)
+        again.grouping_state = first.grouping_state
+        pipeline.regroup(again, cache=off)
+    assert first.groups and again.groups
+    assert again.grouping_state.stats["parts_reused"] >= 1  # (the state in memory was used)
+    plain = pipeline.build([folder], cache=cache.Cache(tmp_path / "c.sqlite3"))
+    assert [g.to_json() for g in again.groups] == [g.to_json() for g in plain.groups]
+    assert _doc(again) == _doc(plain)
+
+
 def test_another_path_form_regroups_only_what_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
