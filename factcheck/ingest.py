@@ -1798,6 +1798,8 @@ def classify_lines(
             _teaser_lists(lines, kinds, first_paragraph, labels=True)
         _related_below_the_marker(lines, kinds, substantial, lang)
         _captions_closed_by_an_agency(lines, kinds, vocab)
+        _captions_open_before_their_credit(lines, kinds)
+        _menus_on_one_line(lines, kinds, lang)
         _lone_headlines_of_other_stories(lines, kinds, lang)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
@@ -1832,6 +1834,56 @@ def _captions_closed_by_an_agency(
 
 
 CAPTION_WORDS = 60  # words of a caption at most, its credit included
+
+
+def _captions_open_before_their_credit(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
+    """A line of body that ends in an opening parenthesis with the photo's credit on the next line is a
+    caption whose credit the page's markup set apart: "Southport locals mourn the victims at a pink-themed
+    vigil (" above "Image:" and "Getty Images)". No paragraph of an article ends by opening a parenthesis; the
+    line below must be one the rules took for a photo's credit (``_credit_at``)."""
+    for i in range(len(lines) - 1):
+        ln = lines[i]
+        if (
+            kinds[i] == ("body", "")
+            and ln.words <= CAPTION_WORDS
+            and _OPEN_AT_THE_END.search(ln.text)
+            and _credit_at(lines, kinds, i + 1)
+        ):
+            kinds[i] = ("furniture", "photo caption")
+
+
+def _menus_on_one_line(lines: list[_Line], kinds: list[tuple[str, str]], lang: str | None) -> None:
+    """A line of body that is a menu's links copied with a space between them, no separator: many words,
+    nearly all capitalised, not all in capitals, and no punctuation of a sentence or a headline ("Monde
+    Euronews Witness Monde No Comment Qatar 365 Spotlight The Global Conversation ...", "Kommentar
+    Photovoltaik Abo Ethik Solarthermie Energieressourcen International ..."). A sentence in any language
+    that capitalises words has its lower-case words (German's verbs and function words among its nouns),
+    and a headline this long has its comma, colon, dash or quotation marks; ``_is_navigation`` reads menus
+    whose items a separator parts. A headline in title case has its function words ("Members Of The Board
+    Approve The New Budget For The ..."): a menu has few (``_function_words``: the language's and
+    English's)."""
+    function = _function_words(lang)
+    for i, ln in enumerate(lines):
+        if kinds[i] != ("body", "") or ln.words < MENU_LINE_WORDS or _MENU_LINE_BREAKS.search(ln.text):
+            continue
+        words = [w for w in ln.text.split() if w[0].isupper() or w[0].islower()]  # (a cased script's words)
+        capitalised = sum(1 for w in words if w[0].isupper())
+        if (
+            len(words) >= MENU_LINE_WORDS
+            and capitalised >= MENU_LINE_CAPITALISED * len(words)
+            and not ln.text.isupper()
+            and sum(1 for w in words if w.lower() in function) <= MENU_LINE_FUNCTION_WORDS * len(words)
+        ):
+            kinds[i] = ("furniture", "menu on one line")
+
+
+MENU_LINE_WORDS = 15  # words at least of a menu copied as one line
+MENU_LINE_CAPITALISED = 0.8  # share of its words (those opening with a letter) that open with a capital
+MENU_LINE_FUNCTION_WORDS = 0.2  # share of its words, at most, that are function words
+# what no such menu holds: the punctuation of a sentence, a list or a headline
+_MENU_LINE_BREAKS = re.compile(r"[.!?,;:()\[\]\"“”„«»'‘’–—/|-]")
+
+_OPEN_AT_THE_END = re.compile(r"\s\($")  # (a caption's text, a space and the credit's opening parenthesis)
 
 CAPTION_TWICE = "caption written twice"
 # a photo's credit with no label: names or agencies joined by a slash or a bar, no sentence ("picture
