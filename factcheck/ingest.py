@@ -1798,7 +1798,6 @@ def classify_lines(
             _teaser_lists(lines, kinds, first_paragraph, labels=True)
         _related_below_the_marker(lines, kinds, substantial, lang)
         _captions_closed_by_an_agency(lines, kinds, vocab)
-        _captions_open_before_their_credit(lines, kinds)
         _menus_on_one_line(lines, kinds, lang)
         _lone_headlines_of_other_stories(lines, kinds, lang)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
@@ -1836,22 +1835,6 @@ def _captions_closed_by_an_agency(
 CAPTION_WORDS = 60  # words of a caption at most, its credit included
 
 
-def _captions_open_before_their_credit(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
-    """A line of body that ends in an opening parenthesis with the photo's credit on the next line is a
-    caption whose credit the page's markup set apart: "Southport locals mourn the victims at a pink-themed
-    vigil (" above "Image:" and "Getty Images)". No paragraph of an article ends by opening a parenthesis; the
-    line below must be one the rules took for a photo's credit (``_credit_at``)."""
-    for i in range(len(lines) - 1):
-        ln = lines[i]
-        if (
-            kinds[i] == ("body", "")
-            and ln.words <= CAPTION_WORDS
-            and _OPEN_AT_THE_END.search(ln.text)
-            and _credit_at(lines, kinds, i + 1)
-        ):
-            kinds[i] = ("furniture", "photo caption")
-
-
 def _menus_on_one_line(lines: list[_Line], kinds: list[tuple[str, str]], lang: str | None) -> None:
     """A line of body that is a menu's links copied with a space between them, no separator: many words,
     nearly all capitalised, not all in capitals, and no punctuation of a sentence or a headline ("Monde
@@ -1882,8 +1865,6 @@ MENU_LINE_CAPITALISED = 0.8  # share of its words (those opening with a letter) 
 MENU_LINE_FUNCTION_WORDS = 0.2  # share of its words, at most, that are function words
 # what no such menu holds: the punctuation of a sentence, a list or a headline
 _MENU_LINE_BREAKS = re.compile(r"[.!?,;:()\[\]\"“”„«»'‘’–—/|-]")
-
-_OPEN_AT_THE_END = re.compile(r"\s\($")  # (a caption's text, a space and the credit's opening parenthesis)
 
 CAPTION_TWICE = "caption written twice"
 # a photo's credit with no label: names or agencies joined by a slash or a bar, no sentence ("picture
