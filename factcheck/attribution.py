@@ -409,6 +409,10 @@ _QUANTITY_OBJECT = re.compile(_P["quantity_object"], re.I)
 # "Researchers found the links ...": after these subjects "found", "showed" report a finding without "that"
 _FINDERS = frozenset(_EN["verbs"].get("finders", []))
 _FINDER_VERBS = frozenset(_EN["verbs"].get("finder_verbs", []))
+_FINDER_DESCRIPTIONS = frozenset(_EN["verbs"]["finder_descriptions"])
+_FINDER_AGENTS = frozenset(_EN["verbs"]["finder_agents"])
+_FINDER_MODIFIERS = 4  # the most tokens before a finding document's head ("A new national CNN/ORC poll")
+_FINDER_SPAN = 14  # the most tokens of its description before the verb
 # what makes the object of "found" a finding: "found the links being spread", "found the drug to be safe",
 # "found the water was unsafe" (a verb within a few words, before any punctuation)
 _SMALL_CLAUSE = re.compile(
@@ -2517,6 +2521,64 @@ def _document_subject(
 _DOCUMENT_POSTMODIFIERS = frozenset(_W["document_postmodifiers"])
 
 
+def _finder_head(toks: list[tuple[str, int, int]], k: int) -> int | None:
+    """The token of a finding's document (`finders`) that opens the sentence before the verb at token ``k``,
+    after up to `_FINDER_MODIFIERS` modifiers (an article, a year, a name, lower-case adjectives: "A 2009
+    report", "A CNN/ORC poll", "New polls") and before a short plain description opened by one of
+    `finder_descriptions` ("A Monmouth poll out Monday showed", "A poll from Marquette Law School released
+    Wednesday found"); None when the sentence opens otherwise or the description holds a comma, a clause or
+    another speech verb ("Surveys of caucus-goers taken as they entered caucus sites showed")."""
+    first = 1 if k > 2 and toks[0][0].lower() in COORDINATORS else 0
+    for d in range(first, min(k, first + _FINDER_MODIFIERS + 1)):
+        t = toks[d][0]
+        if t.lower() in _FINDERS and (d + 1 == k or toks[d + 1][0].lower() in _FINDER_DESCRIPTIONS):
+            tail = toks[d + 1 : k]
+            if len(tail) <= _FINDER_SPAN and all(
+                (w[0].isalnum() or w[0] in "/&-.")
+                and w[0].lower() not in _CLAUSE_VERBS
+                and w[0].lower() not in _SUBORDINATE
+                and w[0] != "that"
+                and w[0] not in SAY_VERBS
+                and (w[0] not in _LEADING_CONNECTIVES or w[0] in COORDINATORS)
+                for w in tail
+            ):
+                return d
+            return None
+        if not (t.isalnum() or t in "/&-") or t.lower() in _CLAUSE_VERBS or t in SAY_VERBS:
+            return None
+    return None
+
+
+def _finder_agent(toks: list[tuple[str, int, int]], head_end: int, end: int) -> bool:
+    """Whether the name that ends at offset ``end``, in the description of a finding's document that ends at
+    ``head_end``, follows one of `finder_agents` (the words between are its article, modifiers and other names:
+    "A study by the liberal watchdog group Media Matters", "a new poll from USA TODAY/Suffolk University"), not
+    another word of `finder_descriptions` ("A survey by the organization in March")."""
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i][1] >= end:
+            continue
+        if toks[i][1] < head_end:
+            return False
+        w = toks[i][0]
+        if w not in _FINDER_DESCRIPTIONS:
+            continue
+        if toks[i - 1][1] >= head_end and toks[i - 1][0][:1].isupper() and toks[i + 1][0][:1].isupper():
+            continue  # a word of a name: "Figures from the European Centre for Disease Prevention and Control"
+        # (where a document was published is part of its name: "A study published in Nature found that")
+        return w in _FINDER_AGENTS or toks[i - 1][0] in _DOCUMENT_PARTICIPLES
+    return False
+
+
+def _finder_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """The finding's document that opens the sentence before a finder verb (token ``k``), with its modifiers:
+    "A Monmouth poll" of "A Monmouth poll out Monday showed Clinton with a healthy lead" (`_finder_head`)."""
+    d = _finder_head(toks, k)
+    if d is None:
+        return None
+    first = 1 if toks[0][0].lower() in COORDINATORS else 0
+    return text[toks[first][1] : toks[d][2]], toks[first][1], toks[d][2]
+
+
 def _plain_description(words: list[tuple[str, int, int]]) -> bool:
     """Whether a document's description holds no clause of its own and no other speech verb (not "The account
     from the base chief adds a voice to the record on Benghazi, an attack so politically charged that ...")."""
@@ -2657,6 +2719,17 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         if t not in _FINDER_VERBS:
             return False
         who = _word_before(text, vm.start())
+        if who not in _FINDERS and vm.start() < 160:
+            # the document that opens the sentence, described before its verb ("A Monmouth poll out Monday
+            # showed Clinton with a lead")
+            toks = _tokens(text, 0, vm.start())
+            d = _finder_head(toks, len(toks))
+            # (a poll's or a survey's finding, or a clause: "A report by the commission found the missing files
+            # in a basement" is an act)
+            if d is not None and (
+                toks[d][0].lower().rstrip("s") in _POLL_NOUNS or _SMALL_CLAUSE.match(text, e) is not None
+            ):
+                return True
         return who in _FINDERS and (who in _DOCUMENTS or _SMALL_CLAUSE.match(text, e) is not None)
     if t.endswith("ing"):
         return (
@@ -3528,9 +3601,25 @@ def _attribute(
                 # whatever name a word of theirs holds: "Mafia informers and defectors said")
                 joined = _joined_subject(toks, k)
                 subj = joined or subj
+            if (
+                subj is not None
+                and ws == 0
+                and t in _FINDER_VERBS
+                and (found := _finder_subject(text, toks, k)) is not None
+                and subj[2] > found[2]
+                and not _finder_agent(toks, found[2], subj[2])
+            ):
+                # a place, a time or a subject matter in the document's description is no speaker: "Polls in
+                # New Hampshire show", "A survey by the organization in March found", "A review of his work in
+                # Ukraine shows" (who made it is: "A review by The Times shows" -> The Times)
+                subj = found
             if subj is None and ws == 0:
                 that_after = text.startswith(" that ", e)
-                subj = _document_subject(toks, k, that_after) or _aside_subject(text, toks, k)
+                subj = (
+                    _document_subject(toks, k, that_after)
+                    or (_finder_subject(text, toks, k) if t in _FINDER_VERBS else None)
+                    or _aside_subject(text, toks, k)
+                )
             elif subj is None:
                 # a long quotation before the name and its aside: '"... (200 characters) ...," Adam Green,
                 # co-founder of the Progressive Campaign Change Committee, said in a statement.'
