@@ -1868,6 +1868,11 @@ def _subject_phrase(
                     # Trotter II, indicated"
                     first = _listed_persons(toks, i, i + 1) if any(t[0] == "and" for t in inner) else i + 1
                     return text_between(toks, toks[first][1], inner[-1][2]), toks[first][1], inner[-1][2]
+                elif (named := _titled_apposition(toks, i, inner)) is not None:
+                    # a person named after a description, with a title or an affiliation: "One abortion
+                    # opponent, the Rev. Donald Spitz, said", "One pastor, Darran Whiting of Liberty Baptist
+                    # Church in Marion, said" -> the name
+                    return named
                 elif (
                     len(inner) >= 3
                     and inner[0][0] in ROLE_WORDS
@@ -2052,6 +2057,51 @@ def _agent_noun(w: str) -> bool:
     elif w.endswith("men"):
         w = w[:-2] + "an"  # a plural in -men: "congressmen said", "two spokeswomen", "men"
     return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
+
+
+_TITLE_ABBREVIATIONS = frozenset(w + "." for w in _W["title_abbreviations"]) - {
+    w + "." for w in _COMPANY_FORMS
+}
+_AFFILIATION_PREPOSITIONS = frozenset(_W["affiliation_prepositions"])
+
+
+def _titled_apposition(
+    toks: list[tuple[str, int, int]], i: int, inner: list[tuple[str, int, int]]
+) -> tuple[str, int, int] | None:
+    """The person named between the commas after the description that opens the sentence (toks[:i]: an
+    article, "one" or "another" and a lower-case word), when the name has "the" and an abbreviated title
+    before it ("One abortion opponent, the Rev. Donald Spitz, said" -> Donald Spitz) or an affiliation after
+    it ("One pastor, Darran Whiting of Liberty Baptist Church in Marion, said" -> Darran Whiting)."""
+    first = 1 if i > 2 and toks[0][0].lower() in COORDINATORS else 0
+    if not (
+        i - first >= 2
+        and toks[first][0].lower() in _ONE_OF_A_KIND
+        and toks[first + 1][0].islower()
+        and 2 <= len(inner) <= 12
+    ):
+        return None
+    if inner[0][0] == "the" and inner[1][0] in _TITLE_ABBREVIATIONS:
+        rest = inner[2:]
+        if 1 <= len(rest) <= 4 and all(t[0][:1].isupper() and t[0] not in CAP_STOP for t in rest):
+            return text_between(toks, rest[0][1], rest[-1][2]), rest[0][1], rest[-1][2]
+        return None
+    r = 0
+    while r < len(inner) and inner[r][0][:1].isupper() and inner[r][0] not in CAP_STOP:
+        r += 1
+    if not (
+        2 <= r <= 3
+        and r < len(inner) - 1
+        and inner[r][0] in _AFFILIATION_PREPOSITIONS
+        and (inner[r + 1][0][:1].isupper() or (r < len(inner) - 2 and inner[r + 1][0] == "the"))
+    ):
+        return None
+    if not all(t[0][:1].isupper() or t[0] in _APPOSITION_FUNCTION_WORDS for t in inner[r + 1 :]):
+        return None
+    name = text_between(toks, inner[0][1], inner[r - 1][2])
+    src = classify_source(name)
+    if src is None or src.kind != "person":
+        return None
+    return name, inner[0][1], inner[r - 1][2]
 
 
 def _dateline(toks: list[tuple[str, int, int]], j: int) -> int | None:
