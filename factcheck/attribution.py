@@ -169,8 +169,9 @@ _FINDING_OBJECT = re.compile(
     + r")\b"
 )
 _RELATIVE_NAMING = frozenset(_W["relative_naming"])
-# the object of one of those verbs and a quotation opening after it: "called her “the first lady of ...”"
-_OBJECT_QUOTATION = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+,?\s+[“\"]")
+# the object of one of those verbs and a quotation opening after it: "called her “the first lady of ...”",
+# "called Obama’s ignorance of solid advice from seasoned military commanders “...”" (up to ten words)
+_OBJECT_QUOTATION = re.compile(r"\s+(?:[\w’'.-]+\s+){0,9}[\w’'.-]+,?\s+[“\"]")
 _CONTENT_AFTER = re.compile(_P["content_after"])
 _ACT_OBJECT_VERBS = frozenset(_EN["verbs"]["act_object_verbs"])
 # the verb's object, one of `act_objects`, after up to four words (a determiner, a possessive, modifiers), no "that"
