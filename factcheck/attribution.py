@@ -2595,8 +2595,16 @@ def _finder_head(toks: list[tuple[str, int, int]], k: int) -> int | None:
             ):
                 return d
             return None
-        if not (t.isalnum() or t in "/&-") or t.lower() in _CLAUSE_VERBS or t in SAY_VERBS:
-            return None
+        if (
+            not (t.isalnum() or t in "/&-")
+            or t.lower() in _CLAUSE_VERBS
+            or t in SAY_VERBS
+            or t.lower() in _SUBORDINATE
+            or t.lower() in CLAUSE_OPENERS
+        ):
+            return (
+                None  # (not "While one study found that ..., that doesn't address ...": a subordinate clause)
+            )
     return None
 
 
