@@ -2778,7 +2778,11 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         if t not in _FINDER_VERBS:
             return False
         who = _word_before(text, vm.start())
-        if who not in _FINDERS and vm.start() < 160:
+        if (
+            who not in _FINDERS
+            and vm.start() < 160
+            and not _FINDERS.isdisjoint(text[: vm.start()].lower().split()[: _FINDER_MODIFIERS + 2])
+        ):
             # the document that opens the sentence, described before its verb ("A Monmouth poll out Monday
             # showed Clinton with a lead")
             toks = _tokens(text, 0, vm.start())
