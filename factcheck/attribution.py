@@ -169,8 +169,9 @@ _FINDING_OBJECT = re.compile(
     + r")\b"
 )
 _RELATIVE_NAMING = frozenset(_W["relative_naming"])
-# the object of one of those verbs and a quotation opening after it: "called her “the first lady of ...”"
-_OBJECT_QUOTATION = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+,?\s+[“\"]")
+# the object of one of those verbs and a quotation opening after it: "called her “the first lady of ...”",
+# "called Obama’s ignorance of solid advice from seasoned military commanders “...”" (up to ten words)
+_OBJECT_QUOTATION = re.compile(r"\s+(?:[\w’'.-]+\s+){0,9}[\w’'.-]+,?\s+[“\"]")
 _CONTENT_AFTER = re.compile(_P["content_after"])
 _ACT_OBJECT_VERBS = frozenset(_EN["verbs"]["act_object_verbs"])
 # the verb's object, one of `act_objects`, after up to four words (a determiner, a possessive, modifiers), no "that"
@@ -409,6 +410,10 @@ _QUANTITY_OBJECT = re.compile(_P["quantity_object"], re.I)
 # "Researchers found the links ...": after these subjects "found", "showed" report a finding without "that"
 _FINDERS = frozenset(_EN["verbs"].get("finders", []))
 _FINDER_VERBS = frozenset(_EN["verbs"].get("finder_verbs", []))
+_FINDER_DESCRIPTIONS = frozenset(_EN["verbs"]["finder_descriptions"])
+_FINDER_AGENTS = frozenset(_EN["verbs"]["finder_agents"])
+_FINDER_MODIFIERS = 4  # the most tokens before a finding document's head ("A new national CNN/ORC poll")
+_FINDER_SPAN = 14  # the most tokens of its description before the verb
 # what makes the object of "found" a finding: "found the links being spread", "found the drug to be safe",
 # "found the water was unsafe" (a verb within a few words, before any punctuation)
 _SMALL_CLAUSE = re.compile(
@@ -1864,6 +1869,11 @@ def _subject_phrase(
                     # Trotter II, indicated"
                     first = _listed_persons(toks, i, i + 1) if any(t[0] == "and" for t in inner) else i + 1
                     return text_between(toks, toks[first][1], inner[-1][2]), toks[first][1], inner[-1][2]
+                elif (named := _titled_apposition(toks, i, inner)) is not None:
+                    # a person named after a description, with a title or an affiliation: "One abortion
+                    # opponent, the Rev. Donald Spitz, said", "One pastor, Darran Whiting of Liberty Baptist
+                    # Church in Marion, said" -> the name
+                    return named
                 elif (
                     len(inner) >= 3
                     and inner[0][0] in ROLE_WORDS
@@ -2048,6 +2058,51 @@ def _agent_noun(w: str) -> bool:
     elif w.endswith("men"):
         w = w[:-2] + "an"  # a plural in -men: "congressmen said", "two spokeswomen", "men"
     return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
+
+
+_TITLE_ABBREVIATIONS = frozenset(w + "." for w in _W["title_abbreviations"]) - {
+    w + "." for w in _COMPANY_FORMS
+}
+_AFFILIATION_PREPOSITIONS = frozenset(_W["affiliation_prepositions"])
+
+
+def _titled_apposition(
+    toks: list[tuple[str, int, int]], i: int, inner: list[tuple[str, int, int]]
+) -> tuple[str, int, int] | None:
+    """The person named between the commas after the description that opens the sentence (toks[:i]: an
+    article, "one" or "another" and a lower-case word), when the name has "the" and an abbreviated title
+    before it ("One abortion opponent, the Rev. Donald Spitz, said" -> Donald Spitz) or an affiliation after
+    it ("One pastor, Darran Whiting of Liberty Baptist Church in Marion, said" -> Darran Whiting)."""
+    first = 1 if i > 2 and toks[0][0].lower() in COORDINATORS else 0
+    if not (
+        i - first >= 2
+        and toks[first][0].lower() in _ONE_OF_A_KIND
+        and toks[first + 1][0].islower()
+        and 2 <= len(inner) <= 12
+    ):
+        return None
+    if inner[0][0] == "the" and inner[1][0] in _TITLE_ABBREVIATIONS:
+        rest = inner[2:]
+        if 1 <= len(rest) <= 4 and all(t[0][:1].isupper() and t[0] not in CAP_STOP for t in rest):
+            return text_between(toks, rest[0][1], rest[-1][2]), rest[0][1], rest[-1][2]
+        return None
+    r = 0
+    while r < len(inner) and inner[r][0][:1].isupper() and inner[r][0] not in CAP_STOP:
+        r += 1
+    if not (
+        2 <= r <= 3
+        and r < len(inner) - 1
+        and inner[r][0] in _AFFILIATION_PREPOSITIONS
+        and (inner[r + 1][0][:1].isupper() or (r < len(inner) - 2 and inner[r + 1][0] == "the"))
+    ):
+        return None
+    if not all(t[0][:1].isupper() or t[0] in _APPOSITION_FUNCTION_WORDS for t in inner[r + 1 :]):
+        return None
+    name = text_between(toks, inner[0][1], inner[r - 1][2])
+    src = classify_source(name)
+    if src is None or src.kind != "person":
+        return None
+    return name, inner[0][1], inner[r - 1][2]
 
 
 def _dateline(toks: list[tuple[str, int, int]], j: int) -> int | None:
@@ -2517,6 +2572,72 @@ def _document_subject(
 _DOCUMENT_POSTMODIFIERS = frozenset(_W["document_postmodifiers"])
 
 
+def _finder_head(toks: list[tuple[str, int, int]], k: int) -> int | None:
+    """The token of a finding's document (`finders`) that opens the sentence before the verb at token ``k``,
+    after up to `_FINDER_MODIFIERS` modifiers (an article, a year, a name, lower-case adjectives: "A 2009
+    report", "A CNN/ORC poll", "New polls") and before a short plain description opened by one of
+    `finder_descriptions` ("A Monmouth poll out Monday showed", "A poll from Marquette Law School released
+    Wednesday found"); None when the sentence opens otherwise or the description holds a comma, a clause or
+    another speech verb ("Surveys of caucus-goers taken as they entered caucus sites showed")."""
+    first = 1 if k > 2 and toks[0][0].lower() in COORDINATORS else 0
+    for d in range(first, min(k, first + _FINDER_MODIFIERS + 1)):
+        t = toks[d][0]
+        if t.lower() in _FINDERS and (d + 1 == k or toks[d + 1][0].lower() in _FINDER_DESCRIPTIONS):
+            tail = toks[d + 1 : k]
+            if len(tail) <= _FINDER_SPAN and all(
+                (w[0].isalnum() or w[0] in "/&-.")
+                and w[0].lower() not in _CLAUSE_VERBS
+                and w[0].lower() not in _SUBORDINATE
+                and w[0] != "that"
+                and w[0] not in SAY_VERBS
+                and (w[0] not in _LEADING_CONNECTIVES or w[0] in COORDINATORS)
+                for w in tail
+            ):
+                return d
+            return None
+        if (
+            not (t.isalnum() or t in "/&-")
+            or t.lower() in _CLAUSE_VERBS
+            or t in SAY_VERBS
+            or t.lower() in _SUBORDINATE
+            or t.lower() in CLAUSE_OPENERS
+        ):
+            return (
+                None  # (not "While one study found that ..., that doesn't address ...": a subordinate clause)
+            )
+    return None
+
+
+def _finder_agent(toks: list[tuple[str, int, int]], head_end: int, end: int) -> bool:
+    """Whether the name that ends at offset ``end``, in the description of a finding's document that ends at
+    ``head_end``, follows one of `finder_agents` (the words between are its article, modifiers and other names:
+    "A study by the liberal watchdog group Media Matters", "a new poll from USA TODAY/Suffolk University"), not
+    another word of `finder_descriptions` ("A survey by the organization in March")."""
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i][1] >= end:
+            continue
+        if toks[i][1] < head_end:
+            return False
+        w = toks[i][0]
+        if w not in _FINDER_DESCRIPTIONS:
+            continue
+        if toks[i - 1][1] >= head_end and toks[i - 1][0][:1].isupper() and toks[i + 1][0][:1].isupper():
+            continue  # a word of a name: "Figures from the European Centre for Disease Prevention and Control"
+        # (where a document was published is part of its name: "A study published in Nature found that")
+        return w in _FINDER_AGENTS or toks[i - 1][0] in _DOCUMENT_PARTICIPLES
+    return False
+
+
+def _finder_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """The finding's document that opens the sentence before a finder verb (token ``k``), with its modifiers:
+    "A Monmouth poll" of "A Monmouth poll out Monday showed Clinton with a healthy lead" (`_finder_head`)."""
+    d = _finder_head(toks, k)
+    if d is None:
+        return None
+    first = 1 if toks[0][0].lower() in COORDINATORS else 0
+    return text[toks[first][1] : toks[d][2]], toks[first][1], toks[d][2]
+
+
 def _plain_description(words: list[tuple[str, int, int]]) -> bool:
     """Whether a document's description holds no clause of its own and no other speech verb (not "The account
     from the base chief adds a voice to the record on Benghazi, an attack so politically charged that ...")."""
@@ -2657,6 +2778,21 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         if t not in _FINDER_VERBS:
             return False
         who = _word_before(text, vm.start())
+        if (
+            who not in _FINDERS
+            and vm.start() < 160
+            and not _FINDERS.isdisjoint(text[: vm.start()].lower().split()[: _FINDER_MODIFIERS + 2])
+        ):
+            # the document that opens the sentence, described before its verb ("A Monmouth poll out Monday
+            # showed Clinton with a lead")
+            toks = _tokens(text, 0, vm.start())
+            d = _finder_head(toks, len(toks))
+            # (a poll's or a survey's finding, or a clause: "A report by the commission found the missing files
+            # in a basement" is an act)
+            if d is not None and (
+                toks[d][0].lower().rstrip("s") in _POLL_NOUNS or _SMALL_CLAUSE.match(text, e) is not None
+            ):
+                return True
         return who in _FINDERS and (who in _DOCUMENTS or _SMALL_CLAUSE.match(text, e) is not None)
     if t.endswith("ing"):
         return (
@@ -3528,9 +3664,25 @@ def _attribute(
                 # whatever name a word of theirs holds: "Mafia informers and defectors said")
                 joined = _joined_subject(toks, k)
                 subj = joined or subj
+            if (
+                subj is not None
+                and ws == 0
+                and t in _FINDER_VERBS
+                and (found := _finder_subject(text, toks, k)) is not None
+                and subj[2] > found[2]
+                and not _finder_agent(toks, found[2], subj[2])
+            ):
+                # a place, a time or a subject matter in the document's description is no speaker: "Polls in
+                # New Hampshire show", "A survey by the organization in March found", "A review of his work in
+                # Ukraine shows" (who made it is: "A review by The Times shows" -> The Times)
+                subj = found
             if subj is None and ws == 0:
                 that_after = text.startswith(" that ", e)
-                subj = _document_subject(toks, k, that_after) or _aside_subject(text, toks, k)
+                subj = (
+                    _document_subject(toks, k, that_after)
+                    or (_finder_subject(text, toks, k) if t in _FINDER_VERBS else None)
+                    or _aside_subject(text, toks, k)
+                )
             elif subj is None:
                 # a long quotation before the name and its aside: '"... (200 characters) ...," Adam Green,
                 # co-founder of the Progressive Campaign Change Committee, said in a statement.'
