@@ -8,8 +8,8 @@ own language's added):
 
 - its address: a section of the URL's path (``/opinion/``, ``/commentisfree/``, ``/reviews/``) or the first label
   of its host (``opinion.example.com``), ``sections``;
-- a label over or before its headline: a kicker line or the title's opening ("Opinion", "Analysis: ...",
-  "Review | ..."), ``label``;
+- a label over or beside its headline: a kicker line, the title's opening or a part of the title after a separator
+  ("Opinion", "Analysis: ...", "Review | ...", "Why the plan fails | Opinion"), ``labels``;
 - the writer's note at its foot: a columnist's byline ("Jane Doe is a columnist for ...") or the disclaimer that
   the views are the writer's own ("The views expressed are the author's own."), ``signed``.
 
@@ -36,11 +36,17 @@ _SIGNED_CHARS = 300
 class _KindVocab:
     sections: frozenset[str]  # a URL path section (lower case): the page filed as opinion, analysis, review
     label: re.Pattern[str] | None  # a kicker line or the title's opening label, matched at the start
+    title_part: re.Pattern[str] | None  # a label as a part of the title after a separator
     signed: re.Pattern[str] | None  # a byline or disclaimer line of the writer's own views, searched
 
 
 def _either(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+
+# a headline's separators: a colon or a bar after a label ("Opinion: ...", "Review | ..."), a spaced dash
+_AFTER_LABEL = r"\s*(?:$|[:|]\s*|\s[-–—]\s)"
+_BEFORE_PART = r"\s(?:[|]|[-–—])\s*"
 
 
 @functools.cache
@@ -53,9 +59,15 @@ def _vocab(lang: str | None) -> _KindVocab:
     signed: list[str] = []
     for t in tables:
         sections.update(s.lower() for s in t.get("view_piece", {}).get("sections", []))
-        labels.extend(t.get("view_piece", {}).get("label", []))
+        labels.extend(t.get("view_piece", {}).get("labels", []))
         signed.extend(t.get("view_piece", {}).get("signed", []))
-    return _KindVocab(frozenset(sections), _either(labels), _either(signed))
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(labels, key=len, reverse=True))
+    return _KindVocab(
+        frozenset(sections),
+        re.compile(f"(?:{words}){_AFTER_LABEL}", re.I) if labels else None,
+        re.compile(f"{_BEFORE_PART}(?:{words})\\s*(?:$|{_BEFORE_PART})", re.I) if labels else None,
+        _either(signed),
+    )
 
 
 def url_says_view(url: str | None, lang: str | None = None) -> bool:
@@ -77,13 +89,17 @@ def url_says_view(url: str | None, lang: str | None = None) -> bool:
 
 
 def label_says_view(article: Article) -> bool:
-    """Whether a label over the headline says the piece is opinion, analysis or review: the title's opening
-    ("Opinion | Why ...", "Analysis: ...") or one of the text's first lines ("OPINION")."""
+    """Whether a label over or beside the headline says the piece is opinion, analysis or review: the title's
+    opening ("Opinion | Why ...", "Analysis: ..."), a part of the title after a separator ("... | Opinion") or one
+    of the text's first lines ("OPINION")."""
     voc = _vocab(article.language)
     if voc.label is None:
         return False
     lines = [article.title or "", *article.text.lstrip().split("\n", _LABEL_LINES)[:_LABEL_LINES]]
-    return any(voc.label.match(line.strip()) for line in lines)
+    return any(
+        voc.label.match(line.strip()) or (voc.title_part is not None and voc.title_part.search(line.strip()))
+        for line in lines
+    )
 
 
 def signed_view(article: Article) -> bool:
