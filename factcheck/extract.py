@@ -1234,13 +1234,16 @@ class _CwTerms(NamedTuple):
         that tells a present act of a specific subject (``stance.present_act``: "A photograph shows a palm-sized
         rabbit.") counts as an event; a short quotation that names, counts and dates nothing does not ("This lack
         of rain is keeping the threat of fire very real," said ...: the speaker's assessment)."""
+        argued = (
+            event is Stance.EXPECTED
+        )  # a forecast, or (below) a present act: a view in a piece of opinion
         if (
             event is Stance.STATED
             and self.act_text is not None
             and not ("quoted_nothing" in self.without_event and self.act_text.count(" ") < QUIP_WORDS)
             and stance.present_act(self.act_text)
         ):
-            event = Stance.OCCURRED
+            event, argued = Stance.OCCURRED, True
         extra = []
         if event is Stance.HYPOTHETICAL:
             extra.append(("hypothetical", 1))
@@ -1257,8 +1260,14 @@ class _CwTerms(NamedTuple):
             extra.append(("judgement", 1))
         if event in (None, Stance.STATED, Stance.HYPOTHETICAL):
             extra.extend(self.without_event.items())
-        elif self.plain_event:
-            extra.append(("plain_event", 1))
+        else:
+            if self.plain_event:
+                extra.append(("plain_event", 1))
+            if argued and "view_piece" in self.without_event:
+                # in a piece of opinion the writer's present act or forecast ("Alpha reflects a calm afternoon.",
+                # "Xi will choose the former.") is the argument too: only an event that happened, was announced,
+                # planned or denied keeps its score
+                extra.append(("view_piece", 1))
         return extra
 
     def stance_terms(self, event: Stance | None) -> dict[str, int]:

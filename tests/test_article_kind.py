@@ -59,6 +59,30 @@ def test_the_writers_stated_sentence_scores_lower_in_a_view_piece_only() -> None
         assert terms is not None and "view_piece" not in terms.stance_terms(Stance.STATED)
 
 
+def test_in_a_view_piece_the_writers_forecast_and_present_act_score_lower_but_a_past_event_keeps_its_score() -> (
+    None
+):
+    text = "The administration's plan leaves the poorest families of the country worse off."
+    plain = extract._cw_terms(text, 0, 1, False, False)
+    view = extract._cw_terms(text, 0, 1, False, False, view_piece=True)
+    assert plain is not None and view is not None
+    assert "view_piece" in view.stance_terms(Stance.EXPECTED)
+    assert view.score(Stance.EXPECTED) < plain.score(Stance.EXPECTED)
+    for event in (Stance.OCCURRED, Stance.ANNOUNCED, Stance.PLANNED, Stance.DENIED):
+        assert "view_piece" not in view.stance_terms(event)
+        assert view.score(event) == plain.score(event)
+    # a present act of a specific subject, scored as an event in a report, is the writer's argument here
+    act = "The Kobo app offers a cheaper way into audiobooks for new listeners."
+    plain, view = (
+        extract._cw_terms(act, 0, 1, False, False),
+        extract._cw_terms(act, 0, 1, False, False, view_piece=True),
+    )
+    assert plain is not None and view is not None
+    assert "event" in plain.stance_terms(Stance.STATED)  # (read as a present act: scored as an event)
+    assert "view_piece" in view.stance_terms(Stance.STATED)
+    assert view.score(Stance.STATED) < plain.score(Stance.STATED)
+
+
 def test_an_opinion_page_hides_the_writers_argument_and_keeps_its_events() -> None:
     text = (
         "The plan is the wrong answer to a real problem for the families of Ohio.\n"
