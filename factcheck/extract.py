@@ -1234,9 +1234,8 @@ class _CwTerms(NamedTuple):
         that tells a present act of a specific subject (``stance.present_act``: "A photograph shows a palm-sized
         rabbit.") counts as an event; a short quotation that names, counts and dates nothing does not ("This lack
         of rain is keeping the threat of fire very real," said ...: the speaker's assessment)."""
-        argued = (
-            event is Stance.EXPECTED
-        )  # a forecast, or (below) a present act: a view in a piece of opinion
+        # a forecast, or (below) a present act: the writer's argument in a piece of opinion (``view_piece``)
+        argued = event is Stance.EXPECTED
         if (
             event is Stance.STATED
             and self.act_text is not None
@@ -1441,7 +1440,8 @@ def _cw_terms(
             t["personal"] = 1  # the writer about themself: a personal story, an interview answer
     if view_piece and not attributed and quoted is None and not title and not has_fig and not n_times:
         # the writer's own sentence in a piece of opinion, analysis or review that counts and dates nothing: the
-        # piece's argument ("The real question is who will pay for it."), unless it reports an event
+        # piece's argument ("The real question is who will pay for it."), unless it reports an event that happened,
+        # was announced, planned or denied (``_CwTerms.stance_extra``)
         soft["view_piece"] = 1
     if quoted is not None and not content_entities and not has_sup and not _counts(quoted, voc):
         # quoted words that name nothing, count nothing and rank nothing: a reaction, whatever the
