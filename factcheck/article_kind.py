@@ -29,6 +29,7 @@ from factcheck.model import Article
 # how far into the text a label line is looked for (a kicker stands over the headline or just under it), and how
 # long a line may be to be a byline or a disclaimer (a paragraph of the story that names a columnist is longer)
 _LABEL_LINES = 3
+_LABEL_CHARS = 600
 _SIGNED_CHARS = 300
 
 
@@ -38,6 +39,7 @@ class _KindVocab:
     label: re.Pattern[str] | None  # a kicker line or the title's opening label, matched at the start
     title_part: re.Pattern[str] | None  # a label as a part of the title after a separator
     signed: re.Pattern[str] | None  # a byline or disclaimer line of the writer's own views, searched
+    signed_hints: tuple[str, ...]  # a line holds one of them (lower case) for ``signed`` to be tried on it
 
 
 def _either(patterns: list[str]) -> re.Pattern[str] | None:
@@ -57,16 +59,19 @@ def _vocab(lang: str | None) -> _KindVocab:
     sections: set[str] = set()
     labels: list[str] = []
     signed: list[str] = []
+    hints: list[str] = []
     for t in tables:
         sections.update(s.lower() for s in t.get("view_piece", {}).get("sections", []))
         labels.extend(t.get("view_piece", {}).get("labels", []))
         signed.extend(t.get("view_piece", {}).get("signed", []))
+        hints.extend(t.get("view_piece", {}).get("signed_hints", []))
     words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(labels, key=len, reverse=True))
     return _KindVocab(
         frozenset(sections),
         re.compile(f"(?:{words}){_AFTER_LABEL}", re.I) if labels else None,
         re.compile(f"{_BEFORE_PART}(?:{words})\\s*(?:$|{_BEFORE_PART})", re.I) if labels else None,
         _either(signed),
+        tuple(hints),
     )
 
 
@@ -95,7 +100,8 @@ def label_says_view(article: Article) -> bool:
     voc = _vocab(article.language)
     if voc.label is None:
         return False
-    lines = [article.title or "", *article.text.lstrip().split("\n", _LABEL_LINES)[:_LABEL_LINES]]
+    head = article.text[:_LABEL_CHARS].lstrip()  # (a label line is short: the text's start is enough)
+    lines = [article.title or "", *head.split("\n", _LABEL_LINES)[:_LABEL_LINES]]
     return any(
         voc.label.match(line.strip()) or (voc.title_part is not None and voc.title_part.search(line.strip()))
         for line in lines
@@ -108,11 +114,17 @@ def signed_view(article: Article) -> bool:
     voc = _vocab(article.language)
     if voc.signed is None:
         return False
-    return any(
-        len(line) <= _SIGNED_CHARS and voc.signed.search(line)
-        for line in article.text.split("\n")
-        if line.strip()
-    )
+    hints = voc.signed_hints
+    text = article.text.lower()
+    if hints and not any(h in text for h in hints):
+        return False  # (the cheap gate: most texts hold none of the hints)
+    for line in article.text.split("\n"):
+        if len(line) > _SIGNED_CHARS or not line.strip():
+            continue
+        low = line.lower()
+        if (not hints or any(h in low for h in hints)) and voc.signed.search(line):
+            return True
+    return False
 
 
 def view_piece(article: Article) -> bool:
