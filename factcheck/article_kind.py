@@ -43,7 +43,8 @@ class _KindVocab:
 
 
 def _either(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+    # (multiline: "^" opens a line when a line of the text is searched from its start)
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.M) if patterns else None
 
 
 # a headline's separators: a colon or a bar after a label ("Opinion: ...", "Review | ..."), a spaced dash
@@ -114,16 +115,23 @@ def signed_view(article: Article) -> bool:
     voc = _vocab(article.language)
     if voc.signed is None:
         return False
-    hints = voc.signed_hints
-    text = article.text.lower()
-    if hints and not any(h in text for h in hints):
-        return False  # (the cheap gate: most texts hold none of the hints)
-    for line in article.text.split("\n"):
-        if len(line) > _SIGNED_CHARS or not line.strip():
-            continue
-        low = line.lower()
-        if (not hints or any(h in low for h in hints)) and voc.signed.search(line):
-            return True
+    raw = article.text
+    low = raw.lower()
+    if not voc.signed_hints or len(low) != len(raw):
+        # (no hints, or a letter whose lower case is longer: every short line is read)
+        return any(len(line) <= _SIGNED_CHARS and voc.signed.search(line) for line in raw.split("\n"))
+    read: set[int] = set()
+    for hint in voc.signed_hints:  # only the lines that hold a hint are read (most texts hold none)
+        at = low.find(hint)
+        while at >= 0:
+            start = raw.rfind("\n", 0, at) + 1
+            end = raw.find("\n", at)
+            end = len(raw) if end < 0 else end
+            if start not in read and end - start <= _SIGNED_CHARS:
+                read.add(start)
+                if voc.signed.search(raw, start, end):
+                    return True
+            at = low.find(hint, end)
     return False
 
 
