@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from factcheck import attribution, attribution_intl, claim_times, entities, sentences, stance, tables
+from factcheck.article_kind import view_piece as _view_piece
 from factcheck.gazetteer import (
     DEMONYMS,
     ORG_HEADS,
@@ -413,7 +414,7 @@ CW_TERMS = (
     "time", "attributed", "mid_length", "long", "title", "opinion", "advice", "uncertain", "interview", "personal",
     "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "event", "hypothetical", "plain_event",
     "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "poll", "evaluative", "frame", "too_short",
-    "quoted_run", "group_view", "not_prose", "own_question",
+    "quoted_run", "group_view", "not_prose", "own_question", "view_piece",
 )  # fmt: skip
 
 
@@ -1233,13 +1234,15 @@ class _CwTerms(NamedTuple):
         that tells a present act of a specific subject (``stance.present_act``: "A photograph shows a palm-sized
         rabbit.") counts as an event; a short quotation that names, counts and dates nothing does not ("This lack
         of rain is keeping the threat of fire very real," said ...: the speaker's assessment)."""
+        # a forecast, or (below) a present act: the writer's argument in a piece of opinion (``view_piece``)
+        argued = event is Stance.EXPECTED
         if (
             event is Stance.STATED
             and self.act_text is not None
             and not ("quoted_nothing" in self.without_event and self.act_text.count(" ") < QUIP_WORDS)
             and stance.present_act(self.act_text)
         ):
-            event = Stance.OCCURRED
+            event, argued = Stance.OCCURRED, True
         extra = []
         if event is Stance.HYPOTHETICAL:
             extra.append(("hypothetical", 1))
@@ -1256,8 +1259,14 @@ class _CwTerms(NamedTuple):
             extra.append(("judgement", 1))
         if event in (None, Stance.STATED, Stance.HYPOTHETICAL):
             extra.extend(self.without_event.items())
-        elif self.plain_event:
-            extra.append(("plain_event", 1))
+        else:
+            if self.plain_event:
+                extra.append(("plain_event", 1))
+            if argued and "view_piece" in self.without_event:
+                # in a piece of opinion the writer's present act or forecast ("Alpha reflects a calm afternoon.",
+                # "Xi will choose the former.") is the argument too: only an event that happened, was announced,
+                # planned or denied keeps its score
+                extra.append(("view_piece", 1))
         return extra
 
     def stance_terms(self, event: Stance | None) -> dict[str, int]:
@@ -1287,12 +1296,14 @@ def _cw_terms(
     continues: bool = False,
     bare_paragraph: bool = False,
     group_view: bool = False,
+    view_piece: bool = False,
 ) -> _CwTerms | None:
     """The terms of a sentence's score (see ``checkworthiness``); None for a sentence too short to be a claim.
     ``continues``: the sentence goes on with a quotation opened in an earlier sentence and dates nothing (a
     reference to the present or past, "now", "in the past", is no date). ``bare_paragraph``: its paragraph holds
     two sentences or more and no figure in digits and no time expression (``_bare_paragraph``). ``group_view``: its
-    speaker is an unnamed group of opinion-holders (``_group_view``: "critics", "many Democrats")."""
+    speaker is an unnamed group of opinion-holders (``_group_view``: "critics", "many Democrats"). ``view_piece``: the
+    page says it is a piece of opinion, analysis or review (``article_kind.view_piece``)."""
     n = text.count(" ") + 1
     if n < 5:
         return None
@@ -1427,6 +1438,11 @@ def _cw_terms(
                 soft["quoted_self"] = 1
         else:
             t["personal"] = 1  # the writer about themself: a personal story, an interview answer
+    if view_piece and not attributed and quoted is None and not title and not has_fig and not n_times:
+        # the writer's own sentence in a piece of opinion, analysis or review that counts and dates nothing: the
+        # piece's argument ("The real question is who will pay for it."), unless it reports an event that happened,
+        # was announced, planned or denied (``_CwTerms.stance_extra``)
+        soft["view_piece"] = 1
     if quoted is not None and not content_entities and not has_sup and not _counts(quoted, voc):
         # quoted words that name nothing, count nothing and rank nothing: a reaction, whatever the
         # verbs of the sentence around it when it speaks of feelings
@@ -2337,6 +2353,7 @@ def extract(
     text = article.text
     lang = article.language  # the vocabulary of speech verbs and cues (English when None)
     english = lang in (None, "en")
+    view = _view_piece(article)  # the page says it is opinion, analysis or review
     polled = english and attribution.names_poll(text)  # (a share of those polled is read only then)
     sents = _sentences(article)
     for st in sents:
@@ -3005,6 +3022,7 @@ def extract(
                     group_view=english
                     and speaker is not None
                     and _group_view(speaker, ptext, _cw_vocab("en")),
+                    view_piece=view,
                 )
             )
             # the stance only matters for a claim: skip it when even the best stance (an event: +0.12)
