@@ -2651,17 +2651,32 @@ def _lone_headlines_of_other_stories(
     if len(paragraphs) < 2:
         return
     stop = _stop_words(lang)
-    article: set[str] = set()  # (the title's words and the paragraphs', not the candidates' own)
-    for i in paragraphs + [k for k, kind in enumerate(kinds) if kind[0] == "title"]:
-        article |= _topic_words(lines[i].text, stop)
+    # the article's lines (its title's and its paragraphs', not the candidates'), and the words of each read so
+    # far: a candidate's words are looked for line by line, and most are found in the first lines read
+    article = [k for k, kind in enumerate(kinds) if kind[0] == "title"] + paragraphs
+    read: dict[int, set[str]] = {}
+
+    def in_the_article(words: set[str]) -> bool:
+        for k in article:
+            got = read.get(k)
+            if got is None:
+                got = read[k] = _topic_words(lines[k].text, stop)
+            if not words.isdisjoint(got):
+                return True
+        return False
+
     at = set(paragraphs)
     for i in candidates:
         if i - 1 in at and i + 1 in at:
             continue  # (the shape of a section's heading: a paragraph right above it and right below it)
         above = any(k in at for k in range(i - LONE_HEADLINE_REACH, i))
         below = any(k in at for k in range(i + 1, i + LONE_HEADLINE_REACH + 1))
+        if not (above and below):
+            continue
         words = _topic_words(lines[i].text, stop)
-        if above and below and len(words) >= LONE_HEADLINE_TOPIC_WORDS and not words & article:
+        if len(words) < LONE_HEADLINE_TOPIC_WORDS:
+            continue
+        if not in_the_article(words):
             kinds[i] = ("furniture", LONE_HEADLINE)
 
 
