@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from local_server import serving  # tests/local_server.py
 from pilot_steps import settle  # tests/pilot_steps.py
 
 from factcheck.cli import main
@@ -46,13 +46,8 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
     monkeypatch.chdir(tmp_path)
     _CountingHandler.requests = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(root)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(functools.partial(_CountingHandler, directory=str(root))) as base:
+        yield base
 
 
 def _headless(monkeypatch: pytest.MonkeyPatch, seen: dict[str, Any]) -> None:

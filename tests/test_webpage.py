@@ -6,15 +6,15 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 from line_kinds import kinds_of  # tests/line_kinds.py
+from local_server import serving  # tests/local_server.py
 
 from factcheck import cli, extract, metadata, webpage
 from factcheck.ingest import article_from_record, load
@@ -142,14 +142,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_Handler) as base:
+        yield base
 
 
 def test_html_file_is_read_with_trafilatura(tmp_path: Path) -> None:
