@@ -2345,9 +2345,9 @@ def _another_post(
                 paragraphs = 0
                 continue
             head = next(j for j in range(i - 1, -1, -1) if 3 <= lines[j].words <= 20)
-            if _goes_on_below(lines, kinds, prose, start, i, lang):
+            if _goes_on_below(lines, kinds, prose, start, head, i, lang):
                 for j in range(head, i):  # (a box of one related story inside the article: it goes on below)
-                    if kinds[j][0] in ("body", "title", "meta"):
+                    if kinds[j][0] in ("body", "title", "meta") and not prose[j]:
                         kinds[j] = ("furniture", RELATED_BOX)
                 continue
             for j in range(head, len(lines)):
@@ -2393,21 +2393,31 @@ GOES_ON_SHARE = 0.6  # share of the paragraphs below a box that must go on with 
 
 
 def _goes_on_below(
-    lines: list[_Line], kinds: list[tuple[str, str]], prose: list[bool], start: int, at: int, lang: str | None
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    prose: list[bool],
+    start: int,
+    head: int,
+    at: int,
+    lang: str | None,
 ) -> bool:
-    """The paragraphs below the post header at line ``at`` (up to the next such header) go on with the
-    article above it: GOES_ON_SHARE of them at least share GOES_ON_SUBJECT_WORDS words of its subject (the words,
-    of three letters or more and no stop words, found in two of its lines of text or more, from ``start``).
+    """The paragraphs below the post header at line ``at`` (its headline at line ``head``; up to the next
+    such header) go on with the article above it: the headline holds a word of the article's paragraphs,
+    and GOES_ON_SHARE of the paragraphs below at least share GOES_ON_SUBJECT_WORDS words
+    of its subject (the words, of three letters or more and no stop words, found in two of its paragraphs or
+    more, from ``start``).
     Another story a page goes on with (a blog's next post, a section page's next article) has a subject of
     its own; the text under a box of a related story set inside the article keeps the article's."""
     stop = _stop_words(lang)
     seen: set[str] = set()
     subject: set[str] = set()
     for j in range(start, at):
-        if kinds[j][0] in ("body", "title"):
+        if prose[j]:
             words = _topic_words(lines[j].text, stop)
             subject |= words & seen
             seen |= words
+    if _topic_words(lines[head].text, stop).isdisjoint(seen):
+        return False  # (the box's headline is on another subject: the page goes on with another story)
     end = next(
         (
             j

@@ -22,7 +22,7 @@ STERN_BOX = [
 ]
 STERN_BELOW = [
     "Im Gegensatz zum US-amerikanischen Markt gibt es in Europa keinen Zahlungsdienstleister, der mit Paypal "
-    "konkurrieren kann. Von einem europäischen Zahlungssystem mit Echtzeitüberweisungen träumen die Banken lange.",
+    "konkurrieren kann. Händler und Banken warten darum auf das Zahlungssystem von EPI.",
     "Die Initiative EPI wurde 2020 von mehreren großen europäischen Banken gegründet, das Zahlungssystem soll "
     "Händler und Verbraucherinnen in ganz Europa verbinden.",
 ]
