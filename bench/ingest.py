@@ -252,6 +252,13 @@ def main() -> int:
         help="write half A1's leaked raw claims and lost 15+ word paragraphs (page, position, text) to FILE",
     )
     ap.add_argument(
+        "--lost",
+        metavar="FILE",
+        help="write half A's (development) 15+ word paragraphs lost in raw page text to FILE (page, the segment "
+        "that holds each: its furniture reason, or 'not found in the raw text', the measure's own miss; text); "
+        "every half's are counted by that segment in the report",
+    )
+    ap.add_argument(
         "--beside",
         metavar="TREE",
         help="measure a second code tree (e.g. /tmp/base35) with this script in a child process started at the "
@@ -262,7 +269,7 @@ def main() -> int:
         return _beside(args.beside)
     print(f"code tree: {TREE}")
     if args.extra_only:
-        return extra_report(args.extra, args.extra_half, args.study)
+        return extra_report(args.extra, args.extra_half, args.study, _lost_path(args.lost))
     base = data_dir()
     if not (base / "html").is_dir():
         sys.exit(f"bench/ingest.py: realworld-dev not found at {base} (set FACTCHECK_DATA)")
@@ -489,11 +496,16 @@ def main() -> int:
         print("\n".join(misses))
     if args.extra:
         print()
-        extra_report(args.extra, args.extra_half, args.study)
+        extra_report(args.extra, args.extra_half, args.study, _lost_path(args.lost))
     return 0
 
 
 # ---- a second, independent set in trafilatura's evaluation format ------------------------------------------
+
+
+def _lost_path(path: str | None) -> str | None:
+    """``--lost FILE`` of this run: the second tree's run (``--beside``) writes FILE.beside."""
+    return None if path is None else path if TREE == ROOT else f"{path}.beside"
 
 
 def _beside(tree: str) -> int:
@@ -617,8 +629,11 @@ def _in_claims(snippet: str, claims: list[str]) -> bool:
     return any(snippet in c or (len(c.split()) >= 4 and c in snippet) for c in claims)
 
 
-def extra_report(folder: str | None, only: str | None = None, study: str | None = None) -> int:
-    """Aggregate figures on a folder in trafilatura's evaluation format (never a page's text)."""
+def extra_report(
+    folder: str | None, only: str | None = None, study: str | None = None, lost_file: str | None = None
+) -> int:
+    """Aggregate figures on a folder in trafilatura's evaluation format (never a page's text; ``lost_file``:
+    half A's lost raw 15+ word paragraphs, each with the segment that holds it, written there)."""
     base = Path(folder) if folder else None
     if base is None or not (base / "html").is_dir():
         print(f"extra set: {folder or '(none given: --extra DIR or $FACTCHECK_EXTRA)'} not found, skipped")
@@ -634,6 +649,7 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
     }
     files = sorted(f for f in gold if only is None or _in_part(f, only))
     notes: list[str] = []  # (--study: half A1's leaked claims and lost paragraphs)
+    lost_list: list[str] | None = [] if lost_file else None  # (--lost: half A's lost raw paragraphs)
     tally = Tally()
     labels = _leak_labels()
     lost: dict[str, dict[str, int]] = {"raw": {}, "html": {}}  # half A: lost 15+ word paragraphs by reason
@@ -748,10 +764,18 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
                     lost[way][why] = lost[way].get(why, 0) + 1
                     if study:
                         notes.append(f"lost-{way}\t{f}\t{why}\t{para[:300]}")
+                if not ok:  # every half: counted by the segment that holds the paragraph (lost_reason)
+                    where = lost_reason(arts[way], para)
+                    for key in keys:
+                        tally.add(f"{way} {key} lost-by {where}", True)
+                    if lost_list is not None and way == "raw" and half == "A":
+                        lost_list.append(f"{f}\t{where}\t{para[:300]}")
 
     halves = {h: sum(1 for f in gold if _in_part(f, h)) for h in ("A", "B", "A1", "A2")}
     if study:
         Path(study).write_text("\n".join(notes) + "\n", encoding="utf-8")
+    if lost_list is not None and lost_file:
+        Path(lost_file).write_text("\n".join(sorted(lost_list)) + "\n", encoding="utf-8")
     print(
         f"extra set {base} ({gold_path.name}): {len(files)} pages (half A {halves['A']} = A1 {halves['A1']} "
         f"+ A2 {halves['A2']}, half B {halves['B']}: "
@@ -802,6 +826,13 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
         print(
             f"    15+ word paragraphs kept: raw {tally.fmt(f'raw {key} para')}, html {tally.fmt(f'html {key} para')}"
         )
+        for way in ("raw", "html"):
+            prefix = f"{way} {key} lost-by "
+            by = sorted(
+                ((k[len(prefix) :], v[1]) for k, v in tally.n.items() if k.startswith(prefix)),
+                key=lambda kv: -kv[1],
+            )
+            print(f"    15+ word paragraphs lost ({way}), by the segment that holds them (counts): {by}")
         print(
             f"    the leakage measure on raw claims that hold a hand-labelled snippet: body (`with`) counted as "
             f"leaked {tally.fmt(f'measure {key} with')} (its false alarms: part of every leakage figure), "
@@ -1140,6 +1171,35 @@ def _reason(art: ingest.Article, para: str) -> str:
         if s.start <= i < s.end:
             return f"{s.kind}: {s.reason}" if s.reason else s.kind
     return "?"
+
+
+# a lost paragraph whose word 4-grams the page's text holds less than this share of (all its segments
+# together): the reference's own text, not the page's (table cells or lines trafilatura or fundus joined, text
+# the page builds with scripts, a reference that holds the page's error messages): the measure's miss
+NOT_FOUND_SHARE = 0.5
+
+
+def lost_reason(art: ingest.Article, para: str) -> str:
+    """Why a reference paragraph ``para`` is not in ``art``'s body: the segment (kind and reason) of the page
+    that holds most of its word 4-grams ("furniture: teaser", ...), or "not found in the raw text" when the
+    page's segments together hold less than NOT_FOUND_SHARE of them (the measure's own miss, not a loss).
+    Found by words, not by the paragraph's first characters, so a paragraph the page splits over lines or
+    spells with other quotes or spaces is still placed."""
+    g = grams(norm(para))
+    if not g:
+        return "not found in the raw text"
+    found: set[tuple[str, ...]] = set()
+    by_label: dict[str, int] = {}
+    for s in art.segments:
+        shared = grams(norm(art.text[s.start : s.end])) & g
+        if not shared:
+            continue
+        found |= shared
+        label = f"{s.kind}: {s.reason}" if s.reason else s.kind
+        by_label[label] = by_label.get(label, 0) + len(shared)
+    if len(found) < NOT_FOUND_SHARE * len(g):
+        return "not found in the raw text"
+    return max(by_label.items(), key=lambda kv: kv[1])[0]
 
 
 if __name__ == "__main__":

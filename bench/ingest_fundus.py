@@ -44,8 +44,10 @@ most of them short, as raw text; round 37): per half, fundus's 15+-word paragrap
 claims leaked: a claim whose sentence is in neither fundus's parse (title, summary, paragraphs) nor the text
 trafilatura extracts from the page for recall (``bench/ingest.py``'s ``recall_text``, cached as there), 4-grams
 of words at 60% as elsewhere. Like every leak proxy it counts too much (captions, boxes and tables that both
-parses leave out). ``--list raw-leaks`` / ``raw-body`` print half A's leaked raw claims / lost raw paragraphs;
-half B stays aggregate only.
+parses leave out). ``--list raw-leaks`` / ``raw-body`` print half A's leaked raw claims / lost raw paragraphs
+(each with the segment of the raw text that holds it: its furniture reason, or "not found in the raw text",
+the measure's own miss; ``bench/ingest.py``'s ``lost_reason``); the lost paragraphs are counted by that
+segment for both halves; half B stays aggregate only.
 
 ``--base TREE`` measures a second code tree in a child process in the same run. ``--list KIND`` prints half
 A's pages whose value differs between the trees (``changed``) or whose figure is not right (``title``,
@@ -337,12 +339,22 @@ def raw_measure(bi: Any, html: bytes, name: str, parse: dict[str, Any]) -> dict[
     art = ingest.article_from_text(bi.visible_text(html), path=name, key=name)
     summary, paragraphs = body_parts(parse)
     kept, lost_paras = paragraphs_kept(art, paragraphs + summary)
+    # why each lost paragraph is lost: the segment of the raw text that holds it (bench/ingest.py's lost_reason)
+    body = grams(
+        norm("\n".join(art.text[s.start : s.end] for s in art.segments if s.kind in ("body", "title")))
+    )
+    reasons = [
+        bi.lost_reason(art, para)
+        for para in paragraphs + summary
+        if len(para.split()) >= 15 and len(grams(norm(para)) & body) < 0.6 * len(grams(norm(para)))
+    ]
     article = [str(parse.get("title") or ""), *summary, *paragraphs, bi.recall_text(html)]
     claims, leaks = claims_placed(art, [("in the article", article)], "leaked")
     return {
         "raw_kept": kept,
         "raw_lost": len(lost_paras),
-        "raw_lost_paras": lost_paras,
+        "raw_lost_paras": [f"[{why}] {para}" for why, para in zip(reasons, lost_paras, strict=True)],
+        "raw_lost_reasons": reasons,
         "raw_claims": claims,
         "raw_leaks": leaks,
     }
@@ -493,6 +505,9 @@ def counts(pages_: dict[str, dict[str, Any]], h: str) -> dict[str, dict[str, int
             )
             raw_body["kept"] += p["raw_kept"]
             raw_body["lost"] += p["raw_lost"]
+            by_reason = c.setdefault(RAW_LOST, {})
+            for why in p.get("raw_lost_reasons", []):
+                by_reason[why] = by_reason.get(why, 0) + 1
             raw_claims = c.setdefault(RAW_CLAIMS, {"in the article": 0, "leaked": 0})
             for k, v in p["raw_claims"].items():
                 raw_claims[k] += v
@@ -500,6 +515,8 @@ def counts(pages_: dict[str, dict[str, Any]], h: str) -> dict[str, dict[str, int
 
 
 RAW_CLAIMS = "raw page text, claims: in fundus's parse or trafilatura's recall text"
+# (counts only, so for half B too; "not found in the raw text": the measure's own miss, not a loss)
+RAW_LOST = "raw page text, 15+ word paragraphs lost, by the segment that holds them"
 
 
 def _share(claims: dict[str, int]) -> str:
@@ -563,8 +580,12 @@ def main() -> int:
         )
         for field, c in mine.items():
             print(f"  {field} ({sum(c.values())}{' pages' if field in FIELDS else ''})")
-            for k, v in c.items():
-                print(f"    {k:<40}{v:>5}" + (f"   base {theirs[field][k]:>5}" if theirs else ""))
+            other = theirs.get(field, {}) if theirs else {}
+            keys = list(c) + sorted(set(other) - set(c)) if field == RAW_LOST else list(c)
+            if field == RAW_LOST:
+                keys.sort(key=lambda k: -c.get(k, 0))
+            for k in keys:
+                print(f"    {k:<40}{c.get(k, 0):>5}" + (f"   base {other.get(k, 0):>5}" if theirs else ""))
         raw = mine.get(RAW_CLAIMS)
         if raw is not None:
             line = f"  raw page text leakage: {_share(raw)}"

@@ -1766,7 +1766,7 @@ def classify_lines(
         if page_title is not None and title_at:
             _before_the_headline(kinds, substantial, title_at)
         if ("furniture", "date stamp") in kinds:
-            _another_post(lines, kinds, title_at or first_body)
+            _another_post(lines, kinds, title_at or first_body, lang)
         _lone_lines_in_the_header(lines, kinds, substantial)
         _same_wording_runs(lines, kinds)
         _thread_of_stamped_posts(lines, kinds, substantial)
@@ -2303,13 +2303,18 @@ def _same_wording(a: _Line, b: _Line) -> bool:
     return _same_words(a.text.split(), b.text.split())
 
 
-def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) -> None:
+def _another_post(
+    lines: list[_Line], kinds: list[tuple[str, str]], start: int, lang: str | None = None
+) -> None:
     """A page that goes on with other posts (a blog's front page, an archive): a post header -- a
     headline, its date line, then text -- after three paragraphs of the article opens another post; it and
     all that follows is not this article. Not in a forum's thread: once a stamp over text between the
     article's paragraphs is stamped like the post above its first paragraph (the opening post's header), the
     stamps below open replies, whose text is the page's (a comment thread under a news article, stamped
-    otherwise than its article, is cut as before)."""
+    otherwise than its article, is cut as before). Nor under a header whose paragraphs (up to the next
+    header) go on with the article's subject (``_goes_on_below``): a box of one related story (its headline
+    and date) set between the article's paragraphs; the box is furniture (RELATED_BOX), the text below it
+    is the article's."""
     paragraphs = 0
     replies = False  # (a stamp over text between the article's paragraphs above: a thread's reply)
     prose = [kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS for i in range(len(lines))]
@@ -2340,6 +2345,11 @@ def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) 
                 paragraphs = 0
                 continue
             head = next(j for j in range(i - 1, -1, -1) if 3 <= lines[j].words <= 20)
+            if _goes_on_below(lines, kinds, prose, start, head, i, lang):
+                for j in range(head, i):  # (a box of one related story inside the article: it goes on below)
+                    if kinds[j][0] in ("body", "title", "meta") and not prose[j]:
+                        kinds[j] = ("furniture", RELATED_BOX)
+                continue
             for j in range(head, len(lines)):
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
@@ -2375,6 +2385,52 @@ def _post_header(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> bo
         for j in range(i + 1, min(len(lines), i + 4))
     )
     return above and below
+
+
+RELATED_BOX = "related story inside the article"  # reason of the headline of a box of one related story
+GOES_ON_SUBJECT_WORDS = 2  # words of the article's subject a paragraph below a box shares, to go on with it
+GOES_ON_SHARE = 0.6  # share of the paragraphs below a box that must go on with the article's subject
+
+
+def _goes_on_below(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    prose: list[bool],
+    start: int,
+    head: int,
+    at: int,
+    lang: str | None,
+) -> bool:
+    """The paragraphs below the post header at line ``at`` (its headline at line ``head``; up to the next
+    such header) go on with the article above it: the headline holds a word of the article's paragraphs,
+    and GOES_ON_SHARE of the paragraphs below at least share GOES_ON_SUBJECT_WORDS words
+    of its subject (the words, of three letters or more and no stop words, found in two of its paragraphs or
+    more, from ``start``).
+    Another story a page goes on with (a blog's next post, a section page's next article) has a subject of
+    its own; the text under a box of a related story set inside the article keeps the article's."""
+    stop = _stop_words(lang)
+    seen: set[str] = set()
+    subject: set[str] = set()
+    for j in range(start, at):
+        if prose[j]:
+            words = _topic_words(lines[j].text, stop)
+            subject |= words & seen
+            seen |= words
+    if _topic_words(lines[head].text, stop).isdisjoint(seen):
+        return False  # (the box's headline is on another subject: the page goes on with another story)
+    end = next(
+        (
+            j
+            for j in range(at + 1, len(lines))
+            if kinds[j] == ("furniture", "date stamp") and _post_header(lines, kinds, j)
+        ),
+        len(lines),
+    )
+    below = [j for j in range(at + 1, end) if prose[j]]  # (the text under this header, up to the next one)
+    if not below:
+        return False
+    going_on = [len(_topic_words(lines[j].text, stop) & subject) >= GOES_ON_SUBJECT_WORDS for j in below]
+    return sum(going_on) >= GOES_ON_SHARE * len(below)
 
 
 def _notice_led(ln: _Line, vocab: furniture.Vocabulary) -> str | None:
