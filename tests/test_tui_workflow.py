@@ -18,7 +18,7 @@ from textual.selection import Selection
 from textual.widgets import Static
 
 from factcheck import session as sess
-from factcheck.model import DEFAULT_MIN_SCORE, Segment, Verdict
+from factcheck.model import DEFAULT_MIN_SCORE, Article, Segment, Verdict
 from factcheck.review import Review
 from factcheck.tui import bindings
 from factcheck.tui.app import make_app
@@ -1205,8 +1205,7 @@ async def test_language_notices_and_furniture_are_shown(seeds_copy, session_path
     a = r.corpus.articles[0]
     a.language = "pt"
     a.notices.append("record date 2024-05-01 disagrees with the dateline (2024-05-03)")
-    end = a.text.index("\n") if "\n" in a.text else len(a.text)
-    a.segments.append(Segment(0, end, "furniture", "menu line"))
+    end = _first_line_as_furniture(a)
     app = make_app(r)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -1235,8 +1234,7 @@ async def test_furniture_is_told_from_the_claims_tints_by_more_than_a_shade(
         monkeypatch.setenv("NO_COLOR", "1")
     r = open_review(seeds_copy, session_path)
     a = r.corpus.articles[0]
-    end = a.text.index("\n") if "\n" in a.text else len(a.text)
-    a.segments.append(Segment(0, end, "furniture", "menu line"))
+    end = _first_line_as_furniture(a)
     app = make_app(r)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -1620,3 +1618,10 @@ async def test_the_group_verdict_leaves_the_hidden_claims_as_they_are(seeds_copy
         assert all(r.decision(c.id).verdict == Verdict.DISPUTED for c in claims)
         assert m.message == f"{len(claims)} claim(s) marked disputed"
         await pilot.press("q")
+
+
+def _first_line_as_furniture(article: Article) -> int:
+    """Mark the article's first line as page furniture (a menu line); returns where that line ends."""
+    end = article.text.index("\n") if "\n" in article.text else len(article.text)
+    article.segments.append(Segment(0, end, "furniture", "menu line"))
+    return end
